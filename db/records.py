@@ -5,6 +5,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Qt's lupdate looks for)
+    """Marks a string for translation in code without Qt; app/ translates it with QCoreApplication.translate."""
+    return text
+
+
 @dataclass(frozen=True)
 class Text:
     """A user-visible text in both languages of the product, as data."""

@@ -12,16 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .records import NO_TEXT, Scenario, Text
+from .records import NO_TEXT, QT_TRANSLATE_NOOP, Scenario, Text
 
 STATUSES = ("open", "closing", "handed-over", "closure-due", "rear-party", "reduced", "liquidation-hub")
 CLOSED = frozenset({"handed-over"})
 CLOSING_KINDS = frozenset({"camp", "tob"})
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    """Marks a string for translation; app/ translates it with QCoreApplication.translate."""
-    return text
 
 
 CONTEXT = "Status"

@@ -1,0 +1,69 @@
+"""Settings: every QSettings key and its default in one place, and where the data lives."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "sitmon"
+ORGANIZATION = "sitmon"
+
+# key -> default
+DEFAULTS = {
+    "ui/language": "",  # "" = the system locale (English unless it is French)
+    "ui/theme": "default",  # default | high-contrast
+    "ui/zoom": 100,  # percent of the system font size
+    "window/geometry": None,
+    "window/state": None,
+    "cursor/date": "",  # ISO date last shown
+    "map/incident_days": 0,  # 0 = every incident up to the current date
+    "map/layers_hidden": [],
+    "map/user_layers": [],
+    "site_card/radius_km": 50,
+    "export/profile": "full",
+    "export/marking": "UN RESTRICTED",
+    "author": "",
+}
+
+
+def data_dir() -> Path:
+    """The user's data folder (platformdirs), or SITMON_DATA_DIR."""
+    override = os.environ.get("SITMON_DATA_DIR")
+    return Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def default_db_path() -> Path:
+    """--db, else SITMON_DB, else sitmon.sqlite in the user's data folder."""
+    env = os.environ.get("SITMON_DB")
+    return Path(env) if env else data_dir() / "sitmon.sqlite"
+
+
+def settings():
+    from PySide6.QtCore import QSettings
+
+    return QSettings(ORGANIZATION, APP_NAME)
+
+
+def get(key: str):
+    """A setting with its declared default and type."""
+    default = DEFAULTS[key]
+    value = settings().value(key, default)
+    if isinstance(default, bool):
+        return value in (True, "true", "1", 1)
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return default
+    if isinstance(default, list):
+        if value is None or value == "":
+            return []
+        return list(value) if isinstance(value, (list, tuple)) else [value]
+    return value
+
+
+def put(key: str, value) -> None:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    settings().setValue(key, value)
