@@ -1,0 +1,191 @@
+"""The shipped basemap, user vector layers and MBTiles rasters, as plain data (no Qt).
+
+Geometries are turned into numpy arrays here, ready for pyqtgraph in widgets/.
+"""
+import functools
+import math
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pyogrio
+import pyproj
+import shapely
+
+import resources
+
+BASEMAP_PATH = resources.path("basemap", "mali_basemap.gpkg")
+WGS84 = "EPSG:4326"
+
+
+class LayerError(Exception):
+    """A map file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class LayerSource:
+    layer: str
+    package: str
+    file: str
+    licence: str
+    attribution: str
+
+
+def load_layer(name: str, path=None) -> gpd.GeoDataFrame:
+    """One layer of the basemap GeoPackage (a copy: callers may change it)."""
+    return _read_layer(str(path or BASEMAP_PATH), name).copy()
+
+
+@functools.lru_cache(maxsize=32)
+def _read_layer(path: str, name: str) -> gpd.GeoDataFrame:
+    names = _layer_names(path)
+    if name not in names:
+        raise LayerError(f"{path}: no layer {name!r} (layers: {', '.join(names)})")
+    return pyogrio.read_dataframe(path, layer=name)
+
+
+def _layer_names(path: str) -> list[str]:
+    if not Path(path).exists():
+        raise LayerError(f"{path}: file not found")
+    try:
+        return [str(n) for n in pyogrio.list_layers(path)[:, 0]]
+    except pyogrio.errors.DataSourceError as e:
+        raise LayerError(f"{path}: not a readable vector file ({e})") from e
+
+
+def layer_sources(path=None) -> tuple[LayerSource, ...]:
+    """Where each basemap layer comes from, with its licence and attribution."""
+    return _layer_sources(str(path or BASEMAP_PATH))
+
+
+@functools.lru_cache(maxsize=4)
+def _layer_sources(path: str) -> tuple[LayerSource, ...]:
+    df = _read_layer(path, "layer_sources")
+    return tuple(LayerSource(**row) for row in df[["layer", "package", "file", "licence", "attribution"]]
+                 .to_dict("records"))
+
+
+def attributions(path=None) -> list[str]:
+    """Distinct attribution lines to show with the map, in layer order."""
+    return list(dict.fromkeys(s.attribution for s in layer_sources(path)))
+
+
+def read_vector_file(path, layer: str | None = None) -> gpd.GeoDataFrame:
+    """A user's vector file (GeoPackage, GeoJSON, shapefile...) in EPSG:4326.
+
+    Reads `layer`, or the first layer. A file without a CRS is taken as EPSG:4326 when its
+    coordinates fit, and then `gdf.attrs["crs_assumed"]` is True.
+    """
+    path = str(path)
+    names = _layer_names(path)
+    layer = layer or names[0]
+    if layer not in names:
+        raise LayerError(f"{path}: no layer {layer!r} (layers: {', '.join(names)})")
+    try:
+        gdf = pyogrio.read_dataframe(path, layer=layer)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as e:
+        raise LayerError(f"{path}: layer {layer!r} cannot be read ({e})") from e
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        raise LayerError(f"{path}: layer {layer!r} has no geometry")
+    if gdf.empty:
+        raise LayerError(f"{path}: layer {layer!r} has no features")
+    assumed = gdf.crs is None
+    if assumed:
+        x0, y0, x1, y1 = gdf.total_bounds
+        if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
+            raise LayerError(f"{path}: layer {layer!r} has no CRS and its coordinates are not longitude/latitude")
+        gdf = gdf.set_crs(WGS84)
+    else:
+        try:
+            gdf = gdf.to_crs(WGS84)
+        except pyproj.exceptions.CRSError as e:
+            raise LayerError(f"{path}: layer {layer!r} cannot be reprojected to EPSG:4326 ({e})") from e
+    gdf.attrs.update(layer=layer, crs_assumed=assumed)
+    return gdf
+
+
+def lines_to_xy(geoms) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Outlines of polygons (every ring) and lines as x, y and connect arrays.
+
+    `connect[i]` is False at the last vertex of each ring or line, as pyqtgraph's
+    PlotCurveItem(x, y, connect=connect) expects. Points are ignored.
+    """
+    parts = shapely.get_parts(np.asarray(geoms, dtype=object))
+    kind = shapely.get_type_id(parts)
+    lines = np.concatenate([shapely.get_rings(parts[kind == 3]), parts[(kind == 1) | (kind == 2)]])
+    xy, index = shapely.get_coordinates(lines, return_index=True)
+    connect = np.append(index[1:] == index[:-1], False) if len(index) else np.zeros(0, bool)
+    return np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1]), connect
+
+
+def polygons_to_rings(geoms) -> list[np.ndarray]:
+    """Every ring (exterior, then holes) of every polygon as an (n, 2) array.
+
+    Filled with the odd-even rule, holes come out right without knowing which ring is which.
+    """
+    parts = shapely.get_parts(np.asarray(geoms, dtype=object))
+    rings = shapely.get_rings(parts[shapely.get_type_id(parts) == 3])
+    xy, index = shapely.get_coordinates(rings, return_index=True)
+    return np.split(xy, np.flatnonzero(np.diff(index)) + 1) if len(xy) else []
+
+
+# Web Mercator tile grid: pyproj does the projection; the grid is plain arithmetic
+# (no installed library provides slippy-map tile math).
+_MERCATOR = pyproj.Transformer.from_crs(WGS84, "EPSG:3857", always_xy=True)
+_HALF = math.pi * pyproj.CRS("EPSG:3857").ellipsoid.semi_major_metre  # half the world's width, metres
+
+
+class MBTiles:
+    """A read-only MBTiles file. Tile addresses are XYZ (y counts down from the north)."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise LayerError(f"{self.path}: file not found")
+        try:
+            self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            self.metadata = dict(self._db.execute("SELECT name, value FROM metadata"))
+            zooms = self._db.execute("SELECT min(zoom_level), max(zoom_level) FROM tiles").fetchone()
+            self.min_zoom = int(self.metadata.get("minzoom", zooms[0] or 0))
+            self.max_zoom = int(self.metadata.get("maxzoom", zooms[1] or 0))
+            bounds = self.metadata.get("bounds")
+            self.bounds = tuple(map(float, bounds.split(","))) if bounds else self.tile_bounds(0, 0, 0)
+        except (sqlite3.DatabaseError, ValueError) as e:
+            raise LayerError(f"{self.path}: not a usable MBTiles file ({e})") from e
+
+    def tile(self, z: int, x: int, y: int) -> bytes | None:
+        """The image bytes of XYZ tile (z, x, y), or None if the file lacks it."""
+        row = self._db.execute(
+            "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+            (z, x, 2**z - 1 - y)).fetchone()  # MBTiles rows count up from the south (TMS)
+        return row[0] if row else None
+
+    @staticmethod
+    def tiles_for_bbox(lon_min: float, lat_min: float, lon_max: float, lat_max: float,
+                       z: int) -> list[tuple[int, int, int]]:
+        """XYZ tiles covering a lon/lat box at zoom z (no wrap across the antimeridian)."""
+        n = 2**z
+        xs, ys = _MERCATOR.transform([lon_min, lon_max], [lat_max, lat_min])
+        col = np.clip(((np.clip(xs, -_HALF, _HALF) + _HALF) / (2 * _HALF) * n).astype(int), 0, n - 1)
+        row = np.clip(((_HALF - np.clip(ys, -_HALF, _HALF)) / (2 * _HALF) * n).astype(int), 0, n - 1)
+        return [(z, x, y) for x in range(col[0], col[1] + 1) for y in range(row[0], row[1] + 1)]
+
+    @staticmethod
+    def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
+        """(lon_min, lat_min, lon_max, lat_max) of XYZ tile (z, x, y)."""
+        size = 2 * _HALF / 2**z
+        lons, lats = _MERCATOR.transform([-_HALF + x * size, -_HALF + (x + 1) * size],
+                                         [_HALF - (y + 1) * size, _HALF - y * size],
+                                         direction=pyproj.enums.TransformDirection.INVERSE)
+        return lons[0], lats[0], lons[1], lats[1]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
