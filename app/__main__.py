@@ -1,0 +1,15 @@
+"""`python -m app` and the `sitmon` command."""
+import os
+import sys
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 before pyqtgraph, always
+
+
+def main() -> None:
+    from .cli import main as cli_main
+
+    sys.exit(cli_main())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""The `sitmon` command: one argparse tree. No subcommand opens the window.
+
+Exit codes: 0 done, 1 refused (bad file, rows refused, damaged database), 2 usage error,
+3 conflicts need a choice (package import), 4 database damaged (check).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from . import i18n, settings
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("cli", text)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (exit 2), as scripts at headquarters expect."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {tr('error')}: {message}\n")
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("'{0}' is not a valid date (YYYY-MM-DD)").format(text)) from None
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"sitmon: {message}", file=sys.stderr)
+    return code
+
+
+def open_db(args):
+    """Open --db / SITMON_DB / the default database; a missing file is created and seeded."""
+    from db.engine import open_database
+
+    return open_database(args.db or settings.default_db_path())
+
+
+def cmd_status(args) -> int:
+    from db import status, store
+
+    database = open_db(args)
+    try:
+        scenario = store.read_scenario(database)
+    finally:
+        database.close()
+    rows = []
+    for st in status.statuses_on(scenario, args.date):
+        site = scenario.site(st.site_id)
+        rows.append([site.id, site.name.get(args.lang), site.kind, st.status,
+                     st.since.isoformat() if st.since else "", st.reason(args.lang, QCoreApplication.translate)])
+    header = ["site_id", "site", "kind", "status", "since", "reason"]
+    if args.format == "csv":
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(header)
+        out.writerows(rows)
+    else:
+        widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(5)]
+        for r in [header] + rows:
+            print("  ".join(str(v).ljust(w) for v, w in zip(r, widths)) + "  " + r[5])
+    return 0
+
+
+def cmd_scenario_check(args) -> int:
+    from db.scenario import load_file
+
+    s = load_file(args.file)
+    print(tr("{0}: valid scenario '{1}': {2} sites, {3} phases, {4} events").format(
+        args.file, s.mission.id, len(s.sites), len(s.phases), len(s.events)))
+    return 0
+
+
+def cmd_scenario_load(args) -> int:
+    from db import store
+
+    database = open_db(args)
+    try:
+        s = store.load_scenario(database, args.file)
+    finally:
+        database.close()
+    print(tr("Loaded scenario '{0}' into {1}").format(s.mission.id, database.path))
+    return 0
+
+
+def build_parser() -> Parser:
+    p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
+    p.add_argument("--db", type=Path, help=tr("database file (default: SITMON_DB or the user's data folder)"))
+    p.add_argument("--lang", choices=("en", "fr"), help=tr("interface language"))
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
+
+    st = sub.add_parser("status", help=tr("every site's status on a date"))
+    st.add_argument("--date", type=iso_date, required=True)
+    st.add_argument("--format", choices=("table", "csv"), default="table")
+    st.set_defaults(func=cmd_status)
+
+    sc = sub.add_parser("scenario", help=tr("check or load a scenario file"))
+    scs = sc.add_subparsers(dest="scenario_command", required=True, parser_class=Parser)
+    check = scs.add_parser("check", help=tr("validate a scenario file"))
+    check.add_argument("file", type=Path)
+    check.set_defaults(func=cmd_scenario_check)
+    load = scs.add_parser("load", help=tr("load a scenario file into the database"))
+    load.add_argument("file", type=Path)
+    load.set_defaults(func=cmd_scenario_load)
+
+    for module in _feature_commands():
+        module.register(sub)
+    return p
+
+
+def _feature_commands():
+    """Subcommands added by feature modules (import/export, packages, snapshot, briefing, backup)."""
+    from importlib import import_module
+
+    names = ("app.cli_exchange", "app.snapshot", "app.briefing", "app.cli_backup")
+    modules = []
+    for name in names:
+        try:
+            modules.append(import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return modules
+
+
+def main(argv: list[str] | None = None) -> int:
+    from db.engine import DatabaseError
+    from db.scenario import ScenarioError
+
+    core = QCoreApplication.instance()
+    args_lang = _peek_lang(argv)
+    if core is None and args_lang == "fr":
+        core = QCoreApplication([])
+    i18n.install(args_lang)
+    args = build_parser().parse_args(argv)
+    args.lang = args.lang or args_lang
+    if args.command is None:
+        from .gui import run
+
+        return run(args)
+    try:
+        return args.func(args)
+    except (DatabaseError, ScenarioError) as exc:
+        return fail(str(exc), 1)
+
+
+def _peek_lang(argv) -> str:
+    argv = sys.argv[1:] if argv is None else argv
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return i18n.choose_language()

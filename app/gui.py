@@ -1,0 +1,48 @@
+"""Start the window: QApplication, language, database (with a clear message when refused)."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import i18n, settings
+from .cursor import CursorState
+from .state import AppState
+
+
+def open_state(db_path, lang: str) -> AppState:
+    """Open the database and scenario; the cursor starts on the last date shown."""
+    from db import store
+    from db.engine import open_database
+
+    database = open_database(db_path)
+    scenario = store.read_scenario(database)
+    saved = settings.get("cursor/date")
+    try:
+        day = date.fromisoformat(saved) if saved else scenario.mission.view_start
+    except ValueError:
+        day = scenario.mission.view_start
+    cursor = CursorState(day, scenario.start, scenario.end)
+    return AppState(database, scenario, cursor, lang)
+
+
+def run(args) -> int:
+    from db.engine import DatabaseError
+    from db.scenario import ScenarioError
+
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(settings.APP_NAME)
+    app.setOrganizationName(settings.ORGANIZATION)
+    i18n.install(args.lang)
+    path = args.db or settings.default_db_path()
+    try:
+        state = open_state(path, args.lang)
+    except (DatabaseError, ScenarioError, OSError) as exc:
+        QMessageBox.critical(None, QApplication.translate("gui", "sitmon cannot open the database"), str(exc))
+        return 1
+    window = MainWindow(state)
+    window.show()
+    return app.exec()

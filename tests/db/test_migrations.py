@@ -1,0 +1,24 @@
+"""The migration scripts, the models and db.migrations.HEAD agree."""
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.config import Config
+
+import db.migrations
+from db.models import Base
+
+
+def test_head_constant_matches_the_scripts():
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(db.migrations.__file__).parent))
+    script = ScriptDirectory.from_config(cfg)
+    assert script.get_current_head() == db.migrations.HEAD
+    assert [r.revision for r in reversed(list(script.walk_revisions()))] == list(db.migrations.REVISIONS)
+
+
+def test_migrated_schema_matches_the_models(db):
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
