@@ -31,6 +31,7 @@ STATUS_LABELS = {
 }
 R_OPEN = QT_TRANSLATE_NOOP("Status", "Open; closure window {phase} starts {start}")
 R_OPEN_NO_PLAN = QT_TRANSLATE_NOOP("Status", "Open; no closure planned")
+R_OPEN_ROLE = QT_TRANSLATE_NOOP("Status", "Open; {role} from {start}")
 R_CLOSING = QT_TRANSLATE_NOOP("Status", "Closure window {phase}, {start} to {end}")
 R_HANDED_OVER = QT_TRANSLATE_NOOP("Status", "Handover confirmed on {date}")
 R_CLOSURE_DUE = QT_TRANSLATE_NOOP("Status", "Closure window {phase} ended {end}; no confirmed handover")
@@ -92,6 +93,10 @@ def site_status(scenario: Scenario, site_id: str, day: date) -> SiteStatus:
         return SiteStatus(site_id, "handed-over", lc.confirmed_handover, R_HANDED_OVER,
                           (("date", lc.confirmed_handover),), lc.note, **common)
     if phase is None:
+        later = sorted((x for x in lc.roles if x.start > day), key=lambda x: x.start)
+        if later:
+            return SiteStatus(site_id, "open", None, R_OPEN_ROLE, (("role", later[0].role), ("start", later[0].start)),
+                              NO_TEXT, **common)
         return SiteStatus(site_id, "open", None, R_OPEN_NO_PLAN, (), NO_TEXT, **common)
     window = (("phase", phase.name), ("start", phase.start), ("end", phase.end))
     if day < phase.start:
