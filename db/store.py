@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
 
+from geo.lookups import geodesic_km
+
 from . import scenario as scenario_io
 from .models import AuditEntry, Incident, Meta, ScenarioRow, SiteRow
 from .records import Scenario
@@ -63,7 +65,9 @@ def _seed_values(scenario: Scenario, seed) -> dict:
     site = scenario.site(seed.site) if seed.site else None
     return dict(
         id=seed.id, occurred_on=seed.date, occurred_time=None, lat=seed.lat, lon=seed.lon,
-        region=site.region if site else "", site_id=seed.site, site_km=None, type=seed.type, subtype="",
+        region=site.region if site else "", site_id=seed.site,
+        site_km=round(geodesic_km(seed.lat, seed.lon, site.lat, site.lon), 2) if site else None,
+        type=seed.type, subtype="",
         actors=seed.actors, killed_peacekeepers=seed.killed_peacekeepers, killed_civilians=seed.killed_civilians,
         killed_other=seed.killed_other, injured_peacekeepers=seed.injured_peacekeepers,
         injured_civilians=seed.injured_civilians, injured_other=seed.injured_other,
