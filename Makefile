@@ -13,7 +13,7 @@ run: $(STAMP) $(QM)
 	$(BIN)/sitmon
 
 test: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports --no-cache -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports --no-cache
 	$(BIN)/python -X faulthandler -m pytest -p no:cacheprovider
 
 bench: $(STAMP) $(QM)
