@@ -1,0 +1,144 @@
+"""Read the incident log for the table and the summary: filter, count, sort and page in SQL.
+
+Core selects only (no ORM objects). Pages are OFFSET/LIMIT over a total order (sort column, id).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, func, or_, select
+
+from .models import Incident as I  # noqa: N814
+
+_KILLED = I.killed_peacekeepers + I.killed_civilians + I.killed_other
+_INJURED = I.injured_peacekeepers + I.injured_civilians + I.injured_other
+
+# Table columns, in display order, and the SQL expression each one sorts on.
+SORT_KEYS = {
+    "occurred_on": I.occurred_on, "occurred_time": I.occurred_time, "type": I.type, "subtype": I.subtype,
+    "region": I.region, "site_id": I.site_id, "site_km": I.site_km, "killed": _KILLED, "injured": _INJURED,
+    "status": I.status, "reliability": I.reliability, "description": I.description, "author": I.author,
+    "updated_at": I.updated_at,
+}
+COLUMNS = tuple(SORT_KEYS)
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    types: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    text: str = ""
+    include_deleted: bool = False
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    """One line of the table."""
+
+    id: str
+    occurred_on: date
+    occurred_time: time | None
+    type: str
+    subtype: str
+    region: str
+    site_id: str | None
+    site_km: float | None
+    killed: int
+    injured: int
+    status: str
+    reliability: str
+    description: str
+    author: str
+    updated_at: datetime
+    deleted: bool
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    total: int
+    by_type: tuple[tuple[str, int], ...]  # most first
+    by_region: tuple[tuple[str, int], ...]
+    by_week: tuple[tuple[date, int], ...]  # Monday of the ISO week, in date order
+
+
+_ROW = (I.id, I.occurred_on, I.occurred_time, I.type, I.subtype, I.region, I.site_id, I.site_km,
+        _KILLED.label("killed"), _INJURED.label("injured"), I.status, I.reliability, I.description, I.author,
+        I.updated_at, I.deleted, I.lat, I.lon)
+
+
+def where(f: IncidentFilter):
+    """The filter as one SQL condition."""
+    terms = []
+    if not f.include_deleted:
+        terms.append(I.deleted.is_(False))
+    if f.date_from is not None:
+        terms.append(I.occurred_on >= f.date_from)
+    if f.date_to is not None:
+        terms.append(I.occurred_on <= f.date_to)
+    for column, wanted in ((I.type, f.types), (I.region, f.regions), (I.site_id, f.sites), (I.status, f.statuses)):
+        if wanted:
+            terms.append(column.in_(wanted))
+    if f.text.strip():
+        needle = f.text.strip()
+        terms.append(or_(*(c.contains(needle, autoescape=True) for c in (I.description, I.actors, I.notes,
+                                                                          I.source, I.id))))
+    return and_(True, *terms)
+
+
+def count(db, f: IncidentFilter) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(I).where(where(f)))
+
+
+def page(db, f: IncidentFilter, sort_column: str = "occurred_on", descending: bool = True,
+         offset: int = 0, limit: int = 200) -> list[IncidentRow]:
+    """Rows offset..offset+limit of the filtered log in the given order (ties broken by id)."""
+    key = SORT_KEYS[sort_column]
+    order = (key.desc(), I.id.desc()) if descending else (key.asc(), I.id.asc())
+    with db.session() as s:
+        rows = s.execute(select(*_ROW).where(where(f)).order_by(*order).offset(offset).limit(limit)).all()
+    return [IncidentRow(*r) for r in rows]
+
+
+def position(db, f: IncidentFilter, sort_column: str, descending: bool, incident_id: str) -> int | None:
+    """Row number of one incident in the filtered, sorted log (None if the filter hides it)."""
+    key = SORT_KEYS[sort_column]
+    with db.session() as s:
+        me = s.execute(select(key.label("k")).where(where(f), I.id == incident_id)).first()
+        if me is None:
+            return None
+        k = me.k
+        if k is None:  # NULLs sort first ascending in SQLite
+            before = and_(key.is_(None), I.id > incident_id) if descending else \
+                and_(key.is_(None), I.id < incident_id)
+            if descending:
+                before = or_(key.is_not(None), before)
+        elif descending:
+            before = or_(key > k, and_(key == k, I.id > incident_id))
+        else:
+            before = or_(key.is_(None), key < k, and_(key == k, I.id < incident_id))
+        return s.scalar(select(func.count()).select_from(I).where(where(f), before))
+
+
+def summary(db, f: IncidentFilter) -> Summary:
+    """Incidents per type, per region and per ISO week for the filter."""
+    cond = where(f)
+    with db.session() as s:
+        by_type = s.execute(select(I.type, func.count()).where(cond).group_by(I.type)
+                            .order_by(func.count().desc(), I.type)).all()
+        by_region = s.execute(select(I.region, func.count()).where(cond).group_by(I.region)
+                              .order_by(func.count().desc(), I.region)).all()
+        by_day = s.execute(select(I.occurred_on, func.count()).where(cond).group_by(I.occurred_on)).all()
+    weeks: dict[date, int] = {}
+    for day, n in by_day:
+        monday = day - timedelta(days=day.weekday())
+        weeks[monday] = weeks.get(monday, 0) + n
+    return Summary(sum(n for _, n in by_type), tuple(map(tuple, by_type)), tuple(map(tuple, by_region)),
+                   tuple(sorted(weeks.items())))
