@@ -1,0 +1,52 @@
+"""The audit trail of one incident: who changed what and when (old -> new), newest first."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+
+ACTIONS = {"create": "Created", "update": "Edited", "delete": "Deleted", "restore": "Restored", "merge": "Merged"}
+
+
+class AuditView(QDialog):
+    """Shows a list of db.incidents.AuditRecord; field names through `set_trail(records, field_labels)`."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Audit trail"))
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("When (UTC) / field"), self.tr("Who / old value"),
+                                   self.tr("What / new value"), self.tr("Laptop")])
+        self.tree.setAlternatingRowColors(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    def set_trail(self, records, field_labels: dict[str, str] | None = None) -> None:
+        labels = field_labels or {}
+        self.tree.clear()
+        for r in reversed(records):
+            action = self.tr(ACTIONS.get(r.action, r.action))
+            item = QTreeWidgetItem([r.at.strftime("%Y-%m-%d %H:%M:%S"), r.author, action, r.laptop[:8]])
+            for field, old, new in r.changes:
+                if r.action == "create" and new in (None, "", 0):
+                    continue
+                QTreeWidgetItem(item, [labels.get(field, field), _show(old), _show(new)])
+            self.tree.addTopLevelItem(item)
+        self.tree.expandAll()
+        for col in range(3):
+            self.tree.resizeColumnToContents(col)
+
+    def lines(self) -> list[tuple[str, ...]]:
+        """What the tree shows, top to bottom (for tests and copy)."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            out.append(tuple(item.text(c) for c in range(4)))
+            out += [tuple(item.child(j).text(c) for c in range(3)) for j in range(item.childCount())]
+        return out
+
+
+def _show(value) -> str:
+    return "—" if value is None else str(value)
