@@ -329,7 +329,11 @@ class IncidentTable(QWidget):
         self.view.viewport().update()
 
     def _reselect(self) -> None:
-        self.select_incident(self._selected)
+        """After new rows: select the same incident again, or say it is no longer shown."""
+        before = self._selected
+        self.select_incident(before)
+        if before and not self._selected:
+            self.incident_selected.emit("")
 
     def _current_changed(self, current: QModelIndex, _previous) -> None:
         self._selected = self.model.id_at(current.row()) if current.isValid() else ""
