@@ -1,0 +1,90 @@
+"""Opening the database interactively: ask for a passphrase, offer the newest sound backup when the
+file is damaged, take the day's backup. Also the passphrase given on the command line or in the
+environment, and translated database messages for both the window and the CLI."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from db import backup, engine
+from widgets.passphrase_dialog import PassphraseDialog
+
+PASSPHRASE_ENV = "SITMON_PASSPHRASE"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("recovery", text)
+
+
+def message(exc: Exception) -> str:
+    """The user message of a database error, in the interface language."""
+    if isinstance(exc, engine.DatabaseError) and exc.params:
+        return QCoreApplication.translate("db", exc.template).format(**exc.params)
+    return str(exc)
+
+
+def passphrase_given(args=None) -> str | None:
+    """--passphrase-file FILE (its first line), else SITMON_PASSPHRASE, else None."""
+    path = getattr(args, "passphrase_file", None)
+    if path is None:
+        return os.environ.get(PASSPHRASE_ENV) or None
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise engine.DatabaseError(tr("The passphrase file {0} cannot be read: {1}").format(path, exc)) from None
+    if not lines or not lines[0]:
+        raise engine.DatabaseError(tr("The passphrase file {0} is empty.").format(path))
+    return lines[0]
+
+
+def ask_passphrase(path: Path, error: str = "", parent=None) -> str | None:
+    dialog = PassphraseDialog(str(path), error, parent)
+    return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def offer_restore(path: Path, error: str, parent=None, passphrase: str | None = None) -> bool:
+    """Tell the user the file is damaged and offer the newest sound backup; True once it is restored."""
+    title = tr("The database is damaged")
+    source = backup.newest_sound_backup(path, passphrase)
+    if source is None:
+        QMessageBox.critical(parent, title, tr("{0}\n\nThere is no sound backup to restore.").format(error))
+        return False
+    taken = next(b for b in backup.list_backups(path, passphrase) if b.path == source)
+    question = tr("{0}\n\nRestore the newest sound backup, taken on {1} UTC with {2} incidents? "
+                  "The damaged file is kept in {3}.").format(
+        error, taken.taken_at.strftime("%Y-%m-%d %H:%M"), taken.incidents, backup.backup_dir(path))
+    if QMessageBox.question(parent, title, question) != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        backup.restore(path, source, passphrase)
+    except engine.DatabaseError as exc:
+        QMessageBox.critical(parent, title, message(exc))
+        return False
+    return True
+
+
+def open_interactive(path: Path, parent=None, passphrase: str | None = None) -> engine.Database | None:
+    """Open the database for the window, asking what only the user can answer; None if the user gives up.
+
+    Other refusals (newer, foreign, unreadable) are raised for the caller's message."""
+    while True:
+        try:
+            database = engine.open_database(path, passphrase=passphrase)
+            break
+        except (engine.PassphraseRequired, engine.WrongPassphrase) as exc:
+            error = message(exc) if isinstance(exc, engine.WrongPassphrase) else ""
+            passphrase = ask_passphrase(path, error, parent)
+            if passphrase is None:
+                return None
+        except engine.DamagedDatabase as exc:
+            if not offer_restore(path, message(exc), parent, passphrase):
+                return None
+    if not database.readonly:
+        try:
+            backup.daily(database.path, database.passphrase)
+        except backup.BackupFailed as exc:  # the work goes on; the user learns there is no fresh backup
+            QMessageBox.warning(parent, tr("No backup today"), message(exc))
+    return database

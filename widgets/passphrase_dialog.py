@@ -1,0 +1,31 @@
+"""Asks for the passphrase of an encrypted database."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
+
+
+class PassphraseDialog(QDialog):
+    def __init__(self, path: str, error: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Encrypted database"))
+        prompt = QLabel(self.tr("{0} is encrypted. Enter its passphrase:").format(path))
+        prompt.setWordWrap(True)
+        self.error = QLabel(error)
+        self.error.setObjectName("passphrase-error")
+        self.error.setWordWrap(True)
+        self.error.setVisible(bool(error))
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        prompt.setBuddy(self.field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
+        self.open_button = buttons.button(QDialogButtonBox.StandardButton.Open)
+        self.open_button.setEnabled(False)
+        self.field.textChanged.connect(lambda text: self.open_button.setEnabled(bool(text)))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (prompt, self.field, self.error, buttons):
+            layout.addWidget(widget)
+
+    def passphrase(self) -> str:
+        return self.field.text()
