@@ -45,6 +45,7 @@ class IncidentForm(QDialog):
                  draft: IncidentDraft | None = None, lang: str = "en", parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New incident") if draft is None else self.tr("Edit incident"))
+        self.setMinimumWidth(480)
         self._validate, self._locate, self._parse = validate, locate, parse_location
         self._taxonomy, self._lang = taxonomy, lang
         self._site_names = {s.id: s.name.get(lang) for s in sites}
@@ -72,7 +73,8 @@ class IncidentForm(QDialog):
         for box in (self.description, self.notes):
             box.setFixedHeight(64)
         self.source = QLineEdit()
-        self.reliability = QLineEdit(placeholderText=self.tr("A-F and 1-6, e.g. B2"), maxLength=2, maximumWidth=70)
+        self.reliability = QLineEdit(placeholderText=self.tr("e.g. B2"), maxLength=2, maximumWidth=70)
+        self.reliability.setToolTip(self.tr("Admiralty code: source reliability A-F, information credibility 1-6"))
         self.status = QComboBox()
         for key, label in STATUSES:
             self.status.addItem(self.tr(label), key)
@@ -146,13 +148,19 @@ class IncidentForm(QDialog):
         grid.setContentsMargins(0, 0, 0, 0)
         for col, head in enumerate((self.tr("Peacekeepers"), self.tr("Civilians"), self.tr("Other")), start=1):
             grid.addWidget(QLabel(head), 0, col)
-        for r, (kind, label) in enumerate((("killed", self.tr("Killed")), ("injured", self.tr("Injured")))):
-            grid.addWidget(QLabel(label), 1 + 2 * r, 0)
+        for r, (kind, label) in enumerate((("killed", self.tr("Killed")), ("injured", self.tr("Injured"))), start=1):
+            grid.addWidget(QLabel(label), r, 0)
             for col, who in enumerate(("peacekeepers", "civilians", "other"), start=1):
-                name = f"{kind}_{who}"
-                grid.addWidget(self.counts[name], 1 + 2 * r, col)
-                grid.addWidget(self.error_labels[name], 2 + 2 * r, col)
+                grid.addWidget(self.counts[f"{kind}_{who}"], r, col)
+        for r, name in enumerate(COUNTS, start=3):  # errors under the grid, each naming its field
+            self.error_labels[name].setWordWrap(False)
+            grid.addWidget(self.error_labels[name], r, 0, 1, 4)
         return box
+
+    def _count_names(self) -> dict[str, str]:
+        return {"killed_peacekeepers": self.tr("Killed, peacekeepers"), "killed_civilians": self.tr("Killed, civilians"),
+                "killed_other": self.tr("Killed, other"), "injured_peacekeepers": self.tr("Injured, peacekeepers"),
+                "injured_civilians": self.tr("Injured, civilians"), "injured_other": self.tr("Injured, other")}
 
     def _fill_subtypes(self) -> None:
         current = self.subtype.currentData()
@@ -212,17 +220,19 @@ class IncidentForm(QDialog):
         by_field = {e.field: e for e in self.errors}
         if doubt is not None and doubt.field not in by_field:
             by_field[doubt.field] = doubt  # confirmed: keep the doubt in view
+        count_names = self._count_names()
         for name, label in self.error_labels.items():
             error = by_field.get(name)
-            label.setText(message(error) if error else "")
+            text = message(error) if error else ""
+            label.setText(f"{count_names[name]}: {text}" if error and name in count_names else text)
             label.setVisible(error is not None)
         self._show_where("location" not in {e.field for e in unconfirmed if not e.confirm})
         self.save_button.setEnabled(not self.errors)
 
     def _show_where(self, valid: bool) -> None:
         position = self._parse(self.location.text()) if valid else None
+        self.where.setVisible(position is not None)
         if position is None:
-            self.where.setText("")
             return
         where = self._locate(*position)
         site = self._site_names.get(where.site_id, where.site_id or "")

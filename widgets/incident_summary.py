@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import datetime, time, timezone
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 WEEK_S = 7 * 86400
 
@@ -19,8 +20,15 @@ class IncidentSummary(QWidget):
         for tree, head in ((self.by_type, self.tr("Type")), (self.by_region, self.tr("Region"))):
             tree.setHeaderLabels([head, self.tr("Incidents")])
             tree.setRootIsDecorated(False)
+            tree.header().setStretchLastSection(False)
+            tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
         self.plot.setMinimumHeight(140)
+        self.plot.setBackground(self.palette().base().color())
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).setTextPen(self.palette().text().color())
+            self.plot.getAxis(axis).setPen(self.palette().mid().color())
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setLabel("left", self.tr("Incidents per week"))
         self.plot.showGrid(y=True, alpha=0.3)
@@ -42,8 +50,10 @@ class IncidentSummary(QWidget):
                                   (self.by_region, summary.by_region, labels.get("region", {}))):
             tree.clear()
             for key, n in rows:
-                tree.addTopLevelItem(QTreeWidgetItem([names.get(key, key) or self.tr("(none)"), str(n)]))
-            tree.resizeColumnToContents(0)
+                item = QTreeWidgetItem([names.get(key, key) or self.tr("(none)"), str(n)])
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+                item.setToolTip(0, item.text(0))
+                tree.addTopLevelItem(item)
         # Bars centred on the middle of each ISO week (Monday + 3.5 days).
         xs = [datetime.combine(monday, time(), timezone.utc).timestamp() + WEEK_S / 2 for monday, _ in summary.by_week]
         self.bars.setOpts(x=xs, height=[n for _, n in summary.by_week], width=WEEK_S * 0.8)

@@ -197,7 +197,11 @@ class IncidentTable(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().resizeSection(COLUMNS.index("description"), 320)
+        widths = {"occurred_on": 90, "occurred_time": 80, "type": 170, "subtype": 130, "region": 95,
+                  "site_id": 110, "site_km": 50, "killed": 55, "injured": 60, "status": 80, "reliability": 75,
+                  "description": 320, "author": 80}
+        for name, width in widths.items():
+            self.view.horizontalHeader().resizeSection(COLUMNS.index(name), width)
 
         bar1, bar2 = QHBoxLayout(), QHBoxLayout()
         for label, w in ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to)):
