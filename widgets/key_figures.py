@@ -1,0 +1,49 @@
+"""Key figures on the current date: days to the deadline, sites closed, personnel repatriated, overdue."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+
+class KeyFiguresPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setColumnStretch(1, 1)
+        self.values, self.captions = {}, {}
+        for row, key in enumerate(("deadline", "closed", "repatriated", "overdue")):
+            value, caption = QLabel(), QLabel()
+            value.setObjectName(f"figure-{key}")
+            value.setStyleSheet("font-size: 18pt; font-weight: bold")
+            caption.setWordWrap(True)
+            layout.addWidget(value, row, 0)
+            layout.addWidget(caption, row, 1)
+            self.values[key], self.captions[key] = value, caption
+        layout.setRowStretch(4, 1)
+
+    def show_figures(self, figures) -> None:
+        """`figures`: db.status.KeyFigures of the current date."""
+        loc = self.locale()
+        deadline = loc.toString(figures.day + timedelta(days=figures.days_to_deadline), "d MMM yyyy")
+        days = figures.days_to_deadline
+        self._set("deadline", loc.toString(abs(days)),
+                  self.tr("days to the deadline ({0})").format(deadline) if days >= 0
+                  else self.tr("days past the deadline ({0})").format(deadline))
+        self._set("closed", self.tr("{0} of {1}").format(loc.toString(figures.sites_closed),
+                                                         loc.toString(figures.sites_total)),
+                  self.tr("camps and bases handed over"))
+        if figures.repatriated is None:
+            self._set("repatriated", "—", self.tr("personnel repatriated (no figure yet)"))
+        else:
+            self._set("repatriated", loc.toString(figures.repatriated),
+                      self.tr("military and police personnel repatriated (as of {0})").format(
+                          loc.toString(figures.repatriated_as_of, "d MMM yyyy")))
+        overdue = len(figures.overdue)
+        self._set("overdue", loc.toString(overdue), self.tr("closures overdue (window ended, no confirmed handover)"))
+        self.values["overdue"].setStyleSheet("font-size: 18pt; font-weight: bold" + ("; color: #B34700" if overdue else ""))
+
+    def _set(self, key: str, value: str, caption: str) -> None:
+        self.values[key].setText(value)
+        self.captions[key].setText(caption)
