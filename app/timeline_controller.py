@@ -1,0 +1,73 @@
+"""Wires the timeline, the site-status panel and the key figures to the shared AppState.
+
+The timeline asks for dates; the cursor decides; every view follows the cursor's date_changed.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject
+
+from db import status, taxonomy
+from db.incident_dates import incident_days
+
+from .state import AppState
+
+UNKNOWN_TYPE = "#999999"
+
+
+class TimelineController(QObject):
+    def __init__(self, state: AppState, view, site_panel=None, key_figures=None, parent=None):
+        super().__init__(parent)
+        self.state, self.view, self.site_panel, self.key_figures = state, view, site_panel, key_figures
+        view.date_requested.connect(state.cursor.set_date)
+        view.event_selected.connect(self._event_selected)
+        view.site_selected.connect(self._site_selected)
+        if site_panel is not None:
+            site_panel.site_selected.connect(self._site_selected)
+        state.cursor.date_changed.connect(self.show_date)
+        state.selected.connect(self.highlight)
+        state.data_changed.connect(self._data_changed)
+        self.reload()
+
+    def show_date(self, day: date) -> None:
+        scenario = self.state.scenario
+        statuses = status.statuses_on(scenario, day)
+        self.view.show_date(day)
+        self.view.show_statuses(statuses)
+        if self.site_panel is not None:
+            self.site_panel.show_statuses(day, statuses, scenario.sites, self.state.lang, QCoreApplication.translate)
+        if self.key_figures is not None:
+            self.key_figures.show_figures(status.key_figures(scenario, day))
+
+    def highlight(self, kind: str, ident: str) -> None:
+        self.view.highlight(kind, ident)
+        if self.site_panel is not None:
+            self.site_panel.highlight(kind, ident)
+
+    def refresh_incidents(self) -> None:
+        days, types = incident_days(self.state.db)
+        colors = {t.id: t.color for t in taxonomy.load().types}
+        kinds, index = np.unique(types, return_inverse=True)
+        palette = np.array([colors.get(k, UNKNOWN_TYPE) for k in kinds], dtype=str)
+        self.view.set_incident_counts(days, palette[index])
+
+    def reload(self) -> None:
+        """Draw the state's scenario afresh (at start and after a new scenario is loaded)."""
+        self.view.set_scenario(self.state.scenario, self.state.lang)
+        self.refresh_incidents()
+        self.show_date(self.state.cursor.date)
+        self.highlight(*self.state.selection)
+
+    def _data_changed(self, kind: str) -> None:
+        if kind == "scenario":
+            self.reload()
+        elif kind == "incidents":
+            self.refresh_incidents()
+
+    def _event_selected(self, ident: str) -> None:
+        self.state.select("event", ident)
+
+    def _site_selected(self, ident: str) -> None:
+        self.state.select("site", ident)
