@@ -281,7 +281,7 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
                 if note:
                     text = label(note, anchor=(-0.15, 0.5))
                     text.setPos(x_of(max(lc.confirmed_handover, due)), mid)
-                    d.fitted.append(Fitted(text, text.x(), text.x() + 20 * DAY))
+                    d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY))
         for role in lc.roles:
             end = edge(role.end or sc.end) + DAY
             name = tr("Status", STATUS_LABELS[role.role])
