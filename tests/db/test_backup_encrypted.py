@@ -1,0 +1,68 @@
+"""Encryption at rest (SQLCipher): a passphrase encrypts the file and its backups; a wrong or missing
+passphrase gets a clear message and leaves the file untouched."""
+import hashlib
+
+import pytest
+
+from db import backup, engine, store
+from db.engine import open_database
+from tests.db.test_backup import add_incidents, mode
+
+pytest.importorskip("sqlcipher3", reason="sqlcipher3-binary is not installed")
+
+SECRET = "it's a \"field\" secret ü"
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def encrypted(tmp_path):
+    path = tmp_path / "secret.sqlite"
+    db = open_database(path, passphrase=SECRET)
+    add_incidents(db, 40)
+    db.close()
+    return path
+
+
+def test_new_database_with_a_passphrase_is_encrypted(encrypted):
+    data = encrypted.read_bytes()
+    assert not data.startswith(engine.SQLITE_HEADER)
+    assert b"imported row" not in data and b"Gao" not in data
+    assert mode(encrypted) == "0o600"
+    db = open_database(encrypted, passphrase=SECRET)
+    assert len(store.read_scenario(db).sites) == 13
+    db.close()
+
+
+def test_wrong_passphrase_gets_a_clear_message_and_changes_nothing(encrypted):
+    before = digest(encrypted)
+    with pytest.raises(engine.WrongPassphrase) as err:
+        open_database(encrypted, passphrase="guess")
+    assert str(err.value) == f"The passphrase does not open {encrypted}. It was left unchanged."
+    with pytest.raises(engine.PassphraseRequired, match="is encrypted"):
+        open_database(encrypted)
+    assert digest(encrypted) == before
+
+
+def test_plain_database_refuses_a_passphrase(db):
+    with pytest.raises(engine.DatabaseError, match="is not encrypted"):
+        open_database(db.path, passphrase=SECRET)
+
+
+def test_backups_of_an_encrypted_database_stay_encrypted_and_restore(encrypted):
+    copy = backup.write(encrypted, "daily", passphrase=SECRET)
+    assert not copy.read_bytes().startswith(engine.SQLITE_HEADER) and b"imported row" not in copy.read_bytes()
+    assert mode(copy) == "0o600"
+    [info] = backup.list_backups(encrypted, SECRET)
+    assert info.incidents == 41
+    assert backup.incident_count(copy) is None  # unreadable without the passphrase
+    assert backup.newest_sound_backup(encrypted, SECRET) == copy
+    db = open_database(encrypted, passphrase=SECRET)
+    add_incidents(db, 5, "later")
+    db.close()
+    saved = backup.restore(encrypted, copy, SECRET)
+    assert backup.incident_count(saved, SECRET) == 46
+    assert backup.incident_count(encrypted, SECRET) == 41
+    assert not encrypted.read_bytes().startswith(engine.SQLITE_HEADER)
