@@ -1,0 +1,139 @@
+"""A site's card: its status on the current date, why, its closure window and handover, where its
+people went, and the incidents around it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout, QWidget
+
+
+@dataclass(frozen=True)
+class CardIncident:
+    id: str
+    day: date
+    label: str  # incident type, translated
+    km: float
+    casualties: int
+
+
+@dataclass(frozen=True)
+class SiteCardData:
+    """Texts are already translated; dates are formatted by the card."""
+
+    site_id: str
+    name: str
+    kind: str
+    day: date
+    status: str
+    since: date | None
+    reason: str
+    window: str  # closure window's phase name; "" if none planned
+    window_start: date | None
+    window_end: date | None
+    planned_handover: date | None
+    confirmed_handover: date | None  # known by `day`
+    redeployed_to: tuple[str, ...]
+    radius_km: int
+    incidents: tuple[CardIncident, ...]  # within the radius, newest first
+    incident_total: int  # may exceed len(incidents) (the list is capped)
+
+
+class SiteCard(QWidget):
+    radius_changed = Signal(int)
+    incident_activated = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.kind = QLabel()
+        self.fields = {key: QLabel() for key in ("status", "since", "reason", "window", "planned", "confirmed",
+                                                 "redeployed")}
+        for label in self.fields.values():
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.radius = QSpinBox()
+        self.radius.setRange(1, 1000)
+        self.radius.setSuffix(self.tr(" km"))
+        self.radius.setKeyboardTracking(False)
+        self.radius.valueChanged.connect(self.radius_changed)
+        self.count = QLabel()
+        self.incidents = QListWidget()
+        self.incidents.itemActivated.connect(lambda item: self.incident_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.empty = QLabel(self.tr("Click a site on the map to see its card."))
+        self.empty.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Status:"), self.fields["status"])
+        form.addRow(self.tr("Since:"), self.fields["since"])
+        form.addRow(self.tr("Why:"), self.fields["reason"])
+        form.addRow(self.tr("Closure window:"), self.fields["window"])
+        form.addRow(self.tr("Handover planned:"), self.fields["planned"])
+        form.addRow(self.tr("Handover confirmed:"), self.fields["confirmed"])
+        form.addRow(self.tr("Redeployed to:"), self.fields["redeployed"])
+        form.addRow(self.tr("Incidents within:"), self.radius)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        for w in (self.title, self.kind):
+            body.addWidget(w)
+        body.addLayout(form)
+        body.addWidget(self.count)
+        body.addWidget(self.incidents, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body, 1)
+        self.site_id = ""
+        self.clear()
+
+    def clear(self) -> None:
+        self.site_id = ""
+        self.body.hide()
+        self.empty.show()
+
+    def show_site(self, card: SiteCardData) -> None:
+        self.site_id = card.site_id
+        fmt = self._date
+        self.title.setText(card.name)
+        self.kind.setText(card.kind)
+        values = {
+            "status": self.tr("{0} on {1}").format(card.status, fmt(card.day)),
+            "since": fmt(card.since) if card.since else self.tr("—"),
+            "reason": card.reason,
+            "window": self.tr("{0}: {1} to {2}").format(card.window, fmt(card.window_start), fmt(card.window_end))
+            if card.window else self.tr("none planned"),
+            "planned": fmt(card.planned_handover) if card.planned_handover else self.tr("—"),
+            "confirmed": fmt(card.confirmed_handover) if card.confirmed_handover else self.tr("not confirmed"),
+            "redeployed": ", ".join(card.redeployed_to) or self.tr("—"),
+        }
+        for key, text in values.items():
+            self.fields[key].setText(text)
+        self.radius.blockSignals(True)
+        self.radius.setValue(card.radius_km)
+        self.radius.blockSignals(False)
+        self.count.setText(self.tr("%n incident(s) up to this date", "", card.incident_total))
+        self.incidents.clear()
+        for inc in card.incidents:
+            item = QListWidgetItem(self.tr("{0}  {1}, {2} km, {3} killed or injured").format(
+                fmt(inc.day), inc.label, QLocale().toString(inc.km, "f", 0), inc.casualties))
+            item.setData(Qt.ItemDataRole.UserRole, inc.id)
+            self.incidents.addItem(item)
+        self.empty.hide()
+        self.body.show()
+
+    def text(self) -> str:
+        """Everything the card shows, as plain text (for copying and for tests)."""
+        lines = [self.title.text(), self.kind.text()] + [w.text() for w in self.fields.values()]
+        lines += [self.count.text()] + [self.incidents.item(i).text() for i in range(self.incidents.count())]
+        return "\n".join(lines)
+
+    @staticmethod
+    def _date(day: date | None) -> str:
+        return QLocale().toString(day, "d MMMM yyyy") if day else ""
