@@ -1,0 +1,98 @@
+"""Turn geo/ and db/ data into what widgets/map_view.py draws (arrays, rings, labels, styles)."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+from db import taxonomy
+from geo import basemap as gb
+from widgets.map_layers import Basemap, IncidentStyle, Labels, Lines, Tile, VectorData
+
+MAX_TILES = 64
+TILE_PX = 256
+
+
+def _lines(geoms) -> Lines:
+    return Lines(*gb.lines_to_xy(geoms))
+
+
+def _labels(gdf, text, rank) -> Labels:
+    points = shapely.point_on_surface(gdf.geometry.to_numpy())
+    return Labels(shapely.get_x(points), shapely.get_y(points), tuple(text), np.asarray(rank, dtype=int))
+
+
+def load_basemap(lang: str = "en") -> Basemap:
+    countries = gb.load_layer("countries")
+    regional = gb.load_layer("countries_regional")
+    regions = gb.load_layer("mali_regions")
+    rivers = gb.load_layer("rivers")
+    lakes = gb.load_layer("lakes")
+    places = gb.load_layer("places")
+    mali = countries[countries.iso_a3 == "MLI"]
+    name = "name_fr" if lang == "fr" else "name_en"
+    region_name = regions.name_fr.where(regions.name_fr.astype(bool), regions.name) if lang == "fr" else regions.name
+    return Basemap(
+        land=gb.polygons_to_rings(countries.geometry),
+        focus=gb.polygons_to_rings(mali.geometry),
+        nouakchott=gb.polygons_to_rings(regional.geometry),
+        lakes=gb.polygons_to_rings(lakes.geometry),
+        borders=_lines(countries.geometry.boundary),
+        regions=_lines(regions.geometry[regions.geometry.intersects(mali.geometry.iloc[0].buffer(0.01))].boundary),
+        rivers=_lines(rivers.geometry),
+        country_labels=_labels(countries, countries[name].str.upper(),
+                               np.where(countries.iso_a3 == "MLI", 1, 2)),
+        region_labels=_labels(regions, region_name, np.ones(len(regions))),
+        place_labels=Labels(places.geometry.x.to_numpy(), places.geometry.y.to_numpy(), tuple(places.name),
+                            places["rank"].to_numpy(dtype=int)),
+        attribution="\n".join(gb.attributions()),
+    )
+
+
+def incident_styles(types: tuple[str, ...], lang: str = "en") -> list[IncidentStyle]:
+    """The taxonomy's colour, symbol and label of each type id; unknown types in grey."""
+    tax = taxonomy.load()
+    out = []
+    for type_id in types:
+        try:
+            t = tax.type(type_id)
+            out.append(IncidentStyle(t.label.get(lang), t.symbol, t.color))
+        except KeyError:
+            out.append(IncidentStyle(type_id, "o", "#999999"))
+    return out
+
+
+def read_vector(path: Path) -> VectorData:
+    """A user's vector file as rings, lines and points (raises geo.basemap.LayerError)."""
+    gdf = gb.read_vector_file(path)
+    geoms = gdf.geometry.dropna().to_numpy()
+    parts = shapely.get_parts(geoms)
+    kind = shapely.get_type_id(parts)
+    points = parts[kind == 0]
+    return VectorData(rings=gb.polygons_to_rings(parts[kind == 3]),
+                      lines=Lines(*gb.lines_to_xy(parts[(kind == 1) | (kind == 2) | (kind == 3)])),
+                      points=(shapely.get_x(points), shapely.get_y(points)))
+
+
+def tiles_for_view(mbtiles: gb.MBTiles, bbox, width_px: float) -> list[Tile]:
+    """The tiles of the zoom level whose pixels best match the view's, clipped to the file's bounds."""
+    lon0, lat0, lon1, lat1 = bbox
+    b0, b1, b2, b3 = mbtiles.bounds
+    lon0, lat0, lon1, lat1 = max(lon0, b0), max(lat0, b1), min(lon1, b2), min(lat1, b3)
+    if lon0 >= lon1 or lat0 >= lat1 or width_px <= 0:
+        return []
+    degrees_per_px = (bbox[2] - bbox[0]) / width_px
+    z = round(math.log2(360 / (TILE_PX * degrees_per_px)))
+    z = min(max(z, mbtiles.min_zoom), mbtiles.max_zoom)
+    keys = mbtiles.tiles_for_bbox(lon0, lat0, lon1, lat1, z)
+    while len(keys) > MAX_TILES and z > mbtiles.min_zoom:
+        z -= 1
+        keys = mbtiles.tiles_for_bbox(lon0, lat0, lon1, lat1, z)
+    tiles = []
+    for key in keys[:MAX_TILES]:
+        image = mbtiles.tile(*key)
+        if image:
+            tiles.append(Tile(key, image, mbtiles.tile_bounds(*key)))
+    return tiles
