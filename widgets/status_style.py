@@ -4,6 +4,8 @@ Okabe-Ito colours (colour-blind safe); shapes are pyqtgraph symbol names, so the
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QTransform
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
@@ -28,8 +30,9 @@ STATUS_SYMBOLS = {
 }
 
 
+@lru_cache(maxsize=None)
 def status_icon(status: str, size: int = 14) -> QIcon:
-    """A small filled shape in the status colour, outlined in black."""
+    """A small filled shape in the status colour, outlined in black (made once per status and size)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
