@@ -4,6 +4,7 @@ Core selects only (no ORM objects). Pages are OFFSET/LIMIT over a total order (s
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -94,17 +95,25 @@ def where(f: IncidentFilter):
 
 def count(db, f: IncidentFilter) -> int:
     with db.session() as s:
-        return s.scalar(select(func.count()).select_from(I).where(where(f)))
+        return s.scalar(count_statement(f))
 
 
 def page(db, f: IncidentFilter, sort_column: str = "occurred_on", descending: bool = True,
          offset: int = 0, limit: int = 200) -> list[IncidentRow]:
     """Rows offset..offset+limit of the filtered log in the given order (ties broken by id)."""
+    with db.session() as s:
+        rows = s.execute(page_statement(f, sort_column, descending, offset, limit)).all()
+    return [IncidentRow(*r) for r in rows]
+
+
+def page_statement(f: IncidentFilter, sort_column: str, descending: bool, offset: int, limit: int):
     key = SORT_KEYS[sort_column]
     order = (key.desc(), I.id.desc()) if descending else (key.asc(), I.id.asc())
-    with db.session() as s:
-        rows = s.execute(select(*_ROW).where(where(f)).order_by(*order).offset(offset).limit(limit)).all()
-    return [IncidentRow(*r) for r in rows]
+    return select(*_ROW).where(where(f)).order_by(*order).offset(offset).limit(limit)
+
+
+def count_statement(f: IncidentFilter):
+    return select(func.count()).select_from(I).where(where(f))
 
 
 def position(db, f: IncidentFilter, sort_column: str, descending: bool, incident_id: str) -> int | None:
@@ -128,17 +137,18 @@ def position(db, f: IncidentFilter, sort_column: str, descending: bool, incident
 
 
 def summary(db, f: IncidentFilter) -> Summary:
-    """Incidents per type, per region and per ISO week for the filter."""
-    cond = where(f)
+    """Incidents per type, per region and per ISO week for the filter (one scan, grouped in Python)."""
     with db.session() as s:
-        by_type = s.execute(select(I.type, func.count()).where(cond).group_by(I.type)
-                            .order_by(func.count().desc(), I.type)).all()
-        by_region = s.execute(select(I.region, func.count()).where(cond).group_by(I.region)
-                              .order_by(func.count().desc(), I.region)).all()
-        by_day = s.execute(select(I.occurred_on, func.count()).where(cond).group_by(I.occurred_on)).all()
-    weeks: dict[date, int] = {}
-    for day, n in by_day:
-        monday = day - timedelta(days=day.weekday())
-        weeks[monday] = weeks.get(monday, 0) + n
-    return Summary(sum(n for _, n in by_type), tuple(map(tuple, by_type)), tuple(map(tuple, by_region)),
-                   tuple(sorted(weeks.items())))
+        groups = s.execute(select(I.type, I.region, I.occurred_on, func.count()).where(where(f))
+                           .group_by(I.type, I.region, I.occurred_on)).all()
+    by_type: Counter = Counter()
+    by_region: Counter = Counter()
+    by_week: Counter = Counter()
+    for kind, region, day, n in groups:
+        by_type[kind] += n
+        by_region[region] += n
+        by_week[day - timedelta(days=day.weekday())] += n
+
+    def most_first(c: Counter):
+        return tuple(sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
+    return Summary(sum(by_type.values()), most_first(by_type), most_first(by_region), tuple(sorted(by_week.items())))

@@ -42,6 +42,7 @@ class IncidentTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._fetch: Callable[[str, bool, int, int], list[IncidentRow]] | None = None
+        self.refreshing = False  # a reset that keeps the rows in place (views keep their scroll position)
         self._rows: list[IncidentRow] = []
         self._more = False
         self._sort = ("occurred_on", True)
@@ -60,7 +61,11 @@ class IncidentTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-run the query (after a write), keeping as many rows as were loaded."""
-        self.set_fetch(self._fetch, keep=len(self._rows))
+        self.refreshing = True
+        try:
+            self.set_fetch(self._fetch, keep=len(self._rows))
+        finally:
+            self.refreshing = False
 
     def set_labels(self, labels: dict[str, dict[str, str]]) -> None:
         """Display names per column: {"type": {id: label}, "region": {...}, ...}."""
@@ -229,6 +234,8 @@ class IncidentTable(QWidget):
         for w in (self.until_cursor, self.show_deleted):
             w.toggled.connect(self._apply)
         self.model.sort_changed.connect(lambda *_: self._reselect())
+        # A new query starts at the top: a view left at the bottom would fetch a second page at once.
+        self.model.modelAboutToBeReset.connect(lambda: None if self.model.refreshing else self.view.scrollToTop())
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(lambda index: self.incident_activated.emit(self.model.id_at(index.row())))
         self.view.activated.connect(lambda index: self.incident_activated.emit(self.model.id_at(index.row())))
