@@ -98,7 +98,7 @@ class SitePanel(QWidget):
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.day_label = QLabel()
         self.overdue_label = QLabel()
         self.overdue_label.setWordWrap(True)
@@ -140,6 +140,7 @@ class SitePanel(QWidget):
             self.table.clearSelection()
         self._highlighting = False
 
-    def _current_changed(self, current, _previous) -> None:
-        if not self._highlighting and current.isValid():
-            self.site_selected.emit(self.model.rows[self.proxy.mapToSource(current).row()].site_id)
+    def _selection_changed(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not self._highlighting and rows:
+            self.site_selected.emit(self.model.rows[self.proxy.mapToSource(rows[0]).row()].site_id)

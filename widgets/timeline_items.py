@@ -25,6 +25,7 @@ from .status_style import STATUS_COLORS
 EPOCH = date(1970, 1, 1).toordinal()
 DAY = float(DAY_SPACING)
 MONDAY = 4  # 1970-01-05, day 4 after the epoch, was a Monday
+PHASES = 1.6  # height of the phase lane: two lines of names
 PHASE_COLORS = ("#C6DDF0", "#A3C8E8", "#7FB2DE", "#639FD4", "#D9D9D9")
 EVENT_STYLE = {  # kind -> (symbol, colour)
     "handover": ("s", "#009E73"), "attack": ("t", "#D55E00"), "directive": ("p", "#0072B2"),
@@ -129,34 +130,33 @@ class Lanes:
     def of(cls, scenario: Scenario) -> Lanes:
         return cls(tuple(s.id for s in scenario.sites))
 
-    phases = (0.0, 1.6)
+    phases = (0.0, PHASES)
 
     def site(self, site_id: str) -> tuple[float, float]:
-        top = 1.6 + self.sites.index(site_id)
-        return top, top + 1
+        return self.row(self.sites.index(site_id))
 
     def row(self, n: int) -> tuple[float, float]:
-        top = 1.6 + len(self.sites) + n
-        return top, top + 1
+        """Row n below the phases: the sites, then events (len(sites)), incidents, regional context."""
+        return PHASES + n, PHASES + n + 1
 
     @property
     def events(self):
-        return self.row(0)
+        return self.row(len(self.sites))
 
     @property
     def incidents(self):
-        return self.row(1)
+        return self.row(len(self.sites) + 1)
 
     @property
     def regional(self):
-        return self.row(2)
+        return self.row(len(self.sites) + 2)
 
     @property
     def height(self) -> float:
         return self.regional[1]
 
     def site_at(self, y: float) -> str | None:
-        i = int(np.floor(y - 1.6))
+        i = int(np.floor(y - PHASES))
         return self.sites[i] if 0 <= i < len(self.sites) else None
 
     def ticks(self, scenario: Scenario, lang: str) -> list[tuple[float, str]]:
@@ -249,9 +249,9 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
     colors = {p.id: PHASE_COLORS[min(i, len(PHASE_COLORS) - 1)] for i, p in enumerate(sc.phases)}
     for i, p in enumerate(sc.phases):
         tip = f"<b>{p.name.get(lang)}</b>: {fmt(locale, p.start)} – {fmt(locale, p.end)}<br>{p.description.get(lang)}"
-        d.items.append(bar(edge(p.start), edge(p.end) + DAY, 0.05, 1.55, colors[p.id], tip))
+        d.items.append(bar(edge(p.start), edge(p.end) + DAY, 0.05, PHASES - 0.05, colors[p.id], tip))
         text = label(p.name.get(lang), anchor=(0.5, 0.5))
-        text.setY(0.45 if i % 2 == 0 else 1.15)
+        text.setY(PHASES * (0.28 if i % 2 == 0 else 0.72))
         d.fitted.append(Fitted(text, edge(p.start), edge(p.end) + DAY, centred=True, share=0.6))
 
     spots = []

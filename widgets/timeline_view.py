@@ -37,7 +37,9 @@ class TimelineView(QWidget):
         self._statuses = []
         self._items, self._fitted, self._events, self._incident_events = [], [], {}, {}
         self._bars: tuple = ()
+        self._markers = None
         self._tails: dict = {}
+        self._limits = (0.0, 0.0)
         self.timer = QTimer(self)  # runs only while playing
         self.timer.timeout.connect(self._tick)
         self.speeds = [(relativedelta(days=1), 500, self.tr("1 day every 0.5 s")),
@@ -108,6 +110,7 @@ class TimelineView(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar_row)
         layout.addWidget(self.plot, 1)
+        self.setEnabled(False)  # until there is a scenario
 
     # ---------------------------------------------------------------- setters
 
@@ -118,7 +121,7 @@ class TimelineView(QWidget):
         self._scenario, self._lanes = scenario, Lanes.of(scenario)
         drawing = draw_scenario(scenario, lang, self.locale(), self._lanes)
         self._events, self._incident_events = drawing.events, drawing.incident_events
-        lo, hi = edge(scenario.start) - 60 * DAY, edge(scenario.end) + 60 * DAY
+        lo, hi = self._limits = edge(scenario.start) - 60 * DAY, edge(scenario.end) + 60 * DAY
         shades = [bar(lo, hi, top, bottom, "#F3F3F3", pen=pg.mkPen(None))
                   for n, (top, bottom) in enumerate(map(self._lanes.site, self._lanes.sites)) if n % 2]
         for s in shades:
@@ -132,7 +135,8 @@ class TimelineView(QWidget):
                        + list(self._tails.values()) + [self.selection, self.ring, self.cursor])
         for item in self._items:
             self.plot.addItem(item)
-        drawing.markers.sigClicked.connect(self._marker_clicked)
+        self._markers = drawing.markers
+        self._markers.sigClicked.connect(self._marker_clicked)
         self.plot.getAxis("left").setTicks([self._lanes.ticks(scenario, lang), []])
         self.vb.setLimits(xMin=lo, xMax=hi, minXRange=7 * DAY, yMin=0, yMax=self._lanes.height)
         self.vb.setYRange(0, self._lanes.height, padding=0)
@@ -141,6 +145,7 @@ class TimelineView(QWidget):
             self.date_box.setDateRange(QDate(scenario.start), QDate(scenario.end))
         self.highlight("", "")
         self.fit_drawdown()
+        self.setEnabled(True)
 
     def set_incident_counts(self, days: np.ndarray, colors: np.ndarray) -> None:
         """Incidents of the log: their dates (ordinals) and one colour ("#RRGGBB") each."""
@@ -170,10 +175,11 @@ class TimelineView(QWidget):
 
     def highlight(self, kind: str, ident: str) -> None:
         """Show the app's selection: a site's row or an event's marker ("", "" clears)."""
-        self.selection.setVisible(kind == "site" and self._lanes is not None and ident in self._lanes.sites)
-        if self.selection.isVisible():
+        shown = kind == "site" and self._lanes is not None and ident in self._lanes.sites
+        self.selection.setVisible(shown)
+        if shown:
             top, bottom = self._lanes.site(ident)
-            lo, hi = self.vb.state["limits"]["xLimits"]
+            lo, hi = self._limits
             self.selection.setRect(lo, top, hi - lo, bottom - top)
         event = ident if kind == "event" else self._incident_events.get(ident) if kind == "incident" else None
         self.ring.setData(pos=[self._events[event]] if event in self._events else [])

@@ -143,6 +143,8 @@ def test_clicking_an_event_marker_selects_the_event(qtbot, view):
     with qtbot.waitSignal(view.event_selected) as blocker:
         pg_mouse.click(view.plot, pg_mouse.to_viewport(view.plot, *view._events["ber-convoy-attack"]))
     assert blocker.args == ["ber-convoy-attack"]
+    tip = next(p.data()[2] for p in view._markers.points() if p.data()[1] == "ber-convoy-attack")
+    assert "13 Aug 2023" in tip and "4 peacekeepers injured" in tip
 
 
 def test_clicking_a_row_selects_the_site(qtbot, view):
