@@ -23,6 +23,8 @@ def register(sub) -> None:
     r.set_defaults(func=cmd_restore)
     sub.add_parser("check", help=tr("check the database's integrity (exit 4 when damaged)")).set_defaults(
         func=cmd_check)
+    sub.add_parser("encrypt", help=tr("encrypt the database and its backups with the passphrase "
+                                      "(--passphrase-file or SITMON_PASSPHRASE)")).set_defaults(func=cmd_encrypt)
 
 
 def _database(args) -> tuple[Path, str | None]:
@@ -86,4 +88,16 @@ def cmd_check(args) -> int:
         return fail(message(exc))
     print(tr("{0} is sound (SQLite integrity_check: ok; schema {1}; {2} incidents)").format(
         path, info.revision, backup.incident_count(path, passphrase)))
+    return 0
+
+
+def cmd_encrypt(args) -> int:
+    path, passphrase = _database(args)
+    if passphrase is None:
+        return fail(tr("Give the new passphrase with --passphrase-file FILE or SITMON_PASSPHRASE"), 2)
+    try:
+        files = backup.encrypt(path, passphrase)
+    except engine.DatabaseError as exc:
+        return fail(message(exc))
+    print(tr("Encrypted {0} file(s): {1}").format(len(files), ", ".join(str(f) for f in files)))
     return 0

@@ -8,8 +8,10 @@ with the same passphrase.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +26,7 @@ STAMP = "%Y%m%dT%H%M%S%fZ"
 MSG_BAD_SOURCE = QT_TRANSLATE_NOOP("db", "{source} was not restored: {reason}")
 MSG_SAME_FILE = QT_TRANSLATE_NOOP("db", "{source} is the database itself, not a backup.")
 MSG_EMPTY_SOURCE = QT_TRANSLATE_NOOP("db", "{source} holds no sitmon data.")
+MSG_IN_USE = QT_TRANSLATE_NOOP("db", "{path} is in use by another sitmon: close it first. Nothing was changed.")
 MSG_BACKUP_FAILED = QT_TRANSLATE_NOOP("db", "The backup of {path} could not be written: {reason}")
 
 
@@ -52,6 +55,7 @@ def write(db_path: Path, reason: str = "manual", out: Path | None = None, passph
         out = backup_dir(db_path) / f"{db_path.stem}-{stamp}-{reason}.sqlite"
     out = Path(out)
     part = out.with_name(out.name + ".part")
+    dbapi = engine.driver(passphrase)
     try:
         out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         part.unlink(missing_ok=True)
@@ -59,8 +63,9 @@ def write(db_path: Path, reason: str = "manual", out: Path | None = None, passph
         _copy(db_path, part, passphrase, journal_mode="DELETE")
         os.replace(part, out)
         _sync_folder(out.parent)
-    except (OSError, engine.driver(passphrase).Error) as exc:
-        part.unlink(missing_ok=True)
+    except (OSError, dbapi.Error) as exc:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
         raise BackupFailed(MSG_BACKUP_FAILED, path=db_path, reason=_reason(exc)) from exc
     return out
 
@@ -142,7 +147,51 @@ def restore(db_path: Path, source: Path, passphrase: str | None = None) -> Path 
     return saved
 
 
+def encrypt(db_path: Path, passphrase: str) -> list[Path]:
+    """Encrypt a plain database, and every plain backup of it, in place; return the files encrypted.
+
+    Each file is exported to an encrypted copy that replaces it once whole. sitmon must be closed."""
+    files = [p for p in [db_path] + [b.path for b in _named(db_path)] if _plain(p)]
+    for path in files:
+        engine.inspect_file(path)  # sound and ours, or refused untouched
+        _leave_wal(path)
+        part = path.with_name(path.name + ".part")
+        part.unlink(missing_ok=True)
+        engine.create_file(part)
+        con = engine.driver(passphrase).connect(str(path), check_same_thread=False)
+        try:
+            con.execute("ATTACH DATABASE ? AS enc KEY ?", (str(part), passphrase))
+            con.execute("SELECT sqlcipher_export('enc')")
+            con.execute(f"PRAGMA enc.application_id={engine.APPLICATION_ID}")
+            con.execute("DETACH DATABASE enc")
+        finally:
+            con.close()
+        path.with_name(path.name + "-shm").unlink(missing_ok=True)
+        os.replace(part, path)
+        _sync_folder(path.parent)
+    return files
+
+
 # ---------------------------------------------------------------- helpers
+
+def _leave_wal(path: Path) -> None:
+    """Fold the -wal into the file and leave WAL mode, which SQLite allows only when no other
+    connection is open (SQLCipher's own SQLite must not share an open plain file with the sqlite3 module)."""
+    con = sqlite3.connect(path, timeout=0)
+    try:
+        mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        mode = "locked"
+    finally:
+        con.close()
+    if mode != "delete":
+        raise engine.DatabaseError(MSG_IN_USE, path=path)
+
+
+def _plain(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return f.read(16) == engine.SQLITE_HEADER
+
 
 def _copy(source: Path, target: Path, passphrase: str | None, journal_mode: str) -> None:
     src = engine.connect(source, passphrase, readonly=True)
@@ -192,13 +241,14 @@ def _newest_per(backups: list[BackupInfo], period, count: int) -> list[Path]:
 
 def incident_count(path: Path, passphrase: str | None = None) -> int | None:
     """Incidents (not deleted) in a database file; None when it cannot be read."""
+    dbapi = engine.driver(passphrase)
     try:
         con = engine.connect(path, passphrase, readonly=True)
-    except engine.driver(passphrase).Error:
+    except dbapi.Error:
         return None
     try:
         return con.execute("SELECT count(*) FROM incidents WHERE NOT deleted").fetchone()[0]
-    except engine.driver(passphrase).Error:
+    except dbapi.Error:
         return None
     finally:
         con.close()

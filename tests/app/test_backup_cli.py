@@ -83,3 +83,17 @@ def test_commands_need_an_existing_database(tmp_path, capsys):
     code, _, err = run(capsys, "--db", str(tmp_path / "none.sqlite"), "check")
     assert code == 1 and "There is no database" in err
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_encrypt_then_check_with_the_passphrase(field, tmp_path, capsys, monkeypatch):
+    pytest.importorskip("sqlcipher3", reason="sqlcipher3-binary is not installed")
+    code, _, err = run(capsys, "--db", str(field), "encrypt")
+    assert code == 2 and "passphrase" in err
+    monkeypatch.setenv("SITMON_PASSPHRASE", "field secret")
+    code, out, err = run(capsys, "--db", str(field), "encrypt")
+    assert code == 0 and "Encrypted 1 file(s)" in out, err
+    code, out, _ = run(capsys, "--db", str(field), "check")
+    assert code == 0 and "501 incidents" in out
+    monkeypatch.setenv("SITMON_PASSPHRASE", "guess")
+    code, _, err = run(capsys, "--db", str(field), "check")
+    assert code == 1 and "The passphrase does not open" in err

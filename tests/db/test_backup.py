@@ -58,6 +58,16 @@ def test_backup_is_whole_private_and_self_contained(db):
     assert snapshot.tables(out) == snapshot.tables(db.path)
 
 
+def test_a_backup_that_cannot_be_written_is_reported_and_leaves_nothing(db, tmp_path):
+    blocker = tmp_path / "usb"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(backup.BackupFailed, match="could not be written"):
+        backup.write(db.path, out=blocker / "copy.sqlite")
+    with pytest.raises(backup.BackupFailed):
+        backup.before_import(tmp_path / "missing.sqlite")
+    assert not list(tmp_path.rglob("*.part"))
+
+
 def test_wal_and_shm_files_are_private(db):
     add_incidents(db, 10)
     with db.engine.connect() as conn:  # an open connection keeps -wal and -shm on disk

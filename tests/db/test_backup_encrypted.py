@@ -33,6 +33,10 @@ def test_new_database_with_a_passphrase_is_encrypted(encrypted):
     assert mode(encrypted) == "0o600"
     db = open_database(encrypted, passphrase=SECRET)
     assert len(store.read_scenario(db).sites) == 13
+    with db.engine.begin() as conn:  # the write-ahead log is encrypted too
+        conn.exec_driver_sql("UPDATE incidents SET notes='informant Moussa' WHERE id LIKE 'x-%'")
+        wal = encrypted.with_name(encrypted.name + "-wal")
+    assert wal.stat().st_size and b"Moussa" not in wal.read_bytes() and mode(wal) == "0o600"
     db.close()
 
 
@@ -66,3 +70,28 @@ def test_backups_of_an_encrypted_database_stay_encrypted_and_restore(encrypted):
     assert backup.incident_count(saved, SECRET) == 46
     assert backup.incident_count(encrypted, SECRET) == 41
     assert not encrypted.read_bytes().startswith(engine.SQLITE_HEADER)
+
+
+def test_encrypt_a_plain_database_and_its_backups(db):
+    add_incidents(db, 12)
+    copy = backup.write(db.path, "daily")
+    db.close()
+    before = backup.incident_count(db.path)
+    assert backup.encrypt(db.path, SECRET) == [db.path, copy]
+    for path in (db.path, copy):
+        assert not path.read_bytes().startswith(engine.SQLITE_HEADER) and mode(path) == "0o600"
+        assert backup.incident_count(path, SECRET) == before
+    again = open_database(db.path, passphrase=SECRET)
+    assert len(store.read_scenario(again).sites) == 13
+    again.close()
+    assert backup.encrypt(db.path, SECRET) == []  # nothing plain is left
+
+
+def test_encrypt_refuses_while_the_database_is_open(db):
+    add_incidents(db, 1)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+        with pytest.raises(engine.DatabaseError, match="in use"):
+            backup.encrypt(db.path, SECRET)
+    assert db.path.read_bytes().startswith(engine.SQLITE_HEADER)
+    assert not list(db.path.parent.glob("*.part"))
