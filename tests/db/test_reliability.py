@@ -74,14 +74,16 @@ def test_import_killed_by_the_parent_mid_way_changes_nothing(seeded):
 
 def test_full_disk_during_an_import_changes_nothing(db):
     before = snapshot.tables(db.path)
+    written = 0
     with pytest.raises(DiskFullError) as err:
         with db.engine.begin() as conn:
             pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
-            conn.exec_driver_sql(f"PRAGMA max_page_count={pages + 50}")  # the disk fills after 50 pages
+            conn.exec_driver_sql(f"PRAGMA max_page_count={pages + 500}")  # the disk fills after 2 MB
             for start in range(0, TOTAL, BATCH):
-                conn.execute(insert(Incident),
-                             [incident(f"imp-{i:06d}", i) for i in range(start, start + BATCH)])
+                conn.execute(insert(Incident), [incident(f"imp-{i:06d}", i) for i in range(start, start + BATCH)])
+                written = start + BATCH
     db.engine.dispose()  # the pooled connection still has the page limit
+    assert 0 < written < TOTAL  # the disk filled part-way through the import
     assert "is full" in str(err.value) and "as it was before" in str(err.value)
     assert snapshot.tables(db.path) == before
     with db.engine.begin() as conn:  # and the database takes writes again
