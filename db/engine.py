@@ -197,7 +197,7 @@ def _pragmas(readonly: bool):
 def _translate_errors(path: Path):
     """SQLite's full-disk, read-only and corruption errors become DatabaseErrors with a message for the user."""
     def translate(ctx):
-        code = getattr(ctx.original_exception, "sqlite_errorcode", 0) & 0xFF  # the primary code
+        code = (getattr(ctx.original_exception, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code
         if code == SQLITE_FULL:
             raise DiskFullError(MSG_DISK_FULL, path=path) from ctx.original_exception
         if code == SQLITE_READONLY:
@@ -228,7 +228,7 @@ def open_database(path: Path | str, *, seed: bool = True, passphrase: str | None
 
     `passphrase` opens or creates an encrypted (SQLCipher) file. `readonly` None: read-only when the file
     or its folder cannot be written."""
-    path = Path(path).expanduser()
+    path, passphrase = Path(path).expanduser(), passphrase or None
     if not path.exists():
         try:
             create_file(path)
