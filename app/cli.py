@@ -43,7 +43,9 @@ def open_db(args):
     """Open --db / SITMON_DB / the default database; a missing file is created and seeded."""
     from db.engine import open_database
 
-    return open_database(args.db or settings.default_db_path())
+    from .recovery import passphrase_given
+
+    return open_database(args.db or settings.default_db_path(), passphrase=passphrase_given(args))
 
 
 def cmd_status(args) -> int:
@@ -96,6 +98,9 @@ def build_parser() -> Parser:
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
     p.add_argument("--db", type=Path, help=tr("database file (default: SITMON_DB or the user's data folder)"))
     p.add_argument("--lang", choices=("en", "fr"), help=tr("interface language"))
+    p.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                   help=tr("file whose first line is the passphrase of an encrypted database "
+                           "(default: SITMON_PASSPHRASE)"))
     sub = p.add_subparsers(dest="command", parser_class=Parser)
 
     st = sub.add_parser("status", help=tr("every site's status on a date"))
@@ -150,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (DatabaseError, ScenarioError) as exc:
-        return fail(str(exc), 1)
+        from .recovery import message
+
+        return fail(message(exc), 1)
 
 
 def _peek_lang(argv) -> str:

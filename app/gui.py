@@ -11,12 +11,12 @@ from .cursor import CursorState
 from .state import AppState
 
 
-def open_state(db_path, lang: str) -> AppState:
+def open_state(db_path, lang: str, database=None) -> AppState:
     """Open the database and scenario; the cursor starts on the last date shown."""
     from db import store
     from db.engine import open_database
 
-    database = open_database(db_path)
+    database = database or open_database(db_path)
     scenario = store.read_scenario(database)
     saved = settings.get("cursor/date")
     try:
@@ -37,11 +37,17 @@ def run(args) -> int:
     app.setApplicationName(settings.APP_NAME)
     app.setOrganizationName(settings.ORGANIZATION)
     i18n.install(args.lang)
+    from . import recovery
+
     path = args.db or settings.default_db_path()
     try:
-        state = open_state(path, args.lang)
+        database = recovery.open_interactive(path, passphrase=recovery.passphrase_given(args))
+        if database is None:  # the user declined the passphrase or the restore
+            return 1
+        state = open_state(path, args.lang, database)
     except (DatabaseError, ScenarioError, OSError) as exc:
-        QMessageBox.critical(None, QApplication.translate("gui", "sitmon cannot open the database"), str(exc))
+        QMessageBox.critical(None, QApplication.translate("gui", "sitmon cannot open the database"),
+                             recovery.message(exc))
         return 1
     window = MainWindow(state)
     window.show()

@@ -269,7 +269,8 @@ def loads(text: str, path: Path | str = "<scenario>") -> r.Scenario:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+)", str(exc))
-        raise ScenarioError(path, "", f"TOML syntax error: {exc}", int(m.group(1)) if m else None) from None
+        line = int(m.group(1)) if m else max(1, len(text.splitlines()))  # "(at end of document)"
+        raise ScenarioError(path, "", f"TOML syntax error: {exc}", line) from None
     version = data.get("format_version")
     if isinstance(version, int) and version > FORMAT_VERSION:
         raise ScenarioError(path, "format_version",
