@@ -208,9 +208,7 @@ class MapController(QObject):
         layer_id = USER_PREFIX + path
         try:
             if path.lower().endswith(".mbtiles"):
-                mb = gb.MBTiles(path)
-                self.view.add_tile_layer(layer_id)
-                self.mbtiles[layer_id] = mb
+                self.mbtiles[layer_id] = gb.MBTiles(path)
                 self.refresh_tiles()
             else:
                 self.view.add_vector_layer(layer_id, map_data.read_vector(Path(path)))

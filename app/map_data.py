@@ -32,6 +32,7 @@ def load_basemap(lang: str = "en") -> Basemap:
     lakes = gb.load_layer("lakes")
     places = gb.load_layer("places")
     mali = countries[countries.iso_a3 == "MLI"]
+    clip_edge = shapely.box(*countries.total_bounds).exterior.buffer(0.01)  # the layer's clip box is no border
     name = "name_fr" if lang == "fr" else "name_en"
     region_name = regions.name_fr.where(regions.name_fr.astype(bool), regions.name) if lang == "fr" else regions.name
     return Basemap(
@@ -39,7 +40,7 @@ def load_basemap(lang: str = "en") -> Basemap:
         focus=gb.polygons_to_rings(mali.geometry),
         nouakchott=gb.polygons_to_rings(regional.geometry),
         lakes=gb.polygons_to_rings(lakes.geometry),
-        borders=_lines(countries.geometry.boundary),
+        borders=_lines(countries.geometry.boundary.difference(clip_edge)),
         regions=_lines(regions.geometry[regions.geometry.intersects(mali.geometry.iloc[0].buffer(0.01))].boundary),
         rivers=_lines(rivers.geometry),
         country_labels=_labels(countries, countries[name].str.upper(),

@@ -12,19 +12,14 @@ from datetime import date
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import functions as fn
-from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsObject
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
 from db.records import QT_TRANSLATE_NOOP
 from db.status import STATUS_LABELS
 
 from .status_style import STATUS_COLORS, STATUS_SYMBOLS
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MapLegend", text)
 
 
 # ------------------------------------------------------------------ input records
@@ -142,6 +137,15 @@ def rings_path(rings) -> QPainterPath:
     return path
 
 
+def rings_lines(rings) -> Lines:
+    """Rings as closed polylines."""
+    if not rings:
+        return Lines(np.zeros(0), np.zeros(0), np.zeros(0, bool))
+    xy = np.concatenate(rings)
+    connect = np.concatenate([np.arange(len(r)) < len(r) - 1 for r in rings])
+    return Lines(xy[:, 0], xy[:, 1], connect)
+
+
 # ------------------------------------------------------------------ pixel-drawing items
 
 
@@ -174,23 +178,26 @@ class PixelItem(pg.GraphicsObject):
 
 RIGHT, LEFT, CENTRE = (0.0, 1.0, 0.0), (-1.0, -1.0, 0.0), (-0.5, 0.0, 0.0)
 ABOVE, BELOW = (-0.5, 0.0, -20.0), (-0.5, 0.0, 20.0)
+AROUND = (RIGHT, LEFT, (0.0, 0.6, -16.0), (0.0, 0.6, 16.0), (-1.0, -0.6, -16.0), (-1.0, -0.6, 16.0), ABOVE, BELOW)
+HALO = 2.0  # pixels of white around label text
 
 
-class LabelLayer(PixelItem):
+class Labeller:
     """Text labels with a white halo; higher ranks appear as the map zooms in; no overlaps.
 
     `ranks_by_zoom` is [(pixels per degree, highest rank shown from there)], ascending.
     `placements` are tried in turn: (shift in text widths, shift in `gap` pixels, vertical pixels).
-    `always`: a label with no free placement is drawn at the first one anyway (site names).
+    `always`: a label with no free placement is drawn where it covers least (site names).
     """
 
     def __init__(self, font: QFont, color: str, ranks_by_zoom=((0, 99),), dot: bool = False,
                  placements=(CENTRE,), gap: float = 0.0, always: bool = False):
-        super().__init__()
         self.font, self.color, self.ranks_by_zoom, self.dot = font, QColor(color), ranks_by_zoom, dot
         self.placements, self.gap, self.always = placements, gap, always
         self.x = self.y = self.rank = np.zeros(0)
         self._paths: list[QPainterPath] = []
+        self._rects: list[QRectF] = []
+        self._sprites: dict[tuple[int, float], QImage] = {}
         self.avoid = np.zeros((2, 0))
 
     def set_labels(self, labels: Labels) -> None:
@@ -202,13 +209,12 @@ class LabelLayer(PixelItem):
             path = QPainterPath()
             path.addText(QPointF(0, cap / 2), self.font, labels.text[i])
             self._paths.append(path)
-        self.set_bounds(self.x, self.y)
-        self.update()
+        self._rects = [path.boundingRect() for path in self._paths]
+        self._sprites: dict[tuple[int, float], QImage] = {}
 
     def set_avoid(self, x, y) -> None:
         """Points (data coordinates) whose surroundings stay free of these labels (e.g. sites)."""
         self.avoid = np.vstack([x, y])
-        self.update()
 
     def max_rank(self, pixels_per_degree: float) -> int:
         shown = 0
@@ -217,43 +223,179 @@ class LabelLayer(PixelItem):
                 shown = rank
         return shown
 
-    def paint(self, p, *args):
+    def draw(self, p, t: QTransform, exporting: bool, taken: list[QRectF] | None = None) -> None:
+        """Paint with `p` in device pixels; `t` maps lon/lat to them; `exporting`: paths, not sprites.
+
+        `taken`: boxes already covered (by other labellers); the labels drawn are added to it.
+        """
         if not len(self.x):
             return
-        t = p.transform()
-        p.resetTransform()
-        p.setRenderHint(p.RenderHint.Antialiasing)
-        limit = self.max_rank(abs(t.m22()))
         pts = fn.transformCoordinates(t, np.vstack([self.x, self.y]))
-        taken = [QRectF(x - 14, y - 14, 28, 28) for x, y in fn.transformCoordinates(t, self.avoid).T] \
-            if self.avoid.size else []
-        view = QRectF(p.viewport())
-        halo = QPen(QColor(255, 255, 255, 220), 3.0)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        for i in np.flatnonzero(self.rank <= limit):
+        view = QRectF(p.viewport()).adjusted(-300, -40, 300, 40)
+        shown = ((self.rank <= self.max_rank(abs(t.m22()))) & (pts[0] > view.left()) & (pts[0] < view.right())
+                 & (pts[1] > view.top()) & (pts[1] < view.bottom()))
+        taken = [] if taken is None else taken
+        if self.avoid.size:
+            taken += [QRectF(x - 14, y - 14, 28, 28) for x, y in fn.transformCoordinates(t, self.avoid).T]
+        dpr = p.device().devicePixelRatioF()
+        for i in np.flatnonzero(shown):
             at = QPointF(*pts[:, i])
-            path = self._place(self._paths[i], at, taken)
-            if path is None:
+            corner = self._place(self._rects[i], at, taken)
+            if corner is None:
                 continue
             if self.dot:
                 p.setPen(cosmetic(INK, 1))
                 p.setBrush(QColor("#777777"))
                 p.drawEllipse(at, 2.2, 2.2)
-            p.strokePath(path, halo)
-            p.fillPath(path, self.color)
+            if exporting:
+                self._draw_text(p, self._paths[i].translated(corner))
+            else:
+                p.drawImage(corner + self._rects[i].topLeft() - QPointF(HALO, HALO), self._sprite(i, dpr))
 
-    def _place(self, path: QPainterPath, at: QPointF, taken: list[QRectF]) -> QPainterPath | None:
-        width = path.boundingRect().width()
-        candidates = [path.translated(at + QPointF(fw * width + fg * self.gap, dy)) for fw, fg, dy in self.placements]
-        for candidate in candidates:
-            box = candidate.boundingRect().adjusted(-2, -2, 2, 2)
-            if not any(box.intersects(b) for b in taken):
+    def _place(self, rect: QRectF, at: QPointF, taken: list[QRectF]) -> QPointF | None:
+        """Where the text's origin goes: the first placement clear of `taken`."""
+        corners = [at + QPointF(fw * rect.width() + fg * self.gap, dy) for fw, fg, dy in self.placements]
+        covered = []
+        for corner in corners:
+            box = rect.translated(corner).adjusted(-2, -2, 2, 2)
+            overlaps = [box.intersected(b) for b in taken if box.intersects(b)]
+            if not overlaps:
                 taken.append(box)
-                return candidate
-        if self.always:
-            taken.append(candidates[0].boundingRect())
-            return candidates[0]
-        return None
+                return corner
+            covered.append(sum(r.width() * r.height() for r in overlaps))
+        if not self.always:
+            return None
+        corner = corners[covered.index(min(covered))]
+        taken.append(rect.translated(corner))
+        return corner
+
+    def _draw_text(self, p, path: QPainterPath) -> None:
+        halo = QPen(QColor(255, 255, 255, 220), 2 * HALO - 1)
+        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.strokePath(path, halo)
+        p.fillPath(path, self.color)
+
+    def _sprite(self, i: int, dpr: float) -> QImage:
+        """Label i drawn once with its halo into an image (stroking text paths on every frame is slow)."""
+        image = self._sprites.get((i, dpr))
+        if image is None:
+            rect = self._rects[i].adjusted(-HALO, -HALO, HALO, HALO)
+            image = QImage(math.ceil(rect.width() * dpr), math.ceil(rect.height() * dpr),
+                           QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(dpr)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.translate(-rect.topLeft())
+            self._draw_text(painter, self._paths[i])
+            painter.end()
+            self._sprites[(i, dpr)] = image
+        return image
+
+
+class LabelLayer(PixelItem):
+    """A Labeller as a graphics item of its own (site names, drawn above the incidents)."""
+
+    def __init__(self, labeller: Labeller):
+        super().__init__()
+        self.labeller = labeller
+
+    def set_labels(self, labels: Labels) -> None:
+        self.labeller.set_labels(labels)
+        self.set_bounds(labels.x, labels.y)
+        self.update()
+
+    def paint(self, p, *args):
+        t = p.transform()
+        p.resetTransform()
+        p.setRenderHint(p.RenderHint.Antialiasing)
+        self.labeller.draw(p, t, self._exportOpts is not False)
+
+
+class Tiles:
+    """Raster tiles (an MBTiles basemap), each stretched over its lon/lat box."""
+
+    def __init__(self):
+        self.images: dict[tuple, tuple[QImage, tuple]] = {}
+
+    def set_tiles(self, tiles: list[Tile]) -> None:
+        images = {}
+        for tile in tiles:
+            old = self.images.get(tile.key)
+            images[tile.key] = old if old else (QImage.fromData(tile.image), tile.bbox)
+        self.images = images
+
+    def draw(self, p, t: QTransform) -> None:
+        for image, (x0, y0, x1, y1) in self.images.values():
+            if not image.isNull():
+                p.drawImage(QRectF(t.map(QPointF(x0, y1)), t.map(QPointF(x1, y0))), image)
+
+
+class BasemapLayer(PixelItem):
+    """The static map in one item: fills, then raster tiles, then lines, then labels.
+
+    Cached by Qt as one device pixmap (DeviceCoordinateCache): a date change repaints the sites
+    and incidents over it; only a pan, a zoom or a change of its own layers redraws it.
+    Every part belongs to a layer id, which the layers panel can hide.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.fills: list[tuple[str, QPainterPath, QColor]] = []
+        self.lines: list[tuple[str, QPainterPath, QPen]] = []
+        self.labels: list[tuple[str, Labeller]] = []
+        self.tiles: dict[str, Tiles] = {}
+        self.hidden: set[str] = set()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_content(self, fills, lines, labels) -> None:
+        """fills [(layer, rings, colour)], lines [(layer, Lines, pen)], labels [(layer, Labeller)] by priority."""
+        self.fills = [(layer, rings_path(rings), QColor(color)) for layer, rings, color in fills]
+        self.lines = [(layer, pg.arrayToQPath(ln.x, ln.y, ln.connect), pen) for layer, ln, pen in lines]
+        self.labels = list(labels)
+        box = QRectF()
+        for _, path, _ in self.fills + self.lines:
+            box = box.united(path.boundingRect())
+        self.set_bounds([box.left(), box.right()], [box.top(), box.bottom()])
+        self.update()
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        if (layer not in self.hidden) != visible:
+            (self.hidden.discard if visible else self.hidden.add)(layer)
+            self.update()
+
+    def show_tiles(self, layer: str, tiles: list[Tile]) -> None:
+        self.tiles.setdefault(layer, Tiles()).set_tiles(tiles)
+        self.update()
+
+    def remove_tiles(self, layer: str) -> None:
+        if self.tiles.pop(layer, None):
+            self.update()
+
+    def paint(self, p, *args):
+        p.setPen(Qt.PenStyle.NoPen)
+        for layer, path, color in self.fills:
+            if layer not in self.hidden:
+                p.fillPath(path, color)
+        t = p.transform()
+        p.resetTransform()
+        p.setRenderHint(p.RenderHint.SmoothPixmapTransform)
+        for layer, tiles in self.tiles.items():
+            if layer not in self.hidden:
+                tiles.draw(p, t)
+        p.setTransform(t)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for layer, path, pen in self.lines:
+            if layer not in self.hidden:
+                p.setRenderHint(p.RenderHint.Antialiasing, pen.widthF() > 1.2)
+                p.setPen(pen)
+                p.drawPath(path)
+        p.resetTransform()
+        p.setRenderHint(p.RenderHint.Antialiasing)
+        taken = []  # labels in priority order, none over another
+        for layer, labeller in self.labels:
+            if layer not in self.hidden:
+                labeller.draw(p, t, self._exportOpts is not False, taken)
 
 
 class FlowLayer(PixelItem):
@@ -289,34 +431,6 @@ class FlowLayer(PixelItem):
                 p.setBrush(QColor(color))
                 p.drawLine(start, end - u * 8)
                 p.drawPolygon(head)
-
-
-class TileLayer(PixelItem):
-    """Raster tiles (an MBTiles basemap), each stretched over its lon/lat box."""
-
-    pad = 0
-
-    def __init__(self):
-        super().__init__()
-        self.images: dict[tuple, tuple[QImage, tuple]] = {}
-
-    def set_tiles(self, tiles: list[Tile]) -> None:
-        images = {}
-        for tile in tiles:
-            old = self.images.get(tile.key)
-            images[tile.key] = old if old else (QImage.fromData(tile.image), tile.bbox)
-        self.images = images
-        boxes = np.array([b for _, b in images.values()]).reshape(-1, 4)
-        self.set_bounds(boxes[:, [0, 2]].ravel(), boxes[:, [1, 3]].ravel())
-        self.update()
-
-    def paint(self, p, *args):
-        t = p.transform()
-        p.resetTransform()
-        p.setRenderHint(p.RenderHint.SmoothPixmapTransform)
-        for image, (x0, y0, x1, y1) in self.images.values():
-            if not image.isNull():
-                p.drawImage(QRectF(t.map(QPointF(x0, y1)), t.map(QPointF(x1, y0))), image)
 
 
 # ------------------------------------------------------------------ incidents: the fast path
@@ -403,191 +517,3 @@ class IncidentLayer:
             return -1
         candidates = np.flatnonzero(hit)
         return int(candidates[np.argmin(dx[candidates] ** 2 + dy[candidates] ** 2)])
-
-
-# ------------------------------------------------------------------ overlays (pixels, anchored to the view box)
-
-
-class Overlay(QGraphicsObject):
-    """An item drawn in the view box's pixel space at a corner: anchor (0|1, 0|1), margin px."""
-
-    def __init__(self, view_box: pg.ViewBox, anchor=(0, 0), margin=10):
-        super().__init__(view_box)
-        self.view_box, self.anchor, self.margin = view_box, anchor, margin
-        self.setZValue(1000)
-        view_box.sigResized.connect(self.place)
-
-    def size(self) -> tuple[float, float]:
-        raise NotImplementedError
-
-    def boundingRect(self) -> QRectF:
-        w, h = self.size()
-        return QRectF(0, 0, w, h)
-
-    def place(self, *args) -> None:
-        self.prepareGeometryChange()
-        w, h = self.size()
-        r = self.view_box.boundingRect()
-        ax, ay = self.anchor
-        self.setPos(r.left() + self.margin + ax * (r.width() - w - 2 * self.margin),
-                    r.top() + self.margin + ay * (r.height() - h - 2 * self.margin))
-        self.update()
-
-
-class NorthArrow(Overlay):
-    def size(self):
-        return 26, 44
-
-    def paint(self, p, *args):
-        p.setRenderHint(p.RenderHint.Antialiasing)
-        p.setPen(QPen(QColor(INK), 1.2))
-        p.setBrush(QColor(INK))
-        p.drawPolygon(QPolygonF([QPointF(13, 16), QPointF(21, 42), QPointF(13, 35)]))
-        p.setBrush(QColor("white"))
-        p.drawPolygon(QPolygonF([QPointF(13, 16), QPointF(5, 42), QPointF(13, 35)]))
-        font = QFont()
-        font.setBold(True)
-        p.setFont(font)
-        p.drawText(QRectF(0, 0, 26, 15), Qt.AlignmentFlag.AlignCenter,
-                   QCoreApplication.translate("MapView", "N", "north"))
-
-
-class ScaleBar(Overlay):
-    """A bar of a round number of km, from the km in one degree of longitude at the view's centre."""
-
-    def __init__(self, view_box, anchor=(0, 1)):
-        super().__init__(view_box, anchor)
-        self.km_per_degree = 0.0
-        view_box.sigRangeChanged.connect(self.place)
-
-    def set_km_per_degree(self, km: float) -> None:
-        self.km_per_degree = km
-        self.place()
-
-    def length(self) -> tuple[float, float]:
-        """(km, pixels) of the bar."""
-        degrees_per_px = self.view_box.viewPixelSize()[0]
-        if not self.km_per_degree or not degrees_per_px:
-            return 0.0, 0.0
-        km_per_px = self.km_per_degree * degrees_per_px
-        target = 130 * km_per_px
-        step = 10 ** math.floor(math.log10(target))
-        km = max(m * step for m in (1, 2, 5) if m * step <= target)
-        return km, km / km_per_px
-
-    def size(self):
-        return self.length()[1] + 40, 30
-
-    def paint(self, p, *args):
-        km, px = self.length()
-        if not px:
-            return
-        p.setRenderHint(p.RenderHint.Antialiasing)
-        p.setBrush(QColor(255, 255, 255, 200))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawRoundedRect(QRectF(0, 0, px + 40, 30), 3, 3)
-        p.setPen(QPen(QColor(INK), 1))
-        for i in range(4):
-            p.setBrush(QColor(INK) if i % 2 == 0 else QColor("white"))
-            p.drawRect(QRectF(6 + i * px / 4, 20, px / 4, 5))
-        text = QCoreApplication.translate("MapView", "{0} km").format(QLocale().toString(float(km), "g", 6))
-        p.drawText(QRectF(6, 2, px + 30, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   f"0     {text}")
-
-
-class TextOverlay(Overlay):
-    """Small text lines in a corner (attribution)."""
-
-    def __init__(self, view_box, anchor=(1, 1)):
-        super().__init__(view_box, anchor, margin=4)
-        self.text = ""
-        self.font = QFont()
-        self.font.setPointSizeF(self.font.pointSizeF() * 0.8)
-
-    def set_text(self, text: str) -> None:
-        self.text = text
-        self.place()
-
-    def size(self):
-        r = QFontMetricsF(self.font).boundingRect(QRectF(0, 0, 2000, 200), 0, self.text)
-        return r.width() + 8, r.height() + 4
-
-    def paint(self, p, *args):
-        if not self.text:
-            return
-        p.setBrush(QColor(255, 255, 255, 190))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawRect(self.boundingRect())
-        p.setPen(QColor("#444444"))
-        p.setFont(self.font)
-        p.drawText(self.boundingRect().adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignRight, self.text)
-
-
-@dataclass
-class LegendRow:
-    text: str
-    style: dict | None = None  # scatter style (symbol, size, pen, brush) of the sample
-    kind: str = "symbol"  # symbol | heading | arrow | text
-
-
-class Legend(Overlay):
-    """Sections of rows: a heading, then a symbol and its meaning per row."""
-
-    ROW = 19
-
-    def __init__(self, view_box, anchor=(1, 0)):
-        super().__init__(view_box, anchor)
-        self.sections: dict[str, list[LegendRow]] = {}
-        self.hidden: set[str] = set()
-        self.font = QFont()
-        self.bold = QFont(self.font)
-        self.bold.setBold(True)
-
-    def set_section(self, key: str, rows: list[LegendRow]) -> None:
-        self.sections[key] = rows
-        self.place()
-
-    def set_section_visible(self, key: str, visible: bool) -> None:
-        (self.hidden.discard if visible else self.hidden.add)(key)
-        self.place()
-
-    def rows(self) -> list[LegendRow]:
-        return [r for key, rows in self.sections.items() if key not in self.hidden for r in rows]
-
-    def size(self):
-        rows = self.rows()
-        if not rows:
-            return 0, 0
-        width = max(QFontMetricsF(self.bold if r.kind == "heading" else self.font).horizontalAdvance(r.text)
-                    + (0 if r.kind == "heading" else 34) for r in rows)
-        return width + 20, len(rows) * self.ROW + 12
-
-    def paint(self, p, *args):
-        rows = self.rows()
-        if not rows:
-            return
-        p.setRenderHint(p.RenderHint.Antialiasing)
-        p.setPen(QPen(QColor("#999999"), 1))
-        p.setBrush(QColor(255, 255, 255, 225))
-        p.drawRoundedRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
-        y = 6
-        for row in rows:
-            x = 10
-            if row.kind == "arrow":
-                p.setPen(QPen(QColor("#000000"), 2.5))
-                p.drawLine(QPointF(x, y + 10), QPointF(x + 18, y + 10))
-                p.setBrush(QColor("#000000"))
-                p.drawPolygon(QPolygonF([QPointF(x + 26, y + 10), QPointF(x + 16, y + 5), QPointF(x + 16, y + 15)]))
-            elif row.style is not None:
-                p.save()
-                p.translate(x + 12, y + 10)
-                scale = min(1.0, 17 / row.style["size"])
-                p.scale(scale, scale)
-                drawSymbol(p, row.style["symbol"], row.style["size"], row.style["pen"], row.style["brush"])
-                p.restore()
-            if row.kind != "heading":
-                x += 34
-            p.setPen(QColor("#000000"))
-            p.setFont(self.bold if row.kind == "heading" else self.font)
-            p.drawText(QRectF(x, y, 1000, self.ROW), Qt.AlignmentFlag.AlignVCenter, row.text)
-            y += self.ROW

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 from db.records import Site
 from db.status import STATUSES, SiteStatus
 
-from .map_layers import (ABOVE, BELOW, KINDS, LEFT, RIGHT, Basemap, FlowLayer, IncidentLayer, IncidentStyle, LabelLayer, Labels, Legend,
-                         LegendRow, Lines, NorthArrow, ScaleBar, TextOverlay, TileLayer, VectorData, cosmetic, kind_label,
-                         kind_style, rings_path, status_label, status_style)
+from .map_layers import (AROUND, KINDS, LEFT, RIGHT, Basemap, BasemapLayer, FlowLayer, IncidentLayer,
+                         IncidentStyle, Labeller, LabelLayer, Labels, Tile, VectorData, cosmetic, kind_label,
+                         kind_style, rings_lines, rings_path, status_label, status_style)
+from .map_overlays import Legend, LegendRow, NorthArrow, ScaleBar, TextOverlay
 
 MALI = (-12.3, 10.1, 4.3, 25.1)
 USER_COLORS = ("#882255", "#117733", "#332288", "#AA4499", "#44AA99")
@@ -86,32 +87,18 @@ class MapView(QWidget):
         return item
 
     def _build_items(self) -> None:
-        self.land = self._add("countries", QGraphicsPathItem(), 0)
-        self.nouakchott = self._add("nouakchott", QGraphicsPathItem(), 1)
-        self.focus = self._add("countries", QGraphicsPathItem(), 2)
-        self.lakes = self._add("rivers", QGraphicsPathItem(), 3)
-        for item, color in ((self.land, "#f1eee7"), (self.nouakchott, "#e9d8ad"), (self.focus, "#fffdf6"),
-                            (self.lakes, "#a9cfe8")):
-            item.setBrush(QColor(color))
-            item.setPen(cosmetic("#6d9ec0", 0.8) if item is self.lakes else pg.mkPen(None))
-        self.regions = self._add("regions", pg.PlotCurveItem(pen=cosmetic("#8f8f8f", 1.1, Qt.PenStyle.DashLine)), 10)
-        self.borders = self._add("countries", pg.PlotCurveItem(pen=cosmetic("#7a7a7a", 1.0)), 11)
-        self.rivers = self._add("rivers", pg.PlotCurveItem(pen=cosmetic("#4a8fc4", 1.6), antialias=True), 12)
-        self.focus_border = self._add("countries", pg.PlotCurveItem(pen=cosmetic("#3c3c3c", 2.0), antialias=True), 13)
-        self.place_labels = self._add("places", LabelLayer(
-            font(-1.5), "#3a3a3a", ((0, 1), (25, 2), (90, 3), (250, 4)), dot=True, placements=(RIGHT, LEFT),
-            gap=5), 20)
-        self.region_labels = self._add("regions", LabelLayer(
-            font(-1, italic=True, spacing=1.2), "#6f6f6f", ((35, 9),)), 21)
-        self.country_labels = self._add("countries", LabelLayer(
-            font(1, bold=True, spacing=2.5), "#8a8a8a", ((0, 1), (20, 2))), 22)
+        self.basemap = self._add("basemap", BasemapLayer(), 0)
+        self.place_labels = Labeller(font(-1.5), "#3a3a3a", ((0, 1), (35, 2), (90, 3), (250, 4)), dot=True,
+                                     placements=(RIGHT, LEFT), gap=5)
+        self.region_labels = Labeller(font(-1, italic=True, spacing=1.2), "#6f6f6f", ((35, 9),))
+        self.country_labels = Labeller(font(1, bold=True, spacing=2.5), "#8a8a8a", ((0, 1), (20, 2)))
         self.incidents = IncidentLayer()
         self._add("incidents", self.incidents.item, 30)
         self.flows = self._add("flows", FlowLayer(), 40)
         self.site_frames = self._add("sites", pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._site_tip), 50)
         self.site_marks = self._add("sites", pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._site_tip), 51)
-        self.site_labels = self._add("sites", LabelLayer(
-            font(0.5, bold=True), "#111111", placements=(RIGHT, LEFT, ABOVE, BELOW), gap=17, always=True), 52)
+        self.site_labels = self._add("sites", LabelLayer(Labeller(
+            font(0.5, bold=True), "#111111", placements=AROUND, gap=17, always=True)), 52)
         for item in (self.site_frames, self.site_marks):
             item.sigClicked.connect(self._site_item_clicked)
         self.highlight_mark = self._add("highlight", pg.ScatterPlotItem(
@@ -120,7 +107,6 @@ class MapView(QWidget):
             pen=cosmetic("#000000", 2, Qt.PenStyle.DashLine), antialias=True), 60)
         self.measure_text = self._add("measure", pg.TextItem(anchor=(0.5, 1.2), color="#000000",
                                                              fill=pg.mkBrush(255, 255, 255, 220)), 61)
-        self.tiles: dict[str, TileLayer] = {}
         self.north = NorthArrow(self.box, (0, 0))
         self.scale_bar = ScaleBar(self.box, (0, 1))
         self.legend = Legend(self.box, (1, 0))
@@ -129,20 +115,19 @@ class MapView(QWidget):
     # -------------------------------------------------------------- data in
 
     def set_basemap(self, basemap: Basemap) -> None:
-        self.land.setPath(rings_path(basemap.land))
-        self.nouakchott.setPath(rings_path(basemap.nouakchott))
-        self.focus.setPath(rings_path(basemap.focus))
-        self.lakes.setPath(rings_path(basemap.lakes))
-        focus_rings = np.concatenate(basemap.focus) if basemap.focus else np.zeros((0, 2))
-        focus_connect = np.concatenate([np.arange(len(r)) < len(r) - 1 for r in basemap.focus]) \
-            if basemap.focus else np.zeros(0, bool)
-        for curve, lines in ((self.borders, basemap.borders), (self.regions, basemap.regions),
-                             (self.rivers, basemap.rivers),
-                             (self.focus_border, Lines(focus_rings[:, 0], focus_rings[:, 1], focus_connect))):
-            curve.setData(lines.x, lines.y, connect=lines.connect)
         self.country_labels.set_labels(basemap.country_labels)
         self.region_labels.set_labels(basemap.region_labels)
         self.place_labels.set_labels(basemap.place_labels)
+        self.basemap.set_content(
+            fills=[("countries", basemap.land, "#f1eee7"), ("nouakchott", basemap.nouakchott, "#e9d8ad"),
+                   ("countries", basemap.focus, "#fffdf6"), ("rivers", basemap.lakes, "#a9cfe8")],
+            lines=[("rivers", rings_lines(basemap.lakes), cosmetic("#6d9ec0", 0.8)),
+                   ("regions", basemap.regions, cosmetic("#8f8f8f", 1.1, Qt.PenStyle.DashLine)),
+                   ("countries", basemap.borders, cosmetic("#7a7a7a", 1.0)),
+                   ("rivers", basemap.rivers, cosmetic("#4a8fc4", 1.6)),
+                   ("countries", rings_lines(basemap.focus), cosmetic("#3c3c3c", 2.0))],
+            labels=[("countries", self.country_labels), ("regions", self.region_labels),
+                    ("places", self.place_labels)])
         self.attribution.set_text(basemap.attribution)
         self.legend.set_section("nouakchott", [LegendRow(self.tr("States at the Nouakchott meeting (2013)"), dict(
             symbol="s", size=14, pen=pg.mkPen("#7a7a7a"), brush=pg.mkBrush("#e9d8ad")))])
@@ -158,8 +143,9 @@ class MapView(QWidget):
                                  **{k: [st[k] for st in styles] for k in ("symbol", "size", "pen", "brush")})
         self.lang = lang
         self.site_labels.set_labels(Labels(x, y, tuple(s.name.get(lang) for s in self.sites), np.ones(len(x))))
-        for labels in (self.place_labels, self.region_labels, self.country_labels, self.site_labels):
+        for labels in (self.place_labels, self.region_labels, self.country_labels, self.site_labels.labeller):
             labels.set_avoid(x, y)
+        self.basemap.update()
         self.show_statuses([], [], None)
 
     def show_statuses(self, statuses: list[SiteStatus], flows: list[tuple[str, str]], day: date | None) -> None:
@@ -254,23 +240,21 @@ class MapView(QWidget):
                                                    pen=pg.mkPen("#ffffff"), brush=pg.mkBrush(color)), 16)
         self.layers.setdefault(layer_id, [])
 
-    def add_tile_layer(self, layer_id: str) -> None:
-        self.remove_layer(layer_id)
-        self.tiles[layer_id] = self._add(layer_id, TileLayer(), 5)
-
-    def show_tiles(self, layer_id: str, tiles) -> None:
-        if layer_id in self.tiles:
-            self.tiles[layer_id].set_tiles(tiles)
+    def show_tiles(self, layer_id: str, tiles: list[Tile]) -> None:
+        """Raster tiles of a user's MBTiles layer, drawn over the land and under every line."""
+        self.basemap.show_tiles(layer_id, tiles)
+        self.basemap.set_layer_visible(layer_id, layer_id not in self.hidden)
 
     def remove_layer(self, layer_id: str) -> None:
         for item in self.layers.pop(layer_id, []):
             self.box.removeItem(item)
-        self.tiles.pop(layer_id, None)
+        self.basemap.remove_tiles(layer_id)
 
     def set_layer_visible(self, layer_id: str, visible: bool) -> None:
         (self.hidden.discard if visible else self.hidden.add)(layer_id)
         for item in self.layers.get(layer_id, []):
             item.setVisible(visible)
+        self.basemap.set_layer_visible(layer_id, visible)
         if layer_id in ("sites", "incidents"):
             self.legend.set_section_visible(layer_id, visible)
         self._update_level_of_detail()
@@ -401,5 +385,5 @@ class MapView(QWidget):
         """The Nouakchott states stand out only in a regional view (wider than Mali and its neighbours)."""
         x0, _, x1, _ = self.view_bbox()
         regional = bool(x1 - x0 > 30)
-        self.nouakchott.setVisible(regional and "nouakchott" not in self.hidden)
+        self.basemap.set_layer_visible("nouakchott", regional and "nouakchott" not in self.hidden)
         self.legend.set_section_visible("nouakchott", regional and "nouakchott" not in self.hidden)

@@ -223,9 +223,11 @@ def test_mbtiles_layer_shows_the_tiles_of_the_view(ui, tmp_path):
     con.commit()
     con.close()
     assert ui.controller.add_user_layer(path) is None
-    tiles = ui.view.tiles["user:" + str(path.resolve())]
-    assert set(tiles.images) == {(4, x, y) for x in (7, 8) for y in (6, 7)}
-    assert tiles.zValue() < ui.view.borders.zValue()  # under the vectors
+    layer_id = "user:" + str(path.resolve())
+    assert set(ui.view.basemap.tiles[layer_id].images) == {(4, x, y) for x in (7, 8) for y in (6, 7)}
+    assert ui.panel.item(layer_id).text() == "relief.mbtiles"
+    ui.panel.item(layer_id).setCheckState(Qt.CheckState.Unchecked)
+    assert layer_id in ui.view.basemap.hidden
 
 
 def test_snapshot_of_15_august_is_written(state, tmp_path, qapp):
