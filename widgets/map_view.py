@@ -9,7 +9,7 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
@@ -70,6 +70,9 @@ class MapView(QWidget):
         self.lang = "en"
         self.tool = "pan"
         self.measure_points: list[QPointF] = []
+        self.hover_at = QPointF()
+        self.hover_timer = QTimer(self, singleShot=True, interval=120)
+        self.hover_timer.timeout.connect(self._hover_tip)
         self._build_items()
         self.box.sigRangeChanged.connect(self._range_changed)
         scene = self.graphics.scene()
@@ -102,7 +105,7 @@ class MapView(QWidget):
         for item in (self.site_frames, self.site_marks):
             item.sigClicked.connect(self._site_item_clicked)
         self.highlight_mark = self._add("highlight", pg.ScatterPlotItem(
-            pxMode=True, symbol="o", size=44, pen=pg.mkPen("#000000", width=3), brush=pg.mkBrush(None)), 55)
+            pxMode=True, symbol="o", pen=pg.mkPen("#000000", width=3), brush=pg.mkBrush(None)), 55)
         self.measure_line = self._add("measure", pg.PlotCurveItem(
             pen=cosmetic("#000000", 2, Qt.PenStyle.DashLine), antialias=True), 60)
         self.measure_text = self._add("measure", pg.TextItem(anchor=(0.5, 1.2), color="#000000",
@@ -212,12 +215,12 @@ class MapView(QWidget):
 
     def highlight(self, kind: str, ident: str) -> None:
         """Ring the selected site or incident; anything else clears the ring."""
+        rows = np.flatnonzero(self.incidents.ids == ident) if kind == "incident" else ()
         if kind == "site" and ident in self.site_index:
             site = self.sites[self.site_index[ident]]
-            self.highlight_mark.setData(x=[site.lon], y=[site.lat])
-        elif kind == "incident" and ident in set(self.incidents.ids):
-            i = int(np.flatnonzero(self.incidents.ids == ident)[0])
-            self.highlight_mark.setData(x=[self.incidents.x[i]], y=[self.incidents.y[i]], size=26)
+            self.highlight_mark.setData(x=[site.lon], y=[site.lat], size=44)
+        elif len(rows):
+            self.highlight_mark.setData(x=[self.incidents.x[rows[0]]], y=[self.incidents.y[rows[0]]], size=26)
         else:
             self.highlight_mark.setData(x=[], y=[])
 
@@ -328,7 +331,12 @@ class MapView(QWidget):
         if self.tool == "measure" and len(self.measure_points) == 1:
             a = self.measure_points[0]
             self.measure_line.setData([a.x(), pos.x()], [a.y(), pos.y()])
-        index = self._incident_at(pos)
+        self.hover_at = pos
+        self.hover_timer.start()
+
+    def _hover_tip(self) -> None:
+        """The incident under a mouse that rested (a hit test costs ~10 ms at a million incidents)."""
+        index = self._incident_at(self.hover_at)
         self.graphics.setToolTip(self._incident_tip(index) if index >= 0 else "")
 
     def _mouse_clicked(self, ev) -> None:

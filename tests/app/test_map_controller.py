@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import insert
 
@@ -127,6 +127,7 @@ def test_clicking_an_incident_selects_it(ui, db, qtbot):
     at = ui.view.lonlat_to_widget(-6.0, 12.0).toPoint()
     qtbot.mouseClick(ui.view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert ui.state.selection == ("incident", ident)
+    assert ui.view.highlight_mark.data[["x", "y"]].tolist() == [(-6.0, 12.0)]
 
 
 def test_toggling_a_layer_hides_it_and_is_remembered(ui):
@@ -142,11 +143,12 @@ def test_cursor_readout_shows_the_mgrs_of_gao(ui, qtbot):
     at = ui.view.lonlat_to_widget(GAO[1], GAO[0]).toPoint()
     with qtbot.waitSignal(ui.view.cursor_moved):
         qtbot.mouseMove(ui.view.graphics.viewport(), at)
-    text = ui.view.readout.text()
-    assert coords.format_mgrs(*GAO)[:9] in text  # zone, square and leading digits: the pixel is ~1 km
-    assert "Gao" in text and "N" in text
-    assert ui.controller.readout_text(*GAO) == (f"{coords.format_dd(*GAO)}   {coords.format_dms(*GAO)}   "
-                                                f"MGRS {coords.format_mgrs(*GAO)}   Gao")
+    assert coords.format_mgrs(*GAO)[:9] in ui.view.readout.text()  # zone, square, 10 km: a pixel is ~2 km
+    exact = ui.view.box.mapViewToScene(QPointF(GAO[1], GAO[0]))  # the scene point under the camp itself
+    ui.view.graphics.scene().sigMouseMoved.emit(exact)
+    assert ui.view.readout.text() == (f"{coords.format_dd(*GAO)}   {coords.format_dms(*GAO)}   "
+                                      f"MGRS {coords.format_mgrs(*GAO)}   Gao")
+    assert "MGRS 30Q ZD 15878 01270" in ui.view.readout.text()
 
 
 def test_measurement_is_geodesic_km(ui, qtbot):

@@ -183,3 +183,13 @@ def test_zoom_to_keeps_the_box_in_view(view):
     x0, y0, x1, y1 = view.view_bbox()
     assert x0 <= -1.0 and x1 >= 0.9 and y0 <= 15.8 and y1 >= 16.8
     assert x1 - x0 < 5
+
+
+def test_hovering_an_incident_shows_its_tooltip(view, qtbot):
+    points = make_points(1)
+    view.set_incidents(points, STYLES)
+    view.show_incident_window(date(2024, 1, 1))
+    qtbot.mouseMove(view.graphics.viewport(), view.lonlat_to_widget(points.lon[0], points.lat[0]).toPoint())
+    qtbot.waitUntil(lambda: view.graphics.toolTip() != "")
+    day = date.fromordinal(int(points.day[0])).strftime("%-d %B %Y")
+    assert view.graphics.toolTip() == f"{STYLES[points.type_index[0]].label}, {day}: {points.casualties[0]} killed or injured"
