@@ -208,11 +208,13 @@ class BriefingController(QObject):
 
     def briefing_pack(self, path: str = "") -> None:
         """Ask for a file (unless given), gather in the pool, then paint with a progress dialog."""
+        if self.progress is not None:  # a pack is under way
+            return
         day = self.state.cursor.date
         path = path or QFileDialog.getSaveFileName(
             self.window, translate("Briefing", "Save the briefing pack"), f"briefing-{day.isoformat()}.pdf",
             translate("Briefing", "PDF document (*.pdf)"))[0]
-        if not path or self.progress is not None:
+        if not path:
             return
         self.path = path
         self.progress = QProgressDialog(translate("Briefing", "Gathering the data…"), translate("Briefing", "Cancel"),

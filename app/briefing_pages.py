@@ -34,6 +34,7 @@ INCIDENT_STATES = {
 }
 LEGEND_WIDTH = 190  # points
 UNKNOWN = "#999999"  # incident types missing from the taxonomy
+MAX_TEXT = 400  # characters of an incident's description: a row never outgrows a page
 
 
 def type_styles(lang: str) -> dict[str, tuple[str, str, int]]:
@@ -109,7 +110,7 @@ class Pack:
                 Cell(st.reason(self.lang, translate, self.long))])
         return Table(self.sheet, [translate("Briefing", "Site"), translate("Briefing", "Status"),
                                   translate("Briefing", "Since"), translate("Briefing", "Reason")],
-                     [1.3, 1.4, 1.4, 6], rows, 9)
+                     [1.3, 1.7, 1.6, 6], rows, 9)
 
     def task_table(self) -> Table:
         def money(value) -> str:
@@ -288,7 +289,7 @@ class Pack:
             rows.append([Cell(self.locale.toString(r.occurred_on, "d MMM yyyy")), Cell(label, color, hatch=style),
                          Cell(self.region(r.region)), Cell(site), Cell(str(r.killed)), Cell(str(r.injured)),
                          Cell(translate("Briefing", INCIDENT_STATES.get(r.status, r.status))),
-                         Cell(r.description)])
+                         Cell(r.description if len(r.description) <= MAX_TEXT else r.description[:MAX_TEXT] + "…")])
         return Table(self.sheet, [translate("Briefing", "Date"), translate("Briefing", "Type"),
                                   translate("Briefing", "Region"), translate("Briefing", "Site"),
                                   translate("Briefing", "Killed"), translate("Briefing", "Injured"),

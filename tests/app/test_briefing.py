@@ -66,6 +66,16 @@ def test_cli_pack_has_statuses_attribution_and_page_numbers(qapp, tmp_path, caps
     assert "138 days to the withdrawal deadline" in texts[0]
 
 
+def test_installed_command_in_french(tmp_path):
+    """`sitmon --lang fr` starts a QCoreApplication for the translations; the pack replaces it."""
+    exe = Path(sys.executable).with_name("sitmon")
+    out = tmp_path / "dossier.pdf"
+    proc = subprocess.run([str(exe), "--lang", "fr", "--db", str(tmp_path / "x.sqlite"), "briefing", "--date",
+                           "2023-08-15", "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert str(out) in proc.stdout and len(pypdf.PdfReader(out).pages) >= 5
+
+
 @pytest.fixture
 def french(qapp, tmp_path):
     """The French translations compiled from resources/i18n/sitmon_fr.ts, installed for the test."""
