@@ -24,7 +24,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRunnable, QSize, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox,
+                               QProgressDialog, QSpinBox)
 
 from db import incident_query, status
 from db.incident_query import IncidentFilter, IncidentRow, Summary
@@ -35,8 +36,8 @@ from geo import basemap as gb
 
 from . import i18n, settings
 from .briefing_pages import Pack
-from .pdf_pages import Sheet
 from .map_image import MapData, export_map_image, gather_map
+from .pdf_pages import Sheet
 
 translate = QCoreApplication.translate
 
@@ -89,6 +90,8 @@ def write_briefing(data: BriefingData, path, lang: str = "en", progress=None) ->
     writer.setCreator("sitmon")
     writer.setTitle(translate("Briefing", "Briefing pack, situation on {0}").format(data.map.day.isoformat()))
     painter = QPainter(writer)
+    if not painter.isActive():
+        raise OSError(translate("Briefing", "Cannot write {0}").format(path))
     try:
         pack = Pack(Sheet(writer, QApplication.font().family()), painter, data, lang)
         pages = pack.layout()
@@ -127,7 +130,7 @@ def gui_application(lang: str) -> QApplication:
 
 
 def cmd_briefing(args) -> int:
-    from .cli import open_db
+    from .cli import fail, open_db
 
     app = gui_application(args.lang)  # noqa: F841 (kept alive while painting)
     database = open_db(args)
@@ -135,10 +138,21 @@ def cmd_briefing(args) -> int:
         data = gather(database, args.date, args.lang, settings.get("export/marking"), args.days)
     finally:
         database.close()
-    pages = write_briefing(data, args.out, args.lang)
+    try:
+        pages = write_briefing(data, args.out, args.lang)
+    except OSError as exc:
+        return fail(str(exc), 1)
     print(translate("Briefing", "Wrote {0}: {1} pages, the situation on {2}").format(
         args.out, pages, args.date.isoformat()))
     return 0
+
+
+def days_arg(text: str) -> int:
+    from argparse import ArgumentTypeError
+
+    if not text.isdigit() or not 1 <= int(text) <= 366:
+        raise ArgumentTypeError(translate("Briefing", "'{0}' is not a number of days from 1 to 366").format(text))
+    return int(text)
 
 
 def register(subparsers) -> None:
@@ -149,7 +163,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("briefing", help=translate("Briefing", "write the briefing pack of a date (PDF)"))
     p.add_argument("--date", type=iso_date, required=True, help=translate("Briefing", "the situation's date, YYYY-MM-DD"))
     p.add_argument("--out", type=Path, required=True, help=translate("Briefing", "the PDF file to write"))
-    p.add_argument("--days", type=int, default=INCIDENT_DAYS,
+    p.add_argument("--days", type=days_arg, default=INCIDENT_DAYS,
                    help=translate("Briefing", "incidents of the last N days (default {0})").format(INCIDENT_DAYS))
     p.add_argument("--lang", choices=("en", "fr"), default=SUPPRESS, help=translate("Briefing", "language of the pack"))
     p.set_defaults(func=cmd_briefing)
@@ -264,14 +278,19 @@ class BriefingController(QObject):
             self.progress.deleteLater()
             self.progress = None
 
-    def map_image(self, path: str = "", size: QSize = QSize(2400, 1600), dpi: int = 200) -> None:
-        """The map as shown, to PNG or SVG (by the file's suffix)."""
+    def map_image(self, path: str = "", size: QSize | None = None, dpi: int = 150) -> None:
+        """The map as shown, to PNG or SVG (by the file's suffix); asks for what is not given."""
         day = self.state.cursor.date
         path = path or QFileDialog.getSaveFileName(
             self.window, translate("Briefing", "Export map image"), f"map-{day.isoformat()}.png",
             translate("Briefing", IMAGE_FILTERS))[0]
         if not path:
             return
+        if size is None:
+            chosen = self._ask_size()
+            if chosen is None:
+                return
+            size, dpi = chosen
         try:
             export_map_image(self._map_view() or self.state, day, path, size, dpi)
         except OSError as exc:
@@ -279,3 +298,22 @@ class BriefingController(QObject):
             return
         self.written.emit(path)
 
+    def _ask_size(self) -> tuple[QSize, int] | None:
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(translate("Briefing", "Export map image"))
+        form = QFormLayout(dialog)
+        boxes = []
+        for label, value, low, high, suffix in ((translate("Briefing", "Width"), 2400, 100, 10000, " px"),
+                                                (translate("Briefing", "Height"), 1600, 100, 10000, " px"),
+                                                (translate("Briefing", "Resolution"), 200, 72, 1200, " dpi")):
+            box = QSpinBox(minimum=low, maximum=high, value=value, suffix=suffix)
+            form.addRow(label, box)
+            boxes.append(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        width, height, dpi = (b.value() for b in boxes)
+        dialog.deleteLater()
+        return (QSize(width, height), dpi) if accepted else None

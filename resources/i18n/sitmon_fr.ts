@@ -303,6 +303,22 @@
         <source>Cannot write {0}</source>
         <translation>Impossible d&apos;écrire {0}</translation>
     </message>
+    <message>
+        <source>&apos;{0}&apos; is not a number of days from 1 to 366</source>
+        <translation>« {0} » n&apos;est pas un nombre de jours de 1 à 366</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
 </context>
 <context>
     <name>PresentationMode</name>

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QCoreApplication, QSize, QTranslator
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, QTranslator
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QSpinBox
 
 import resources
 from app import cli
@@ -74,6 +74,17 @@ def test_installed_command_in_french(tmp_path):
                            "2023-08-15", "--out", str(out)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert str(out) in proc.stdout and len(pypdf.PdfReader(out).pages) >= 5
+
+
+def test_cli_refuses_bad_days_and_unwritable_output(qapp, tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--db", str(tmp_path / "x.sqlite"), "briefing", "--date", "2023-08-15", "--out", "x.pdf",
+                  "--days", "0"])
+    assert stop.value.code == 2 and "'0' is not a number of days" in capsys.readouterr().err
+    code = cli.main(["--db", str(tmp_path / "x.sqlite"), "briefing", "--date", "2023-08-15", "--out",
+                     str(tmp_path / "missing" / "brief.pdf")])
+    assert code == 1 and "Cannot write" in capsys.readouterr().err
+    assert not (tmp_path / "missing").exists()
 
 
 @pytest.fixture
@@ -178,3 +189,23 @@ def test_controller_writes_pack_and_map_images(qtbot, window, tmp_path):
     controller.map_image(str(svg), QSize(1200, 800), 96)
     text = svg.read_text(encoding="utf-8")
     assert text.count("<path") > 50 and "<image" not in text and ">Sites on 15 August 2023<" in text
+
+
+def test_map_image_asks_for_size_and_resolution(qtbot, window, tmp_path):
+    state, win = window
+    controller = BriefingController(state, win)
+
+    def fill_in():
+        dialog = QApplication.activeModalWidget()
+        width, height, dpi = dialog.findChildren(QSpinBox)
+        width.setValue(900)
+        height.setValue(600)
+        dpi.setValue(300)
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_in)
+    png = tmp_path / "asked.png"
+    with qtbot.waitSignal(controller.written):
+        controller.map_image(str(png))
+    image = QImage(str(png))
+    assert image.size() == QSize(900, 600) and round(image.dotsPerMeterX() * 0.0254) == 300
