@@ -159,7 +159,7 @@ class MapController(QObject):
 
     def readout_text(self, lat: float, lon: float) -> str:
         region = self.regions.region_of(lat, lon)
-        name = (region.name_fr or region.name) if region and self.state.lang == "fr" else (region.name if region else "")
+        name = "" if region is None else (region.name_fr or region.name) if self.state.lang == "fr" else region.name
         return self.tr("{0}   {1}   MGRS {2}   {3}").format(
             coords.format_dd(lat, lon), coords.format_dms(lat, lon), coords.format_mgrs(lat, lon), name).rstrip()
 

@@ -5,6 +5,7 @@ tiles) map their points through the painter's transform and paint in device coor
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -103,8 +104,10 @@ def status_label(status: str) -> str:
     return QCoreApplication.translate("Status", STATUS_LABELS[status])
 
 
+@functools.cache
 def status_style(status: str) -> dict:
-    """Scatter style (symbol, size, pen, brush) of a status mark, in the window's status colours and shapes.
+    """Scatter style (symbol, size, pen, brush) of a status mark, in the window's status colours and
+    shapes; shared between calls (copy it to change it).
 
     Planned and confirmed differ: a closure that is due (window ended, no confirmed handover) is
     hollow and dashed; every other status, handed-over included, is solid.
@@ -117,6 +120,7 @@ def status_style(status: str) -> dict:
     return dict(symbol=symbol, size=15, pen=pg.mkPen(INK, width=1), brush=pg.mkBrush(color))
 
 
+@functools.cache
 def kind_style(kind: str) -> dict:
     symbol, size = KIND_SYMBOLS.get(kind, KIND_SYMBOLS["camp"])
     return dict(symbol=symbol, size=size, pen=pg.mkPen(INK, width=1.5), brush=pg.mkBrush(255, 255, 255, 230))

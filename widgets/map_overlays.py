@@ -148,25 +148,29 @@ class Legend(Overlay):
         self.font = QFont()
         self.bold = QFont(self.font)
         self.bold.setBold(True)
+        self._size = (0.0, 0.0)
 
     def set_section(self, key: str, rows: list[LegendRow]) -> None:
         self.sections[key] = rows
-        self.place()
+        self._resize()
 
     def set_section_visible(self, key: str, visible: bool) -> None:
         (self.hidden.discard if visible else self.hidden.add)(key)
-        self.place()
+        self._resize()
 
     def rows(self) -> list[LegendRow]:
         return [r for key, rows in self.sections.items() if key not in self.hidden for r in rows]
 
     def size(self):
+        return self._size
+
+    def _resize(self) -> None:
         rows = self.rows()
-        if not rows:
-            return 0, 0
-        width = max(QFontMetricsF(self.bold if r.kind == "heading" else self.font).horizontalAdvance(r.text)
-                    + (0 if r.kind == "heading" else 34) for r in rows)
-        return width + 20, len(rows) * self.ROW + 12
+        metrics, bold = QFontMetricsF(self.font), QFontMetricsF(self.bold)
+        width = max((bold.horizontalAdvance(r.text) if r.kind == "heading" else metrics.horizontalAdvance(r.text) + 34
+                     for r in rows), default=-20)
+        self._size = (width + 20, len(rows) * self.ROW + 12) if rows else (0.0, 0.0)
+        self.place()
 
     def paint(self, p, *args):
         rows = self.rows()

@@ -66,7 +66,8 @@ class SiteCard(QWidget):
         self.radius.valueChanged.connect(self.radius_changed)
         self.count = QLabel()
         self.incidents = QListWidget()
-        self.incidents.itemActivated.connect(lambda item: self.incident_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.incidents.itemActivated.connect(
+            lambda item: self.incident_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.empty = QLabel(self.tr("Click a site on the map to see its card."))
         self.empty.setWordWrap(True)
 

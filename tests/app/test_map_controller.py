@@ -182,7 +182,8 @@ def test_zoom_actions(ui):
 def test_user_vector_layer_is_added_and_remembered(ui, tmp_path, qtbot):
     path = tmp_path / "patrols.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[-3, 16.7], [0, 16.3]]}},
+        {"type": "Feature", "properties": {},
+         "geometry": {"type": "LineString", "coordinates": [[-3, 16.7], [0, 16.3]]}},
         {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [-1, 15]}}]}))
     assert ui.controller.add_user_layer(path) is None
     layer_id = "user:" + str(path.resolve())

@@ -192,4 +192,5 @@ def test_hovering_an_incident_shows_its_tooltip(view, qtbot):
     qtbot.mouseMove(view.graphics.viewport(), view.lonlat_to_widget(points.lon[0], points.lat[0]).toPoint())
     qtbot.waitUntil(lambda: view.graphics.toolTip() != "")
     day = date.fromordinal(int(points.day[0])).strftime("%-d %B %Y")
-    assert view.graphics.toolTip() == f"{STYLES[points.type_index[0]].label}, {day}: {points.casualties[0]} killed or injured"
+    label, casualties = STYLES[points.type_index[0]].label, points.casualties[0]
+    assert view.graphics.toolTip() == f"{label}, {day}: {casualties} killed or injured"
