@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 FONT_SCALE = 1.5
 KEPT_DOCK = "dock-timeline"
+TIMELINE_SHARE = 0.38  # of the screen's height
 
 
 class PresentationMode(QObject):
@@ -46,7 +47,8 @@ class PresentationMode(QObject):
         w = self.window
         self._saved = (w.saveState(), w.windowState(), QFont(w.font()), w.menuBar().isVisible(),
                        w.statusBar().isVisible())
-        for dock in w.findChildren(QDockWidget):
+        docks = w.findChildren(QDockWidget)
+        for dock in docks:
             dock.setVisible(dock.objectName() == KEPT_DOCK)
         w.menuBar().hide()
         w.statusBar().hide()
@@ -55,6 +57,9 @@ class PresentationMode(QObject):
         w.setFont(font)
         self._escape.setEnabled(True)
         w.showFullScreen()
+        kept = [d for d in docks if d.objectName() == KEPT_DOCK]
+        w.resizeDocks(kept, [round(w.screen().geometry().height() * TIMELINE_SHARE)] * len(kept),
+                      Qt.Orientation.Vertical)  # the map keeps most of the screen
 
     def _leave(self) -> None:
         w = self.window
