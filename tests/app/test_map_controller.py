@@ -265,3 +265,20 @@ def test_snapshot_command(state, tmp_path, capsys, qapp):
     assert exit_info.value.code == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "2023-02-30" in err
+
+
+def test_layers_and_hidden_layers_come_back_in_the_next_session(state, tmp_path, qtbot):
+    path = tmp_path / "camps.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [-1, 15]}}]}))
+    gone = tmp_path / "unplugged.gpkg"
+    settings.put("map/user_layers", [str(path.resolve()), str(gone)])
+    settings.put("map/layers_hidden", ["places"])
+    view, card, panel = MapView(), SiteCard(), LayersPanel()
+    for w in (view, card, panel):
+        qtbot.addWidget(w)
+    controller = MapController(state, view, card, panel)
+    assert "user:" + str(path.resolve()) in view.layers
+    assert len(controller.load_errors) == 1 and "unplugged.gpkg" in controller.load_errors[0]
+    assert "places" in view.basemap.hidden
+    assert panel.item("places").checkState() == Qt.CheckState.Unchecked
