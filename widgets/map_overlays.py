@@ -97,8 +97,8 @@ class ScaleBar(Overlay):
             p.setBrush(QColor(INK) if i % 2 == 0 else QColor("white"))
             p.drawRect(QRectF(6 + i * px / 4, 20, px / 4, 5))
         text = QCoreApplication.translate("MapView", "{0} km").format(QLocale().toString(float(km), "g", 6))
-        p.drawText(QRectF(6, 2, px + 30, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   f"0     {text}")
+        p.drawText(QRectF(2, 2, 12, 16), Qt.AlignmentFlag.AlignCenter, "0")
+        p.drawText(QRectF(px - 60, 2, 100, 16), Qt.AlignmentFlag.AlignCenter, text)
 
 
 class TextOverlay(Overlay):
@@ -155,8 +155,9 @@ class Legend(Overlay):
         self._resize()
 
     def set_section_visible(self, key: str, visible: bool) -> None:
-        (self.hidden.discard if visible else self.hidden.add)(key)
-        self._resize()
+        if (key not in self.hidden) != visible:
+            (self.hidden.discard if visible else self.hidden.add)(key)
+            self._resize()
 
     def rows(self) -> list[LegendRow]:
         return [r for key, rows in self.sections.items() if key not in self.hidden for r in rows]

@@ -66,7 +66,6 @@ class MapView(QWidget):
         self.sites: list[Site] = []
         self.site_index: dict[str, int] = {}
         self.statuses: dict[str, SiteStatus] = {}
-        self.incident_days = 0
         self.lang = "en"
         self.tool = "pan"
         self.measure_points: list[QPointF] = []
@@ -184,7 +183,6 @@ class MapView(QWidget):
     def show_incident_window(self, day: date, days_back: int = 0) -> None:
         """Show the incidents up to `day` (only the last `days_back` days if > 0)."""
         self.incidents.show_window(day, days_back)
-        self.incident_days = days_back
         counts = self.incidents.counts()
         title = self.tr("Incidents, {0} days to {1}").format(days_back, self.long_date(day)) if days_back \
             else self.tr("Incidents to {0}").format(self.long_date(day))
