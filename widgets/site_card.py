@@ -66,6 +66,7 @@ class SiteCard(QWidget):
         self.radius.valueChanged.connect(self.radius_changed)
         self.count = QLabel()
         self.incidents = QListWidget()
+        self.incidents.setWordWrap(True)
         self.incidents.itemActivated.connect(
             lambda item: self.incident_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.empty = QLabel(self.tr("Click a site on the map to see its card."))
@@ -105,7 +106,7 @@ class SiteCard(QWidget):
         self.title.setText(card.name)
         self.kind.setText(card.kind)
         values = {
-            "status": self.tr("{0} on {1}").format(card.status, fmt(card.day)),
+            "status": self.tr("{0}, as of {1}").format(card.status, fmt(card.day)),
             "since": fmt(card.since) if card.since else self.tr("—"),
             "reason": card.reason,
             "window": self.tr("{0}: {1} to {2}").format(card.window, fmt(card.window_start), fmt(card.window_end))

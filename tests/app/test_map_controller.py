@@ -83,7 +83,7 @@ def test_clicking_a_site_opens_its_card(ui, qtbot):
     assert ui.state.selection == ("site", "ber")
     assert ui.card.site_id == "ber" and not ui.card.body.isHidden()
     text = ui.card.text()
-    assert "Ber" in text and "handed over on 15 August 2023" in text
+    assert "Ber" in text and "handed over, as of 15 August 2023" in text
     assert "Handover confirmed on 12 August 2023" in text  # why
     assert "Phase 1: 15 July 2023 to 31 August 2023" in text  # closure window
     assert "14 August 2023" in text and "Timbuktu" in text  # planned handover; redeployed to
