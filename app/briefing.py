@@ -15,8 +15,6 @@ callback (a QProgressDialog that processes events between pages) may raise `Canc
 """
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import partial
@@ -34,7 +32,7 @@ from db.records import QT_TRANSLATE_NOOP, Text
 from db.status import KeyFigures
 from geo import basemap as gb
 
-from . import i18n, settings
+from . import settings
 from .briefing_pages import Pack
 from .map_image import MapData, export_map_image, gather_map
 from .pdf_pages import Sheet
@@ -114,25 +112,9 @@ def write_briefing(data: BriefingData, path, lang: str = "en", progress=None) ->
 # ------------------------------------------------------------------ the command line
 
 
-def gui_application(lang: str) -> QApplication:
-    """The QApplication that painting widgets needs; offscreen where there is no display."""
-    app = QCoreApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    if app is not None:  # app.cli made a QCoreApplication for the translations: replace it
-        i18n.install("en")
-        app.shutdown()
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication([])
-    i18n.install(lang)
-    return app
-
-
 def cmd_briefing(args) -> int:
     from .cli import fail, open_db
 
-    app = gui_application(args.lang)  # noqa: F841 (kept alive while painting)
     database = open_db(args)
     try:
         data = gather(database, args.date, args.lang, settings.get("export/marking"), args.days)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -137,17 +138,48 @@ def _feature_commands():
     return modules
 
 
+GUI_COMMANDS = ("snapshot", "briefing")  # commands that paint widgets
+
+
+def application(command: str | None, lang: str):
+    """The Qt application a command needs, with the translators of `lang` installed: a QApplication
+    for the window and the painting commands (offscreen where there is no display), else a
+    QCoreApplication (translated messages only)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        if command is None or command in GUI_COMMANDS:
+            from PySide6.QtWidgets import QApplication
+
+            headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+            if command is not None and sys.platform.startswith("linux") and headless:
+                os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            app = QApplication(sys.argv[:1])
+        else:
+            app = QCoreApplication(sys.argv[:1])
+    i18n.install(lang)
+    return app
+
+
+def _peek(argv) -> tuple[str | None, str]:
+    """The subcommand and language, before the full parser (whose help texts are translated)."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--db")
+    pre.add_argument("--lang", choices=i18n.LANGUAGES)
+    pre.add_argument("--passphrase-file")
+    known, rest = pre.parse_known_args(argv)
+    command = next((a for a in rest if not a.startswith("-")), None)
+    return command, known.lang or i18n.choose_language()
+
+
 def main(argv: list[str] | None = None) -> int:
     from db.engine import DatabaseError
     from db.scenario import ScenarioError
 
-    core = QCoreApplication.instance()
-    args_lang = _peek_lang(argv)
-    if core is None and args_lang == "fr":
-        core = QCoreApplication([])
-    i18n.install(args_lang)
+    argv = sys.argv[1:] if argv is None else argv
+    command, lang = _peek(argv)
+    _app = application(command, lang)  # kept alive while the command runs
     args = build_parser().parse_args(argv)
-    args.lang = args.lang or args_lang
+    args.lang = lang
     if args.command is None:
         from .gui import run
 
@@ -158,13 +190,3 @@ def main(argv: list[str] | None = None) -> int:
         from .recovery import message
 
         return fail(message(exc), 1)
-
-
-def _peek_lang(argv) -> str:
-    argv = sys.argv[1:] if argv is None else argv
-    for i, a in enumerate(argv):
-        if a == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if a.startswith("--lang="):
-            return a.split("=", 1)[1]
-    return i18n.choose_language()

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from .cli import fail, iso_date, open_db, tr
@@ -55,13 +53,7 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def cmd_snapshot(args) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    if not isinstance(QCoreApplication.instance(), QApplication):
-        if QCoreApplication.instance() is not None:
-            return fail(tr("snapshot needs the graphical Qt application; run it without other Qt work"), 1)
-        app = QApplication([])  # noqa: F841 (kept alive until the image is written)
+    """Runs in the QApplication that app.cli.application() made for painting commands."""
     database = open_db(args)
     try:
         image = render_map(database, args.date, args.size)

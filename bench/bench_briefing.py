@@ -66,10 +66,11 @@ def baseline(path: Path, pages: int) -> None:
 
 
 def main() -> None:
-    from app.briefing import gather, gui_application, write_briefing
+    from app.briefing import gather, write_briefing
+    from app.cli import application
     from db.engine import open_database
 
-    app = gui_application("en")  # noqa: F841
+    app = application("briefing", "en")  # noqa: F841
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         t = perf_counter()

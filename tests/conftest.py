@@ -30,9 +30,9 @@ def isolated_settings(tmp_path, monkeypatch):
         from PySide6.QtCore import QSettings
     except ImportError:  # db/geo tests run without Qt too
         return
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSettings, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import insert
 
@@ -35,13 +35,6 @@ def add_incidents(db, rows):
     with db.engine.begin() as conn:
         conn.execute(insert(Incident), values)
     return [v["id"] for v in values]
-
-
-@pytest.fixture(autouse=True)
-def native_settings_in_tmp(tmp_path):
-    """app.settings opens QSettings(org, app), which is NativeFormat: keep it in tmp_path as well."""
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "settings"))
 
 
 @pytest.fixture
