@@ -96,9 +96,9 @@ class EventReader:
         self.event_types = {e for e, _ in self.types}
         self.events: dict[str, list] = {}  # event id -> [timestamp, fields, actors]
 
-    def read(self, chunk, first_row: int, problems: list[Problem]) -> int:
+    def read(self, chunk, first_row: int, problems: list[Problem], undecodable: bool = True) -> int:
         """Adds the chunk's good rows to the events; returns how many rows were refused."""
-        bad = check_cells(chunk, first_row, self.header)
+        bad = check_cells(chunk, first_row, self.header, undecodable)
         refused = len(bad)
         for i in sorted(bad):
             problems.extend(bad[i])

@@ -1,0 +1,266 @@
+"""CSV import and export of 100,000 (and, with --million or SITMON_BENCH_MILLION=1, 1,000,000) incidents.
+
+Import = sitmon's check_file (every cell validated) + write_import (one transaction, audit rows included),
+into an empty database. Beside it, in the same run: pandas read_csv + to_sql (no validation, no indexes,
+no audit) and raw sqlite3 executemany of the already-parsed rows into the same incidents table.
+Export = export_incidents to CSV (formatting and formula neutralisation in SQL), beside pandas
+read_sql + to_csv and a raw SELECT + csv.writer. Also the validation alone, hand-tuned vs a pydantic
+row model. Medians of 3 at 100,000, one run at 1,000,000; rows per second.
+Targets: import >= 100,000 rows/s, CSV export >= 200,000 rows/s.
+"""
+from __future__ import annotations
+
+import csv
+import gc
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+WORDS = "convoy attacked near the camp by armed men; two peacekeepers injured, vehicle burnt; Ménaka Ségou".split()
+
+
+def write_csv(path: Path, n: int) -> None:
+    """n valid incidents in sitmon's CSV format, about 330 bytes a row."""
+    from db import csv_io
+
+    rnd = random.Random(n)
+    types = [("battles", "armed-clash"), ("ied", ""), ("violence-against-civilians", "abduction"), ("riots", "")]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(csv_io.INCIDENT_COLUMNS[csv_io.VERSION])
+        for i in range(n):
+            t, s = types[i % 4]
+            day = date(2023, 1, 1) + timedelta(days=rnd.randrange(365))
+            w.writerow([uuid.UUID(int=rnd.getrandbits(128), version=4), day, "", f"{rnd.uniform(10, 25):.5f}",
+                        f"{rnd.uniform(-12, 4):.5f}", "ML-6", "ber", "12.40", t, s, "JNIM; FAMa", 0, 1, 2, 0, 0, 0,
+                        " ".join(rnd.choices(WORDS, k=18)), "", "S/2023/611", "B2", "reported", "bench", "laptop",
+                        f"X{i}" if i % 3 == 0 else "", "", 1, "2023-08-13T10:00:00Z", "2023-08-13T10:00:00Z"])
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def fresh_db(folder: Path):
+    from db.engine import open_database
+
+    path = folder / f"{uuid.uuid4().hex}.sqlite"
+    return open_database(path, seed=False)
+
+
+def drop(db) -> None:
+    db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db.path) + suffix).unlink(missing_ok=True)
+
+
+def sitmon_import(folder, source) -> tuple[float, float]:
+    from db import exchange
+
+    db = fresh_db(folder)
+    plan = None
+
+    def check():
+        nonlocal plan
+        plan = exchange.check_file(db, source)
+
+    checking = timed(check)
+    assert not plan.problems, plan.problems[:3]
+    writing = timed(lambda: exchange.write_import(db, plan, "bench"))
+    drop(db)
+    return checking, writing
+
+
+def raw_insert(folder, rows) -> float:
+    """sqlite3 executemany of ready tuples into the same table, same pragmas, one transaction."""
+    from db.csv_io import FIELDS
+    from db.exchange import CACHE_KIB
+
+    db = fresh_db(folder)
+    db.close()
+    con = sqlite3.connect(db.path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    sql = f"INSERT INTO incidents ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})"
+
+    def run():
+        con.executemany(sql, rows)
+        con.commit()
+
+    seconds = timed(run)
+    con.close()
+    drop(db)
+    return seconds
+
+
+def pandas_import(folder, source) -> float:
+    import pandas as pd
+
+    from db.exchange import CACHE_KIB
+
+    path = folder / "pandas.sqlite"
+
+    def run():
+        con = sqlite3.connect(path)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=FULL")
+        con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        pd.read_csv(source, dtype=str, keep_default_na=False).to_sql("incidents", con, index=False,
+                                                                      chunksize=20_000)
+        con.commit()
+        con.close()
+
+    seconds = timed(run)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return seconds
+
+
+def exports(folder, source) -> tuple[float, float, float]:
+    import pandas as pd
+
+    from db import exchange
+
+    db = fresh_db(folder)
+    exchange.write_import(db, exchange.check_file(db, source), "bench")
+    out = folder / "out.csv"
+    mine = timed(lambda: exchange.export_incidents(db, out))
+
+    def with_pandas():
+        con = sqlite3.connect(db.path)
+        pd.read_sql_query("SELECT * FROM incidents ORDER BY occurred_on, id", con).to_csv(out, index=False)
+        con.close()
+
+    def raw():
+        con = sqlite3.connect(db.path)
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(con.execute("SELECT * FROM incidents ORDER BY occurred_on, id"))
+        con.close()
+
+    result = mine, timed(with_pandas), timed(raw)
+    drop(db)
+    return result
+
+
+def validation_only(source) -> tuple[float, float]:
+    """Checking alone, from csv.reader rows, garbage collector off: csv_io's reader (one pydantic tuple schema
+    per 20,000-row chunk, then storage format, sub-types, unique ids) vs a pydantic model per row (types only)."""
+    from datetime import datetime as dt
+    from typing import Literal
+
+    from pydantic import BaseModel, confloat, conint
+
+    from db import csv_io
+
+    with open(source, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        rows = list(reader)
+
+    class Row(BaseModel):
+        id: str
+        occurred_on: date
+        occurred_time: str
+        lat: confloat(ge=-90, le=90)
+        lon: confloat(ge=-180, le=180)
+        region: str
+        site_id: str
+        site_km: float | None
+        type: str
+        subtype: str
+        actors: str
+        killed_peacekeepers: conint(ge=0)
+        killed_civilians: conint(ge=0)
+        killed_other: conint(ge=0)
+        injured_peacekeepers: conint(ge=0)
+        injured_civilians: conint(ge=0)
+        injured_other: conint(ge=0)
+        description: str
+        notes: str
+        source: str
+        reliability: str
+        status: Literal["reported", "verified", "closed"]
+        author: str
+        origin: str
+        external_id: str
+        external_ts: int | None
+        revision: conint(ge=1)
+        created_at: dt
+        updated_at: dt
+
+    def with_pydantic():
+        for r in rows:
+            d = dict(zip(header, r))
+            d["site_km"] = d["site_km"] or None
+            d["external_ts"] = d["external_ts"] or None
+            Row.model_validate(d)
+
+    def hand_tuned():
+        reader = csv_io.IncidentReader(header, {})
+        for start in range(0, len(rows), 20_000):
+            reader.read(rows[start:start + 20_000], start + 2, [])
+
+    gc.disable()
+    try:
+        return timed(hand_tuned), timed(with_pydantic)
+    finally:
+        gc.enable()
+
+
+def main(million: bool | None = None) -> None:
+    if million is None:
+        million = os.environ.get("SITMON_BENCH_MILLION") == "1"
+    sizes = (100_000, 1_000_000) if million else (100_000,)
+    folder = Path(tempfile.mkdtemp(prefix="bench_exchange_"))
+    try:
+        print("rows/s (higher is better); medians of 3 at 100,000, one run at 1,000,000; targets: import "
+              ">= 100,000/s with full validation, CSV export >= 200,000/s")
+        print(f"{'rows':>10} {'step':<44} {'seconds':>8} {'rows/s':>10}")
+        for n in sizes:
+            source = folder / f"in-{n}.csv"
+            write_csv(source, n)
+            runs = 3 if n <= 100_000 else 1
+            med = statistics.median
+
+            def line(step, seconds):
+                print(f"{n:>10,} {step:<44} {seconds:>8.2f} {n / seconds:>10,.0f}", flush=True)
+
+            imports = [sitmon_import(folder, source) for _ in range(runs)]
+            check, write = med(c for c, _ in imports), med(w for _, w in imports)
+            line("import: sitmon check + write (validated)", med(c + w for c, w in imports))
+            line("  of which check (read + validate)", check)
+            line("  of which write (1 transaction + audit)", write)
+            line("import: pandas read_csv + to_sql", med(pandas_import(folder, source) for _ in range(runs)))
+            from db import exchange
+
+            db = fresh_db(folder)
+            rows = list(exchange.check_file(db, source).rows)
+            drop(db)
+            line("import: raw sqlite3 executemany (no parsing)", med(raw_insert(folder, rows) for _ in range(runs)))
+            del rows
+            outs = [exports(folder, source) for _ in range(runs)]
+            line("export: sitmon CSV", med(o[0] for o in outs))
+            line("export: pandas read_sql + to_csv", med(o[1] for o in outs))
+            line("export: raw SELECT + csv.writer", med(o[2] for o in outs))
+            if n <= 100_000:
+                hand, pyd = validation_only(source)
+                line("validate only: csv_io (pydantic per chunk)", hand)
+                line("validate only: pydantic BaseModel per row", pyd)
+            source.unlink()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main("--million" in sys.argv)
