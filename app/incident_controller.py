@@ -62,6 +62,7 @@ class _Command(QUndoCommand):
 
 class IncidentController(QObject):
     summary_ready = Signal()  # count and summary of the current filter are shown
+    pick_requested = Signal()  # the open form wants a position picked on the map
 
     def __init__(self, state: AppState, table, summary, parent=None):
         super().__init__(parent)
@@ -147,9 +148,10 @@ class IncidentController(QObject):
         if not record:
             form.set_draft(draft)
         form.saved.connect(lambda d: self._save(record, d))
+        form.pick_requested.connect(self.pick_requested)
         form.finished.connect(lambda _: self._form_closed(form))
         self.form = form
-        form.open()
+        form.show()  # not modal: the user may pick the location on the map meanwhile
         return form
 
     def _form_closed(self, form) -> None:

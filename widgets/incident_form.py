@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from db.incidents import COUNTS, FieldError, IncidentDraft, Location
 
@@ -39,6 +39,7 @@ class IncidentForm(QDialog):
     """Edits one IncidentDraft. `draft()` gives what is in the fields; `saved` carries it on Save."""
 
     saved = Signal(object)  # IncidentDraft
+    pick_requested = Signal()  # the user wants to pick the location on the map
 
     def __init__(self, taxonomy, sites, validate: Callable[[IncidentDraft], list[FieldError]],
                  locate: Callable[[float, float], Location], parse_location: Callable[[str], tuple | None],
@@ -54,6 +55,10 @@ class IncidentForm(QDialog):
         self.occurred_on = QLineEdit(placeholderText="YYYY-MM-DD")
         self.occurred_time = QLineEdit(placeholderText=self.tr("HH:MM (optional)"))
         self.location = QLineEdit(placeholderText=self.tr("16.2717, -0.0447  or  16°16'18\"N 0°2'41\"W  or  30Q ZD 15880 01273"))
+        self.pick_button = QPushButton(self.tr("Pick on &map"))
+        self.pick_button.setToolTip(self.tr("Click the map to place the incident (the form stays open)"))
+        self.pick_button.setAutoDefault(False)  # Enter still saves
+        self.pick_button.clicked.connect(self.pick_requested)
         self.site_picker = QComboBox()
         self.site_picker.addItem(self.tr("Place at a site…"), None)
         for s in sites:
@@ -88,7 +93,7 @@ class IncidentForm(QDialog):
         form.addRow(self.tr("&Date (UTC)"), self._with_error(self.occurred_on, "occurred_on"))
         form.addRow(self.tr("T&ime (UTC)"), self._with_error(self.occurred_time, "occurred_time"))
         form.addRow(self.tr("&Location"), self._with_error(self.location, "location", self.confirm, self.where,
-                                                           self.site_picker))
+                                                           self.site_picker, self.pick_button))
         form.addRow(self.tr("T&ype"), self._with_error(self.type, "type"))
         form.addRow(self.tr("S&ub-type"), self._with_error(self.subtype, "subtype"))
         form.addRow(self.tr("&Actors"), self.actors)
@@ -102,7 +107,7 @@ class IncidentForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
-        order = [self.occurred_on, self.occurred_time, self.location, self.confirm, self.site_picker, self.type,
+        order = [self.occurred_on, self.occurred_time, self.location, self.confirm, self.site_picker, self.pick_button, self.type,
                  self.subtype, self.actors, *self.counts.values(), self.description, self.notes, self.source,
                  self.reliability, self.status, self.save_button, self.buttons.button(
                      QDialogButtonBox.StandardButton.Cancel)]

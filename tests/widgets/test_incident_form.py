@@ -103,3 +103,10 @@ def test_tab_order_follows_the_form(qtbot, form):
 def test_escape_cancels(qtbot, form):
     with qtbot.waitSignal(form.rejected):
         qtbot.keyClick(form.occurred_on, Qt.Key.Key_Escape)
+
+
+def test_pick_on_map_button_asks_and_keeps_enter_for_save(qtbot, form):
+    with qtbot.waitSignal(form.pick_requested):
+        qtbot.mouseClick(form.pick_button, Qt.MouseButton.LeftButton)
+    form.set_position(16.27167, -0.04472)
+    assert form.location.text().startswith("16.27167")
