@@ -35,6 +35,7 @@ REQUIRED = ("id", "occurred_on", "lat", "lon", "type")
 SENSITIVE = ("notes", "source")  # left out by the "hq" profile
 TEXT = frozenset(("id", "region", "site_id", "type", "subtype", "actors", "description", "notes", "source",
                   "reliability", "status", "author", "origin", "external_id"))
+VOCABULARIES = frozenset(("type", "subtype", "status", "reliability"))
 STATUSES = ("reported", "verified", "closed")
 RELIABILITY = frozenset([""] + [f"{a}{n}" for a in "ABCDEF" for n in "123456"])
 
@@ -123,10 +124,12 @@ def unneutralise(text: str) -> str:
 
 
 def sql_neutralise(column: str) -> str:
-    """neutralise() as an SQLite expression, so that large exports do it in C."""
+    """neutralise() as an SQLite expression, so that large exports do it in C (first character tested first)."""
     first = f"substr(ltrim({column}, ''''), 1, 1)"
     chars = ", ".join(f"char({ord(c)})" for c in TRIGGERS)
-    return f"CASE WHEN {first} IN ({chars}) THEN '''' || {column} ELSE {column} END"
+    codes = ", ".join(str(ord(c)) for c in ("'", *TRIGGERS))
+    return (f"CASE WHEN unicode({column}) NOT IN ({codes}) THEN {column} "
+            f"WHEN {first} IN ({chars}) THEN '''' || {column} ELSE {column} END")
 
 
 # How each exported column is formatted, as SQL over the incidents table (SQLAlchemy's storage format).
@@ -145,8 +148,11 @@ def export_columns(profile: str = "full") -> tuple[str, ...]:
 
 
 def sql_columns(columns) -> list[str]:
-    """SQL expressions over the incidents table that format each column as the CSV writes it."""
-    return [sql_neutralise(c) if c in TEXT else _SQL_FORMAT.get(c, c) for c in columns]
+    """SQL expressions over the incidents table that format each column as the CSV writes it.
+
+    Closed vocabularies (type, sub-type, status, reliability: checked on every write) need no neutralising.
+    """
+    return [sql_neutralise(c) if c in TEXT - VOCABULARIES else _SQL_FORMAT.get(c, c) for c in columns]
 
 
 def cell(value):
