@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -255,6 +255,10 @@ class MapController(QObject):
         if kind == "site":
             self.zoom_to_site(ident)
 
+    def _show_legend(self, visible: bool) -> None:
+        self.view.set_legend_visible(visible)
+        settings.put("map/legend", visible)
+
     def pick_position(self) -> None:
         """The next click on the map emits view.position_picked(lat, lon) (the incident form's "pick on map")."""
         self.view.set_tool("pick")
@@ -277,10 +281,16 @@ class MapController(QObject):
             "zoom_regional": action(self.tr("&Regional view (Nouakchott 2013 states)"),
                                     lambda: self.view.zoom_to(REGIONAL), "Ctrl+9"),
             "zoom_selection": action(self.tr("Zoom to &selected site"), self.zoom_to_selection, "Ctrl+J"),
-            "zoom_in": action(self.tr("Zoom &in"), lambda: self.view.zoom(1.25), QKeySequence.StandardKey.ZoomIn),
-            "zoom_out": action(self.tr("Zoom &out"), lambda: self.view.zoom(0.8), QKeySequence.StandardKey.ZoomOut),
+            "zoom_in": action(self.tr("Zoom &in"), lambda: self.view.zoom(1.25), "+"),
+            "zoom_out": action(self.tr("Zoom &out"), lambda: self.view.zoom(0.8), "-"),
             "measure": measure,
+            "legend": action(self.tr("Map &legend"), self._show_legend, "Ctrl+L", checkable=True),
         }
+        for name in ("zoom_in", "zoom_out"):  # + and - belong to the map (Ctrl++ / Ctrl+- scale the fonts)
+            actions[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(actions[name])
+        actions["legend"].setChecked(settings.get("map/legend"))
+        self.view.set_legend_visible(settings.get("map/legend"))
         for code, name, name_fr in self.regions_gdf[["iso_3166_2", "name", "name_fr"]].itertuples(index=False):
             label = (name_fr or name) if self.state.lang == "fr" else name
             actions["region:" + code] = action(label, lambda _=False, c=code: self.zoom_to_region(c))
@@ -293,5 +303,5 @@ class MapController(QObject):
         """Zoom and measure actions, then a "Zoom to region" submenu."""
         self.region_menu = QMenu(self.tr("Zoom to &region"))
         self.region_menu.addActions([a for k, a in self.actions.items() if k.startswith("region:")])
-        names = ("zoom_mali", "zoom_regional", "zoom_selection", "zoom_in", "zoom_out", "measure")
+        names = ("zoom_mali", "zoom_regional", "zoom_selection", "zoom_in", "zoom_out", "measure", "legend")
         return [self.actions[n] for n in names] + [self.region_menu.menuAction()]

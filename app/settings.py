@@ -17,7 +17,8 @@ DEFAULTS = {
     "window/geometry": None,
     "window/state": None,
     "cursor/date": "",  # ISO date last shown
-    "map/incident_days": 0,  # 0 = every incident up to the current date
+    "map/incident_days": 0,
+    "map/legend": True,  # 0 = every incident up to the current date
     "map/layers_hidden": [],
     "map/user_layers": [],
     "site_card/radius_km": 50,

@@ -109,9 +109,9 @@ class MapView(QWidget):
             pen=cosmetic("#000000", 2, Qt.PenStyle.DashLine), antialias=True), 60)
         self.measure_text = self._add("measure", pg.TextItem(anchor=(0.5, 1.2), color="#000000",
                                                              fill=pg.mkBrush(255, 255, 255, 220)), 61)
-        self.north = NorthArrow(self.box, (0, 0))
-        self.scale_bar = ScaleBar(self.box, (0, 1))
-        self.legend = Legend(self.box, (1, 0))
+        self.north = NorthArrow(self.box, (1, 0))
+        self.scale_bar = ScaleBar(self.box, (0.5, 1))  # bottom centre: clear of the legend
+        self.legend = Legend(self.box, (0, 0))  # top left: the Atlantic side, away from Mali
         self.attribution = TextOverlay(self.box, (1, 1))
 
     # -------------------------------------------------------------- data in
@@ -259,6 +259,9 @@ class MapView(QWidget):
         if layer_id in ("sites", "incidents"):
             self.legend.set_section_visible(layer_id, visible)
         self._update_level_of_detail()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self.legend.setVisible(visible)
 
     def layer_visible(self, layer_id: str) -> bool:
         return layer_id not in self.hidden

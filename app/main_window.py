@@ -1,0 +1,193 @@
+"""The main window: the map in the centre, docks around it, menus, status bar. Only wiring here;
+each feature's controller (app/*_controller.py) connects its widgets to the shared AppState."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
+
+from widgets.incident_summary import IncidentSummary
+from widgets.incident_table import IncidentTable
+from widgets.key_figures import KeyFiguresPanel
+from widgets.layers_panel import LayersPanel
+from widgets.map_view import MapView
+from widgets.site_card import SiteCard
+from widgets.site_panel import SitePanel
+from widgets.timeline_view import TimelineView
+
+from . import settings
+from .backup_actions import BackupController
+from .briefing import BriefingController
+from .exchange_actions import ExchangeController
+from .i18n import locale_for
+from .incident_controller import IncidentController
+from .map_controller import MapController
+from .presentation import PresentationMode
+from .state import AppState
+from .timeline_controller import TimelineController
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: AppState, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("sitmon — {0}").format(state.scenario.mission.name.get(state.lang)))
+        self.setDockNestingEnabled(True)
+
+        self.map = MapView()
+        self.setCentralWidget(self.map)
+        self.site_card, self.layers = SiteCard(), LayersPanel()
+        self.timeline, self.site_panel, self.key_figures = TimelineView(), SitePanel(), KeyFiguresPanel()
+        self.incidents, self.summary = IncidentTable(), IncidentSummary()
+        self.details = QTabWidget()  # one dock: Qt 6.11 draws a stale tab bar for a second tabified group
+        self.details.addTab(self.site_card, self.tr("Site card"))
+        self.details.addTab(self.summary, self.tr("Incident summary"))
+        self.details.addTab(self.layers, self.tr("Layers"))
+
+        self.docks = [
+            self._dock("timeline", self.tr("Timeline"), self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea),
+            self._dock("incidents", self.tr("Incident log"), self.incidents),
+            self._dock("figures", self.tr("Key figures"), self.key_figures, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._dock("sites", self.tr("Site status"), self.site_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._dock("details", self.tr("Details"), self.details, Qt.DockWidgetArea.RightDockWidgetArea),
+        ]
+        self._default_layout()
+
+        self.map_controller = MapController(state, self.map, self.site_card, self.layers, self)
+        self.timeline_controller = TimelineController(state, self.timeline, self.site_panel, self.key_figures, self)
+        self.incident_controller = IncidentController(state, self.incidents, self.summary, self)
+        self.exchange = ExchangeController(state, self)
+        self.backups = BackupController(state, self)
+        self.briefing = BriefingController(state, self)
+        self.presentation = PresentationMode(self)
+        self.map.position_picked.connect(self.incident_controller.pick_on_map)
+        self.incident_controller.pick_requested.connect(self.map_controller.pick_position)
+        self.map_controller.message.connect(self.warn)
+
+        self._build_menus()
+        self._build_status_bar()
+        state.cursor.date_changed.connect(self._show_date)
+        state.selected.connect(self._show_selection)
+        self._show_date(state.cursor.date)
+        self._restore()
+
+    # ---------------------------------------------------------------- layout
+
+    def _dock(self, name: str, title: str, widget, area=None) -> QDockWidget:
+        """A dock in `area`; without one, it is placed by tabifying."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        if area is not None:
+            self.addDockWidget(area, dock)
+        return dock
+
+    def _default_layout(self) -> None:
+        """For a 1366x768 laptop: the right column runs full height; under the map the timeline
+        (tabbed with the log) is tall enough for every site row."""
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        timeline, log, figures, sites, details = self.docks
+        self.tabifyDockWidget(timeline, log)
+        timeline.raise_()
+        self.resizeDocks([timeline], [330], Qt.Orientation.Vertical)
+        self.resizeDocks([figures, sites, details], [150, 260, 260], Qt.Orientation.Vertical)
+        self.resizeDocks([figures], [400], Qt.Orientation.Horizontal)
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions(self.exchange.actions())
+        file_menu.addSeparator()
+        file_menu.addActions(self.backups.actions())
+        file_menu.addSeparator()
+        file_menu.addActions(self.map_controller.file_actions())
+        file_menu.addActions(self.briefing.actions())
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions(self.incident_controller.actions())
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions(self.map_controller.view_actions())
+        view_menu.addAction(self.presentation.action())
+        view_menu.addSeparator()
+        for dock in self.docks:
+            view_menu.addAction(dock.toggleViewAction())
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About sitmon"), self.show_about))
+
+    def _build_status_bar(self) -> None:
+        self.date_label = QLabel()
+        self.date_label.setObjectName("current-date")
+        path_label = QLabel(self.tr("Database: {0}").format(self.state.db.path))
+        path_label.setObjectName("database-path")
+        self.statusBar().addWidget(self.date_label)
+        self.statusBar().addPermanentWidget(path_label)
+        if self.state.db.readonly:
+            banner = QLabel(self.tr("Read-only: {0} cannot be written, so changes are not saved.").format(
+                self.state.db.path))
+            banner.setObjectName("readonly-banner")
+            banner.setStyleSheet("background: #E69F00; color: black; padding: 4px;")
+            bar = QToolBar(self.tr("Read-only"), self)
+            bar.setObjectName("readonly-bar")
+            bar.setMovable(False)
+            bar.addWidget(banner)
+            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _show_date(self, day: date) -> None:
+        text = locale_for(self.state.lang).toString(day, "d MMMM yyyy")
+        self.date_label.setText(self.tr("Current date: {0}").format(text))
+
+    def _show_selection(self, kind: str, _ident: str) -> None:
+        if kind == "site":
+            self.details.setCurrentWidget(self.site_card)
+
+    # ---------------------------------------------------------------- dialogs
+
+    def warn(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("sitmon"), text)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        errors, self.map_controller.load_errors = self.map_controller.load_errors, []
+        for error in errors:  # remembered layers that could not be read this time
+            self.warn(error)
+
+    def show_about(self) -> None:
+        from geo.basemap import attributions
+
+        sources = "".join(f"<li>{s.id}: {s.title.get(self.state.lang)}</li>" for s in self.state.scenario.sources)
+        credits = "".join(f"<li>{line}</li>" for line in attributions())
+        QMessageBox.about(self, self.tr("About sitmon"), self.tr(
+            "<h3>sitmon</h3><p>Offline situation monitor for field coordinators.</p>"
+            "<p><b>Map data</b></p><ul>{0}</ul><p><b>Scenario sources</b></p><ul>{1}</ul>").format(credits, sources))
+
+    # ---------------------------------------------------------------- settings
+
+    def _restore(self) -> None:
+        geometry, state = settings.get("window/geometry"), settings.get("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        settings.put("window/geometry", self.saveGeometry())
+        settings.put("window/state", self.saveState())
+        settings.put("cursor/date", self.state.cursor.date.isoformat())
+        self.incident_controller.pool.waitForDone()
+        super().closeEvent(event)
