@@ -138,24 +138,17 @@ def _feature_commands():
     return modules
 
 
-GUI_COMMANDS = ("snapshot", "briefing")  # commands that paint widgets
-
-
 def application(command: str | None, lang: str):
-    """The Qt application a command needs, with the translators of `lang` installed: a QApplication
-    for the window and the painting commands (offscreen where there is no display), else a
-    QCoreApplication (translated messages only)."""
+    """The Qt application, with the translators of `lang` installed. Always a QApplication (the
+    painting commands need one, and a process holds one application type for good); commands
+    never show a window, so they run on the offscreen platform."""
+    from PySide6.QtWidgets import QApplication
+
     app = QCoreApplication.instance()
     if app is None:
-        if command is None or command in GUI_COMMANDS:
-            from PySide6.QtWidgets import QApplication
-
-            headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-            if command is not None and sys.platform.startswith("linux") and headless:
-                os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            app = QApplication(sys.argv[:1])
-        else:
-            app = QCoreApplication(sys.argv[:1])
+        if command is not None:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(sys.argv[:1])
     i18n.install(lang)
     return app
 

@@ -6,12 +6,14 @@ Array functions broadcast their inputs and run without a per-point Python loop.
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import geopandas as gpd
 import numpy as np
 import shapely
 from pyproj import Geod, Transformer
+
+if TYPE_CHECKING:  # geopandas costs 0.4 s to import; only callers that build Regions need it
+    import geopandas as gpd
 
 _GEOD = Geod(ellps="WGS84")
 _TO_ECEF = Transformer.from_crs("EPSG:4326", "EPSG:4978", always_xy=True)
@@ -38,7 +40,7 @@ class Regions:
     A point on a shared border goes to the first region in row order.
     """
 
-    def __init__(self, gdf: gpd.GeoDataFrame) -> None:
+    def __init__(self, gdf: "gpd.GeoDataFrame") -> None:
         if gdf.crs is not None:
             gdf = gdf.to_crs(4326)
         names_fr = gdf["name_fr"] if "name_fr" in gdf else [None] * len(gdf)
