@@ -53,9 +53,12 @@ def register(subparsers) -> None:
 
 
 def _author() -> str:
+    """The setting "author", else the login name (as the window does)."""
+    import getpass
+
     from . import settings
 
-    return settings.get("author") or ""
+    return settings.get("author") or getpass.getuser()
 
 
 def cmd_import_incidents(args) -> int:
