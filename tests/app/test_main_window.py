@@ -1,0 +1,101 @@
+"""The assembled window: one current date that every view follows; layout and date remembered."""
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel
+
+from app import settings
+from app.gui import open_state
+from app.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = MainWindow(open_state(tmp_path / "w.sqlite", "en"))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def site_row(w, site_name):
+    model = w.site_panel.model
+    for r in range(model.rowCount()):
+        if model.index(r, 0).data() == site_name:
+            return [model.index(r, c).data() for c in range(model.columnCount())]
+    raise KeyError(site_name)
+
+
+def test_status_bar_shows_the_date_and_the_database(window):
+    assert window.findChild(QLabel, "database-path").text().endswith("w.sqlite")
+    window.state.cursor.set_date(date(2023, 8, 15))
+    assert window.findChild(QLabel, "current-date").text() == "Current date: 15 August 2023"
+
+
+def test_one_date_change_updates_every_view(window, qtbot):
+    with qtbot.waitSignal(window.state.cursor.date_changed) as changed:
+        window.state.cursor.set_date(date(2023, 8, 15))
+    assert changed.args == [date(2023, 8, 15)]
+    assert site_row(window, "Ber")[1] == "handed over"
+    assert site_row(window, "Goundam")[1] == "closing"
+    assert window.key_figures.values["deadline"].text() == "138"
+    assert window.key_figures.values["repatriated"].text() == "719"
+    window.state.cursor.set_date(date(2024, 1, 5))
+    assert site_row(window, "Gao")[1] == "liquidation hub"
+    assert window.key_figures.values["overdue"].text() != "0"
+
+
+def test_setting_the_same_date_emits_nothing(window, qtbot):
+    window.state.cursor.set_date(date(2023, 8, 15))
+    with qtbot.assertNotEmitted(window.state.cursor.date_changed):
+        window.state.cursor.set_date(date(2023, 8, 15))
+
+
+def test_docks_and_menus(window):
+    titles = {d.windowTitle() for d in window.findChildren(QDockWidget)}
+    assert {"Timeline", "Incident log", "Key figures", "Site status", "Details"} <= titles
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[:3] == ["&File", "&Edit", "&View"] and menus[-1] == "&Help"
+
+
+def test_selecting_a_site_brings_its_card_forward(window):
+    window.details.setCurrentWidget(window.layers)
+    window.state.select("site", "ber")
+    assert window.details.currentWidget() is window.site_card
+
+
+def test_last_date_and_layout_are_remembered(qtbot, tmp_path):
+    path = tmp_path / "w.sqlite"
+    first = MainWindow(open_state(path, "en"))
+    qtbot.addWidget(first)
+    first.show()
+    first.state.cursor.set_date(date(2023, 9, 3))
+    first.findChild(QDockWidget, "dock-figures").hide()
+    first.close()
+    assert settings.get("cursor/date") == "2023-09-03"
+    second = MainWindow(open_state(path, "en"))
+    qtbot.addWidget(second)
+    second.show()
+    assert second.state.cursor.date == date(2023, 9, 3)
+    assert not second.findChild(QDockWidget, "dock-figures").isVisible()
+    second.close()
+
+
+def test_about_names_the_map_data(window, qtbot, monkeypatch):
+    shown = {}
+    monkeypatch.setattr("app.main_window.QMessageBox.about", lambda parent, title, text: shown.update(text=text))
+    window.show_about()
+    assert "Made with Natural Earth" in shown["text"] and "GeoNames" in shown["text"]
+    assert "S/2023/611" in shown["text"]
+
+
+def test_presentation_mode_keeps_map_and_timeline(window, qtbot):
+    action = window.presentation.action()
+    action.trigger()
+    assert window.isFullScreen() or window.windowState() & Qt.WindowState.WindowFullScreen
+    assert window.findChild(QDockWidget, "dock-timeline").isVisible()
+    assert not window.findChild(QDockWidget, "dock-sites").isVisible()
+    action.trigger()
+    assert window.findChild(QDockWidget, "dock-sites").isVisible()
