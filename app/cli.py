@@ -18,14 +18,16 @@ from . import i18n, settings
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("cli", text)
+    """Translate a CLI message. lupdate files a bare `tr("...")` call under the empty context
+    (it only knows `self.tr` and `translate("Context", ...)`), so that is where it is looked up."""
+    return QCoreApplication.translate("", text)
 
 
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors (exit 2), as scripts at headquarters expect."""
 
     def error(self, message: str):
-        self.exit(2, f"{self.prog}: {tr('error')}: {message}\n")
+        self.exit(2, tr("{0}: error: {1}").format(self.prog, message) + "\n")
 
 
 def iso_date(text: str) -> date:

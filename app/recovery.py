@@ -16,13 +16,15 @@ PASSPHRASE_ENV = "SITMON_PASSPHRASE"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("recovery", text)
+    """lupdate files a bare `tr("...")` call under the empty context: look it up there."""
+    return QCoreApplication.translate("", text)
 
 
 def message(exc: Exception) -> str:
     """The user message of a database error, in the interface language."""
-    if isinstance(exc, engine.DatabaseError) and exc.params:
-        return QCoreApplication.translate("db", exc.template).format(**exc.params)
+    if isinstance(exc, engine.DatabaseError):
+        text = QCoreApplication.translate("db", exc.template)
+        return text.format(**exc.params) if exc.params else text
     return str(exc)
 
 

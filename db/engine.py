@@ -37,6 +37,13 @@ MSG_NO_SQLCIPHER = QT_TRANSLATE_NOOP("db", "Encrypted databases need the sqlciph
 MSG_CANNOT_CREATE = QT_TRANSLATE_NOOP("db", "{path} cannot be created: {reason}.")
 MSG_READONLY_UPGRADE = QT_TRANSLATE_NOOP("db", "{path} needs an upgrade to this version of sitmon but is read-only. "
                                                "Open it from a folder you can write to.")
+MSG_NOT_SQLITE = QT_TRANSLATE_NOOP("db", "{path} is not a sitmon database: it is not an SQLite file. "
+                                         "It was left unchanged.")
+MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP("db", "{path} cannot be opened: {reason}. It was left unchanged.")
+MSG_FOREIGN = QT_TRANSLATE_NOOP("db", "{path} is an SQLite database of another program, not a sitmon database. "
+                                      "It was left unchanged.")
+MSG_NEWER = QT_TRANSLATE_NOOP("db", "{path} was written by a newer version of sitmon (schema {revision}; this version "
+                                    "reads up to {head}). Update sitmon to open it. The file was left unchanged.")
 
 
 class DatabaseError(Exception):
@@ -143,12 +150,12 @@ def inspect_file(path: Path, passphrase: str | None = None, *, thorough: bool = 
     if not plain and passphrase is None:
         if path.stat().st_size % 512 == 0:  # encrypted files are whole pages of random bytes
             raise PassphraseRequired(MSG_PASSPHRASE_REQUIRED, path=path)
-        raise NotASitmonDatabase(f"{path} is not a sitmon database: it is not an SQLite file. It was left unchanged.")
+        raise NotASitmonDatabase(MSG_NOT_SQLITE, path=path)
     error = driver(passphrase).DatabaseError
     try:
         con = connect(path, passphrase, readonly=True)
     except error as exc:
-        raise DamagedDatabase(f"{path} cannot be opened: {exc}. It was left unchanged.") from None
+        raise DamagedDatabase(MSG_CANNOT_OPEN, path=path, reason=exc) from None
     try:
         if passphrase is not None:
             try:
@@ -164,8 +171,7 @@ def inspect_file(path: Path, passphrase: str | None = None, *, thorough: bool = 
         if app_id != APPLICATION_ID:
             if not tables:
                 return FileInfo(None, app_id)
-            raise NotASitmonDatabase(f"{path} is an SQLite database of another program, not a sitmon database. "
-                                     "It was left unchanged.")
+            raise NotASitmonDatabase(MSG_FOREIGN, path=path)
         revision = None
         if "alembic_version" in tables:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -175,8 +181,7 @@ def inspect_file(path: Path, passphrase: str | None = None, *, thorough: bool = 
     finally:
         con.close()
     if revision is not None and revision not in REVISIONS:
-        raise NewerDatabase(f"{path} was written by a newer version of sitmon (schema {revision}; this version "
-                            f"reads up to {HEAD}). Update sitmon to open it. The file was left unchanged.")
+        raise NewerDatabase(MSG_NEWER, path=path, revision=revision, head=HEAD)
     return FileInfo(revision, app_id)
 
 

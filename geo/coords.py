@@ -14,7 +14,8 @@ MGRS goes through the ``mgrs`` package both ways.  Between 80°S and 84°N that 
 which is valid MGRS, so ``format_mgrs`` returns it rather than failing.
 
 Every error is a ``CoordinateError`` whose text comes from one of the ``MSG_*`` templates below;
-``err.template`` and ``err.params`` let the UI translate it.
+``err.template`` and ``err.params`` let the UI translate it (templates and the words in WORDS are
+marked for lupdate in the "Coordinates" context).
 """
 
 import re
@@ -22,19 +23,28 @@ import warnings
 
 import mgrs
 
-MSG_EMPTY = "enter a coordinate"
-MSG_TOO_LONG = "a coordinate is at most {limit} characters"
-MSG_UNREADABLE = "cannot read {text!r}: expected decimal degrees, degrees-minutes-seconds or MGRS"
-MSG_RANGE = "{axis} {value:g} is outside {low}..{high}"
-MSG_BELOW_60 = "{unit} must be below 60 (got {value:g})"
-MSG_WHOLE = "{unit} must be a whole number when a smaller unit follows"
-MSG_SIGN_AND_LETTER = "use a minus sign or a hemisphere letter, not both"
-MSG_WRONG_LETTER = "{axis} takes {letters}, not {letter}"
-MSG_LETTERS_MIXED = "give a hemisphere letter on both values or on neither"
-MSG_SAME_AXIS = "both values are {axis}s: give one N/S and one E/W"
-MSG_AMBIGUOUS = "cannot tell where latitude ends: put a comma between the values or add N/S and E/W"
-MSG_MGRS = "not a valid MGRS reference: {text}"
-MSG_PRECISION = "MGRS precision must be 0..5 (got {value})"
+from db.records import QT_TRANSLATE_NOOP
+
+MSG_EMPTY = QT_TRANSLATE_NOOP("Coordinates", "enter a coordinate")
+MSG_TOO_LONG = QT_TRANSLATE_NOOP("Coordinates", "a coordinate is at most {limit} characters")
+MSG_UNREADABLE = QT_TRANSLATE_NOOP("Coordinates", "cannot read {text!r}: expected decimal degrees, "
+                                                  "degrees-minutes-seconds or MGRS")
+MSG_RANGE = QT_TRANSLATE_NOOP("Coordinates", "{axis} {value:g} is outside {low}..{high}")
+MSG_BELOW_60 = QT_TRANSLATE_NOOP("Coordinates", "{unit} must be below 60 (got {value:g})")
+MSG_WHOLE = QT_TRANSLATE_NOOP("Coordinates", "{unit} must be a whole number when a smaller unit follows")
+MSG_SIGN_AND_LETTER = QT_TRANSLATE_NOOP("Coordinates", "use a minus sign or a hemisphere letter, not both")
+MSG_WRONG_LETTER = QT_TRANSLATE_NOOP("Coordinates", "{axis} takes {letters}, not {letter}")
+MSG_LETTERS_MIXED = QT_TRANSLATE_NOOP("Coordinates", "give a hemisphere letter on both values or on neither")
+MSG_SAME_AXIS = QT_TRANSLATE_NOOP("Coordinates", "both values are {axis}s: give one N/S and one E/W")
+MSG_AMBIGUOUS = QT_TRANSLATE_NOOP("Coordinates", "cannot tell where latitude ends: put a comma between the values "
+                                                 "or add N/S and E/W")
+MSG_MGRS = QT_TRANSLATE_NOOP("Coordinates", "not a valid MGRS reference: {text}")
+MSG_PRECISION = QT_TRANSLATE_NOOP("Coordinates", "MGRS precision must be 0..5 (got {value})")
+# Words the messages put in their {axis}, {unit} and {letters} slots, translated with them.
+WORDS = (QT_TRANSLATE_NOOP("Coordinates", "latitude"), QT_TRANSLATE_NOOP("Coordinates", "longitude"),
+         QT_TRANSLATE_NOOP("Coordinates", "degrees"), QT_TRANSLATE_NOOP("Coordinates", "minutes"),
+         QT_TRANSLATE_NOOP("Coordinates", "seconds"), QT_TRANSLATE_NOOP("Coordinates", "N or S"),
+         QT_TRANSLATE_NOOP("Coordinates", "E or W"))
 
 MAX_LENGTH = 100
 _LIMITS = {"latitude": 90.0, "longitude": 180.0}

@@ -1,9 +1,12 @@
 """The audit trail of one incident: who changed what and when (old -> new), newest first."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
-ACTIONS = {"create": "Created", "update": "Edited", "delete": "Deleted", "restore": "Restored", "merge": "Merged"}
+ACTIONS = {"create": QT_TRANSLATE_NOOP("AuditView", "Created"), "update": QT_TRANSLATE_NOOP("AuditView", "Edited"),
+           "delete": QT_TRANSLATE_NOOP("AuditView", "Deleted"), "restore": QT_TRANSLATE_NOOP("AuditView", "Restored"),
+           "merge": QT_TRANSLATE_NOOP("AuditView", "Merged")}
 
 
 class AuditView(QDialog):
@@ -27,7 +30,7 @@ class AuditView(QDialog):
         labels = field_labels or {}
         self.tree.clear()
         for r in reversed(records):
-            action = self.tr(ACTIONS.get(r.action, r.action))
+            action = QCoreApplication.translate("AuditView", ACTIONS.get(r.action, r.action))
             item = QTreeWidgetItem([r.at.strftime("%Y-%m-%d %H:%M:%S"), r.author, action, r.laptop[:8]])
             for field, old, new in r.changes:
                 if r.action == "create" and new in (None, "", 0):

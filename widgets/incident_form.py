@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
@@ -14,14 +14,19 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from db.incidents import COUNTS, FieldError, IncidentDraft, Location
 
 ERROR_STYLE = "color: #B00020;"
-STATUSES = (("reported", "Reported"), ("verified", "Verified"), ("closed", "Closed"))
+STATUSES = (("reported", QT_TRANSLATE_NOOP("IncidentForm", "Reported")),
+            ("verified", QT_TRANSLATE_NOOP("IncidentForm", "Verified")),
+            ("closed", QT_TRANSLATE_NOOP("IncidentForm", "Closed")))
+WORD_PARAMS = ("axis", "unit", "letters")  # geo.coords puts words (marked there) in these slots
 
 
 def message(error: FieldError) -> str:
     """The translated text of a validation error (db.incidents or geo.coords template)."""
     context = "Incidents" if error.message in _DB_MESSAGES else "Coordinates"
+    args = {k: QCoreApplication.translate(context, v) if k in WORD_PARAMS and isinstance(v, str) else v
+            for k, v in error.args.items()}
     try:
-        return QCoreApplication.translate(context, error.message).format(**error.args)
+        return QCoreApplication.translate(context, error.message).format(**args)
     except (KeyError, IndexError, ValueError):
         return error.message
 
@@ -82,7 +87,7 @@ class IncidentForm(QDialog):
         self.reliability.setToolTip(self.tr("Admiralty code: source reliability A-F, information credibility 1-6"))
         self.status = QComboBox()
         for key, label in STATUSES:
-            self.status.addItem(self.tr(label), key)
+            self.status.addItem(QCoreApplication.translate("IncidentForm", label), key)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)

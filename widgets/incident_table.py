@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
+                            QSignalBlocker, Qt, QTimer, Signal)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
@@ -18,20 +19,28 @@ from db.incident_query import COLUMNS, IncidentFilter, IncidentRow
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_LABELS = {"reported": "Reported", "verified": "Verified", "closed": "Closed"}
+STATUS_LABELS = {"reported": QT_TRANSLATE_NOOP("IncidentTable", "Reported"),
+                 "verified": QT_TRANSLATE_NOOP("IncidentTable", "Verified"),
+                 "closed": QT_TRANSLATE_NOOP("IncidentTable", "Closed")}
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
 
 
-def _t(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
 
-    return QCoreApplication.translate("IncidentTable", text)
+
+def _t(text: str) -> str:
+    """A string marked elsewhere (STATUS_LABELS) in the IncidentTable context."""
+    return translate("IncidentTable", text)
 
 
 def _headers() -> tuple[str, ...]:
-    return (_t("Date"), _t("Time (UTC)"), _t("Type"), _t("Sub-type"), _t("Region"), _t("Nearest site"), _t("km"),
-            _t("Killed"), _t("Injured"), _t("Status"), _t("Reliability"), _t("Description"), _t("Author"),
-            _t("Updated (UTC)"))
+    return (translate("IncidentTable", "Date"), translate("IncidentTable", "Time (UTC)"),
+            translate("IncidentTable", "Type"), translate("IncidentTable", "Sub-type"),
+            translate("IncidentTable", "Region"), translate("IncidentTable", "Nearest site"),
+            translate("IncidentTable", "km"), translate("IncidentTable", "Killed"),
+            translate("IncidentTable", "Injured"), translate("IncidentTable", "Status"),
+            translate("IncidentTable", "Reliability"), translate("IncidentTable", "Description"),
+            translate("IncidentTable", "Author"), translate("IncidentTable", "Updated (UTC)"))
 
 
 class IncidentTableModel(QAbstractTableModel):
