@@ -72,8 +72,9 @@ def cmd_import_incidents(args) -> int:
         for p in plan.problems:
             print(f"row {p.row}: {p.message()}", file=sys.stderr)
         if plan.problems and (args.on_error == "none" or not plan.rows):
-            return fail(tr("{0}: nothing imported: {1} of {2} rows refused").format(
-                args.file, plan.refused_rows or 1, plan.total_rows), 1)
+            counts = tr(": {0} of {1} rows refused").format(plan.refused_rows, plan.total_rows) \
+                if plan.total_rows else ""
+            return fail(tr("{0}: nothing imported{1}").format(args.file, counts), 1)
         result = exchange.write_import(db, plan, _author(), dry_run=args.dry_run)
     finally:
         db.close()

@@ -68,6 +68,11 @@ def test_dry_run_and_usage_errors(capsys, tmp_path, db_path):
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
     code, _, err = run(capsys, db_path, "import", "incidents", str(tmp_path / "missing.csv"))
     assert code == 2 and "no such file" in err
+    (tmp_path / "other.csv").write_text("name,value\nx,1\n", encoding="utf-8")
+    code, out, err = run(capsys, db_path, "import", "incidents", str(tmp_path / "other.csv"))
+    assert code == 1 and out == "" and err.splitlines() == [
+        "row 1: header: neither a sitmon nor an ACLED CSV file (the header starts 'name,value')",
+        f"sitmon: {tmp_path / 'other.csv'}: nothing imported"]
     code, _, err = run(capsys, db_path, "export", "incidents", "--out", str(tmp_path / "x.xlsx"))
     assert code == 2 and ".gpkg" in err
     with pytest.raises(SystemExit) as stop:
