@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import func, literal_column, select
 
-from . import acled, csv_io, incident_query, status, store
+from . import acled, backup, csv_io, incident_query, status, store
 from .csv_io import FIELDS, Problem, problem
 from .models import Incident
 from .records import QT_TRANSLATE_NOOP
@@ -199,6 +199,8 @@ def write_import(db, plan: ImportPlan, author: str = "", dry_run: bool = False,
     key = _AT["external_id"] if plan.format == "acled" else _AT["id"]
     now = stored(store.utcnow())
     laptop = store.laptop_id(db)
+    if not dry_run and plan.good_rows:
+        backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is imported
     with db.engine.connect() as conn, _bulk():
         cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
         conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")

@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Time
 from sqlalchemy.exc import IntegrityError
 
-from . import store
+from . import backup, store
 from .exchange import AUDITED, Progress, _tick, stored
 from .models import Incident
 
@@ -181,6 +181,7 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     counts = dict(created=0, updated=0, unchanged=0)
     conflicts, new_rows, changed, new_audit = [], [], [], []
     now, laptop = stored(store.utcnow()), store.laptop_id(db)
+    backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
     try:
         with db.engine.begin() as conn:
             mine_rows = {r["id"]: r for r in _select(conn, "incidents", COLUMNS)}

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db import csv_io, exchange, incidents
+from db import csv_io, exchange, incident_query, incidents
 from db.engine import open_database
 
 from . import exchange_data
@@ -242,3 +242,16 @@ def test_default_filename():
     assert exchange.default_filename("minusma-2023", "status", date(2023, 8, 15), date(2023, 8, 15), at,
                                      "gpkg") == "minusma-2023_status_2023-08-15_20231115T103000Z.gpkg"
     assert exchange.default_filename("m", "timeline", generated=at) == "m_timeline_20231115T103000Z.csv"
+
+
+def test_an_import_is_preceded_by_a_backup(db, tmp_path):
+    from db import backup
+
+    source = tmp_path / "in.csv"
+    exchange.export_incidents(db, source, incident_query.IncidentFilter())
+    other = open_database(tmp_path / "other.sqlite")
+    plan = exchange.check_file(other, source)
+    exchange.write_import(other, plan)
+    kinds = [b.reason for b in backup.list_backups(other.path)]
+    assert "before-import" in kinds
+    other.close()
