@@ -33,6 +33,7 @@ from db.status import KeyFigures
 from geo import basemap as gb
 
 from . import settings
+from .i18n import locale_for
 from .briefing_pages import Pack
 from .map_image import MapData, export_map_image, gather_map
 from .pdf_pages import Sheet
@@ -40,7 +41,7 @@ from .pdf_pages import Sheet
 translate = QCoreApplication.translate
 
 DPI = 144  # device dots per inch: every half-point font size is a whole number of dots
-INCIDENT_DAYS = 28
+INCIDENT_DAYS = settings.DEFAULTS["briefing/incident_days"]
 MAX_INCIDENT_ROWS = 150
 
 
@@ -86,7 +87,8 @@ def write_briefing(data: BriefingData, path, lang: str = "en", progress=None) ->
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                      QMarginsF(12, 10, 12, 10), QPageLayout.Unit.Millimeter))
     writer.setCreator("sitmon")
-    writer.setTitle(translate("Briefing", "Briefing pack, situation on {0}").format(data.map.day.isoformat()))
+    writer.setTitle(translate("Briefing", "Briefing pack, situation on {0}").format(
+        locale_for(lang).toString(data.map.day, "d MMMM yyyy")))
     painter = QPainter(writer)
     if not painter.isActive():
         raise OSError(translate("Briefing", "Cannot write {0}").format(path))
@@ -110,45 +112,6 @@ def write_briefing(data: BriefingData, path, lang: str = "en", progress=None) ->
 
 
 # ------------------------------------------------------------------ the command line
-
-
-def cmd_briefing(args) -> int:
-    from .cli import fail, open_db
-
-    database = open_db(args)
-    try:
-        data = gather(database, args.date, args.lang, settings.get("export/marking"), args.days)
-    finally:
-        database.close()
-    try:
-        pages = write_briefing(data, args.out, args.lang)
-    except OSError as exc:
-        return fail(str(exc), 1)
-    print(translate("Briefing", "Wrote {0}: {1} pages, the situation on {2}").format(
-        args.out, pages, args.date.isoformat()))
-    return 0
-
-
-def days_arg(text: str) -> int:
-    from argparse import ArgumentTypeError
-
-    if not text.isdigit() or not 1 <= int(text) <= 366:
-        raise ArgumentTypeError(translate("Briefing", "'{0}' is not a number of days from 1 to 366").format(text))
-    return int(text)
-
-
-def register(subparsers) -> None:
-    from argparse import SUPPRESS
-
-    from .cli import iso_date
-
-    p = subparsers.add_parser("briefing", help=translate("Briefing", "write the briefing pack of a date (PDF)"))
-    p.add_argument("--date", type=iso_date, required=True, help=translate("Briefing", "the situation's date, YYYY-MM-DD"))
-    p.add_argument("--out", type=Path, required=True, help=translate("Briefing", "the PDF file to write"))
-    p.add_argument("--days", type=days_arg, default=INCIDENT_DAYS,
-                   help=translate("Briefing", "incidents of the last N days (default {0})").format(INCIDENT_DAYS))
-    p.add_argument("--lang", choices=("en", "fr"), default=SUPPRESS, help=translate("Briefing", "language of the pack"))
-    p.set_defaults(func=cmd_briefing)
 
 
 # ------------------------------------------------------------------ the window
@@ -194,6 +157,7 @@ class BriefingController(QObject):
         self.pack_action.setShortcut(QKeySequence("Ctrl+P"))
         self.pack_action.triggered.connect(lambda: self.briefing_pack())
         self.image_action = QAction(translate("Briefing", "Export map &image…"), self)
+        self.image_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.image_action.triggered.connect(lambda: self.map_image())
 
     def actions(self) -> list[QAction]:

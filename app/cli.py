@@ -126,18 +126,10 @@ def build_parser() -> Parser:
 
 
 def _feature_commands():
-    """Subcommands added by feature modules (import/export, packages, snapshot, briefing, backup)."""
-    from importlib import import_module
+    """Subcommands added by feature modules; each is light to import (its work is imported when run)."""
+    from . import cli_backup, cli_briefing, cli_exchange, snapshot
 
-    names = ("app.cli_exchange", "app.snapshot", "app.briefing", "app.cli_backup")
-    modules = []
-    for name in names:
-        try:
-            modules.append(import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return modules
+    return (cli_exchange, snapshot, cli_briefing, cli_backup)
 
 
 def application(command: str | None, lang: str):

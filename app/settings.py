@@ -24,6 +24,7 @@ DEFAULTS = {
     "site_card/radius_km": 50,
     "export/profile": "full",
     "export/marking": "UN RESTRICTED",
+    "briefing/incident_days": 28,  # the briefing's incident table and chart cover the last N days
     "author": "",
 }
 
