@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from . import i18n, settings
+from . import i18n, settings, theme
 from .cursor import CursorState
 from .state import AppState
 
@@ -37,6 +37,7 @@ def run(args) -> int:
     app.setApplicationName(settings.APP_NAME)
     app.setOrganizationName(settings.ORGANIZATION)
     i18n.install(args.lang)
+    theme.apply(app)
     from . import recovery
 
     path = args.db or settings.default_db_path()

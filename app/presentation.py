@@ -45,8 +45,8 @@ class PresentationMode(QObject):
 
     def _enter(self) -> None:
         w = self.window
-        self._saved = (w.saveState(), w.windowState(), QFont(w.font()), w.menuBar().isVisible(),
-                       w.statusBar().isVisible())
+        own_font = QFont(w.font()) if w.testAttribute(Qt.WidgetAttribute.WA_SetFont) else QFont()  # QFont(): inherit
+        self._saved = (w.saveState(), w.windowState(), own_font, w.menuBar().isVisible(), w.statusBar().isVisible())
         docks = w.findChildren(QDockWidget)
         for dock in docks:
             dock.setVisible(dock.objectName() == KEPT_DOCK)
@@ -66,7 +66,7 @@ class PresentationMode(QObject):
         state, window_state, font, menu_bar, status_bar = self._saved
         self._saved = None
         self._escape.setEnabled(False)
-        w.setFont(font)
+        w.setFont(font)  # an inherited font is inherited again, so the interface zoom still reaches the window
         w.menuBar().setVisible(menu_bar)
         w.statusBar().setVisible(status_bar)
         w.setWindowState(window_state)

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+VALUE_SCALE = 2.0  # figures twice the size of the text, whatever the interface zoom
+OVERDUE = "#B34700"
 
 
 class KeyFiguresPanel(QWidget):
@@ -16,12 +20,34 @@ class KeyFiguresPanel(QWidget):
         for row, key in enumerate(("deadline", "closed", "repatriated", "overdue")):
             value, caption = QLabel(), QLabel()
             value.setObjectName(f"figure-{key}")
-            value.setStyleSheet("font-size: 18pt; font-weight: bold")
             caption.setWordWrap(True)
             layout.addWidget(value, row, 0)
             layout.addWidget(caption, row, 1)
             self.values[key], self.captions[key] = value, caption
         layout.setRowStretch(4, 1)
+        self._scale_values()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._fit_captions()
+
+    def _fit_captions(self) -> None:
+        """Each caption as tall as its wrapped lines, so the dock keeps room for all of them."""
+        for caption in self.captions.values():
+            height = caption.heightForWidth(caption.width()) if caption.width() > 0 else -1
+            caption.setMinimumHeight(max(height, 0))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.FontChange:  # the interface zoom or theme changed
+            self._scale_values()
+        super().changeEvent(event)
+
+    def _scale_values(self) -> None:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * VALUE_SCALE)
+        font.setBold(True)
+        for value in self.values.values():
+            value.setFont(font)
 
     def show_figures(self, figures) -> None:
         """`figures`: db.status.KeyFigures of the current date."""
@@ -42,8 +68,9 @@ class KeyFiguresPanel(QWidget):
                           loc.toString(figures.repatriated_as_of, "d MMM yyyy")))
         overdue = len(figures.overdue)
         self._set("overdue", loc.toString(overdue), self.tr("closures overdue (window ended, no confirmed handover)"))
-        self.values["overdue"].setStyleSheet("font-size: 18pt; font-weight: bold" + ("; color: #B34700" if overdue else ""))
+        self.values["overdue"].setStyleSheet(f"color: {OVERDUE}" if overdue else "")
 
     def _set(self, key: str, value: str, caption: str) -> None:
         self.values[key].setText(value)
         self.captions[key].setText(caption)
+        self._fit_captions()
