@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from db import backup
@@ -27,8 +27,10 @@ class BackupController(QObject):
         self.dialog: RestoreDialog | None = None
         self.notice: QMessageBox | None = None
         self.back_up_action = QAction(self.tr("&Back up now"), self)
+        self.back_up_action.setShortcut(QKeySequence("Ctrl+B"))
         self.back_up_action.triggered.connect(self.back_up_now)
         self.restore_action = QAction(self.tr("Restore from &backup…"), self)
+        self.restore_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.restore_action.triggered.connect(self.show_restore_dialog)
         self.restore_action.setEnabled(not state.db.readonly)
 

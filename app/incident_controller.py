@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import getpass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from db import incident_query, incidents, taxonomy
@@ -92,14 +92,18 @@ class IncidentController(QObject):
         table.set_labels({"subtype": self.labels["subtype"]})
 
         self.new_action = self._action(self.tr("&New incident…"), QKeySequence.StandardKey.New, self.new_incident)
-        self.edit_action = self._action(self.tr("&Edit incident…"), None, self.edit_selected)
-        self.delete_action = self._action(self.tr("&Delete incident"), None, self.delete_selected)
-        self.restore_action = self._action(self.tr("&Restore incident"), None, self.restore_selected)
-        self.audit_action = self._action(self.tr("Show &audit trail…"), None, self.show_audit)
+        self.edit_action = self._action(self.tr("&Edit incident…"), "F2", self.edit_selected)
+        self.delete_action = self._action(self.tr("&Delete incident"), QKeySequence.StandardKey.Delete,
+                                          self.delete_selected)
+        # Del deletes only from the log (elsewhere it edits text, or means nothing); the menu always works
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        table.view.addAction(self.delete_action)
+        self.restore_action = self._action(self.tr("&Restore incident"), "Ctrl+R", self.restore_selected)
+        self.audit_action = self._action(self.tr("Show &audit trail…"), "Ctrl+H", self.show_audit)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
         table.filter_changed.connect(self._filter_changed)
         table.incident_selected.connect(self._table_selected)

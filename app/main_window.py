@@ -23,6 +23,7 @@ from .briefing import BriefingController
 from .exchange_actions import ExchangeController
 from .i18n import locale_for
 from .incident_controller import IncidentController
+from .interface_actions import InterfaceController
 from .map_controller import MapController
 from .presentation import PresentationMode
 from .state import AppState
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.backups = BackupController(state, self)
         self.briefing = BriefingController(state, self)
         self.presentation = PresentationMode(self)
+        self.interface = InterfaceController(state, self)
+        self.interface.author_changed.connect(lambda name: setattr(self.incident_controller, "author", name))
         self.map.position_picked.connect(self.incident_controller.pick_on_map)
         self.incident_controller.pick_requested.connect(self.map_controller.pick_position)
         self.map_controller.message.connect(self.warn)
@@ -113,19 +116,26 @@ class MainWindow(QMainWindow):
         file_menu.addActions(self.map_controller.file_actions())
         file_menu.addActions(self.briefing.actions())
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions(self.incident_controller.actions())
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.interface.preferences_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(self.map_controller.view_actions())
         view_menu.addAction(self.presentation.action())
         view_menu.addSeparator()
-        for dock in self.docks:
+        view_menu.addActions(self.interface.zoom_actions())
+        view_menu.addSeparator()
+        for number, dock in enumerate(self.docks, start=1):
+            dock.toggleViewAction().setShortcut(QKeySequence(f"Alt+{number}"))
             view_menu.addAction(dock.toggleViewAction())
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions(self.interface.help_actions())
+        help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("&About sitmon"), self.show_about))
 
     def _build_status_bar(self) -> None:

@@ -9,8 +9,8 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
 from db.records import Site
@@ -189,7 +189,7 @@ class MapView(QWidget):
         rows = [LegendRow(title, kind="heading")]
         for i in np.flatnonzero(counts):
             style = self.incidents.styles[i]
-            rows.append(LegendRow(f"{style.label} ({counts[i]})", dict(
+            rows.append(LegendRow(f"{style.label} ({self.locale().toString(int(counts[i]))})", dict(
                 symbol=style.symbol, size=11, pen=pg.mkPen("#333333", width=0.8), brush=pg.mkBrush(style.color))))
         if len(rows) == 1:
             rows.append(LegendRow(self.tr("none"), kind="text"))
@@ -300,6 +300,16 @@ class MapView(QWidget):
         self.graphics.viewport().setCursor(cursor)
         self.tool_changed.emit(tool)
 
+    @staticmethod
+    def key_help() -> list[tuple[str, str]]:
+        """The map's own keys while it has the focus, as (what, keys), for Help > Keyboard shortcuts."""
+        translate = QCoreApplication.translate
+        return [(translate("MapView", "Pan the map"),
+                 _keys(Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)),
+                (translate("MapView", "Zoom the map in"), _keys(Qt.Key.Key_Plus, Qt.Key.Key_Equal)),
+                (translate("MapView", "Zoom the map out"), _keys(Qt.Key.Key_Minus)),
+                (translate("MapView", "Stop measuring or picking a position"), _keys(Qt.Key.Key_Escape))]
+
     def keyPressEvent(self, ev):
         key = ev.key()
         moves = {Qt.Key.Key_Left: (-PAN_STEP, 0), Qt.Key.Key_Right: (PAN_STEP, 0),
@@ -396,3 +406,8 @@ class MapView(QWidget):
         regional = bool(x1 - x0 > 30)
         self.basemap.set_layer_visible("nouakchott", regional and "nouakchott" not in self.hidden)
         self.legend.set_section_visible("nouakchott", regional and "nouakchott" not in self.hidden)
+
+
+def _keys(*keys) -> str:
+    """Key names as the platform writes them (translated by Qt's own catalogue), e.g. "Left, Right"."""
+    return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)

@@ -11,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -59,11 +60,13 @@ class TimelineView(QWidget):
             self.speed.addItem(text)
         self.speed.currentIndexChanged.connect(lambda i: self.timer.setInterval(self.speeds[i][1]))
         self.loop = QToolButton(checkable=True, text=self.tr("Loop"), toolTip=self.tr("Start again at the end"))
-        key = "".join(f'<span style="color:{c}">{glyph}</span> {t} &nbsp;' for c, glyph, t in (
+        key = " ".join(f'<span style="color:{c}">{glyph}</span>&nbsp;{t.replace(" ", "&nbsp;")}&nbsp;' for c, glyph, t in (
             ("#111111", "|", self.tr("planned handover")), (EARLY, "◆", self.tr("early")),
             (ON_TIME, "◆", self.tr("on time")), (LATE, "◆", self.tr("late")),
             ("#D55E00", "▨", self.tr("closure overdue"))))
         legend = QLabel(key)
+        legend.setWordWrap(True)  # wraps between entries when a language's words are longer (French)
+        legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
         fit_drawdown = QPushButton(self.tr("Fit drawdown"), clicked=self.fit_drawdown)
         fit_all = QPushButton(self.tr("Fit all"), clicked=self.fit_all)
         self._set_play_text(False)
@@ -101,9 +104,7 @@ class TimelineView(QWidget):
         bar_row = QHBoxLayout()
         for w in (self.date_box, self.play, self.speed, self.loop):
             bar_row.addWidget(w)
-        bar_row.addStretch(1)
-        bar_row.addWidget(legend)
-        bar_row.addStretch(1)
+        bar_row.addWidget(legend, 1)  # takes the room left, centred; wraps only if it must
         bar_row.addWidget(fit_drawdown)
         bar_row.addWidget(fit_all)
         layout = QVBoxLayout(self)
@@ -236,6 +237,18 @@ class TimelineView(QWidget):
     def _date_edited(self, qdate: QDate) -> None:
         self._pause()
         self._request(qdate.toPython())
+
+    def key_help(self) -> list[tuple[str, str]]:
+        """The timeline's own keys while it has the focus, as (what, keys), for Help > Keyboard shortcuts."""
+        def keys(*seqs) -> str:
+            return ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+
+        shift = Qt.KeyboardModifier.ShiftModifier
+        return [(self.tr("One day earlier, one day later"), keys(Qt.Key.Key_Left, Qt.Key.Key_Right)),
+                (self.tr("One week earlier, one week later"),
+                 keys(shift | Qt.Key.Key_Left, shift | Qt.Key.Key_Right)),
+                (self.tr("One month earlier, one month later"), keys(Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)),
+                (self.tr("First date, last date of the scenario"), keys(Qt.Key.Key_Home, Qt.Key.Key_End))]
 
     def keyPressEvent(self, event) -> None:
         if self._scenario is None or self._requested is None:

@@ -172,7 +172,7 @@ def window(qtbot, db):
 def test_controller_writes_pack_and_map_images(qtbot, window, tmp_path):
     state, win = window
     controller = BriefingController(state, win)
-    assert [a.shortcut().toString() for a in controller.actions()] == ["Ctrl+P", ""]
+    assert [a.shortcut().toString() for a in controller.actions()] == ["Ctrl+P", "Ctrl+Shift+M"]
     out = tmp_path / "pack.pdf"
     with qtbot.waitSignal(controller.written, timeout=120_000) as blocker:
         controller.briefing_pack(str(out))
