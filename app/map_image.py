@@ -176,7 +176,8 @@ def export_map_image(view_or_state, day: date, path, size: QSize = QSize(1600, 1
             device.setSize(size)
             device.setViewBox(QRectF(0, 0, size.width(), size.height()))
             device.setResolution(dpi)
-            device.setTitle(QApplication.translate("Briefing", "Map of {0}").format(day.isoformat()))
+            device.setTitle(QApplication.translate("Briefing", "Map of {0}").format(
+                view.locale().toString(day, "d MMMM yyyy")))
         else:
             device = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
             device.fill(QColor("white"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from db import backup, engine
@@ -57,7 +57,9 @@ def offer_restore(path: Path, error: str, parent=None, passphrase: str | None = 
     taken = next(b for b in backup.list_backups(path, passphrase) if b.path == source)
     question = tr("{0}\n\nRestore the newest sound backup, taken on {1} UTC with {2} incidents? "
                   "The damaged file is kept in {3}.").format(
-        error, taken.taken_at.strftime("%Y-%m-%d %H:%M"), taken.incidents, backup.backup_dir(path))
+        error, QLocale().toString(QDateTime(QDate(taken.taken_at.date()), QTime(taken.taken_at.hour, taken.taken_at.minute),
+                                            QTimeZone.utc()), "d MMMM yyyy HH:mm"),
+        QLocale().toString(taken.incidents or 0), backup.backup_dir(path))
     if QMessageBox.question(parent, title, question) != QMessageBox.StandardButton.Yes:
         return False
     try:

@@ -1,7 +1,7 @@
 """The audit trail of one incident: who changed what and when (old -> new), newest first."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 ACTIONS = {"create": QT_TRANSLATE_NOOP("AuditView", "Created"), "update": QT_TRANSLATE_NOOP("AuditView", "Edited"),
@@ -31,7 +31,8 @@ class AuditView(QDialog):
         self.tree.clear()
         for r in reversed(records):
             action = QCoreApplication.translate("AuditView", ACTIONS.get(r.action, r.action))
-            item = QTreeWidgetItem([r.at.strftime("%Y-%m-%d %H:%M:%S"), r.author, action, r.laptop[:8]])
+            at = QDateTime(QDate(r.at.date()), QTime(r.at.hour, r.at.minute, r.at.second), QTimeZone.utc())
+            item = QTreeWidgetItem([QLocale().toString(at, "d MMM yyyy HH:mm:ss"), r.author, action, r.laptop[:8]])
             for field, old, new in r.changes:
                 if r.action == "create" and new in (None, "", 0):
                     continue

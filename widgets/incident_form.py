@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
@@ -57,7 +57,7 @@ class IncidentForm(QDialog):
         self._site_names = {s.id: s.name.get(lang) for s in sites}
         self.errors: list[FieldError] = []
 
-        self.occurred_on = QLineEdit(placeholderText="YYYY-MM-DD")
+        self.occurred_on = QLineEdit(placeholderText=self.tr("YYYY-MM-DD"))
         self.occurred_time = QLineEdit(placeholderText=self.tr("HH:MM (optional)"))
         self.location = QLineEdit(placeholderText=self.tr("16.2717, -0.0447  or  16°16'18\"N 0°2'41\"W  or  30Q ZD 15880 01273"))
         self.pick_button = QPushButton(self.tr("Pick on &map"))
@@ -248,7 +248,7 @@ class IncidentForm(QDialog):
         site = self._site_names.get(where.site_id, where.site_id or "")
         parts = []
         if site:
-            parts.append(self.tr("Nearest site: %1 (%2 km)").replace("%1", site).replace("%2", f"{where.site_km:.1f}"))
+            parts.append(self.tr("Nearest site: %1 (%2 km)").replace("%1", site).replace("%2", QLocale().toString(float(where.site_km), "f", 1)))
         parts.append(self.tr("Region: %1").replace("%1", where.region_name.get(self._lang) or self.tr("outside Mali")))
         self.where.setText(" · ".join(parts))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, time, timezone
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 WEEK_S = 7 * 86400
@@ -50,7 +50,7 @@ class IncidentSummary(QWidget):
                                   (self.by_region, summary.by_region, labels.get("region", {}))):
             tree.clear()
             for key, n in rows:
-                item = QTreeWidgetItem([names.get(key, key) or self.tr("(none)"), str(n)])
+                item = QTreeWidgetItem([names.get(key, key) or self.tr("(none)"), QLocale().toString(n)])
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 item.setToolTip(0, item.text(0))
                 tree.addTopLevelItem(item)

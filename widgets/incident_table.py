@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
-                            QSignalBlocker, Qt, QTimer, Signal)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QDateTime, QLocale,
+                            QModelIndex, QSignalBlocker, Qt, QTime, QTimeZone, QTimer, Signal)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
@@ -23,6 +23,7 @@ STATUS_LABELS = {"reported": QT_TRANSLATE_NOOP("IncidentTable", "Reported"),
                  "verified": QT_TRANSLATE_NOOP("IncidentTable", "Verified"),
                  "closed": QT_TRANSLATE_NOOP("IncidentTable", "Closed")}
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
+DATE_FORMAT = "d MMM yyyy"  # in the interface language: 15 Aug 2023, 15 août 2023
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
@@ -154,19 +155,23 @@ class IncidentTableModel(QAbstractTableModel):
     def _text(self, name: str, value) -> str:
         if value is None:
             return ""
+        locale = QLocale()
         if name == "occurred_time":
             return value.strftime("%H:%M")
         if name == "updated_at":
-            return value.strftime("%Y-%m-%d %H:%M")
+            return locale.toString(QDateTime(QDate(value.date()), QTime(value.hour, value.minute),
+                                             QTimeZone.utc()), DATE_FORMAT + " HH:mm")
         if name == "site_km":
-            return f"{value:.1f}"
+            return locale.toString(float(value), "f", 1)
         if name == "status":
             return _t(STATUS_LABELS.get(value, value))
         if name == "description":
             return value.splitlines()[0] if value else ""
         if name in self._labels:
             return self._labels[name].get(value, value)
-        return value.isoformat() if isinstance(value, date) else str(value)
+        if isinstance(value, date):
+            return locale.toString(value, DATE_FORMAT)
+        return locale.toString(value) if isinstance(value, int) else str(value)
 
     def id_at(self, row: int) -> str:
         return self._rows[row].id if 0 <= row < len(self._rows) else ""
@@ -252,7 +257,7 @@ class IncidentTable(QWidget):
         self._filter = self.current_filter()
 
     def _date_edit(self) -> QDateEdit:
-        w = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        w = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
         w.setMinimumDate(NO_DATE)
         w.setSpecialValueText(self.tr("any"))
         w.setDate(NO_DATE)

@@ -1,7 +1,7 @@
 """File > Restore from backup: the backups with their dates, kinds and incident counts."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
@@ -41,8 +41,9 @@ class RestoreDialog(QDialog):
         self.table.setRowCount(len(backups))
         for row, b in enumerate(backups):
             readable = b.incidents is not None
-            cells = [b.taken_at.strftime("%Y-%m-%d %H:%M"), self._kind(b.reason),
-                     str(b.incidents) if readable else self.tr("unreadable")]
+            taken = QDateTime(QDate(b.taken_at.date()), QTime(b.taken_at.hour, b.taken_at.minute), QTimeZone.utc())
+            cells = [QLocale().toString(taken, "d MMM yyyy HH:mm"), self._kind(b.reason),
+                     QLocale().toString(b.incidents) if readable else self.tr("unreadable")]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, b.path)

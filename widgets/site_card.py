@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QFrame, QLabel, QListWidget, QListWidgetItem, QScrollArea, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,7 @@ class SiteCard(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        self._scale_title()
         self.kind = QLabel()
         self.fields = {key: QLabel() for key in ("status", "since", "reason", "window", "planned", "confirmed",
                                                  "redeployed")}
@@ -89,15 +87,32 @@ class SiteCard(QWidget):
         body.addLayout(form)
         body.addWidget(self.count)
         body.addWidget(self.incidents, 1)
+        scroll = QScrollArea()  # a narrow or short dock scrolls the card rather than cutting it
+        scroll.setWidget(self.body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(scroll, 1)
         self.site_id = ""
         self.clear()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.FontChange:  # the interface zoom or theme changed
+            self._scale_title()
+        super().changeEvent(event)
+
+    def _scale_title(self) -> None:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+
     def clear(self) -> None:
         self.site_id = ""
-        self.body.hide()
+        self.scroll.hide()
         self.empty.show()
 
     def show_site(self, card: SiteCardData) -> None:
@@ -124,11 +139,22 @@ class SiteCard(QWidget):
         self.incidents.clear()
         for inc in card.incidents:
             item = QListWidgetItem(self.tr("{0}  {1}, {2} km, {3} killed or injured").format(
-                fmt(inc.day), inc.label, QLocale().toString(inc.km, "f", 0), inc.casualties))
+                fmt(inc.day), inc.label, QLocale().toString(inc.km, "f", 0), QLocale().toString(inc.casualties)))
             item.setData(Qt.ItemDataRole.UserRole, inc.id)
             self.incidents.addItem(item)
         self.empty.hide()
-        self.body.show()
+        self.scroll.show()
+        self._fit_wrapped()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._fit_wrapped()
+
+    def _fit_wrapped(self) -> None:
+        """Give each wrapped value the height of all its lines (the form in a dock only asks for one)."""
+        for label in self.fields.values():
+            height = label.heightForWidth(label.width()) if label.width() > 0 else -1
+            label.setMinimumHeight(max(height, 0))
 
     def text(self) -> str:
         """Everything the card shows, as plain text (for copying and for tests)."""

@@ -71,7 +71,7 @@ def test_restore_dialog_shows_unreadable_backups_unselectable(qtbot, tmp_path):
     dialog.set_backups([backup.BackupInfo(tmp_path / "a.sqlite", datetime(2023, 7, 1, 9, 30), "daily", 4),
                         backup.BackupInfo(tmp_path / "b.sqlite", datetime(2023, 6, 30, 9, 30),
                                           "before-migration-0001-to-0002", None)])
-    assert [dialog.table.item(r, 0).text() for r in (0, 1)] == ["2023-07-01 09:30", "2023-06-30 09:30"]
+    assert [dialog.table.item(r, 0).text() for r in (0, 1)] == ["1 Jul 2023 09:30", "30 Jun 2023 09:30"]
     assert dialog.table.item(1, 1).text() == "Before an upgrade" and dialog.table.item(1, 2).text() == "unreadable"
     assert not dialog.table.item(1, 0).flags() & Qt.ItemFlag.ItemIsEnabled
 
@@ -106,7 +106,7 @@ def test_start_up_offers_the_newest_sound_backup(tmp_path, monkeypatch):
     database = recovery.open_interactive(path)
     assert database is not None and not database.readonly
     database.close()
-    assert "is damaged" in asked[0] and "2001 incidents" in asked[0]
+    assert "is damaged" in asked[0] and "2,001 incidents" in asked[0]
     assert snapshot.tables(path) == snapshot.tables(good)
     reasons = {b.reason for b in backup.list_backups(path)}
     assert reasons == {"daily", "damaged"}  # the day's backup existed already; the damaged file is kept
