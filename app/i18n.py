@@ -1,13 +1,17 @@
 """Interface language: French or English, from --lang, SITMON_LANG, the settings or the system locale.
 
-Translations are Qt Linguist files: resources/i18n/sitmon_fr.ts (source, committed) compiled to
-.qm by `make` (pyside6-lrelease). Qt's own strings (dialog buttons) come from Qt's qtbase_fr.qm.
+Translations are Qt Linguist files: resources/i18n/sitmon_fr.ts (every string) and sitmon_en.ts
+(only the "%n" plurals: "1 incident", "2 incidents"), sources committed, compiled to .qm by `make`
+(pyside6-lrelease; `make lupdate` extracts the strings). Qt's own strings (dialog buttons, key
+names) come from Qt's qtbase_fr.qm. The command line's own argparse words ("usage:", "options",
+"invalid choice") go through the "argparse" context too.
 """
 from __future__ import annotations
 
+import argparse
 import os
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
 
@@ -15,6 +19,36 @@ from . import settings
 
 LANGUAGES = ("en", "fr")
 _installed: list[QTranslator] = []
+
+# What argparse (Python 3.11) says to users through gettext: marked here, translated in "argparse".
+ARGPARSE = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "), QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"), QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "ignored explicit argument %r"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at least one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected %s argument"), QT_TRANSLATE_NOOP("argparse", "expected %s arguments"),
+    QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("argparse", "unexpected option string: %s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "can't open '%(filename)s': %(error)s"),
+    QT_TRANSLATE_NOOP("argparse", "unknown parser %(parser_name)r (choices: %(choices)s)"),
+)
+
+
+def _argparse_gettext(text: str) -> str:
+    return QCoreApplication.translate("argparse", text)
+
+
+def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
+    return QCoreApplication.translate("argparse", singular if n == 1 else plural)
 
 
 def choose_language() -> str:
@@ -39,10 +73,14 @@ def install(lang: str) -> None:
         QCoreApplication.removeTranslator(t)
     _installed.clear()
     QLocale.setDefault(locale_for(lang))
-    if app is None or lang == "en":
+    argparse._ = _argparse_gettext  # argparse looks these names up when it speaks (its gettext hooks)
+    argparse.ngettext = _argparse_ngettext
+    if app is None:
         return
-    for name, folder in ((f"sitmon_{lang}", str(resources.path("i18n"))),
-                         (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+    catalogues = [(f"sitmon_{lang}", str(resources.path("i18n")))]  # English: only its "%n" plurals
+    if lang != "en":
+        catalogues.append((f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder):
             QCoreApplication.installTranslator(translator)

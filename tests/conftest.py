@@ -21,15 +21,50 @@ def shared_real() -> Path:
     return SHARED_REAL
 
 
+def compiled_translations() -> Path:
+    """The .qm catalogues next to their .ts sources, compiled with pyside6-lrelease where missing or older
+    (`make test` builds them first; a bare `pytest` run does it here)."""
+    import subprocess
+    import sys
+
+    folder = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in folder.glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def translations() -> Path:
+    return compiled_translations()
+
+
+@pytest.fixture(autouse=True)
+def english_interface(request):
+    """Qt tests see the English interface as users do, with its catalogue ("1 incident", "2 incidents");
+    a test that switches language is set back to English by the next one."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("translations")
+    request.getfixturevalue("qapp")
+    from app import i18n
+
+    i18n.install("en")
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     """QSettings and the default data folder point into tmp_path for every test."""
     monkeypatch.setenv("SITMON_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("SITMON_DB", raising=False)
     try:
-        from PySide6.QtCore import QSettings
+        from PySide6.QtCore import QLocale, QSettings
     except ImportError:  # db/geo tests run without Qt too
         return
+    # Dates and numbers as the English interface shows them (app.i18n.locale_for("en")), whatever the machine's
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(fmt, scope, str(tmp_path / "settings"))

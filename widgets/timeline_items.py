@@ -245,7 +245,7 @@ class Drawing:
 
 def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
     d = Drawing([], None, [], {}, {})
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # the name lupdate reads: translate("Context", "literal")
     colors = {p.id: PHASE_COLORS[min(i, len(PHASE_COLORS) - 1)] for i, p in enumerate(sc.phases)}
     for i, p in enumerate(sc.phases):
         tip = f"<b>{p.name.get(lang)}</b>: {fmt(locale, p.start)} – {fmt(locale, p.end)}<br>{p.description.get(lang)}"
@@ -262,20 +262,20 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
             continue
         if lc.closure_phase:
             p = sc.phase(lc.closure_phase)
-            tip = tr("TimelineView", "Closure window ({0}): {1} – {2}").format(
+            tip = translate("TimelineView", "Closure window ({0}): {1} – {2}").format(
                 p.name.get(lang), fmt(locale, p.start), fmt(locale, p.end))
             d.items.append(bar(edge(p.start), edge(p.end) + DAY, top + 0.2, bottom - 0.2, colors[p.id], tip))
             due = lc.planned_handover or p.end
             if lc.planned_handover:
                 spots.append(dict(pos=(x_of(due), mid), symbol="|", size=14, pen=pg.mkPen("k", width=2),
-                                  data=("site", site.id, tr("TimelineView", "Planned handover: {0}").format(
+                                  data=("site", site.id, translate("TimelineView", "Planned handover: {0}").format(
                                       fmt(locale, due)))))
             if lc.confirmed_handover:
                 slip = (lc.confirmed_handover - due).days
                 early = slip < 0 and lc.planned_handover is not None
-                color, note = (EARLY, tr("TimelineView", "{0} days early").format(-slip)) if early else \
-                    (LATE, tr("TimelineView", "{0} days late").format(slip)) if slip > 0 else (ON_TIME, "")
-                tip = tr("TimelineView", "Handover confirmed: {0}").format(fmt(locale, lc.confirmed_handover))
+                color, note = (EARLY, translate("TimelineView", "{0} days early").format(-slip)) if early else \
+                    (LATE, translate("TimelineView", "{0} days late").format(slip)) if slip > 0 else (ON_TIME, "")
+                tip = translate("TimelineView", "Handover confirmed: {0}").format(fmt(locale, lc.confirmed_handover))
                 spots.append(dict(pos=(x_of(lc.confirmed_handover), mid), symbol="d", size=12, brush=color,
                                   pen=pg.mkPen("k"), data=("site", site.id, f"{tip} {note}".strip())))
                 if note:
@@ -284,7 +284,7 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
                     d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY))
         for role in lc.roles:
             end = edge(role.end or sc.end) + DAY
-            name = tr("Status", STATUS_LABELS[role.role])
+            name = translate("Status", STATUS_LABELS[role.role])
             tip = f"<b>{name}</b>: {fmt(locale, role.start)}<br>{role.note.get(lang)}"
             d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, STATUS_COLORS[role.role], tip))
             text = label(name, color="white")
@@ -311,7 +311,7 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
                           pen=pg.mkPen("k"), data=("", m.id, tip)))
     for c in sc.commitments:
         if c.due:
-            tip = tr("TimelineView", "<b>Due {0}</b>: {1}").format(fmt(locale, c.due), c.text.get(lang))
+            tip = translate("TimelineView", "<b>Due {0}</b>: {1}").format(fmt(locale, c.due), c.text.get(lang))
             spots.append(dict(pos=(x_of(c.due), mid - 0.2), symbol="d", size=10, brush="#F0E442",
                               pen=pg.mkPen("k"), data=("", c.id, tip)))
     for r in sc.recurring:

@@ -2,6 +2,383 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <source>{0}: error: {1}</source>
+        <translation>{0} : erreur : {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a valid date (YYYY-MM-DD)</source>
+        <translation>« {0} » n&apos;est pas une date valide (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>{0}: valid scenario &apos;{1}&apos;: {2} sites, {3} phases, {4} events</source>
+        <translation>{0} : scénario « {1} » valide : {2} sites, {3} phases, {4} événements</translation>
+    </message>
+    <message>
+        <source>Loaded scenario &apos;{0}&apos; into {1}</source>
+        <translation>Scénario « {0} » chargé dans {1}</translation>
+    </message>
+    <message>
+        <source>Offline situation monitor. Without a command, opens the window.</source>
+        <translation>Suivi de situation hors ligne. Sans commande, ouvre la fenêtre.</translation>
+    </message>
+    <message>
+        <source>database file (default: SITMON_DB or the user&apos;s data folder)</source>
+        <translation>fichier de la base de données (par défaut : SITMON_DB ou le dossier de données de l&apos;utilisateur)</translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation>langue de l&apos;interface</translation>
+    </message>
+    <message>
+        <source>file whose first line is the passphrase of an encrypted database (default: SITMON_PASSPHRASE)</source>
+        <translation>fichier dont la première ligne est la phrase secrète d&apos;une base chiffrée (par défaut : SITMON_PASSPHRASE)</translation>
+    </message>
+    <message>
+        <source>every site&apos;s status on a date</source>
+        <translation>l&apos;état de chaque site à une date</translation>
+    </message>
+    <message>
+        <source>check or load a scenario file</source>
+        <translation>vérifier ou charger un fichier de scénario</translation>
+    </message>
+    <message>
+        <source>validate a scenario file</source>
+        <translation>valider un fichier de scénario</translation>
+    </message>
+    <message>
+        <source>load a scenario file into the database</source>
+        <translation>charger un fichier de scénario dans la base de données</translation>
+    </message>
+    <message>
+        <source>no display to open the window on: start sitmon from a desktop session (the commands, e.g. &apos;sitmon status&apos;, work without one)</source>
+        <translation>aucun écran pour ouvrir la fenêtre : lancez sitmon depuis une session de bureau (les commandes, par ex. « sitmon status », fonctionnent sans)</translation>
+    </message>
+    <message>
+        <source>copy the database (default: into its backups folder)</source>
+        <translation>copier la base de données (par défaut : dans son dossier de sauvegardes)</translation>
+    </message>
+    <message>
+        <source>where to write the copy (must not exist)</source>
+        <translation>où écrire la copie (ne doit pas exister)</translation>
+    </message>
+    <message>
+        <source>list the backups: file, date, incidents</source>
+        <translation>lister les sauvegardes : fichier, date, incidents</translation>
+    </message>
+    <message>
+        <source>replace the database by a backup (the current file is backed up first)</source>
+        <translation>remplacer la base de données par une sauvegarde (le fichier actuel est d&apos;abord sauvegardé)</translation>
+    </message>
+    <message>
+        <source>check the database&apos;s integrity (exit 4 when damaged)</source>
+        <translation>vérifier l&apos;intégrité de la base de données (code de sortie 4 si elle est endommagée)</translation>
+    </message>
+    <message>
+        <source>encrypt the database and its backups with the passphrase (--passphrase-file or SITMON_PASSPHRASE)</source>
+        <translation>chiffrer la base de données et ses sauvegardes avec la phrase secrète (--passphrase-file ou SITMON_PASSPHRASE)</translation>
+    </message>
+    <message>
+        <source>There is no database at {0}</source>
+        <translation>Il n&apos;y a pas de base de données à l&apos;emplacement {0}</translation>
+    </message>
+    <message>
+        <source>{0} already exists; choose another name</source>
+        <translation>{0} existe déjà ; choisissez un autre nom</translation>
+    </message>
+    <message>
+        <source>Backed up {0} to {1}</source>
+        <translation>{0} sauvegardé dans {1}</translation>
+    </message>
+    <message>
+        <source>No backups of {0} in {1}</source>
+        <translation>Aucune sauvegarde de {0} dans {1}</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>taken (UTC)</source>
+        <translation>prise le (UTC)</translation>
+    </message>
+    <message>
+        <source>incidents</source>
+        <translation>incidents</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>Restored {0} into {1}</source>
+        <translation>{0} restauré dans {1}</translation>
+    </message>
+    <message>
+        <source>The database as it was is saved as {0}</source>
+        <translation>La base de données telle qu&apos;elle était est enregistrée sous {0}</translation>
+    </message>
+    <message>
+        <source>The newest sound backup is {0}</source>
+        <translation>La sauvegarde intacte la plus récente est {0}</translation>
+    </message>
+    <message>
+        <source>There is no sound backup.</source>
+        <translation>Il n&apos;y a aucune sauvegarde intacte.</translation>
+    </message>
+    <message>
+        <source>{0} is sound (SQLite integrity_check: ok; schema {1}; {2} incidents)</source>
+        <translation>{0} est intacte (integrity_check SQLite : ok ; schéma {1} ; {2} incidents)</translation>
+    </message>
+    <message>
+        <source>Give the new passphrase with --passphrase-file FILE or SITMON_PASSPHRASE</source>
+        <translation>Donnez la nouvelle phrase secrète avec --passphrase-file FICHIER ou SITMON_PASSPHRASE</translation>
+    </message>
+    <message>
+        <source>Encrypted {0} file(s): {1}</source>
+        <translation>{0} fichier(s) chiffré(s) : {1}</translation>
+    </message>
+    <message>
+        <source>import incidents from CSV (sitmon or ACLED)</source>
+        <translation>importer des incidents depuis un CSV (sitmon ou ACLED)</translation>
+    </message>
+    <message>
+        <source>import incidents from a sitmon or ACLED CSV file</source>
+        <translation>importer des incidents depuis un fichier CSV sitmon ou ACLED</translation>
+    </message>
+    <message>
+        <source>none: refuse the whole file if a row is bad; skip: import the good rows</source>
+        <translation>none : refuser tout le fichier si une ligne est incorrecte ; skip : importer les lignes correctes</translation>
+    </message>
+    <message>
+        <source>check and count, write nothing</source>
+        <translation>vérifier et compter, sans rien écrire</translation>
+    </message>
+    <message>
+        <source>export incidents, site statuses or the timeline</source>
+        <translation>exporter les incidents, l&apos;état des sites ou la chronologie</translation>
+    </message>
+    <message>
+        <source>incidents as CSV, GeoJSON or GeoPackage (by the file extension)</source>
+        <translation>les incidents en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
+    </message>
+    <message>
+        <source>hq leaves out the sensitive fields (source, notes)</source>
+        <translation>hq omet les champs sensibles (source, notes)</translation>
+    </message>
+    <message>
+        <source>every site&apos;s status on a date, as CSV, GeoJSON or GeoPackage</source>
+        <translation>l&apos;état de chaque site à une date, en CSV, GeoJSON ou GeoPackage</translation>
+    </message>
+    <message>
+        <source>phases, closure windows, events and commitments as CSV</source>
+        <translation>les phases, fenêtres de fermeture, événements et engagements en CSV</translation>
+    </message>
+    <message>
+        <source>UTF-8 with a BOM, for Excel</source>
+        <translation>UTF-8 avec BOM, pour Excel</translation>
+    </message>
+    <message>
+        <source>add an HXL hashtag row under the header</source>
+        <translation>ajouter une ligne de hashtags HXL sous l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>&apos;;&apos; for Excel in French</source>
+        <translation>« ; » pour Excel en français</translation>
+    </message>
+    <message>
+        <source>data packages between laptops</source>
+        <translation>paquets de données entre ordinateurs portables</translation>
+    </message>
+    <message>
+        <source>write every incident and its audit trail to a .zip</source>
+        <translation>écrire chaque incident et son historique des modifications dans un .zip</translation>
+    </message>
+    <message>
+        <source>merge a package from another laptop</source>
+        <translation>fusionner un paquet venant d&apos;un autre ordinateur portable</translation>
+    </message>
+    <message>
+        <source>settle every conflict this way</source>
+        <translation>régler tous les conflits de cette façon</translation>
+    </message>
+    <message>
+        <source>{0}: no such file</source>
+        <translation>{0} : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>: {0} of {1} rows refused</source>
+        <translation> : {0} lignes refusées sur {1}</translation>
+    </message>
+    <message>
+        <source>{0}: nothing imported{1}</source>
+        <translation>{0} : rien n&apos;a été importé{1}</translation>
+    </message>
+    <message>
+        <source> (dry run: nothing written)</source>
+        <translation> (essai à blanc : rien n&apos;a été écrit)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} created, {2} updated, {3} unchanged, {4} rows refused{5}</source>
+        <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes refusées{5}</translation>
+    </message>
+    <message>
+        <source>Wrote {0} rows to {1}</source>
+        <translation>{0} lignes écrites dans {1}</translation>
+    </message>
+    <message>
+        <source>Wrote {0} incidents and {1} audit rows to {2}</source>
+        <translation>{0} incidents et {1} lignes d&apos;historique écrits dans {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added</source>
+        <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes d&apos;historique ajoutées</translation>
+    </message>
+    <message>
+        <source>conflict: incident {0} ({1}): {2}</source>
+        <translation>conflit : incident {0} ({1}) : {2}</translation>
+    </message>
+    <message>
+        <source>{0} incidents were edited on both laptops and were left as they are here; run again with --take mine or --take theirs</source>
+        <translation>{0} incidents ont été modifiés sur les deux ordinateurs et restent tels qu&apos;ils sont ici ; relancez avec --take mine ou --take theirs</translation>
+    </message>
+    <message>
+        <source>The passphrase file {0} cannot be read: {1}</source>
+        <translation>Le fichier de phrase secrète {0} ne peut pas être lu : {1}</translation>
+    </message>
+    <message>
+        <source>The passphrase file {0} is empty.</source>
+        <translation>Le fichier de phrase secrète {0} est vide.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>La base de données est endommagée</translation>
+    </message>
+    <message>
+        <source>{0}
+
+There is no sound backup to restore.</source>
+        <translation>{0}
+
+Il n&apos;y a aucune sauvegarde intacte à restaurer.</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Restore the newest sound backup, taken on {1} UTC with {2} incidents? The damaged file is kept in {3}.</source>
+        <translation>{0}
+
+Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} incidents ? Le fichier endommagé est conservé dans {3}.</translation>
+    </message>
+    <message>
+        <source>No backup today</source>
+        <translation>Pas de sauvegarde aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a size like 1600x1000 (100 to 10000 pixels)</source>
+        <translation>« {0} » n&apos;est pas une taille comme 1600x1000 (100 à 10000 pixels)</translation>
+    </message>
+    <message>
+        <source>cannot write {0}</source>
+        <translation>impossible d&apos;écrire {0}</translation>
+    </message>
+    <message>
+        <source>Wrote {0} ({1}x{2}), the map of {3}</source>
+        <translation>{0} écrit ({1}x{2}), la carte du {3}</translation>
+    </message>
+    <message>
+        <source>render the map of a date to a PNG file</source>
+        <translation>dessiner la carte d&apos;une date dans un fichier PNG</translation>
+    </message>
+    <message>
+        <source>the date shown, YYYY-MM-DD</source>
+        <translation>la date affichée, AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>the PNG file to write</source>
+        <translation>le fichier PNG à écrire</translation>
+    </message>
+    <message>
+        <source>width x height in pixels</source>
+        <translation>largeur x hauteur en pixels</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Rétabli</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Fusionné</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <source>When (UTC) / field</source>
+        <translation>Quand (UTC) / champ</translation>
+    </message>
+    <message>
+        <source>Who / old value</source>
+        <translation>Qui / ancienne valeur</translation>
+    </message>
+    <message>
+        <source>What / new value</source>
+        <translation>Quoi / nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>BackupController</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Sau&amp;vegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>The database was backed up to {0}</source>
+        <translation>La base de données a été sauvegardée dans {0}</translation>
+    </message>
+    <message>
+        <source>The backup {0} was restored. The database as it was is saved as {1}.
+
+sitmon closes now: start it again to work on the restored data.</source>
+        <translation>La sauvegarde {0} a été restaurée. La base de données telle qu&apos;elle était est enregistrée sous {1}.
+
+sitmon va se fermer : relancez-le pour travailler sur les données restaurées.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+</context>
+<context>
     <name>Briefing</name>
     <message>
         <source>Briefing pack, situation on {0}</source>
@@ -321,10 +698,1645 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Incidents edited on both laptops</source>
+        <translation>Incidents modifiés sur les deux ordinateurs</translation>
+    </message>
+    <message>
+        <source>These incidents were changed here and on the other laptop since you last exchanged packages. Choose, for each, which version to keep. Both edits stay in its audit trail.</source>
+        <translation>Ces incidents ont été modifiés ici et sur l&apos;autre ordinateur depuis votre dernier échange de paquets. Choisissez pour chacun la version à garder. Les deux modifications restent dans son historique.</translation>
+    </message>
+    <message>
+        <source>Incident / field</source>
+        <translation>Incident / champ</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>La mienne</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>L&apos;autre</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Keep all &amp;mine</source>
+        <translation>Garder toutes les &amp;miennes</translation>
+    </message>
+    <message>
+        <source>Take all &amp;theirs</source>
+        <translation>Prendre toutes les &amp;autres</translation>
+    </message>
+    <message>
+        <source>&amp;Apply choices</source>
+        <translation>A&amp;ppliquer les choix</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>Décider plus &amp;tard</translation>
+    </message>
+</context>
+<context>
+    <name>Coordinates</name>
+    <message>
+        <source>enter a coordinate</source>
+        <translation>saisissez une coordonnée</translation>
+    </message>
+    <message>
+        <source>a coordinate is at most {limit} characters</source>
+        <translation>une coordonnée compte au plus {limit} caractères</translation>
+    </message>
+    <message>
+        <source>cannot read {text!r}: expected decimal degrees, degrees-minutes-seconds or MGRS</source>
+        <translation>impossible de lire {text!r} : degrés décimaux, degrés-minutes-secondes ou MGRS attendus</translation>
+    </message>
+    <message>
+        <source>{axis} {value:g} is outside {low}..{high}</source>
+        <translation>{axis} {value:g} hors de l&apos;intervalle {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{unit} must be below 60 (got {value:g})</source>
+        <translation>{unit} : la valeur doit être inférieure à 60 (reçu {value:g})</translation>
+    </message>
+    <message>
+        <source>{unit} must be a whole number when a smaller unit follows</source>
+        <translation>{unit} : un nombre entier est requis quand une unité plus petite suit</translation>
+    </message>
+    <message>
+        <source>use a minus sign or a hemisphere letter, not both</source>
+        <translation>utilisez un signe moins ou une lettre d&apos;hémisphère, pas les deux</translation>
+    </message>
+    <message>
+        <source>{axis} takes {letters}, not {letter}</source>
+        <translation>la {axis} prend {letters}, pas {letter}</translation>
+    </message>
+    <message>
+        <source>give a hemisphere letter on both values or on neither</source>
+        <translation>mettez une lettre d&apos;hémisphère sur les deux valeurs ou sur aucune</translation>
+    </message>
+    <message>
+        <source>both values are {axis}s: give one N/S and one E/W</source>
+        <translation>les deux valeurs sont des {axis}s : donnez-en une N/S et une E/W</translation>
+    </message>
+    <message>
+        <source>cannot tell where latitude ends: put a comma between the values or add N/S and E/W</source>
+        <translation>impossible de savoir où finit la latitude : mettez une virgule entre les valeurs ou ajoutez N/S et E/W</translation>
+    </message>
+    <message>
+        <source>not a valid MGRS reference: {text}</source>
+        <translation>référence MGRS non valide : {text}</translation>
+    </message>
+    <message>
+        <source>MGRS precision must be 0..5 (got {value})</source>
+        <translation>la précision MGRS doit être entre 0 et 5 (reçu {value})</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>latitude</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>longitude</translation>
+    </message>
+    <message>
+        <source>degrees</source>
+        <translation>degrés</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>N or S</source>
+        <translation>N ou S</translation>
+    </message>
+    <message>
+        <source>E or W</source>
+        <translation>E ou W</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeController</name>
+    <message>
+        <source>&amp;Import incidents…</source>
+        <translation>&amp;Importer des incidents…</translation>
+    </message>
+    <message>
+        <source>&amp;Export incidents…</source>
+        <translation>&amp;Exporter des incidents…</translation>
+    </message>
+    <message>
+        <source>Export site &amp;status…</source>
+        <translation>Exporter l&apos;état des &amp;sites…</translation>
+    </message>
+    <message>
+        <source>Export the &amp;timeline…</source>
+        <translation>Exporter la chrono&amp;logie…</translation>
+    </message>
+    <message>
+        <source>Export data &amp;package…</source>
+        <translation>Exporter un &amp;paquet de données…</translation>
+    </message>
+    <message>
+        <source>Import data pac&amp;kage…</source>
+        <translation>Importer un paq&amp;uet de données…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>sitmon</source>
+        <translation>sitmon</translation>
+    </message>
+    <message>
+        <source>It did not work: {0}</source>
+        <translation>L&apos;opération a échoué : {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Annulé. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <source>Import incidents</source>
+        <translation>Importer des incidents</translation>
+    </message>
+    <message>
+        <source>CSV files, sitmon or ACLED (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV, sitmon ou ACLED (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>Vérification de {0}…</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>Importation de {0}…</translation>
+    </message>
+    <message>
+        <source>{0} incidents created, {1} updated, {2} already up to date.</source>
+        <translation>{0} incidents créés, {1} mis à jour, {2} déjà à jour.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>Écriture de {0}…</translation>
+    </message>
+    <message>
+        <source>Wrote {0} rows to {1}</source>
+        <translation>{0} lignes écrites dans {1}</translation>
+    </message>
+    <message>
+        <source>Export data package</source>
+        <translation>Exporter un paquet de données</translation>
+    </message>
+    <message>
+        <source>sitmon data packages (*.zip)</source>
+        <translation>Paquets de données sitmon (*.zip)</translation>
+    </message>
+    <message>
+        <source>Wrote {0} incidents and {1} audit rows to {2}</source>
+        <translation>{0} incidents et {1} lignes d&apos;historique écrits dans {2}</translation>
+    </message>
+    <message>
+        <source>Import data package</source>
+        <translation>Importer un paquet de données</translation>
+    </message>
+    <message>
+        <source>Merging {0}…</source>
+        <translation>Fusion de {0}…</translation>
+    </message>
+    <message>
+        <source>{0} incidents added, {1} updated, {2} unchanged.</source>
+        <translation>{0} incidents ajoutés, {1} mis à jour, {2} inchangés.</translation>
+    </message>
+    <message>
+        <source>Applying your choices…</source>
+        <translation>Application de vos choix…</translation>
+    </message>
+    <message>
+        <source>{0} incidents changed here meanwhile and were left as they are: import the package again to choose for them.</source>
+        <translation>{0} incidents ont été modifiés ici entre-temps et restent tels quels : importez de nouveau le paquet pour choisir.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets)</source>
+        <translation>CSV (tableurs)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (GIS)</source>
+        <translation>GeoJSON (SIG)</translation>
+    </message>
+    <message>
+        <source>GeoPackage (GIS)</source>
+        <translation>GeoPackage (SIG)</translation>
+    </message>
+    <message>
+        <source>For Excel: UTF-8 with a byte order mark, so accents open right</source>
+        <translation>Pour Excel : UTF-8 avec indicateur d&apos;ordre des octets, pour que les accents s&apos;ouvrent correctement</translation>
+    </message>
+    <message>
+        <source>Add an HXL hashtag row under the header</source>
+        <translation>Ajouter une ligne de hashtags HXL sous l&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Complet</translation>
+    </message>
+    <message>
+        <source>For headquarters: without sources and notes</source>
+        <translation>Pour le quartier général : sans sources ni notes</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Virgule (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;), for Excel set to French</source>
+        <translation>Point-virgule (;), pour Excel en français</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Status on</source>
+        <translation>État au</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>Séparateur</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Export incidents</source>
+        <translation>Exporter des incidents</translation>
+    </message>
+    <message>
+        <source>Export site status</source>
+        <translation>Exporter l&apos;état des sites</translation>
+    </message>
+    <message>
+        <source>Export the timeline</source>
+        <translation>Exporter la chronologie</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Guide de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Sommaire</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>{value} is not an ACLED event type</source>
+        <translation>{value} n&apos;est pas un type d&apos;événement ACLED</translation>
+    </message>
+    <message>
+        <source>{value} is not an ACLED sub-event type of {type}</source>
+        <translation>{value} n&apos;est pas un sous-type d&apos;événement ACLED de {type}</translation>
+    </message>
+    <message>
+        <source>{value} is not a timestamp (seconds since 1970)</source>
+        <translation>{value} n&apos;est pas un horodatage (secondes depuis 1970)</translation>
+    </message>
+    <message>
+        <source>the row has {count} cells; the header has {expected}</source>
+        <translation>la ligne a {count} cellules ; l&apos;en-tête en a {expected}</translation>
+    </message>
+    <message>
+        <source>bytes that are not UTF-8: {value} (save the file as UTF-8)</source>
+        <translation>octets qui ne sont pas de l&apos;UTF-8 : {value} (enregistrez le fichier en UTF-8)</translation>
+    </message>
+    <message>
+        <source>required, but empty</source>
+        <translation>obligatoire, mais vide</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (YYYY-MM-DD)</source>
+        <translation>{value} n&apos;est pas une date (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>{value} is not a time (HH:MM or HH:MM:SS)</source>
+        <translation>{value} n&apos;est pas une heure (HH:MM ou HH:MM:SS)</translation>
+    </message>
+    <message>
+        <source>{value} is not a UTC date and time (YYYY-MM-DDTHH:MM:SSZ)</source>
+        <translation>{value} n&apos;est pas une date et heure UTC (AAAA-MM-JJTHH:MM:SSZ)</translation>
+    </message>
+    <message>
+        <source>{value} is not a latitude (a number from -90 to 90)</source>
+        <translation>{value} n&apos;est pas une latitude (un nombre de -90 à 90)</translation>
+    </message>
+    <message>
+        <source>{value} is not a longitude (a number from -180 to 180)</source>
+        <translation>{value} n&apos;est pas une longitude (un nombre de -180 à 180)</translation>
+    </message>
+    <message>
+        <source>{value} is not a distance in km (a number of 0 or more)</source>
+        <translation>{value} n&apos;est pas une distance en km (un nombre supérieur ou égal à 0)</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number of 0 or more</source>
+        <translation>{value} n&apos;est pas un nombre entier supérieur ou égal à 0</translation>
+    </message>
+    <message>
+        <source>{value} is not a revision number (1 or more)</source>
+        <translation>{value} n&apos;est pas un numéro de révision (1 ou plus)</translation>
+    </message>
+    <message>
+        <source>{value} is not an incident type</source>
+        <translation>{value} n&apos;est pas un type d&apos;incident</translation>
+    </message>
+    <message>
+        <source>{value} is not a sub-type of {type}</source>
+        <translation>{value} n&apos;est pas un sous-type de {type}</translation>
+    </message>
+    <message>
+        <source>{value} is not a status (reported, verified, closed)</source>
+        <translation>{value} n&apos;est pas un statut (reported, verified, closed)</translation>
+    </message>
+    <message>
+        <source>{value} is not a reliability code (A-F then 1-6, e.g. B2)</source>
+        <translation>{value} n&apos;est pas un code de fiabilité (A-F puis 1-6, par ex. B2)</translation>
+    </message>
+    <message>
+        <source>{value} already appears in row {first}</source>
+        <translation>{value} figure déjà à la ligne {first}</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as CSV: {error}</source>
+        <translation>le fichier ne peut pas être lu comme un CSV : {error}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>unknown column {value}: not written by this version of sitmon (it reads format versions {versions})</source>
+        <translation>colonne inconnue {value} : non écrite par cette version de sitmon (elle lit les versions de format {versions})</translation>
+    </message>
+    <message>
+        <source>the column is missing</source>
+        <translation>la colonne manque</translation>
+    </message>
+    <message>
+        <source>the column appears twice</source>
+        <translation>la colonne figure deux fois</translation>
+    </message>
+    <message>
+        <source>neither a sitmon nor an ACLED CSV file (the header starts {value})</source>
+        <translation>ni un fichier CSV sitmon ni un fichier CSV ACLED (l&apos;en-tête commence par {value})</translation>
+    </message>
+    <message>
+        <source>{value} is already the external id of incident {other}</source>
+        <translation>{value} est déjà l&apos;identifiant externe de l&apos;incident {other}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>Import incidents: rows with problems</source>
+        <translation>Importer des incidents : lignes à problèmes</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Import &amp;none</source>
+        <translation>&amp;N&apos;importer aucune ligne</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} rows cannot be imported. Nothing has been written yet.</source>
+        <translation>{0} : {1} lignes sur {2} ne peuvent pas être importées. Rien n&apos;a encore été écrit.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be imported.</source>
+        <translation>{0} ne peut pas être importé.</translation>
+    </message>
+    <message>
+        <source>The first {0} of {1} problems are listed.</source>
+        <translation>Les {0} premiers problèmes sur {1} sont listés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import the %n good rows</source>
+        <translation>
+            <numerusform>Importer la ligne correcte</numerusform>
+            <numerusform>Importer les %n lignes correctes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentController</name>
+    <message>
+        <source>&amp;New incident…</source>
+        <translation>&amp;Nouvel incident…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit incident…</source>
+        <translation>&amp;Modifier l&apos;incident…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete incident</source>
+        <translation>&amp;Supprimer l&apos;incident</translation>
+    </message>
+    <message>
+        <source>&amp;Restore incident</source>
+        <translation>&amp;Rétablir l&apos;incident</translation>
+    </message>
+    <message>
+        <source>Show &amp;audit trail…</source>
+        <translation>Afficher l&apos;&amp;historique des modifications…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Re&amp;faire</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>Nouvel incident</translation>
+    </message>
+    <message>
+        <source>Edit incident</source>
+        <translation>Modifier l&apos;incident</translation>
+    </message>
+    <message>
+        <source>Delete incident</source>
+        <translation>Supprimer l&apos;incident</translation>
+    </message>
+    <message>
+        <source>Restore incident</source>
+        <translation>Rétablir l&apos;incident</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Nearest site</source>
+        <translation>Site le plus proche</translation>
+    </message>
+    <message>
+        <source>Distance (km)</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Sub-type</source>
+        <translation>Sous-type</translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation>Acteurs</translation>
+    </message>
+    <message>
+        <source>Killed: peacekeepers</source>
+        <translation>Tués : Casques bleus</translation>
+    </message>
+    <message>
+        <source>Killed: civilians</source>
+        <translation>Tués : civils</translation>
+    </message>
+    <message>
+        <source>Killed: other</source>
+        <translation>Tués : autres</translation>
+    </message>
+    <message>
+        <source>Injured: peacekeepers</source>
+        <translation>Blessés : Casques bleus</translation>
+    </message>
+    <message>
+        <source>Injured: civilians</source>
+        <translation>Blessés : civils</translation>
+    </message>
+    <message>
+        <source>Injured: other</source>
+        <translation>Blessés : autres</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Fiabilité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <source>Reported</source>
+        <translation>Signalé</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>Nouvel incident</translation>
+    </message>
+    <message>
+        <source>Edit incident</source>
+        <translation>Modifier l&apos;incident</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>HH:MM (optional)</source>
+        <translation>HH:MM (facultatif)</translation>
+    </message>
+    <message>
+        <source>16.2717, -0.0447  or  16°16&apos;18&quot;N 0°2&apos;41&quot;W  or  30Q ZD 15880 01273</source>
+        <translation>16.2717, -0.0447  ou  16°16&apos;18&quot;N 0°2&apos;41&quot;W  ou  30Q ZD 15880 01273</translation>
+    </message>
+    <message>
+        <source>Pick on &amp;map</source>
+        <translation>Choisir sur la &amp;carte</translation>
+    </message>
+    <message>
+        <source>Click the map to place the incident (the form stays open)</source>
+        <translation>Cliquez sur la carte pour placer l&apos;incident (le formulaire reste ouvert)</translation>
+    </message>
+    <message>
+        <source>Place at a site…</source>
+        <translation>Placer sur un site…</translation>
+    </message>
+    <message>
+        <source>The position is right</source>
+        <translation>La position est juste</translation>
+    </message>
+    <message>
+        <source>Choose a type…</source>
+        <translation>Choisissez un type…</translation>
+    </message>
+    <message>
+        <source>Sensitive: stays on this laptop unless exported in full</source>
+        <translation>Sensible : reste sur cet ordinateur, sauf export complet</translation>
+    </message>
+    <message>
+        <source>e.g. B2</source>
+        <translation>par ex. B2</translation>
+    </message>
+    <message>
+        <source>Admiralty code: source reliability A-F, information credibility 1-6</source>
+        <translation>Code de l&apos;Amirauté : fiabilité de la source A-F, crédibilité de l&apos;information 1-6</translation>
+    </message>
+    <message>
+        <source>&amp;Date (UTC)</source>
+        <translation>&amp;Date (UTC)</translation>
+    </message>
+    <message>
+        <source>T&amp;ime (UTC)</source>
+        <translation>&amp;Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>S&amp;ub-type</source>
+        <translation>Sous-t&amp;ype</translation>
+    </message>
+    <message>
+        <source>&amp;Actors</source>
+        <translation>&amp;Acteurs</translation>
+    </message>
+    <message>
+        <source>Casualties</source>
+        <translation>Victimes</translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption</source>
+        <translation>Descri&amp;ption</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability</source>
+        <translation>&amp;Fiabilité</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>Stat&amp;ut</translation>
+    </message>
+    <message>
+        <source>Peacekeepers</source>
+        <translation>Casques bleus</translation>
+    </message>
+    <message>
+        <source>Civilians</source>
+        <translation>Civils</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Tués</translation>
+    </message>
+    <message>
+        <source>Injured</source>
+        <translation>Blessés</translation>
+    </message>
+    <message>
+        <source>Killed, peacekeepers</source>
+        <translation>Tués, Casques bleus</translation>
+    </message>
+    <message>
+        <source>Killed, civilians</source>
+        <translation>Tués, civils</translation>
+    </message>
+    <message>
+        <source>Killed, other</source>
+        <translation>Tués, autres</translation>
+    </message>
+    <message>
+        <source>Injured, peacekeepers</source>
+        <translation>Blessés, Casques bleus</translation>
+    </message>
+    <message>
+        <source>Injured, civilians</source>
+        <translation>Blessés, civils</translation>
+    </message>
+    <message>
+        <source>Injured, other</source>
+        <translation>Blessés, autres</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Nearest site: %1 (%2 km)</source>
+        <translation>Site le plus proche : %1 (%2 km)</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>Région : %1</translation>
+    </message>
+    <message>
+        <source>outside Mali</source>
+        <translation>hors du Mali</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentSummary</name>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Incidents per week</source>
+        <translation>Incidents par semaine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) in the current filter</source>
+        <translation>
+            <numerusform>%n incident dans le filtre actuel</numerusform>
+            <numerusform>%n incidents dans le filtre actuel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTable</name>
+    <message>
+        <source>Reported</source>
+        <translation>Signalé</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Sub-type</source>
+        <translation>Sous-type</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Nearest site</source>
+        <translation>Site le plus proche</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>Tués</translation>
+    </message>
+    <message>
+        <source>Injured</source>
+        <translation>Blessés</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Fiabilité</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Updated (UTC)</source>
+        <translation>Mis à jour (UTC)</translation>
+    </message>
+    <message>
+        <source>Up to the timeline&apos;s date</source>
+        <translation>Jusqu&apos;à la date de la chronologie</translation>
+    </message>
+    <message>
+        <source>Search description, actors, notes, source</source>
+        <translation>Chercher dans la description, les acteurs, les notes, la source</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>Afficher les supprimés</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>toute date</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>Toutes les régions</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Tous les sites</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Incidents</name>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>not a date: write it as YYYY-MM-DD, e.g. 2023-08-13</source>
+        <translation>date non valide : écrivez-la AAAA-MM-JJ, par ex. 2023-08-13</translation>
+    </message>
+    <message>
+        <source>{day} is in the future</source>
+        <translation>le {day} est dans le futur</translation>
+    </message>
+    <message>
+        <source>not a time: write it as HH:MM (UTC), e.g. 14:30</source>
+        <translation>heure non valide : écrivez-la HH:MM (UTC), par ex. 14:30</translation>
+    </message>
+    <message>
+        <source>unknown type {value!r}</source>
+        <translation>type inconnu {value!r}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a sub-type of this type</source>
+        <translation>{value!r} n&apos;est pas un sous-type de ce type</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to {high}</source>
+        <translation>un nombre entier de 0 à {high}</translation>
+    </message>
+    <message>
+        <source>admiralty code: a letter A-F and a digit 1-6, e.g. B2</source>
+        <translation>code de l&apos;Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
+    </message>
+    <message>
+        <source>unknown status {value!r}</source>
+        <translation>statut inconnu {value!r}</translation>
+    </message>
+    <message>
+        <source>{km:.0f} km from the nearest site: is the position right?</source>
+        <translation>à {km:.0f} km du site le plus proche : la position est-elle juste ?</translation>
+    </message>
+    <message>
+        <source>outside Mali and its neighbours: is the position right?</source>
+        <translation>hors du Mali et des pays voisins : la position est-elle juste ?</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceController</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Lar&amp;ger text (interface zoom)</source>
+        <translation>Texte plus gra&amp;nd (zoom de l&apos;interface)</translation>
+    </message>
+    <message>
+        <source>Smaller te&amp;xt (interface zoom)</source>
+        <translation>Texte plus pe&amp;tit (zoom de l&apos;interface)</translation>
+    </message>
+    <message>
+        <source>Reset interface &amp;zoom</source>
+        <translation>Ré&amp;initialiser le zoom de l&apos;interface</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>The new language applies when sitmon is started again.</source>
+        <translation>La nouvelle langue s&apos;appliquera au prochain démarrage de sitmon.</translation>
+    </message>
+    <message>
+        <source>Map (click it or Tab to it first)</source>
+        <translation>Carte (cliquez dessus ou atteignez-la avec Tab d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>Timeline (click it or Tab to it first)</source>
+        <translation>Chronologie (cliquez dessus ou atteignez-la avec Tab d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>Incident form</source>
+        <translation>Formulaire d&apos;incident</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Next field, previous field</source>
+        <translation>Champ suivant, champ précédent</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFiguresPanel</name>
+    <message>
+        <source>days to the deadline ({0})</source>
+        <translation>jours avant l&apos;échéance ({0})</translation>
+    </message>
+    <message>
+        <source>days past the deadline ({0})</source>
+        <translation>jours après l&apos;échéance ({0})</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} sur {1}</translation>
+    </message>
+    <message>
+        <source>camps and bases handed over</source>
+        <translation>camps et bases remis</translation>
+    </message>
+    <message>
+        <source>personnel repatriated (no figure yet)</source>
+        <translation>personnels rapatriés (pas encore de chiffre)</translation>
+    </message>
+    <message>
+        <source>military and police personnel repatriated (as of {0})</source>
+        <translation>militaires et policiers rapatriés (au {0})</translation>
+    </message>
+    <message>
+        <source>closures overdue (window ended, no confirmed handover)</source>
+        <translation>fermetures en retard (fenêtre terminée, aucune remise confirmée)</translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <source>Add layer…</source>
+        <translation>Ajouter une couche…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Show only the incidents of the last days up to the current date</source>
+        <translation>N&apos;afficher que les incidents des derniers jours jusqu&apos;à la date courante</translation>
+    </message>
+    <message>
+        <source>Incidents of the last:</source>
+        <translation>Incidents des derniers :</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>sitmon — {0}</source>
+        <translation>sitmon — {0}</translation>
+    </message>
+    <message>
+        <source>Site card</source>
+        <translation>Fiche du site</translation>
+    </message>
+    <message>
+        <source>Incident summary</source>
+        <translation>Synthèse des incidents</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Incident log</source>
+        <translation>Journal des incidents</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Chiffres clés</translation>
+    </message>
+    <message>
+        <source>Site status</source>
+        <translation>État des sites</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About sitmon</source>
+        <translation>À &amp;propos de sitmon</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Base de données : {0}</translation>
+    </message>
+    <message>
+        <source>Read-only: {0} cannot be written, so changes are not saved.</source>
+        <translation>Lecture seule : {0} ne peut pas être écrit, les modifications ne sont donc pas enregistrées.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Current date: {0}</source>
+        <translation>Date courante : {0}</translation>
+    </message>
+    <message>
+        <source>sitmon</source>
+        <translation>sitmon</translation>
+    </message>
+    <message>
+        <source>About sitmon</source>
+        <translation>À propos de sitmon</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;sitmon&lt;/h3&gt;&lt;p&gt;Offline situation monitor for field coordinators.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Map data&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Scenario sources&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{1}&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;sitmon&lt;/h3&gt;&lt;p&gt;Suivi de situation hors ligne pour les coordinateurs de terrain.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Données cartographiques&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{0}&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Sources du scénario&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{1}&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MapController</name>
+    <message>
+        <source>{0}   {1}   MGRS {2}   {3}</source>
+        <translation>{0}   {1}   MGRS {2}   {3}</translation>
+    </message>
+    <message>
+        <source>{0} km</source>
+        <translation>{0} km</translation>
+    </message>
+    <message>
+        <source>Camps and bases</source>
+        <translation>Camps et bases</translation>
+    </message>
+    <message>
+        <source>Redeployments under way</source>
+        <translation>Redéploiements en cours</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Towns</source>
+        <translation>Villes</translation>
+    </message>
+    <message>
+        <source>Niger river and lakes</source>
+        <translation>Fleuve Niger et lacs</translation>
+    </message>
+    <message>
+        <source>Regions of Mali</source>
+        <translation>Régions du Mali</translation>
+    </message>
+    <message>
+        <source>Nouakchott 2013 states (regional view)</source>
+        <translation>États de Nouakchott 2013 (vue régionale)</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Cannot add the layer {0}: {1}</source>
+        <translation>Impossible d&apos;ajouter la couche {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Add a map layer</source>
+        <translation>Ajouter une couche cartographique</translation>
+    </message>
+    <message>
+        <source>Map layers ({0})</source>
+        <translation>Couches cartographiques ({0})</translation>
+    </message>
+    <message>
+        <source>&amp;Measure distance</source>
+        <translation>Mesurer une &amp;distance</translation>
+    </message>
+    <message>
+        <source>Add map &amp;layer…</source>
+        <translation>Ajouter une &amp;couche…</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Mali</source>
+        <translation>Zoom sur le &amp;Mali</translation>
+    </message>
+    <message>
+        <source>&amp;Regional view (Nouakchott 2013 states)</source>
+        <translation>Vue &amp;régionale (États de Nouakchott 2013)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selected site</source>
+        <translation>Zoom sur le &amp;site sélectionné</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom a&amp;vant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom arrièr&amp;e</translation>
+    </message>
+    <message>
+        <source>Map &amp;legend</source>
+        <translation>&amp;Légende de la carte</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;region</source>
+        <translation>Zoom sur une ré&amp;gion</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>N</source>
+        <comment>north</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>{0} km</source>
+        <translation>{0} km</translation>
+    </message>
+    <message>
+        <source>States at the Nouakchott meeting (2013)</source>
+        <translation>États présents à la réunion de Nouakchott (2013)</translation>
+    </message>
+    <message>
+        <source>Sites on {0}</source>
+        <translation>Sites au {0}</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Kind of site</source>
+        <translation>Type de site</translation>
+    </message>
+    <message>
+        <source>Redeployment under way</source>
+        <translation>Redéploiement en cours</translation>
+    </message>
+    <message>
+        <source>Incidents, {0} days to {1}</source>
+        <translation>Incidents, {0} jours jusqu&apos;au {1}</translation>
+    </message>
+    <message>
+        <source>Incidents to {0}</source>
+        <translation>Incidents jusqu&apos;au {0}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Larger: more killed and injured</source>
+        <translation>Plus grand : plus de tués et de blessés</translation>
+    </message>
+    <message>
+        <source>Pan the map</source>
+        <translation>Déplacer la carte</translation>
+    </message>
+    <message>
+        <source>Zoom the map in</source>
+        <translation>Zoom avant sur la carte</translation>
+    </message>
+    <message>
+        <source>Zoom the map out</source>
+        <translation>Zoom arrière sur la carte</translation>
+    </message>
+    <message>
+        <source>Stop measuring or picking a position</source>
+        <translation>Arrêter la mesure ou le choix d&apos;une position</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: {2} killed or injured</source>
+        <translation>{0}, {1} : {2} tués ou blessés</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted database</source>
+        <translation>Base de données chiffrée</translation>
+    </message>
+    <message>
+        <source>{0} is encrypted. Enter its passphrase:</source>
+        <translation>{0} est chiffrée. Saisissez sa phrase secrète :</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>High contrast (bright sun)</source>
+        <translation>Contraste élevé (plein soleil)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Text size, in percent of the system&apos;s (Ctrl++ and Ctrl+- change it too)</source>
+        <translation>Taille du texte, en pourcentage de celle du système (Ctrl++ et Ctrl+- la changent aussi)</translation>
+    </message>
+    <message>
+        <source>Recorded with every change to the incident log; empty: the login name</source>
+        <translation>Enregistré avec chaque modification du journal des incidents ; vide : le nom de connexion</translation>
+    </message>
+    <message>
+        <source>Printed at the top and bottom of every briefing page</source>
+        <translation>Imprimée en haut et en bas de chaque page du dossier de briefing</translation>
+    </message>
+    <message>
+        <source>A new language applies when sitmon is started again.</source>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage de sitmon.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>Interface &amp;zoom:</source>
+        <translation>&amp;Zoom de l&apos;interface :</translation>
+    </message>
+    <message>
+        <source>&amp;Author name:</source>
+        <translation>Nom de l&apos;&amp;auteur :</translation>
+    </message>
+    <message>
+        <source>Briefing &amp;marking:</source>
+        <translation>&amp;Mention de diffusion du briefing :</translation>
+    </message>
+</context>
+<context>
     <name>PresentationMode</name>
     <message>
         <source>&amp;Presentation mode</source>
         <translation>Mode &amp;présentation</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>The database is replaced by the chosen backup. The database as it is now is backed up first, so a restore can be undone by restoring that copy.</source>
+        <translation>La base de données est remplacée par la sauvegarde choisie. La base actuelle est d&apos;abord sauvegardée : une restauration peut donc être annulée en restaurant cette copie.</translation>
+    </message>
+    <message>
+        <source>Taken (UTC)</source>
+        <translation>Prise le (UTC)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Quotidienne</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Avant une importation</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Avant une restauration</translation>
+    </message>
+    <message>
+        <source>Backed up by hand</source>
+        <translation>Sauvegarde manuelle</translation>
+    </message>
+    <message>
+        <source>Damaged file set aside</source>
+        <translation>Fichier endommagé mis de côté</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Avant une mise à niveau</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Search a key or an action</source>
+        <translation>Chercher une touche ou une action</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Chercher :</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>SiteCard</name>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>Click a site on the map to see its card.</source>
+        <translation>Cliquez sur un site de la carte pour voir sa fiche.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>Depuis :</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <source>Closure window:</source>
+        <translation>Fenêtre de fermeture :</translation>
+    </message>
+    <message>
+        <source>Handover planned:</source>
+        <translation>Remise prévue :</translation>
+    </message>
+    <message>
+        <source>Handover confirmed:</source>
+        <translation>Remise confirmée :</translation>
+    </message>
+    <message>
+        <source>Redeployed to:</source>
+        <translation>Redéployé vers :</translation>
+    </message>
+    <message>
+        <source>Incidents within:</source>
+        <translation>Incidents à moins de :</translation>
+    </message>
+    <message>
+        <source>{0}, as of {1}</source>
+        <translation>{0}, au {1}</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>{0}: {1} to {2}</source>
+        <translation>{0} : du {1} au {2}</translation>
+    </message>
+    <message>
+        <source>none planned</source>
+        <translation>aucune prévue</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>non confirmée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) up to this date</source>
+        <translation>
+            <numerusform>%n incident jusqu&apos;à cette date</numerusform>
+            <numerusform>%n incidents jusqu&apos;à cette date</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}  {1}, {2} km, {3} killed or injured</source>
+        <translation>{0}  {1}, {2} km, {3} tués ou blessés</translation>
+    </message>
+</context>
+<context>
+    <name>SiteKind</name>
+    <message>
+        <source>camp</source>
+        <translation>camp</translation>
+    </message>
+    <message>
+        <source>temporary operating base</source>
+        <translation>base opérationnelle temporaire</translation>
+    </message>
+    <message>
+        <source>headquarters</source>
+        <translation>quartier général</translation>
+    </message>
+    <message>
+        <source>liquidation hub</source>
+        <translation>pôle de liquidation</translation>
+    </message>
+</context>
+<context>
+    <name>SitePanel</name>
+    <message>
+        <source>Site status on {0}</source>
+        <translation>État des sites au {0}</translation>
+    </message>
+    <message>
+        <source>Closure overdue: {0}</source>
+        <translation>Fermeture en retard : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteStatusModel</name>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
@@ -384,6 +2396,338 @@
     <message>
         <source>{role} from {start}</source>
         <translation>{role} à partir du {start}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Handover</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <source>Attack</source>
+        <translation>Attaque</translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Jalon</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Phases</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Regional context</source>
+        <translation>Contexte régional</translation>
+    </message>
+    <message>
+        <source>Closure window ({0}): {1} – {2}</source>
+        <translation>Fenêtre de fermeture ({0}) : {1} – {2}</translation>
+    </message>
+    <message>
+        <source>Planned handover: {0}</source>
+        <translation>Remise prévue : {0}</translation>
+    </message>
+    <message>
+        <source>{0} days early</source>
+        <translation>{0} jours d&apos;avance</translation>
+    </message>
+    <message>
+        <source>{0} days late</source>
+        <translation>{0} jours de retard</translation>
+    </message>
+    <message>
+        <source>Handover confirmed: {0}</source>
+        <translation>Remise confirmée : {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Due {0}&lt;/b&gt;: {1}</source>
+        <translation>&lt;b&gt;Échéance le {0}&lt;/b&gt; : {1}</translation>
+    </message>
+    <message>
+        <source>1 day every 0.5 s</source>
+        <translation>1 jour toutes les 0,5 s</translation>
+    </message>
+    <message>
+        <source>1 day every 0.1 s</source>
+        <translation>1 jour toutes les 0,1 s</translation>
+    </message>
+    <message>
+        <source>1 week every 0.5 s</source>
+        <translation>1 semaine toutes les 0,5 s</translation>
+    </message>
+    <message>
+        <source>1 week every 0.1 s</source>
+        <translation>1 semaine toutes les 0,1 s</translation>
+    </message>
+    <message>
+        <source>Current date</source>
+        <translation>Date courante</translation>
+    </message>
+    <message>
+        <source>Play the drawdown (pause to stop)</source>
+        <translation>Dérouler le retrait (pause pour arrêter)</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Vitesse de lecture</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Boucle</translation>
+    </message>
+    <message>
+        <source>Start again at the end</source>
+        <translation>Recommencer à la fin</translation>
+    </message>
+    <message>
+        <source>planned handover</source>
+        <translation>remise prévue</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>en avance</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>à l&apos;heure</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>closure overdue</source>
+        <translation>fermeture en retard</translation>
+    </message>
+    <message>
+        <source>Fit drawdown</source>
+        <translation>Voir le retrait</translation>
+    </message>
+    <message>
+        <source>Fit all</source>
+        <translation>Tout voir</translation>
+    </message>
+    <message>
+        <source>One day earlier, one day later</source>
+        <translation>Un jour plus tôt, un jour plus tard</translation>
+    </message>
+    <message>
+        <source>One week earlier, one week later</source>
+        <translation>Une semaine plus tôt, une semaine plus tard</translation>
+    </message>
+    <message>
+        <source>One month earlier, one month later</source>
+        <translation>Un mois plus tôt, un mois plus tard</translation>
+    </message>
+    <message>
+        <source>First date, last date of the scenario</source>
+        <translation>Première date, dernière date du scénario</translation>
+    </message>
+    <message>
+        <source>Closure due: window ended {0}, no confirmed handover by {1}</source>
+        <translation>Fermeture en retard : fenêtre terminée le {0}, aucune remise confirmée au {1}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>utilisation : </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>arguments positionnels</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>afficher ce message d&apos;aide et quitter</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s : %(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>arguments non reconnus : %s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>les arguments suivants sont obligatoires : %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>l&apos;un des arguments %s est obligatoire</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>non autorisé avec l&apos;argument %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>argument explicite ignoré : %r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>un argument attendu</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>au plus un argument attendu</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>au moins un argument attendu</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>%s argument attendu</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>%s arguments attendus</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>option ambiguë : %(option)s peut correspondre à %(matches)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>option inattendue : %s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valeur %(type)s non valide : %(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>choix non valide : %(value)r (choisissez parmi %(choices)s)</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>impossible d&apos;ouvrir « %(filename)s » : %(error)s</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>commande inconnue %(parser_name)r (choix : %(choices)s)</translation>
+    </message>
+</context>
+<context>
+    <name>db</name>
+    <message>
+        <source>{source} was not restored: {reason}</source>
+        <translation>{source} n&apos;a pas été restauré : {reason}</translation>
+    </message>
+    <message>
+        <source>{source} is the database itself, not a backup.</source>
+        <translation>{source} est la base de données elle-même, pas une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>{source} holds no sitmon data.</source>
+        <translation>{source} ne contient aucune donnée sitmon.</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another sitmon: close it first. Nothing was changed.</source>
+        <translation>{path} est utilisé par un autre sitmon : fermez-le d&apos;abord. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The backup of {path} could not be written: {reason}</source>
+        <translation>La sauvegarde de {path} n&apos;a pas pu être écrite : {reason}</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. The change was not saved and the database is as it was before it. Free some space and try again.</source>
+        <translation>Le disque qui contient {path} est plein. La modification n&apos;a pas été enregistrée et la base de données est restée comme avant. Libérez de la place et réessayez.</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: changes cannot be saved.</source>
+        <translation>{path} est ouvert en lecture seule : les modifications ne peuvent pas être enregistrées.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({problem}). Restore a backup (File &gt; Restore from backup, or &apos;sitmon restore&apos;).</source>
+        <translation>{path} est endommagé ({problem}). Restaurez une sauvegarde (Fichier &gt; Restaurer une sauvegarde, ou « sitmon restore »).</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted (or is not an SQLite file): give its passphrase to open it.</source>
+        <translation>{path} est chiffré (ou n&apos;est pas un fichier SQLite) : donnez sa phrase secrète pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open {path}. It was left unchanged.</source>
+        <translation>La phrase secrète n&apos;ouvre pas {path}. Il n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>{path} is not encrypted, but a passphrase was given. Open it without a passphrase. It was left unchanged.</source>
+        <translation>{path} n&apos;est pas chiffré, mais une phrase secrète a été donnée. Ouvrez-le sans phrase secrète. Il n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>Encrypted databases need the sqlcipher3-binary package, which is not installed.</source>
+        <translation>Les bases de données chiffrées nécessitent le paquet sqlcipher3-binary, qui n&apos;est pas installé.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be created: {reason}.</source>
+        <translation>{path} ne peut pas être créé : {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} needs an upgrade to this version of sitmon but is read-only. Open it from a folder you can write to.</source>
+        <translation>{path} doit être mis à niveau pour cette version de sitmon mais est en lecture seule. Ouvrez-le depuis un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <source>{path} is not a sitmon database: it is not an SQLite file. It was left unchanged.</source>
+        <translation>{path} n&apos;est pas une base de données sitmon : ce n&apos;est pas un fichier SQLite. Il n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: {reason}. It was left unchanged.</source>
+        <translation>{path} ne peut pas être ouvert : {reason}. Il n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database of another program, not a sitmon database. It was left unchanged.</source>
+        <translation>{path} est une base de données SQLite d&apos;un autre programme, pas une base sitmon. Il n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of sitmon (schema {revision}; this version reads up to {head}). Update sitmon to open it. The file was left unchanged.</source>
+        <translation>{path} a été écrit par une version plus récente de sitmon (schéma {revision} ; cette version lit jusqu&apos;au schéma {head}). Mettez sitmon à jour pour l&apos;ouvrir. Le fichier n&apos;a pas été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>gui</name>
+    <message>
+        <source>sitmon cannot open the database</source>
+        <translation>sitmon ne peut pas ouvrir la base de données</translation>
     </message>
 </context>
 </TS>

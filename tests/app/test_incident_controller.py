@@ -25,7 +25,7 @@ def app(qtbot, db):
     qtbot.addWidget(summary)
     table.show()
     controller = IncidentController(state, table, summary)
-    qtbot.waitUntil(lambda: table.count_label.text() == "1 incident(s)")
+    qtbot.waitUntil(lambda: table.count_label.text() == "1 incident")
     yield controller
     controller.pool.waitForDone()
 
@@ -62,7 +62,7 @@ def test_create_edit_delete_restore_undo(qtbot, app, db):
     assert "IED on the Gao road" in shown(table)
     assert sql(db, "SELECT site_id, region, injured_civilians, author, revision FROM incidents WHERE id=?", ident) \
         == [("gao", "ML-7", 3, c.author, 1)]
-    qtbot.waitUntil(lambda: table.count_label.text() == "2 incident(s)")
+    qtbot.waitUntil(lambda: table.count_label.text() == "2 incidents")
 
     form = c.edit_selected()
     form.status.setCurrentIndex(form.status.findData("verified"))
@@ -120,18 +120,18 @@ def test_filter_count_summary_and_timeline(qtbot, app, db):
     c, table = app, app.table
     new_incident(qtbot, c, day="2023-09-20", description="late one")
     new_incident(qtbot, c, day="2023-08-01", location="18.44, 1.41", description="kidal one")
-    qtbot.waitUntil(lambda: table.count_label.text() == "3 incident(s)")
+    qtbot.waitUntil(lambda: table.count_label.text() == "3 incidents")
     table.region_box.setCurrentIndex(table.region_box.findData("ML-8"))
-    qtbot.waitUntil(lambda: table.count_label.text() == "1 incident(s)")
+    qtbot.waitUntil(lambda: table.count_label.text() == "1 incident")
     assert shown(table) == ["kidal one"]
     assert c.summary.rows("type") == [("IED", "1")]
     table.region_box.setCurrentIndex(0)
     table.until_cursor.setChecked(True)
     c.state.cursor.set_date(date(2023, 9, 1))
-    qtbot.waitUntil(lambda: table.count_label.text() == "2 incident(s)")
+    qtbot.waitUntil(lambda: table.count_label.text() == "2 incidents")
     assert "late one" not in shown(table)
     table.set_filter_text("KIDAL")
-    qtbot.waitUntil(lambda: table.count_label.text() == "1 incident(s)")
+    qtbot.waitUntil(lambda: table.count_label.text() == "1 incident")
 
 
 def test_selection_is_shared(qtbot, app):

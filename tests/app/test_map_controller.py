@@ -80,7 +80,7 @@ def test_clicking_a_site_opens_its_card(ui, qtbot):
     assert "Handover confirmed on 12 August 2023" in text  # why
     assert "Phase 1: 15 July 2023 to 31 August 2023" in text  # closure window
     assert "14 August 2023" in text and "Timbuktu" in text  # planned handover; redeployed to
-    assert "1 incident(s) up to this date" in text  # the convoy attack outside Ber, within 50 km
+    assert "1 incident up to this date" in text  # the convoy attack outside Ber, within 50 km
     assert ui.view.highlight_mark.data["x"].tolist() == [ber.lon]
 
 
@@ -91,12 +91,12 @@ def test_card_counts_incidents_within_the_chosen_radius_up_to_the_date(ui, db):
     ui.state.data_changed.emit("incidents")
     ui.state.cursor.set_date(date(2023, 8, 15))
     ui.state.select("site", "ber")
-    assert ui.card.count.text() == "1 incident(s) up to this date"
+    assert ui.card.count.text() == "1 incident up to this date"
     ui.card.radius.setValue(150)
-    assert ui.card.count.text() == "2 incident(s) up to this date"
+    assert ui.card.count.text() == "2 incidents up to this date"
     assert settings.get("site_card/radius_km") == 150
     ui.state.cursor.set_date(date(2023, 8, 25))
-    assert ui.card.count.text() == "3 incident(s) up to this date"
+    assert ui.card.count.text() == "3 incidents up to this date"
 
 
 def test_incident_layer_shows_only_incidents_up_to_the_current_date(ui, db):

@@ -1,0 +1,44 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>ImportReport</name>
+    <message numerus="yes">
+        <source>Import the %n good rows</source>
+        <translation>
+            <numerusform>Import the good row</numerusform>
+            <numerusform>Import the %n good rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentSummary</name>
+    <message numerus="yes">
+        <source>%n incident(s) in the current filter</source>
+        <translation>
+            <numerusform>%n incident in the current filter</numerusform>
+            <numerusform>%n incidents in the current filter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentTable</name>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SiteCard</name>
+    <message numerus="yes">
+        <source>%n incident(s) up to this date</source>
+        <translation>
+            <numerusform>%n incident up to this date</numerusform>
+            <numerusform>%n incidents up to this date</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
