@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
             self.warn(error)
 
     def show_about(self) -> None:
-        from geo.basemap import attributions
+        from .map_data import attributions
 
         sources = "".join(f"<li>{s.id}: {s.title.get(self.state.lang)}</li>" for s in self.state.scenario.sources)
         credits = "".join(f"<li>{line}</li>" for line in attributions())

@@ -6,10 +6,20 @@ from pathlib import Path
 
 import numpy as np
 import shapely
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db import taxonomy
 from geo import basemap as gb
 from widgets.map_layers import Basemap, IncidentStyle, Labels, Lines, Tile, VectorData
+
+# The basemap's attribution lines (its metadata), marked so that each reads in the interface language;
+# a line not listed here is shown as the data gives it.
+ATTRIBUTIONS = (QT_TRANSLATE_NOOP("Attribution", "Made with Natural Earth"),
+                QT_TRANSLATE_NOOP("Attribution", "Place data © GeoNames (geonames.org), CC BY 4.0"))
+
+
+def attributions() -> list[str]:
+    return [QCoreApplication.translate("Attribution", line) for line in gb.attributions()]
 
 MAX_TILES = 64
 TILE_PX = 256
@@ -48,7 +58,7 @@ def load_basemap(lang: str = "en") -> Basemap:
         region_labels=_labels(regions, region_name, np.ones(len(regions))),
         place_labels=Labels(places.geometry.x.to_numpy(), places.geometry.y.to_numpy(), tuple(places.name),
                             places["rank"].to_numpy(dtype=int)),
-        attribution="\n".join(gb.attributions()),
+        attribution="\n".join(attributions()),
     )
 
 

@@ -309,6 +309,17 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
 </context>
 <context>
+    <name>Attribution</name>
+    <message>
+        <source>Made with Natural Earth</source>
+        <translation>Réalisé avec Natural Earth</translation>
+    </message>
+    <message>
+        <source>Place data © GeoNames (geonames.org), CC BY 4.0</source>
+        <translation>Données de lieux © GeoNames (geonames.org), CC BY 4.0</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Created</source>

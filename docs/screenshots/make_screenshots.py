@@ -1,0 +1,86 @@
+"""Screenshots of the window for the README and the user guide, drawn offscreen.
+
+    .venv/bin/python docs/screenshots/make_screenshots.py
+
+writes docs/screenshots/main-en-1366.png, main-fr-1366.png and main-high-contrast.png (the window at
+1366x768 on 15 August 2023, Gao selected), and the user guide's pictures in resources/help/ (the same
+windows at 1024 pixels wide, the incident form and the preferences in each language). Each picture is
+drawn in its own process, with settings and data in a temporary folder.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs" / "screenshots"
+HELP = ROOT / "resources" / "help"
+SHOTS = [("en", "default"), ("fr", "default"), ("en", "high-contrast")]
+DAY = "2023-08-15"
+
+
+def shoot(lang: str, theme: str) -> None:
+    """Draw one language and theme (runs in a child process)."""
+    from datetime import date
+
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+
+    tmp = Path(tempfile.mkdtemp(prefix="sitmon-shots-"))
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp / "settings"))
+    os.environ["SITMON_DATA_DIR"] = str(tmp / "data")
+    app = QApplication(sys.argv[:1])
+    from app import gui, i18n, settings, theme as themes
+    from app.main_window import MainWindow
+
+    settings.put("ui/theme", theme)
+    i18n.install(lang)
+    themes.apply(app)
+    state = gui.open_state(tmp / "sitmon.sqlite", lang)
+    window = MainWindow(state)
+    window.resize(1366, 768)
+    window.show()
+    state.cursor.set_date(date.fromisoformat(DAY))
+    state.select("site", "gao")
+    for _ in range(5):
+        app.processEvents()
+    window.incident_controller.pool.waitForDone()
+    app.processEvents()
+    image = window.grab()
+    name = {"default": f"main-{lang}", "high-contrast": "main-high-contrast"}[theme]
+    image.save(str(DOCS / (f"{name}-1366.png" if theme == "default" else f"{name}.png")))
+    image.scaledToWidth(1024, Qt.TransformationMode.SmoothTransformation).save(str(HELP / f"{name}.png"))
+    if theme != "default":
+        return
+    form = window.incident_controller.new_incident()
+    form.occurred_time.setText("14:30")
+    form.location.setText("16°16'18\"N 0°2'41\"W")
+    form.type.setCurrentIndex(form.type.findData("attack-on-convoy"))
+    form.actors.setText("JNIM")
+    app.processEvents()
+    form.grab().save(str(HELP / f"incident-form-{lang}.png"))
+    form.close()
+    prefs = window.interface.show_preferences()
+    app.processEvents()
+    prefs.grab().save(str(HELP / f"preferences-{lang}.png"))
+    prefs.close()
+    window.incident_controller.pool.waitForDone()
+
+
+def main() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYQTGRAPH_QT_LIB": "PySide6"}
+    for lang, theme in SHOTS:
+        subprocess.run([sys.executable, __file__, lang, theme], env=env, cwd=ROOT, check=True)
+        print(f"{lang} {theme}: done")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3:
+        sys.path.insert(0, str(ROOT))
+        shoot(*sys.argv[1:])
+    else:
+        main()
