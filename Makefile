@@ -10,6 +10,7 @@ QM     := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 .PHONY: run test bench basemap i18n lupdate lock clean syscheck
 
 run: $(STAMP) $(QM)
+	@$(BIN)/python -m app.syscheck
 	$(BIN)/sitmon
 
 test: $(STAMP) $(QM)

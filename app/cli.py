@@ -140,11 +140,18 @@ def application(command: str | None, lang: str):
 
     app = QCoreApplication.instance()
     if app is None:
-        if command is not None:
+        if command is not None or not has_display():
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(sys.argv[:1])
     i18n.install(lang)
     return app
+
+
+def has_display() -> bool:
+    """A screen to open the window on (always true outside Linux, or when a platform is forced)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _peek(argv) -> tuple[str | None, str]:
@@ -164,10 +171,14 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     command, lang = _peek(argv)
+    window_possible = has_display()  # before application() picks a platform
     _app = application(command, lang)  # kept alive while the command runs
     args = build_parser().parse_args(argv)
     args.lang = lang
     if args.command is None:
+        if not window_possible:
+            return fail(tr("no display to open the window on: start sitmon from a desktop session "
+                           "(the commands, e.g. 'sitmon status', work without one)"), 1)
         from .gui import run
 
         return run(args)

@@ -4,6 +4,7 @@ Qt aborts with an unhelpful message when one is missing; this names the Debian p
 Run by the Makefile after installing (python -m app.syscheck); exits 1 with an apt-get line.
 """
 import ctypes
+import os
 import sys
 
 # soname -> Debian package (verified on a bare bookworm chroot, see shared/docs/stack-baseline.md)
@@ -19,9 +20,26 @@ NEEDED = {
 }
 
 
+# and for a real window on X11 (Qt's own message blames xcb-cursor0 whichever is missing)
+NEEDED_X11 = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+}
+
+
 def missing_packages() -> list[str]:
+    needed = dict(NEEDED)
+    if os.environ.get("DISPLAY"):
+        needed.update(NEEDED_X11)
     missing = []
-    for soname, package in NEEDED.items():
+    for soname, package in needed.items():
         try:
             ctypes.CDLL(soname)
         except OSError:

@@ -1,5 +1,6 @@
 """The sitmon command: status, scenario check/load, usage errors."""
 import csv
+import os
 import io
 import shutil
 import subprocess
@@ -73,3 +74,18 @@ def test_installed_sitmon_command(tmp_path):
                            "--format", "csv"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("site_id,site,kind,status,since,reason\n")
+
+
+def test_window_without_a_display_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite"))
+    assert code == 1 and "no display" in err and err.count("\n") == 1
+
+
+def test_help_needs_no_display(tmp_path):
+    exe = shutil.which("sitmon", path=str(Path(sys.executable).parent))
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    proc = subprocess.run([exe, "--help"], capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 0 and "usage: sitmon" in proc.stdout
