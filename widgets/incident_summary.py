@@ -7,6 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from .timeline_items import DateAxis
+
 WEEK_S = 7 * 86400
 
 
@@ -23,7 +25,8 @@ class IncidentSummary(QWidget):
             tree.header().setStretchLastSection(False)
             tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        # the timeline's date axis: UTC, month names in the interface language (pyqtgraph's own is English)
+        self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis(self.locale())})
         self.plot.setMinimumHeight(140)
         self.plot.setBackground(self.palette().base().color())
         for axis in ("left", "bottom"):

@@ -219,8 +219,11 @@ class IncidentTable(QWidget):
         widths = {"occurred_on": 90, "occurred_time": 80, "type": 170, "subtype": 130, "region": 95,
                   "site_id": 110, "site_km": 50, "killed": 55, "injured": 60, "status": 80, "reliability": 75,
                   "description": 320, "author": 80}
-        for name, width in widths.items():
-            self.view.horizontalHeader().resizeSection(COLUMNS.index(name), width)
+        metrics = self.view.horizontalHeader().fontMetrics()
+        for name, width in widths.items():  # at least the header's text (French headers are longer)
+            column = COLUMNS.index(name)
+            text = self.model.headerData(column, Qt.Orientation.Horizontal)
+            self.view.horizontalHeader().resizeSection(column, max(width, metrics.horizontalAdvance(text) + 24))
 
         bar1, bar2 = QHBoxLayout(), QHBoxLayout()
         for label, w in ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to)):

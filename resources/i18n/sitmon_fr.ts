@@ -1526,7 +1526,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents per week</source>
-        <translation>Incidents par semaine</translation>
+        <translation>Incidents / semaine</translation>
     </message>
     <message numerus="yes">
         <source>%n incident(s) in the current filter</source>
