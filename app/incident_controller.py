@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import getpass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from db import incident_query, incidents, taxonomy
@@ -215,15 +215,7 @@ class IncidentController(QObject):
         return view
 
     def _field_labels(self) -> dict[str, str]:
-        return {"occurred_on": self.tr("Date"), "occurred_time": self.tr("Time"), "lat": self.tr("Latitude"),
-                "lon": self.tr("Longitude"), "region": self.tr("Region"), "site_id": self.tr("Nearest site"),
-                "site_km": self.tr("Distance (km)"), "type": self.tr("Type"), "subtype": self.tr("Sub-type"),
-                "actors": self.tr("Actors"), "killed_peacekeepers": self.tr("Killed: peacekeepers"),
-                "killed_civilians": self.tr("Killed: civilians"), "killed_other": self.tr("Killed: other"),
-                "injured_peacekeepers": self.tr("Injured: peacekeepers"),
-                "injured_civilians": self.tr("Injured: civilians"), "injured_other": self.tr("Injured: other"),
-                "description": self.tr("Description"), "notes": self.tr("Notes"), "source": self.tr("Source"),
-                "reliability": self.tr("Reliability"), "status": self.tr("Status"), "deleted": self.tr("Deleted")}
+        return field_labels()
 
     # ---- reads and selection
 
@@ -269,6 +261,34 @@ class IncidentController(QObject):
         self.restore_action.setEnabled(deleted)
         self.audit_action.setEnabled(bool(ident))
 
+
+def field_labels() -> dict[str, str]:
+    """The incident's fields as the interface names them (audit trail, package conflicts)."""
+    translate = QCoreApplication.translate
+    return {
+        "occurred_on": translate("IncidentController", "Date"),
+        "occurred_time": translate("IncidentController", "Time"),
+        "lat": translate("IncidentController", "Latitude"),
+        "lon": translate("IncidentController", "Longitude"),
+        "region": translate("IncidentController", "Region"),
+        "site_id": translate("IncidentController", "Nearest site"),
+        "site_km": translate("IncidentController", "Distance (km)"),
+        "type": translate("IncidentController", "Type"),
+        "subtype": translate("IncidentController", "Sub-type"),
+        "actors": translate("IncidentController", "Actors"),
+        "killed_peacekeepers": translate("IncidentController", "Killed: peacekeepers"),
+        "killed_civilians": translate("IncidentController", "Killed: civilians"),
+        "killed_other": translate("IncidentController", "Killed: other"),
+        "injured_peacekeepers": translate("IncidentController", "Injured: peacekeepers"),
+        "injured_civilians": translate("IncidentController", "Injured: civilians"),
+        "injured_other": translate("IncidentController", "Injured: other"),
+        "description": translate("IncidentController", "Description"),
+        "notes": translate("IncidentController", "Notes"),
+        "source": translate("IncidentController", "Source"),
+        "reliability": translate("IncidentController", "Reliability"),
+        "status": translate("IncidentController", "Status"),
+        "deleted": translate("IncidentController", "Deleted"),
+    }
 
 def _parse_location(text: str):
     from geo.coords import CoordinateError, parse_coordinates

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.briefing = BriefingController(state, self)
         self.presentation = PresentationMode(self)
         self.interface = InterfaceController(state, self)
-        self.interface.author_changed.connect(lambda name: setattr(self.incident_controller, "author", name))
+        self.interface.author_changed.connect(self._set_author)
         self.map.position_picked.connect(self.incident_controller.pick_on_map)
         self.incident_controller.pick_requested.connect(self.map_controller.pick_position)
         self.map_controller.message.connect(self.warn)
@@ -159,6 +159,10 @@ class MainWindow(QMainWindow):
     def _show_date(self, day: date) -> None:
         text = locale_for(self.state.lang).toString(day, "d MMMM yyyy")
         self.date_label.setText(self.tr("Current date: {0}").format(text))
+
+    def _set_author(self, name: str) -> None:
+        """Preferences changed the author name: the next edits and imports record it."""
+        self.incident_controller.author = self.exchange.author = name
 
     def _show_selection(self, kind: str, _ident: str) -> None:
         if kind == "site":

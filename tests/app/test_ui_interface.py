@@ -39,7 +39,7 @@ def test_preferences_show_and_save_the_settings(window, qtbot, monkeypatch):
     dialog.marking.setText("UN CONFIDENTIAL")
     with qtbot.waitSignal(window.interface.author_changed) as changed:
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert changed.args == ["Moussa Keita"] and window.incident_controller.author == "Moussa Keita"
+    assert changed.args == ["Moussa Keita"] and window.incident_controller.author == window.exchange.author == "Moussa Keita"
     assert (settings.get("ui/language"), settings.get("ui/theme"), settings.get("ui/zoom"), settings.get("author"),
             settings.get("export/marking")) == ("fr", "high-contrast", 130, "Moussa Keita", "UN CONFIDENTIAL")
     notice = window.interface.notice  # the language changes at the next start, and says so
