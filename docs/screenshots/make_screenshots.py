@@ -4,7 +4,8 @@
 
 writes docs/screenshots/main-en-1366.png, main-fr-1366.png and main-high-contrast.png (the window at
 1366x768 on 15 August 2023, Gao selected), and the user guide's pictures in resources/help/ (the same
-windows at 1024 pixels wide, the incident form and the preferences in each language). Each picture is
+windows at 1024 pixels wide, the incident form and the preferences in each language, the map's status
+marks). Each picture is
 drawn in its own process, with settings and data in a temporary folder.
 """
 from __future__ import annotations
@@ -50,6 +51,11 @@ def shoot(lang: str, theme: str) -> None:
         app.processEvents()
     window.incident_controller.pool.waitForDone()
     app.processEvents()
+    if (lang, theme) == SHOTS[0]:  # the status marks of the map, for the guide's table
+        from widgets.status_style import status_icon
+
+        for status in ("open", "closing", "handed-over", "closure-due", "rear-party", "reduced", "liquidation-hub"):
+            status_icon(status, 20).pixmap(20, 20).save(str(HELP / f"status-{status}.png"))
     image = window.grab()
     name = {"default": f"main-{lang}", "high-contrast": "main-high-contrast"}[theme]
     image.save(str(DOCS / (f"{name}-1366.png" if theme == "default" else f"{name}.png")))
