@@ -38,8 +38,9 @@ def database(n: int) -> Path:
     for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         p.unlink(missing_ok=True)
     db = open_database(tmp)
-    with sqlite3.connect(tmp) as con:
-        sites = con.execute("SELECT id, lat, lon, region FROM sites").fetchall()
+    con = sqlite3.connect(tmp)
+    sites = con.execute("SELECT id, lat, lon, region FROM sites").fetchall()
+    con.close()
     db.close()
     types = [(t.id, [s.id for s in t.subtypes]) for t in load().types]
     rng = random.Random(n)
@@ -53,8 +54,7 @@ def database(n: int) -> Path:
         "revision, created_at, updated_at, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (_row(rng, start, sites, types) for _ in range(n)))
     con.commit()
-    con.execute("PRAGMA journal_mode=DELETE")
-    con.close()
+    con.close()  # the last connection to close folds the WAL into the file
     tmp.rename(path)
     return path
 

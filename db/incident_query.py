@@ -74,11 +74,12 @@ _ROW = (I.id, I.occurred_on, I.occurred_time, I.type, I.subtype, I.region, I.sit
         I.updated_at, I.deleted, I.lat, I.lon)
 
 
-def where(f: IncidentFilter):
-    """The filter as one SQL condition."""
+def where(f: IncidentFilter, sort_column: str | None = None):
+    """The filter as one SQL condition, for a count (sort_column None) or a page in that order."""
     terms = []
     if not f.include_deleted:
-        terms.append(I.deleted.is_(False))
+        terms.append(I.deleted.is_(False) if _index_helps(f, sort_column)
+                     else func.coalesce(I.deleted, False).is_(False))
     if f.date_from is not None:
         terms.append(I.occurred_on >= f.date_from)
     if f.date_to is not None:
@@ -91,6 +92,16 @@ def where(f: IncidentFilter):
         terms.append(or_(*(c.contains(needle, autoescape=True) for c in (I.description, I.actors, I.notes,
                                                                           I.source, I.id))))
     return and_(True, *terms)
+
+
+def _index_helps(f: IncidentFilter, sort_column: str | None) -> bool:
+    """Whether the (deleted, ...) indexes serve this query: a type, region or date filter, or, without
+    a text search, date order or a plain count. Otherwise SQLite would still walk one of them and fetch
+    every row at random (2.2 s at 1,000,000 incidents against 0.3 s for a scan), so the deleted term
+    is wrapped in a function no index can serve."""
+    if f.types or f.regions or f.date_from is not None or f.date_to is not None:
+        return True
+    return not f.text.strip() and sort_column in (None, "occurred_on")
 
 
 def count(db, f: IncidentFilter) -> int:
@@ -109,7 +120,7 @@ def page(db, f: IncidentFilter, sort_column: str = "occurred_on", descending: bo
 def page_statement(f: IncidentFilter, sort_column: str, descending: bool, offset: int, limit: int):
     key = SORT_KEYS[sort_column]
     order = (key.desc(), I.id.desc()) if descending else (key.asc(), I.id.asc())
-    return select(*_ROW).where(where(f)).order_by(*order).offset(offset).limit(limit)
+    return select(*_ROW).where(where(f, sort_column)).order_by(*order).offset(offset).limit(limit)
 
 
 def count_statement(f: IncidentFilter):
@@ -120,7 +131,7 @@ def position(db, f: IncidentFilter, sort_column: str, descending: bool, incident
     """Row number of one incident in the filtered, sorted log (None if the filter hides it)."""
     key = SORT_KEYS[sort_column]
     with db.session() as s:
-        me = s.execute(select(key.label("k")).where(where(f), I.id == incident_id)).first()
+        me = s.execute(select(key.label("k")).where(where(f, sort_column), I.id == incident_id)).first()
         if me is None:
             return None
         k = me.k
@@ -133,7 +144,7 @@ def position(db, f: IncidentFilter, sort_column: str, descending: bool, incident
             before = or_(key > k, and_(key == k, I.id > incident_id))
         else:
             before = or_(key.is_(None), key < k, and_(key == k, I.id < incident_id))
-        return s.scalar(select(func.count()).select_from(I).where(where(f), before))
+        return s.scalar(select(func.count()).select_from(I).where(where(f, sort_column), before))
 
 
 def summary(db, f: IncidentFilter) -> Summary:
