@@ -1,7 +1,7 @@
 """File > Back up now / Restore from backup, the passphrase dialog and the start-up recovery flow."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app import recovery
 from app.backup_actions import BackupController
@@ -12,21 +12,6 @@ from tests.db import snapshot
 from tests.db.test_backup import add_incidents, checkpoint, corrupt_page, root_page
 from widgets.passphrase_dialog import PassphraseDialog
 from widgets.restore_dialog import RestoreDialog
-
-
-@pytest.fixture
-def window(qtbot):
-    w = QWidget()
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
-@pytest.fixture
-def state(tmp_path):
-    s = open_state(tmp_path / "field.sqlite", "en")
-    yield s
-    s.db.close()
 
 
 def test_back_up_now_then_restore_from_the_dialog(qtbot, state, window):

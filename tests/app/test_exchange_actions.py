@@ -1,29 +1,13 @@
 """File > Import/Export: jobs off the GUI thread, the bad-row report, Cancel, and the conflict dialog."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 
 from app.exchange_actions import ExchangeController
-from app.gui import open_state
 from app.jobs import Job
 from db import exchange, incidents, packages
 from db.engine import open_database
 from tests.db import exchange_data
-
-
-@pytest.fixture
-def window(qtbot):
-    w = QWidget()
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
-@pytest.fixture
-def state(tmp_path):
-    s = open_state(tmp_path / "field.sqlite", "en")
-    yield s
-    s.db.close()
 
 
 @pytest.fixture
