@@ -9,8 +9,8 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QThreadPool
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from db import exchange, incident_query, packages
@@ -19,6 +19,7 @@ from widgets.export_dialog import ExportDialog
 from widgets.import_report import ImportReport
 
 from . import settings
+from .incident_controller import field_labels
 from .jobs import Job
 from .state import AppState
 
@@ -39,19 +40,23 @@ class ExchangeController(QObject):
         self.conflicts: ConflictDialog | None = None
         self.notice: QMessageBox | None = None
         self.options: dict = {}  # last export choices
-        self.import_incidents_action = self._action(self.tr("&Import incidents…"), self._ask_import)
+        self.import_incidents_action = self._action(self.tr("&Import incidents…"), self._ask_import, "Ctrl+I")
         self.export_incidents_action = self._action(self.tr("&Export incidents…"),
-                                                    lambda: self._ask_export("incidents"))
-        self.export_status_action = self._action(self.tr("Export site &status…"), lambda: self._ask_export("status"))
+                                                    lambda: self._ask_export("incidents"), "Ctrl+E")
+        self.export_status_action = self._action(self.tr("Export site &status…"), lambda: self._ask_export("status"),
+                                                 "Ctrl+Shift+S")
         self.export_timeline_action = self._action(self.tr("Export the &timeline…"),
-                                                   lambda: self._ask_export("timeline"))
-        self.export_package_action = self._action(self.tr("Export data &package…"), self._ask_export_package)
-        self.import_package_action = self._action(self.tr("Import data pac&kage…"), self._ask_import_package)
+                                                   lambda: self._ask_export("timeline"), "Ctrl+Shift+T")
+        self.export_package_action = self._action(self.tr("Export data &package…"), self._ask_export_package,
+                                                  "Ctrl+Shift+P")
+        self.import_package_action = self._action(self.tr("Import data pac&kage…"), self._ask_import_package,
+                                                  "Ctrl+Shift+I")
         for action in (self.import_incidents_action, self.import_package_action):
             action.setEnabled(not state.db.readonly)
 
-    def _action(self, text: str, slot) -> QAction:
+    def _action(self, text: str, slot, shortcut: str) -> QAction:
         action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
 
@@ -130,7 +135,7 @@ class ExchangeController(QObject):
         self.state.data_changed.emit("incidents")
         self._tell(QMessageBox.Icon.Information, self.tr(
             "{0} incidents created, {1} updated, {2} already up to date.").format(
-            result.created, result.updated, result.unchanged))
+            *map(QLocale().toString, (result.created, result.updated, result.unchanged))))
 
     # ---------------------------------------------------------------- exports
 
@@ -167,7 +172,8 @@ class ExchangeController(QObject):
         else:
             args = (exchange.export_timeline, self.state.db, path)
         return self._run(self.tr("Writing {0}…").format(path.name), lambda n: self._tell(
-            QMessageBox.Icon.Information, self.tr("Wrote {0} rows to {1}").format(n, path)), *args, **csv)
+            QMessageBox.Icon.Information, self.tr("Wrote {0} rows to {1}").format(QLocale().toString(n), path)),
+            *args, **csv)
 
     # ---------------------------------------------------------------- packages
 
@@ -181,7 +187,8 @@ class ExchangeController(QObject):
     def export_package(self, path: Path) -> Job:
         return self._run(self.tr("Writing {0}…").format(path.name), lambda m: self._tell(
             QMessageBox.Icon.Information, self.tr("Wrote {0} incidents and {1} audit rows to {2}").format(
-                m.counts["incidents"], m.counts["audit"], path)), packages.export_package, self.state.db, path)
+                QLocale().toString(m.counts["incidents"]), QLocale().toString(m.counts["audit"]), path)),
+            packages.export_package, self.state.db, path)
 
     def _ask_import_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import data package"), "",
@@ -196,7 +203,7 @@ class ExchangeController(QObject):
     def _merged(self, result: packages.MergeResult) -> None:
         self.state.data_changed.emit("incidents")
         text = self.tr("{0} incidents added, {1} updated, {2} unchanged.").format(
-            result.created, result.updated, result.unchanged)
+            *map(QLocale().toString, (result.created, result.updated, result.unchanged)))
         if not result.conflicts:
             self._tell(QMessageBox.Icon.Information, text)
             return
@@ -215,7 +222,7 @@ class ExchangeController(QObject):
         if left:
             self._tell(QMessageBox.Icon.Warning, self.tr(
                 "{0} incidents changed here meanwhile and were left as they are: import the package again "
-                "to choose for them.").format(len(left)))
+                "to choose for them.").format(QLocale().toString(len(left))))
 
     def _conflict_row(self, c: packages.Conflict) -> tuple[str, str, list[tuple[str, str, str]]]:
         from db import taxonomy
@@ -224,8 +231,11 @@ class ExchangeController(QObject):
             kind = taxonomy.load().type(c.mine["type"]).label.get(self.state.lang)
         except KeyError:
             kind = c.mine["type"]
-        title = f"{c.mine['occurred_on']}  {kind}  {c.mine['description'][:60]}"
-        return c.incident_id, title, [(f, _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
+        day = QDate.fromString(str(c.mine["occurred_on"]), "yyyy-MM-dd")
+        when = QLocale().toString(day, "d MMM yyyy") if day.isValid() else str(c.mine["occurred_on"])
+        title = f"{when}  {kind}  {c.mine['description'][:60]}"
+        labels = field_labels()
+        return c.incident_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
 
 
 def _shown(value) -> str:

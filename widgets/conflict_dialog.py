@@ -57,6 +57,9 @@ class ConflictDialog(QDialog):
             top.setExpanded(True)
         for c in range(3):
             self.tree.resizeColumnToContents(c)
+        chain = [self.tree, *self.combos.values(), *self.buttons.buttons()]  # Tab: the list, its choices, then buttons
+        for a, b in zip(chain, chain[1:]):
+            QDialog.setTabOrder(a, b)
 
     def choices(self) -> dict[str, str]:
         return {ident: combo.currentData() for ident, combo in self.combos.items()}

@@ -33,7 +33,7 @@ class ExportDialog(QDialog):
         self.start, self.end, self.day = QDateEdit(), QDateEdit(), QDateEdit()
         for edit in (self.start, self.end, self.day):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat("d MMM yyyy")  # in the interface language (15 août 2023)
         dates = QHBoxLayout()
         for w in (self.all_dates, QLabel(self.tr("from")), self.start, QLabel(self.tr("to")), self.end):
             dates.addWidget(w)

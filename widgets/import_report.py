@@ -1,7 +1,7 @@
 """The bad rows of a file being imported (row, field, reason) and the choice: import the good rows, or none."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
 
@@ -37,10 +37,11 @@ class ImportReport(QDialog):
     def set_report(self, file_name: str, problems: list[tuple[int, str, str]], good: int, total: int) -> None:
         """problems: (row as a spreadsheet numbers it, field, translated reason)."""
         bad = total - good
+        n = QLocale().toString
         text = self.tr("{0}: {1} of {2} rows cannot be imported. Nothing has been written yet.").format(
-            file_name, bad, total) if total else self.tr("{0} cannot be imported.").format(file_name)
+            file_name, n(bad), n(total)) if total else self.tr("{0} cannot be imported.").format(file_name)
         if len(problems) > SHOWN:
-            text += " " + self.tr("The first {0} of {1} problems are listed.").format(SHOWN, len(problems))
+            text += " " + self.tr("The first {0} of {1} problems are listed.").format(n(SHOWN), n(len(problems)))
         self.summary.setText(text)
         self.table.setRowCount(min(len(problems), SHOWN))
         for r, cells in enumerate(problems[:SHOWN]):

@@ -93,7 +93,7 @@ def test_package_conflict_dialog_then_take_theirs(qtbot, controller, state, tmp_
     dialog = controller.conflicts
     top = dialog.tree.topLevelItem(0)
     assert top.toolTip(0) == shared and "IED" in top.text(0)
-    assert [top.child(0).text(c) for c in range(3)] == ["description", "mine", "theirs"]
+    assert [top.child(0).text(c) for c in range(3)] == ["Description", "mine", "theirs"]  # the field as the log names it
     dialog.combos[shared].setCurrentIndex(1)
     with qtbot.waitSignal(state.data_changed, timeout=20_000):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
