@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.timeline_controller = TimelineController(state, self.timeline, self.site_panel, self.key_figures, self)
         self.incident_controller = IncidentController(state, self.incidents, self.summary, self)
         self.exchange = ExchangeController(state, self)
+        self.incidents.filter_changed.connect(self.exchange.set_filter)  # exports follow the log's filters
         self.backups = BackupController(state, self)
         self.briefing = BriefingController(state, self)
         self.presentation = PresentationMode(self)
