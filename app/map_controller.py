@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from db import status as db_status
-from db.incident_points import IncidentPoints, incident_points
+from db.incident_points import IncidentPoints
 from db.status import STATUS_LABELS
 from geo import basemap as gb
 from geo import coords, lookups
@@ -82,7 +82,7 @@ class MapController(QObject):
         self.show_date(self.state.cursor.date)
 
     def reload_incidents(self) -> None:
-        self.points = incident_points(self.state.db)
+        self.points = self.state.incident_points()
         self.view.set_incidents(self.points, map_data.incident_styles(self.points.types, self.state.lang))
         self.view.show_incident_window(self.state.cursor.date, self.incident_days)
         self._refresh_card()

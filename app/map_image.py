@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pyqtgraph import GraphicsItem
 
 from db import status, store, taxonomy
-from db.incident_dates import incident_days
 from db.incident_points import IncidentPoints, incident_points
 from db.records import Scenario
 from db.status import SiteStatus
@@ -32,7 +31,6 @@ from . import map_data, settings
 from .i18n import locale_for
 
 SCREEN_DPI = 96
-UNKNOWN_TYPE = "#999999"
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,13 +53,11 @@ class MapData:
 def gather_map(db, day: date, lang: str, incident_days_back: int = 0, extent=None) -> MapData:
     """Plain data only (db, geo): safe in a worker thread."""
     scenario = store.read_scenario(db)
-    days, types = incident_days(db)
-    colors = {t.id: t.color for t in taxonomy.load().types}
-    kinds, index = np.unique(types, return_inverse=True)
-    palette = np.array([colors.get(k, UNKNOWN_TYPE) for k in kinds], dtype=str)
+    points = incident_points(db)
     return MapData(scenario, day, lang, tuple(status.statuses_on(scenario, day)),
-                   tuple(status.flows_on(scenario, day)), incident_points(db), incident_days_back,
-                   tuple(extent) if extent else MALI, map_data.load_basemap(lang), days, palette[index])
+                   tuple(status.flows_on(scenario, day)), points, incident_days_back,
+                   tuple(extent) if extent else MALI, map_data.load_basemap(lang), points.day,
+                   taxonomy.colors_of(points))
 
 
 def _offscreen(widget, size: QSize):

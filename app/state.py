@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from db.engine import Database
+from db.incident_points import IncidentPoints, incident_points
 from db.records import Scenario
 
 from .cursor import CursorState
@@ -18,6 +19,18 @@ class AppState(QObject):
         super().__init__(parent)
         self.db, self.scenario, self.cursor, self.lang = db, scenario, cursor, lang
         self._selection = ("", "")
+        self._points: IncidentPoints | None = None
+        self.data_changed.connect(self._forget)  # connected first: runs before any view reloads
+
+    def incident_points(self) -> IncidentPoints:
+        """Every live incident as arrays, loaded once per change and shared by the map and the timeline."""
+        if self._points is None:
+            self._points = incident_points(self.db)
+        return self._points
+
+    def _forget(self, kind: str) -> None:
+        if kind == "incidents":
+            self._points = None
 
     @property
     def selection(self) -> tuple[str, str]:

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject
 
 from db import status, taxonomy
-from db.incident_dates import incident_days
 
 from .state import AppState
 
-UNKNOWN_TYPE = "#999999"
 
 
 class TimelineController(QObject):
@@ -47,11 +44,8 @@ class TimelineController(QObject):
             self.site_panel.highlight(kind, ident)
 
     def refresh_incidents(self) -> None:
-        days, types = incident_days(self.state.db)
-        colors = {t.id: t.color for t in taxonomy.load().types}
-        kinds, index = np.unique(types, return_inverse=True)
-        palette = np.array([colors.get(k, UNKNOWN_TYPE) for k in kinds], dtype=str)
-        self.view.set_incident_counts(days, palette[index])
+        points = self.state.incident_points()
+        self.view.set_incident_counts(points.day, taxonomy.colors_of(points))
 
     def reload(self) -> None:
         """Draw the state's scenario afresh (at start and after a new scenario is loaded)."""

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 import resources
 
 from .records import Text
@@ -58,6 +60,16 @@ class Taxonomy:
 
 def _text(d: dict) -> Text:
     return Text(d["en"], d.get("fr", ""))
+
+
+UNKNOWN_COLOR = "#999999"  # a type id the taxonomy does not know (an older or newer file)
+
+
+def colors_of(points) -> np.ndarray:
+    """One "#RRGGBB" per incident of a db.incident_points.IncidentPoints, by its type's group."""
+    colors = {t.id: t.color for t in load().types}
+    palette = np.array([colors.get(k, UNKNOWN_COLOR) for k in points.types] or [UNKNOWN_COLOR], dtype=str)
+    return palette[points.type_index]
 
 
 @lru_cache(maxsize=4)

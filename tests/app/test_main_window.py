@@ -99,3 +99,14 @@ def test_presentation_mode_keeps_map_and_timeline(window, qtbot):
     assert not window.findChild(QDockWidget, "dock-sites").isVisible()
     action.trigger()
     assert window.findChild(QDockWidget, "dock-sites").isVisible()
+
+
+def test_map_and_timeline_share_one_incident_load_per_change(window, monkeypatch):
+    import app.state
+
+    loads = []
+    real = app.state.incident_points
+    monkeypatch.setattr(app.state, "incident_points", lambda db: loads.append(db) or real(db))
+    window.state.data_changed.emit("incidents")
+    assert len(loads) == 1
+    assert window.map_controller.points is window.state.incident_points()

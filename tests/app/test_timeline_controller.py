@@ -10,7 +10,8 @@ from sqlalchemy import update
 from app.cursor import CursorState
 from app.state import AppState
 from app.timeline_controller import TimelineController
-from db.incident_dates import incident_days
+from db.incident_points import incident_points
+from db.taxonomy import colors_of
 from db.models import Incident
 from db.store import read_scenario
 from tests.widgets import pg_mouse
@@ -49,12 +50,14 @@ def panel_status(panel, site_name: str) -> str:
 
 
 def test_incident_days_of_live_incidents(db):
-    days, types = incident_days(db)
-    assert days.tolist() == [date(2023, 8, 13).toordinal()] and types.tolist() == ["attack-on-convoy"]
+    points = incident_points(db)
+    days, types = points.day, [points.types[i] for i in points.type_index]
+    assert days.tolist() == [date(2023, 8, 13).toordinal()] and types == ["attack-on-convoy"]
+    assert colors_of(points).tolist() == ["#D55E00"]  # the battles group's colour
     with db.engine.begin() as conn:
         conn.execute(update(Incident).where(Incident.id == SEED).values(deleted=True))
-    days, types = incident_days(db)
-    assert len(days) == 0 and len(types) == 0
+    points = incident_points(db)
+    assert len(points.day) == 0 and len(colors_of(points)) == 0
 
 
 def test_starting_up_keeps_the_date_and_shows_it(app):
