@@ -20,3 +20,16 @@ def state(tmp_path):
     s = open_state(tmp_path / "field.sqlite", "en")
     yield s
     s.db.close()
+
+
+@pytest.fixture
+def main_window(qtbot, db):
+    """The whole window on a seeded database, shown; background jobs finished at teardown."""
+    from app.main_window import MainWindow
+
+    w = MainWindow(open_state(db.path, "en", database=db))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.incident_controller.pool.waitForDone()

@@ -11,13 +11,8 @@ from app.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(open_state(tmp_path / "w.sqlite", "en"))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+def window(main_window):
+    return main_window
 
 
 def site_row(w, site_name):
@@ -29,7 +24,7 @@ def site_row(w, site_name):
 
 
 def test_status_bar_shows_the_date_and_the_database(window):
-    assert window.findChild(QLabel, "database-path").text().endswith("w.sqlite")
+    assert window.findChild(QLabel, "database-path").text().endswith("sitmon.sqlite")
     window.state.cursor.set_date(date(2023, 8, 15))
     assert window.findChild(QLabel, "current-date").text() == "Current date: 15 August 2023"
 

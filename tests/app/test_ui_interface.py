@@ -10,15 +10,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 
 @pytest.fixture
-def window(qtbot, db):
-    from app import gui, theme
-    from app.main_window import MainWindow
+def window(main_window):
+    from app import theme
 
-    w = MainWindow(gui.open_state(db.path, "en", database=db))
-    qtbot.addWidget(w)
-    w.show()
+    w = main_window
     yield w
-    w.incident_controller.pool.waitForDone()
     for dialog in w.interface.dialogs.values():
         dialog.close()
     theme.apply(theme="default", zoom=100)  # the next test starts from the system look

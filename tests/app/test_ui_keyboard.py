@@ -19,15 +19,8 @@ NO_SHORTCUT = {
 
 
 @pytest.fixture
-def window(qtbot, db):
-    from app import gui
-    from app.main_window import MainWindow
-
-    w = MainWindow(gui.open_state(db.path, "en", database=db))
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.incident_controller.pool.waitForDone()
+def window(main_window):
+    return main_window
 
 
 def menu_actions(menu: QMenu, path: str = ""):
