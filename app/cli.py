@@ -12,9 +12,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from . import i18n, settings
+
+# `sitmon status` columns: the CSV's names as they are, the table's headings in the interface language
+STATUS_COLUMNS = (QT_TRANSLATE_NOOP("StatusTable", "site_id"), QT_TRANSLATE_NOOP("StatusTable", "site"),
+                  QT_TRANSLATE_NOOP("StatusTable", "kind"), QT_TRANSLATE_NOOP("StatusTable", "status"),
+                  QT_TRANSLATE_NOOP("StatusTable", "since"), QT_TRANSLATE_NOOP("StatusTable", "reason"))
 
 
 def tr(text: str) -> str:
@@ -64,12 +69,12 @@ def cmd_status(args) -> int:
         site = scenario.site(st.site_id)
         rows.append([site.id, site.name.get(args.lang), site.kind, st.status,
                      st.since.isoformat() if st.since else "", st.reason(args.lang, QCoreApplication.translate)])
-    header = ["site_id", "site", "kind", "status", "since", "reason"]
     if args.format == "csv":
         out = csv.writer(sys.stdout, lineterminator="\n")
-        out.writerow(header)
+        out.writerow(STATUS_COLUMNS)
         out.writerows(rows)
     else:
+        header = [QCoreApplication.translate("StatusTable", c) for c in STATUS_COLUMNS]
         widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(5)]
         for r in [header] + rows:
             print("  ".join(str(v).ljust(w) for v, w in zip(r, widths)) + "  " + r[5])

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, Q
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from db import backup, engine
+from db.scenario import ScenarioError
 from widgets.passphrase_dialog import PassphraseDialog
 
 PASSPHRASE_ENV = "SITMON_PASSPHRASE"
@@ -21,10 +22,12 @@ def tr(text: str) -> str:
 
 
 def message(exc: Exception) -> str:
-    """The user message of a database error, in the interface language."""
+    """The user message of a database or scenario error, in the interface language."""
     if isinstance(exc, engine.DatabaseError):
         text = QCoreApplication.translate("db", exc.template)
         return text.format(**exc.params) if exc.params else text
+    if isinstance(exc, ScenarioError):
+        return exc.message(QCoreApplication.translate)
     return str(exc)
 
 

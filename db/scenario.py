@@ -14,10 +14,12 @@ from typing import Annotated, Literal
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 import resources
 
 from . import records as r
+from .records import QT_TRANSLATE_NOOP
 
 FORMAT_VERSION = 1
 DEFAULT_SCENARIO = resources.path("scenarios", "minusma-2023")
@@ -25,14 +27,69 @@ SITE_KINDS = ("camp", "tob", "headquarters", "liquidation-hub")
 ROLES = ("rear-party", "reduced", "liquidation-hub")
 TRANSFER_STATUSES = ("planned", "in-progress", "gap", "funding-needed", "done")
 
+CONTEXT = "Scenario"
+R_GOT = QT_TRANSLATE_NOOP("Scenario", "{reason} (got {value})")
+R_UNREADABLE = QT_TRANSLATE_NOOP("Scenario", "cannot be read ({error})")
+R_NOT_UTF8 = QT_TRANSLATE_NOOP("Scenario", "is not UTF-8 text")
+R_SYNTAX = QT_TRANSLATE_NOOP("Scenario", "TOML syntax error: {error}")
+R_NEWER = QT_TRANSLATE_NOOP("Scenario", "format {version} is newer than this sitmon reads ({supported}); update sitmon")
+R_VERSION = QT_TRANSLATE_NOOP("Scenario", "must be {expected}, not {version}")
+R_DUPLICATE_ID = QT_TRANSLATE_NOOP("Scenario", "duplicate id {id}")
+R_UNKNOWN_SITE = QT_TRANSLATE_NOOP("Scenario", "unknown site {id}")
+R_SECOND_LIFECYCLE = QT_TRANSLATE_NOOP("Scenario", "second lifecycle for site {id}")
+R_UNKNOWN_PHASE = QT_TRANSLATE_NOOP("Scenario", "unknown phase {id}")
+R_UNKNOWN_MEETING = QT_TRANSLATE_NOOP("Scenario", "unknown meeting {id}")
+R_VIEW_RANGE = QT_TRANSLATE_NOOP("Scenario", "view_end must be after view_start")
+R_END_BEFORE_START = QT_TRANSLATE_NOOP("Scenario", "end {end} is before start {start}")
+R_END_BEFORE_DATE = QT_TRANSLATE_NOOP("Scenario", "end {end} is before date {date}")
+R_RRULE = QT_TRANSLATE_NOOP("Scenario", "not a valid RRULE ({error})")
+R_DATE = QT_TRANSLATE_NOOP("Scenario", "should be a date (YYYY-MM-DD)")
+R_WHOLE = QT_TRANSLATE_NOOP("Scenario", "should be a whole number")
+R_NUMBER = QT_TRANSLATE_NOOP("Scenario", "should be a number")
+R_TABLE = QT_TRANSLATE_NOOP("Scenario", "should be a table of keys and values")
+
+# pydantic's error types (err["type"]) as reasons filled from the error's ctx; other types keep
+# pydantic's English message. The two validators below raise types of their own.
+REASONS = {
+    "missing": QT_TRANSLATE_NOOP("Scenario", "required, but missing"),
+    "extra_forbidden": QT_TRANSLATE_NOOP("Scenario", "unknown key (not part of the scenario format)"),
+    "string_type": QT_TRANSLATE_NOOP("Scenario", "should be a text in quotes"),
+    "list_type": QT_TRANSLATE_NOOP("Scenario", "should be a list"),
+    "model_type": R_TABLE, "dict_type": R_TABLE,
+    "literal_error": QT_TRANSLATE_NOOP("Scenario", "should be one of {expected}"),
+    "int_type": R_WHOLE, "int_parsing": R_WHOLE, "int_from_float": R_WHOLE,
+    "float_type": R_NUMBER, "float_parsing": R_NUMBER,
+    "date_type": R_DATE, "date_parsing": R_DATE, "date_from_datetime_parsing": R_DATE,
+    "date_from_datetime_inexact": QT_TRANSLATE_NOOP("Scenario", "should be a date without a time (YYYY-MM-DD)"),
+    "less_than_equal": QT_TRANSLATE_NOOP("Scenario", "should be less than or equal to {le}"),
+    "greater_than_equal": QT_TRANSLATE_NOOP("Scenario", "should be greater than or equal to {ge}"),
+    "less_than": QT_TRANSLATE_NOOP("Scenario", "should be less than {lt}"),
+    "greater_than": QT_TRANSLATE_NOOP("Scenario", "should be greater than {gt}"),
+    "string_pattern_mismatch": QT_TRANSLATE_NOOP("Scenario", "should match the pattern {pattern}"),
+    "string_too_short": QT_TRANSLATE_NOOP("Scenario", "should have at least {min_length} character(s)"),
+    "too_short": QT_TRANSLATE_NOOP("Scenario", "should have at least {min_length} item(s)"),
+    "view_range": R_VIEW_RANGE,
+    "end_before_start": R_END_BEFORE_START,
+}
+
 
 class ScenarioError(ValueError):
-    """A scenario file that cannot be used; the message names file, line, key path and reason."""
+    """A scenario file that cannot be used; the message names file, line, key path and reason.
 
-    def __init__(self, path: Path | str, key: str, reason: str, line: int | None = None):
-        self.path, self.key, self.reason, self.line = Path(path), key, reason, line
-        where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {key}: {reason}" if key else f"{where}: {reason}")
+    `reason` is an English template marked for translation in the "Scenario" context, filled from
+    `params`; `message(translate)` gives it in the interface language (app/ passes Qt's translate)."""
+
+    def __init__(self, path: Path | str, key: str, reason: str, line: int | None = None, got=None, **params):
+        self.path, self.key, self.reason, self.line, self.got, self.params = Path(path), key, reason, line, got, params
+        super().__init__(self.message())
+
+    def message(self, translate=None) -> str:
+        tr = translate or (lambda _ctx, text: text)
+        reason = tr(CONTEXT, self.reason).format(**self.params)
+        if self.got is not None:
+            reason = tr(CONTEXT, R_GOT).format(reason=reason, value=self.got)
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.key}: {reason}" if self.key else f"{where}: {reason}"
 
 
 # ---------------------------------------------------------------- schema (pydantic)
@@ -63,7 +120,7 @@ class MissionIn(_Model):
     @model_validator(mode="after")
     def _range(self):
         if self.view_end <= self.view_start:
-            raise ValueError("view_end must be after view_start")
+            raise PydanticCustomError("view_range", R_VIEW_RANGE)
         return self
 
 
@@ -95,7 +152,8 @@ class PhaseIn(_Model):
     @model_validator(mode="after")
     def _order(self):
         if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise PydanticCustomError("end_before_start", R_END_BEFORE_START,
+                                      {"end": str(self.end), "start": str(self.start)})
         return self
 
 
@@ -108,7 +166,8 @@ class RoleIn(_Model):
     @model_validator(mode="after")
     def _order(self):
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise PydanticCustomError("end_before_start", R_END_BEFORE_START,
+                                      {"end": str(self.end), "start": str(self.start)})
         return self
 
 
@@ -254,12 +313,12 @@ def load_file(path: Path | str = DEFAULT_SCENARIO) -> r.Scenario:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ScenarioError(path, "", f"cannot be read ({exc.strerror or exc})") from None
+        raise ScenarioError(path, "", R_UNREADABLE, error=exc.strerror or exc) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ScenarioError(path, "", "is not UTF-8 text", line) from None
+        raise ScenarioError(path, "", R_NOT_UTF8, line) from None
     return loads(text, path)
 
 
@@ -270,19 +329,19 @@ def loads(text: str, path: Path | str = "<scenario>") -> r.Scenario:
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+)", str(exc))
         line = int(m.group(1)) if m else max(1, len(text.splitlines()))  # "(at end of document)"
-        raise ScenarioError(path, "", f"TOML syntax error: {exc}", line) from None
+        raise ScenarioError(path, "", R_SYNTAX, line, error=exc) from None
     version = data.get("format_version")
     if isinstance(version, int) and version > FORMAT_VERSION:
-        raise ScenarioError(path, "format_version",
-                            f"format {version} is newer than this sitmon reads ({FORMAT_VERSION}); update sitmon")
+        raise ScenarioError(path, "format_version", R_NEWER, version=version, supported=FORMAT_VERSION)
     try:
         model = ScenarioIn.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        key = _key_path(err["loc"])
-        raise ScenarioError(path, key, _reason(err), _line_of(text, err["loc"])) from None
+        reason, params = _reason(err)
+        raise ScenarioError(path, _key_path(err["loc"]), reason, _line_of(text, err["loc"]), _got(err),
+                            **params) from None
     if model.format_version != FORMAT_VERSION:
-        raise ScenarioError(path, "format_version", f"must be {FORMAT_VERSION}, not {model.format_version}")
+        raise ScenarioError(path, "format_version", R_VERSION, expected=FORMAT_VERSION, version=model.format_version)
     _check_references(model, path, text)
     return _to_records(model)
 
@@ -294,10 +353,24 @@ def _key_path(loc) -> str:
     return out
 
 
-def _reason(err: dict) -> str:
+def _reason(err: dict) -> tuple[str, dict]:
+    """The reason template of a pydantic error and its parameters (pydantic's own text if unknown)."""
+    if err["type"] not in REASONS:
+        return err["msg"].replace("{", "{{").replace("}", "}}"), {}
+    return REASONS[err["type"]], {k: _shown(k, v) for k, v in (err.get("ctx") or {}).items()}
+
+
+def _shown(key: str, value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if key == "expected":  # "'a', 'b' or 'c'": pydantic's English "or" becomes a list
+        return value.replace("' or '", "', '")
+    return repr(value) if key == "pattern" else str(value)
+
+
+def _got(err: dict) -> str | None:
     value = err.get("input")
-    shown = "" if isinstance(value, (dict, list)) else f" (got {value!r})"
-    return err["msg"] + shown
+    return None if isinstance(value, (dict, list)) else repr(value)
 
 
 def _line_of(text: str, loc) -> int | None:
@@ -329,14 +402,14 @@ def _line_of(text: str, loc) -> int | None:
 
 
 def _check_references(m: ScenarioIn, path, text: str) -> None:
-    def fail(loc, reason):
-        raise ScenarioError(path, _key_path(loc), reason, _line_of(text, loc))
+    def fail(loc, reason, **params):
+        raise ScenarioError(path, _key_path(loc), reason, _line_of(text, loc), **params)
 
     for name in ("sites", "phases", "events", "deadlines", "meetings", "commitments", "recurring", "incidents"):
         seen = set()
         for i, item in enumerate(getattr(m, name)):
             if item.id in seen:
-                fail((name, i, "id"), f"duplicate id {item.id!r}")
+                fail((name, i, "id"), R_DUPLICATE_ID, id=repr(item.id))
             seen.add(item.id)
     sites = {s.id for s in m.sites}
     phases = {p.id for p in m.phases}
@@ -344,32 +417,32 @@ def _check_references(m: ScenarioIn, path, text: str) -> None:
     seen_lc = set()
     for i, lc in enumerate(m.lifecycles):
         if lc.site not in sites:
-            fail(("lifecycles", i, "site"), f"unknown site {lc.site!r}")
+            fail(("lifecycles", i, "site"), R_UNKNOWN_SITE, id=repr(lc.site))
         if lc.site in seen_lc:
-            fail(("lifecycles", i, "site"), f"second lifecycle for site {lc.site!r}")
+            fail(("lifecycles", i, "site"), R_SECOND_LIFECYCLE, id=repr(lc.site))
         seen_lc.add(lc.site)
         if lc.closure_phase is not None and lc.closure_phase not in phases:
-            fail(("lifecycles", i, "closure_phase"), f"unknown phase {lc.closure_phase!r}")
+            fail(("lifecycles", i, "closure_phase"), R_UNKNOWN_PHASE, id=repr(lc.closure_phase))
         for target in lc.redeployed_to:
             if target not in sites:
-                fail(("lifecycles", i, "redeployed_to"), f"unknown site {target!r}")
+                fail(("lifecycles", i, "redeployed_to"), R_UNKNOWN_SITE, id=repr(target))
     for i, e in enumerate(m.events):
         if e.site is not None and e.site not in sites:
-            fail(("events", i, "site"), f"unknown site {e.site!r}")
+            fail(("events", i, "site"), R_UNKNOWN_SITE, id=repr(e.site))
         if e.end is not None and e.end < e.date:
-            fail(("events", i, "end"), f"end {e.end} is before date {e.date}")
+            fail(("events", i, "end"), R_END_BEFORE_DATE, end=e.end, date=e.date)
     for i, x in enumerate(m.incidents):
         if x.site is not None and x.site not in sites:
-            fail(("incidents", i, "site"), f"unknown site {x.site!r}")
+            fail(("incidents", i, "site"), R_UNKNOWN_SITE, id=repr(x.site))
     for name in ("commitments", "recurring"):
         for i, x in enumerate(getattr(m, name)):
             if x.meeting not in meetings:
-                fail((name, i, "meeting"), f"unknown meeting {x.meeting!r}")
+                fail((name, i, "meeting"), R_UNKNOWN_MEETING, id=repr(x.meeting))
     for i, x in enumerate(m.recurring):
         try:
             rrulestr(x.rule, dtstart=dt.datetime(2000, 1, 1))
         except (ValueError, TypeError) as exc:
-            fail(("recurring", i, "rule"), f"not a valid RRULE ({exc})")
+            fail(("recurring", i, "rule"), R_RRULE, error=exc)
 
 
 def _text(t: TextIn | None) -> r.Text:

@@ -2205,6 +2205,137 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
 </context>
 <context>
+    <name>Scenario</name>
+    <message>
+        <source>{reason} (got {value})</source>
+        <translation>{reason} (valeur lue : {value})</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>ne peut pas être lu ({error})</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation>n&apos;est pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <source>TOML syntax error: {error}</source>
+        <translation>erreur de syntaxe TOML : {error}</translation>
+    </message>
+    <message>
+        <source>format {version} is newer than this sitmon reads ({supported}); update sitmon</source>
+        <translation>le format {version} est plus récent que ce que lit ce sitmon ({supported}) ; mettez sitmon à jour</translation>
+    </message>
+    <message>
+        <source>must be {expected}, not {version}</source>
+        <translation>doit valoir {expected}, pas {version}</translation>
+    </message>
+    <message>
+        <source>duplicate id {id}</source>
+        <translation>identifiant {id} en double</translation>
+    </message>
+    <message>
+        <source>unknown site {id}</source>
+        <translation>site inconnu {id}</translation>
+    </message>
+    <message>
+        <source>second lifecycle for site {id}</source>
+        <translation>second cycle de vie pour le site {id}</translation>
+    </message>
+    <message>
+        <source>unknown phase {id}</source>
+        <translation>phase inconnue {id}</translation>
+    </message>
+    <message>
+        <source>unknown meeting {id}</source>
+        <translation>réunion inconnue {id}</translation>
+    </message>
+    <message>
+        <source>view_end must be after view_start</source>
+        <translation>view_end doit être après view_start</translation>
+    </message>
+    <message>
+        <source>end {end} is before start {start}</source>
+        <translation>la fin {end} précède le début {start}</translation>
+    </message>
+    <message>
+        <source>end {end} is before date {date}</source>
+        <translation>la fin {end} précède la date {date}</translation>
+    </message>
+    <message>
+        <source>not a valid RRULE ({error})</source>
+        <translation>règle RRULE non valide ({error})</translation>
+    </message>
+    <message>
+        <source>should be a date (YYYY-MM-DD)</source>
+        <translation>doit être une date (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>should be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>should be a number</source>
+        <translation>doit être un nombre</translation>
+    </message>
+    <message>
+        <source>should be a table of keys and values</source>
+        <translation>doit être une table de clés et de valeurs</translation>
+    </message>
+    <message>
+        <source>required, but missing</source>
+        <translation>obligatoire, mais absent</translation>
+    </message>
+    <message>
+        <source>unknown key (not part of the scenario format)</source>
+        <translation>clé inconnue (absente du format de scénario)</translation>
+    </message>
+    <message>
+        <source>should be a text in quotes</source>
+        <translation>doit être un texte entre guillemets</translation>
+    </message>
+    <message>
+        <source>should be a list</source>
+        <translation>doit être une liste</translation>
+    </message>
+    <message>
+        <source>should be one of {expected}</source>
+        <translation>doit être l&apos;une des valeurs {expected}</translation>
+    </message>
+    <message>
+        <source>should be a date without a time (YYYY-MM-DD)</source>
+        <translation>doit être une date sans heure (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>should be less than or equal to {le}</source>
+        <translation>doit être inférieur ou égal à {le}</translation>
+    </message>
+    <message>
+        <source>should be greater than or equal to {ge}</source>
+        <translation>doit être supérieur ou égal à {ge}</translation>
+    </message>
+    <message>
+        <source>should be less than {lt}</source>
+        <translation>doit être inférieur à {lt}</translation>
+    </message>
+    <message>
+        <source>should be greater than {gt}</source>
+        <translation>doit être supérieur à {gt}</translation>
+    </message>
+    <message>
+        <source>should match the pattern {pattern}</source>
+        <translation>doit correspondre au motif {pattern}</translation>
+    </message>
+    <message>
+        <source>should have at least {min_length} character(s)</source>
+        <translation>doit compter au moins {min_length} caractère(s)</translation>
+    </message>
+    <message>
+        <source>should have at least {min_length} item(s)</source>
+        <translation>doit compter au moins {min_length} élément(s)</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2407,6 +2538,33 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>{role} from {start}</source>
         <translation>{role} à partir du {start}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusTable</name>
+    <message>
+        <source>site_id</source>
+        <translation>id_site</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>site</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>statut</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>depuis</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motif</translation>
     </message>
 </context>
 <context>

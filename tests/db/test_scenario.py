@@ -131,3 +131,12 @@ closure_phase = "p1"
     assert loaded.mission.id == "unmil-2018" and [s.id for s in loaded.sites] == ["monrovia"]
     con = sqlite3.connect(db.path)
     assert con.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1  # the log is kept
+
+
+def test_reason_goes_through_the_translate_callback_and_unknown_types_stay_english():
+    """A pydantic error type becomes a template app/ translates; a type not in REASONS keeps pydantic's text."""
+    fr = {"should be a number": "doit être un nombre"}
+    err = sc.ScenarioError("s.toml", "sites[0].lat", sc.REASONS["float_parsing"], 4, "'x'")
+    assert err.message(lambda _ctx, t: fr.get(t, t)) == "s.toml:4: sites[0].lat: doit être un nombre (got 'x')"
+    reason, params = sc._reason({"type": "new_type", "msg": "Input should match {8}", "ctx": {"n": 8}})
+    assert sc.ScenarioError("s.toml", "k", reason, **params).message() == "s.toml: k: Input should match {8}"
