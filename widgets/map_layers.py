@@ -105,25 +105,26 @@ def status_label(status: str) -> str:
 
 
 @functools.cache
-def status_style(status: str) -> dict:
+def status_style(status: str, line_width: float = 1.0) -> dict:
     """Scatter style (symbol, size, pen, brush) of a status mark, in the window's status colours and
-    shapes; shared between calls (copy it to change it).
+    shapes, its outline `line_width` times the usual; shared between calls (copy it to change it).
 
     Planned and confirmed differ: a closure that is due (window ended, no confirmed handover) is
     hollow and dashed; every other status, handed-over included, is solid.
     """
     symbol, color = STATUS_SYMBOLS[status], STATUS_COLORS[status]
     if status == "closure-due":
-        pen = cosmetic(color, 2.5)
+        pen = cosmetic(color, 2.5 * line_width)
         pen.setDashPattern([1.6, 1.0])
         return dict(symbol=symbol, size=15, pen=pen, brush=pg.mkBrush(None))
-    return dict(symbol=symbol, size=15, pen=pg.mkPen(INK, width=1), brush=pg.mkBrush(color))
+    return dict(symbol=symbol, size=15, pen=pg.mkPen(INK, width=line_width), brush=pg.mkBrush(color))
 
 
 @functools.cache
-def kind_style(kind: str) -> dict:
+def kind_style(kind: str, line_width: float = 1.0) -> dict:
     symbol, size = KIND_SYMBOLS.get(kind, KIND_SYMBOLS["camp"])
-    return dict(symbol=symbol, size=size, pen=pg.mkPen(INK, width=1.5), brush=pg.mkBrush(255, 255, 255, 230))
+    return dict(symbol=symbol, size=size, pen=pg.mkPen(INK, width=1.5 * line_width),
+                brush=pg.mkBrush(255, 255, 255, 230))
 
 
 def cosmetic(color, width=1.0, style=Qt.PenStyle.SolidLine) -> QPen:
@@ -198,6 +199,7 @@ class Labeller:
                  placements=(CENTRE,), gap: float = 0.0, always: bool = False):
         self.font, self.color, self.ranks_by_zoom, self.dot = font, QColor(color), ranks_by_zoom, dot
         self.placements, self.gap, self.always = placements, gap, always
+        self.labels: Labels | None = None
         self.x = self.y = self.rank = np.zeros(0)
         self._paths: list[QPainterPath] = []
         self._rects: list[QRectF] = []
@@ -205,6 +207,7 @@ class Labeller:
         self.avoid = np.zeros((2, 0))
 
     def set_labels(self, labels: Labels) -> None:
+        self.labels = labels
         order = np.argsort(labels.rank, kind="stable")
         self.x, self.y, self.rank = labels.x[order], labels.y[order], labels.rank[order]
         cap = QFontMetricsF(self.font).capHeight()
@@ -215,6 +218,12 @@ class Labeller:
             self._paths.append(path)
         self._rects = [path.boundingRect() for path in self._paths]
         self._sprites: dict[tuple[int, float], QImage] = {}
+
+    def set_font(self, font: QFont) -> None:
+        """Draw the labels in `font` from now on (the interface zoom changed)."""
+        self.font = font
+        if self.labels is not None:
+            self.set_labels(self.labels)
 
     def set_avoid(self, x, y) -> None:
         """Points (data coordinates) whose surroundings stay free of these labels (e.g. sites)."""
@@ -309,6 +318,10 @@ class LabelLayer(PixelItem):
         self.set_bounds(labels.x, labels.y)
         self.update()
 
+    def set_font(self, font: QFont) -> None:
+        self.labeller.set_font(font)
+        self.update()
+
     def paint(self, p, *args):
         t = p.transform()
         p.resetTransform()
@@ -350,6 +363,7 @@ class BasemapLayer(PixelItem):
         self.labels: list[tuple[str, Labeller]] = []
         self.tiles: dict[str, Tiles] = {}
         self.hidden: set[str] = set()
+        self.line_width = 1.0  # times each line's own width
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_content(self, fills, lines, labels) -> None:
@@ -367,6 +381,10 @@ class BasemapLayer(PixelItem):
         if (layer not in self.hidden) != visible:
             (self.hidden.discard if visible else self.hidden.add)(layer)
             self.update()
+
+    def set_line_width(self, factor: float) -> None:
+        self.line_width = factor
+        self.update()
 
     def show_tiles(self, layer: str, tiles: list[Tile]) -> None:
         self.tiles.setdefault(layer, Tiles()).set_tiles(tiles)
@@ -391,6 +409,8 @@ class BasemapLayer(PixelItem):
         p.setBrush(Qt.BrushStyle.NoBrush)
         for layer, path, pen in self.lines:
             if layer not in self.hidden:
+                pen = QPen(pen)
+                pen.setWidthF(pen.widthF() * self.line_width)
                 p.setRenderHint(p.RenderHint.Antialiasing, pen.widthF() > 1.2)
                 p.setPen(pen)
                 p.drawPath(path)
@@ -408,6 +428,11 @@ class FlowLayer(PixelItem):
     def __init__(self):
         super().__init__()
         self.segments = np.zeros((0, 4))
+        self.line_width = 1.0  # times the usual width
+
+    def set_line_width(self, factor: float) -> None:
+        self.line_width = factor
+        self.update()
 
     def set_flows(self, segments: np.ndarray) -> None:
         """segments: (n, 4) array of lon1, lat1, lon2, lat2."""
@@ -429,7 +454,7 @@ class FlowLayer(PixelItem):
             start, end = a + u * 16, b - u * 18
             n = QPointF(-u.y(), u.x())
             head = QPolygonF([end, end - u * 13 + n * 6, end - u * 13 - n * 6])
-            for color, width in (("white", 6.0), ("#000000", 2.5)):
+            for color, width in (("white", 6.0 * self.line_width), ("#000000", 2.5 * self.line_width)):
                 p.setPen(QPen(QColor(color), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                               Qt.PenJoinStyle.RoundJoin))
                 p.setBrush(QColor(color))

@@ -9,7 +9,7 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
@@ -26,9 +26,10 @@ USER_COLORS = ("#882255", "#117733", "#332288", "#AA4499", "#44AA99")
 PAN_STEP, ZOOM_STEP = 0.1, 1.25
 
 
-def font(points_delta=0.0, bold=False, italic=False, spacing=0.0) -> QFont:
-    f = QFont()
-    f.setPointSizeF(f.pointSizeF() + points_delta)
+def font(base: QFont, points_delta=0.0, bold=False, italic=False, spacing=0.0) -> QFont:
+    """The map's base font (the widget's: it follows the interface zoom), a little larger or smaller."""
+    f = QFont(base)
+    f.setPointSizeF(max(1.0, f.pointSizeF() + points_delta))
     f.setBold(bold)
     f.setItalic(italic)
     if spacing:
@@ -66,13 +67,16 @@ class MapView(QWidget):
         self.sites: list[Site] = []
         self.site_index: dict[str, int] = {}
         self.statuses: dict[str, SiteStatus] = {}
+        self.shown: tuple = ([], [], None)  # show_statuses' arguments
         self.lang = "en"
+        self.line_width = 1.0  # times each line's usual width (set_line_width)
         self.tool = "pan"
         self.measure_points: list[QPointF] = []
         self.hover_at = QPointF()
         self.hover_timer = QTimer(self, singleShot=True, interval=120)
         self.hover_timer.timeout.connect(self._hover_tip)
         self._build_items()
+        self._restyle()
         self.box.sigRangeChanged.connect(self._range_changed)
         scene = self.graphics.scene()
         scene.sigMouseMoved.connect(self._mouse_moved)
@@ -90,17 +94,17 @@ class MapView(QWidget):
 
     def _build_items(self) -> None:
         self.basemap = self._add("basemap", BasemapLayer(), 0)
-        self.place_labels = Labeller(font(-1.5), "#3a3a3a", ((0, 1), (35, 2), (90, 3), (250, 4)), dot=True,
+        self.place_labels = Labeller(QFont(), "#3a3a3a", ((0, 1), (35, 2), (90, 3), (250, 4)), dot=True,
                                      placements=(RIGHT, LEFT), gap=5)
-        self.region_labels = Labeller(font(-1, italic=True, spacing=1.2), "#6f6f6f", ((35, 9),))
-        self.country_labels = Labeller(font(1, bold=True, spacing=2.5), "#8a8a8a", ((0, 1), (20, 2)))
+        self.region_labels = Labeller(QFont(), "#6f6f6f", ((35, 9),))
+        self.country_labels = Labeller(QFont(), "#8a8a8a", ((0, 1), (20, 2)))
         self.incidents = IncidentLayer()
         self._add("incidents", self.incidents.item, 30)
         self.flows = self._add("flows", FlowLayer(), 40)
         self.site_frames = self._add("sites", pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._site_tip), 50)
         self.site_marks = self._add("sites", pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._site_tip), 51)
         self.site_labels = self._add("sites", LabelLayer(Labeller(
-            font(0.5, bold=True), "#111111", placements=AROUND, gap=17, always=True)), 52)
+            QFont(), "#111111", placements=AROUND, gap=17, always=True)), 52)
         for item in (self.site_frames, self.site_marks):
             item.sigClicked.connect(self._site_item_clicked)
         self.highlight_mark = self._add("highlight", pg.ScatterPlotItem(
@@ -113,6 +117,36 @@ class MapView(QWidget):
         self.scale_bar = ScaleBar(self.box, (0.5, 1))  # bottom centre: clear of the legend
         self.legend = Legend(self.box, (0, 0))  # top left: the Atlantic side, away from Mali
         self.attribution = TextOverlay(self.box, (1, 1))
+
+    def _restyle(self) -> None:
+        """Fonts from the widget's (the interface zoom) and lines `line_width` times their usual width."""
+        base, w = self.font(), self.line_width
+        self.place_labels.set_font(font(base, -1.5))
+        self.region_labels.set_font(font(base, -1, italic=True, spacing=1.2))
+        self.country_labels.set_font(font(base, 1, bold=True, spacing=2.5))
+        self.site_labels.set_font(font(base, 0.5, bold=True))
+        self.measure_text.setFont(base)
+        for overlay in (self.north, self.scale_bar, self.legend, self.attribution):
+            overlay.set_style(base, w)
+        self.basemap.set_line_width(w)
+        self.flows.set_line_width(w)
+        self.highlight_mark.setPen(pg.mkPen("#000000", width=3 * w))
+        self.measure_line.setPen(cosmetic("#000000", 2 * w, Qt.PenStyle.DashLine))
+        if self.sites:
+            self.site_frames.setPen([kind_style(s.kind, w)["pen"] for s in self.sites])
+            self.show_statuses(*self.shown)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.FontChange:  # the interface zoom or theme changed
+            self._restyle()
+        super().changeEvent(event)
+
+    def set_line_width(self, factor: float) -> None:
+        """Draw every line (site outlines, arrows, borders, rings, legend) `factor` times as wide:
+        2 in the high-contrast theme."""
+        if factor != self.line_width:
+            self.line_width = factor
+            self._restyle()
 
     # -------------------------------------------------------------- data in
 
@@ -140,7 +174,7 @@ class MapView(QWidget):
         self.site_index = {s.id: i for i, s in enumerate(self.sites)}
         x = np.array([s.lon for s in self.sites], dtype=float)
         y = np.array([s.lat for s in self.sites], dtype=float)
-        styles = [kind_style(s.kind) for s in self.sites]
+        styles = [kind_style(s.kind, self.line_width) for s in self.sites]
         self.site_frames.setData(x=x, y=y, data=[s.id for s in self.sites],
                                  **{k: [st[k] for st in styles] for k in ("symbol", "size", "pen", "brush")})
         self.lang = lang
@@ -152,8 +186,10 @@ class MapView(QWidget):
 
     def show_statuses(self, statuses: list[SiteStatus], flows: list[tuple[str, str]], day: date | None) -> None:
         """Colour and shape every site by its status on `day`; arrows for the moves under way."""
+        self.shown = (statuses, flows, day)
         self.statuses = {s.site_id: s for s in statuses}
-        styles = [status_style(self.statuses[s.id].status if s.id in self.statuses else "open") for s in self.sites]
+        w = self.line_width
+        styles = [status_style(self.statuses[s.id].status if s.id in self.statuses else "open", w) for s in self.sites]
         self.site_marks.setData(x=[s.lon for s in self.sites], y=[s.lat for s in self.sites],
                                 data=[s.id for s in self.sites],
                                 **{k: [st[k] for st in styles] for k in ("symbol", "size", "pen", "brush")})
@@ -163,9 +199,9 @@ class MapView(QWidget):
         self.flows.set_flows(np.array(segments, dtype=float).reshape(-1, 4))
         title = self.tr("Sites on {0}").format(self.long_date(day)) if day else self.tr("Sites")
         rows = [LegendRow(title, kind="heading")]
-        rows += [LegendRow(status_label(s), status_style(s)) for s in STATUSES]
+        rows += [LegendRow(status_label(s), status_style(s, w)) for s in STATUSES]
         rows.append(LegendRow(self.tr("Kind of site"), kind="heading"))
-        rows += [LegendRow(kind_label(k), dict(kind_style(k), size=kind_style(k)["size"] * 0.75)) for k in KINDS]
+        rows += [LegendRow(kind_label(k), dict(kind_style(k, w), size=kind_style(k)["size"] * 0.75)) for k in KINDS]
         rows.append(LegendRow(self.tr("Redeployment under way"), kind="arrow"))
         self.legend.set_section("sites", rows)
 

@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from pyqtgraph.graphicsItems.DateAxisItem import (DAY_SPACING, MONTH_SPACING, WEEK_SPACING, YEAR_SPACING, TickSpec,
                                                   ZoomLevel, makeSStepper, makeYStepper)
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from db.records import Scenario
@@ -169,32 +169,37 @@ class Lanes:
 
 
 def bar(x0: float, x1: float, y0: float, y1: float, color: str, tip: str = "", pen=None,
-        brush: QBrush | None = None) -> QGraphicsRectItem:
+        brush: QBrush | None = None, width: float = 1.0) -> QGraphicsRectItem:
+    """A rectangle over [x0, x1] x [y0, y1]; its outline (a darker shade) `width` pixels wide."""
     item = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
     item.setBrush(brush or QBrush(QColor(color)))
-    item.setPen(pen or pg.mkPen(QColor(color).darker(140)))
+    item.setPen(pen or pg.mkPen(QColor(color).darker(140), width=width))
     item.setToolTip(tip)
     return item
 
 
-def label(text: str, anchor=(0, 0.5), color="#111111") -> pg.TextItem:
-    return pg.TextItem(text, color=color, anchor=anchor)
+def label(text: str, font: QFont, anchor=(0, 0.5), color="#111111") -> pg.TextItem:
+    item = pg.TextItem(text, color=color, anchor=anchor)
+    item.setFont(font)
+    return item
 
 
-def markers(spots: list[dict]) -> pg.ScatterPlotItem:
+def markers(spots: list[dict], width: float = 1.0) -> pg.ScatterPlotItem:
     """Clickable, hoverable markers; each spot's data is (kind, id, tooltip html)."""
     item = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data[2], hoverSize=15,
-                              hoverPen=pg.mkPen("k", width=2))
+                              hoverPen=pg.mkPen("k", width=2 * width))
     item.setData(spots)
     return item
 
 
-def deadline_line(deadline, lang: str, locale) -> pg.InfiniteLine:
+def deadline_line(deadline, lang: str, locale, font: QFont, width: float = 1.0) -> pg.InfiniteLine:
     """A dashed vertical line, its label (cut short) in the bottom lane, the full text as tooltip."""
     text = deadline.label.get(lang)
     short = text if len(text) <= 32 else text[:31].rstrip() + "…"
-    line = pg.InfiniteLine(x_of(deadline.date), angle=90, pen=pg.mkPen("#D55E00", width=2, style=Qt.PenStyle.DashLine),
+    pen = pg.mkPen("#D55E00", width=2 * width, style=Qt.PenStyle.DashLine)
+    line = pg.InfiniteLine(x_of(deadline.date), angle=90, pen=pen,
                            label=short, labelOpts=dict(position=0.99, anchors=[(0, 1), (0, 1)], color="#A03C00"))
+    line.label.setFont(font)
     line.label.setToolTip(f"<b>{fmt(locale, deadline.date)}</b>: {text}")
     line.setToolTip(line.label.toolTip())
     return line
@@ -243,14 +248,16 @@ class Drawing:
     incident_events: dict[str, str]  # incident id -> event id
 
 
-def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
+def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes, font: QFont, width: float = 1.0) -> Drawing:
+    """Every item of the scenario, its texts in `font` and its lines `width` times their usual width."""
     d = Drawing([], None, [], {}, {})
+    outline = pg.mkPen("k", width=width)
     translate = QCoreApplication.translate  # the name lupdate reads: translate("Context", "literal")
     colors = {p.id: PHASE_COLORS[min(i, len(PHASE_COLORS) - 1)] for i, p in enumerate(sc.phases)}
     for i, p in enumerate(sc.phases):
         tip = f"<b>{p.name.get(lang)}</b>: {fmt(locale, p.start)} – {fmt(locale, p.end)}<br>{p.description.get(lang)}"
-        d.items.append(bar(edge(p.start), edge(p.end) + DAY, 0.05, PHASES - 0.05, colors[p.id], tip))
-        text = label(p.name.get(lang), anchor=(0.5, 0.5))
+        d.items.append(bar(edge(p.start), edge(p.end) + DAY, 0.05, PHASES - 0.05, colors[p.id], tip, width=width))
+        text = label(p.name.get(lang), font, anchor=(0.5, 0.5))
         text.setY(PHASES * (0.28 if i % 2 == 0 else 0.72))
         d.fitted.append(Fitted(text, edge(p.start), edge(p.end) + DAY, centred=True, share=0.6))
 
@@ -264,10 +271,11 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
             p = sc.phase(lc.closure_phase)
             tip = translate("TimelineView", "Closure window ({0}): {1} – {2}").format(
                 p.name.get(lang), fmt(locale, p.start), fmt(locale, p.end))
-            d.items.append(bar(edge(p.start), edge(p.end) + DAY, top + 0.2, bottom - 0.2, colors[p.id], tip))
+            d.items.append(bar(edge(p.start), edge(p.end) + DAY, top + 0.2, bottom - 0.2, colors[p.id], tip,
+                               width=width))
             due = lc.planned_handover or p.end
             if lc.planned_handover:
-                spots.append(dict(pos=(x_of(due), mid), symbol="|", size=14, pen=pg.mkPen("k", width=2),
+                spots.append(dict(pos=(x_of(due), mid), symbol="|", size=14, pen=pg.mkPen("k", width=2 * width),
                                   data=("site", site.id, translate("TimelineView", "Planned handover: {0}").format(
                                       fmt(locale, due)))))
             if lc.confirmed_handover:
@@ -277,17 +285,18 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
                     (LATE, translate("TimelineView", "{0} days late").format(slip)) if slip > 0 else (ON_TIME, "")
                 tip = translate("TimelineView", "Handover confirmed: {0}").format(fmt(locale, lc.confirmed_handover))
                 spots.append(dict(pos=(x_of(lc.confirmed_handover), mid), symbol="d", size=12, brush=color,
-                                  pen=pg.mkPen("k"), data=("site", site.id, f"{tip} {note}".strip())))
+                                  pen=outline, data=("site", site.id, f"{tip} {note}".strip())))
                 if note:
-                    text = label(note, anchor=(-0.15, 0.5))
+                    text = label(note, font, anchor=(-0.15, 0.5))
                     text.setPos(x_of(max(lc.confirmed_handover, due)), mid)
                     d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY))
         for role in lc.roles:
             end = edge(role.end or sc.end) + DAY
             name = translate("Status", STATUS_LABELS[role.role])
             tip = f"<b>{name}</b>: {fmt(locale, role.start)}<br>{role.note.get(lang)}"
-            d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, STATUS_COLORS[role.role], tip))
-            text = label(name, color="white")
+            d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, STATUS_COLORS[role.role], tip,
+                               width=width))
+            text = label(name, font, color="white")
             text.setPos(edge(role.start), mid)
             d.fitted.append(Fitted(text, edge(role.start), end))
 
@@ -297,7 +306,7 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
         pos = (x_of(e.date), (top + bottom) / 2 + (-0.2 if i % 2 else 0.2))
         when = fmt(locale, e.date) + (f" – {fmt(locale, e.end)}" if e.end else "")
         tip = f"<b>{when} · {kind_label(e.kind)}</b><br>{e.description.get(lang)}"
-        spots.append(dict(pos=pos, symbol=symbol, size=11, brush=color, pen=pg.mkPen("k"), data=("event", e.id, tip)))
+        spots.append(dict(pos=pos, symbol=symbol, size=11, brush=color, pen=outline, data=("event", e.id, tip)))
         d.events[e.id] = pos
         if e.incident:
             d.incident_events[e.incident] = e.id
@@ -308,17 +317,17 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes) -> Drawing:
         undated = [c.text.get(lang) for c in sc.commitments if c.meeting == m.id and c.due is None]
         tip = f"<b>{fmt(locale, m.date)} · {m.name.get(lang)}</b><br>{m.place.get(lang)}<br>" + "<br>".join(undated)
         spots.append(dict(pos=(x_of(m.date), mid), symbol="o", size=11, brush=EVENT_STYLE["meeting"][1],
-                          pen=pg.mkPen("k"), data=("", m.id, tip)))
+                          pen=outline, data=("", m.id, tip)))
     for c in sc.commitments:
         if c.due:
             tip = translate("TimelineView", "<b>Due {0}</b>: {1}").format(fmt(locale, c.due), c.text.get(lang))
             spots.append(dict(pos=(x_of(c.due), mid - 0.2), symbol="d", size=10, brush="#F0E442",
-                              pen=pg.mkPen("k"), data=("", c.id, tip)))
+                              pen=outline, data=("", c.id, tip)))
     for r in sc.recurring:
         for day in r.occurrences:
             tip = f"<b>{fmt(locale, day)}</b>: {r.name.get(lang)}"
             spots.append(dict(pos=(x_of(day), mid + 0.2), symbol="t1", size=8, brush="#CC79A7",
-                              pen=pg.mkPen("k"), data=("", r.id, tip)))
-    d.markers = markers(spots)
+                              pen=outline, data=("", r.id, tip)))
+    d.markers = markers(spots, width)
     d.items.append(d.markers)
     return d

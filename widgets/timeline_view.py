@@ -10,8 +10,8 @@ from datetime import date
 import numpy as np
 import pyqtgraph as pg
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -32,7 +32,9 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._scenario: Scenario | None = None
+        self._lang = "en"
         self._lanes: Lanes | None = None
+        self._line_width = 1.0  # times each line's usual width (set_line_width)
         self._requested: date | None = None  # the date last asked for or shown
         self._day: date | None = None  # the date shown
         self._statuses = []
@@ -117,27 +119,9 @@ class TimelineView(QWidget):
 
     def set_scenario(self, scenario: Scenario, lang: str) -> None:
         """Draw the scenario and open on the drawdown; the cursor waits for `show_date`."""
-        for item in self._items:
-            self.plot.removeItem(item)
-        self._scenario, self._lanes = scenario, Lanes.of(scenario)
-        drawing = draw_scenario(scenario, lang, self.locale(), self._lanes)
-        self._events, self._incident_events = drawing.events, drawing.incident_events
+        self._scenario, self._lang, self._lanes = scenario, lang, Lanes.of(scenario)
         lo, hi = self._limits = edge(scenario.start) - 60 * DAY, edge(scenario.end) + 60 * DAY
-        shades = [bar(lo, hi, top, bottom, "#F3F3F3", pen=pg.mkPen(None))
-                  for n, (top, bottom) in enumerate(map(self._lanes.site, self._lanes.sites)) if n % 2]
-        for s in shades:
-            s.setZValue(-10)
-        self._tails = {s: bar(0, 0, 0, 0, "#D55E00", brush=overdue_brush()) for s in self._lanes.sites}
-        deadlines = [deadline_line(d, lang, self.locale()) for d in scenario.deadlines]
-        xs = [line.value() for line in deadlines] + [hi]
-        self._fitted = drawing.fitted + [Fitted(line.label, line.value(), min(x for x in xs if x > line.value()))
-                                         for line in deadlines]
-        self._items = (shades + drawing.items + [f.item for f in drawing.fitted] + deadlines
-                       + list(self._tails.values()) + [self.selection, self.ring, self.cursor])
-        for item in self._items:
-            self.plot.addItem(item)
-        self._markers = drawing.markers
-        self._markers.sigClicked.connect(self._marker_clicked)
+        self._draw()
         self.plot.getAxis("left").setTicks([self._lanes.ticks(scenario, lang), []])
         self.vb.setLimits(xMin=lo, xMax=hi, minXRange=7 * DAY, yMin=0, yMax=self._lanes.height)
         self.vb.setYRange(0, self._lanes.height, padding=0)
@@ -147,6 +131,54 @@ class TimelineView(QWidget):
         self.highlight("", "")
         self.fit_drawdown()
         self.setEnabled(True)
+
+    def set_line_width(self, factor: float) -> None:
+        """Draw the bars, lines and the cursor `factor` times as wide: 2 in the high-contrast theme."""
+        if factor != self._line_width:
+            self._line_width = factor
+            self._draw()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.FontChange:  # the interface zoom or theme changed
+            self._draw()
+        super().changeEvent(event)
+
+    def _draw(self) -> None:
+        """The scenario's items in the widget's font (it follows the interface zoom) and line width."""
+        font, w = self.font(), self._line_width
+        for name in ("bottom", "left"):
+            self.plot.getAxis(name).setTickFont(font)
+        self.cursor.setPen(pg.mkPen("#111111", width=2 * w))
+        self.cursor.setHoverPen(pg.mkPen("#D55E00", width=3 * w))
+        self.cursor.label.setFont(font)
+        self.selection.setPen(pg.mkPen(QColor("#FFE680").darker(140), width=w))
+        self.ring.setPen(pg.mkPen("#111111", width=3 * w))
+        for item in self._items:
+            self.plot.removeItem(item)
+        self._items = []
+        scenario, lanes = self._scenario, self._lanes
+        if scenario is None:
+            return
+        drawing = draw_scenario(scenario, self._lang, self.locale(), lanes, font, w)
+        self._events, self._incident_events = drawing.events, drawing.incident_events
+        lo, hi = self._limits
+        shades = [bar(lo, hi, top, bottom, "#F3F3F3", pen=pg.mkPen(None))
+                  for n, (top, bottom) in enumerate(map(lanes.site, lanes.sites)) if n % 2]
+        for s in shades:
+            s.setZValue(-10)
+        self._tails = {s: bar(0, 0, 0, 0, "#D55E00", brush=overdue_brush(), width=w) for s in lanes.sites}
+        deadlines = [deadline_line(d, self._lang, self.locale(), font, w) for d in scenario.deadlines]
+        xs = [line.value() for line in deadlines] + [hi]
+        self._fitted = drawing.fitted + [Fitted(line.label, line.value(), min(x for x in xs if x > line.value()))
+                                         for line in deadlines]
+        self._items = (shades + drawing.items + [f.item for f in drawing.fitted] + deadlines
+                       + list(self._tails.values()) + [self.selection, self.ring, self.cursor])
+        for item in self._items:
+            self.plot.addItem(item)
+        self._markers = drawing.markers
+        self._markers.sigClicked.connect(self._marker_clicked)
+        self._draw_tails()
+        self._range_changed()
 
     def set_incident_counts(self, days: np.ndarray, colors: np.ndarray) -> None:
         """Incidents of the log: their dates (ordinals) and one colour ("#RRGGBB") each."""

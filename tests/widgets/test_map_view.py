@@ -194,3 +194,39 @@ def test_hovering_an_incident_shows_its_tooltip(view, qtbot):
     day = date.fromordinal(int(points.day[0])).strftime("%-d %B %Y")
     label, casualties = STYLES[points.type_index[0]].label, points.casualties[0]
     assert view.graphics.toolTip() == f"{label}, {day}: {casualties} killed or injured"
+
+
+def shown_on(view, scenario, day=date(2023, 8, 15)):
+    view.set_sites(list(scenario.sites))
+    view.show_statuses(status.statuses_on(scenario, day), status.flows_on(scenario, day), day)
+
+
+def test_labels_legend_and_scale_bar_follow_the_widgets_font(view, scenario):
+    """The interface zoom changes the widgets' font; the map's texts follow at once."""
+    shown_on(view, scenario)
+    view.show_scale(111.0)
+    before = (view.site_labels.labeller.font.pointSizeF(), view.legend.size(), view.scale_bar.size(),
+              view.site_labels.labeller._rects[0].width())
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    assert view.site_labels.labeller.font.pointSizeF() == pytest.approx(before[0] * 1.5, abs=0.6)
+    assert view.site_labels.labeller._rects[0].width() > before[3]  # the label drawn is larger
+    assert view.legend.size()[0] > before[1][0] and view.legend.size()[1] > before[1][1]
+    assert view.scale_bar.size()[1] > before[2][1]
+    assert view.place_labels.font.pointSizeF() == pytest.approx(font.pointSizeF() - 1.5)
+
+
+def test_line_width_thickens_outlines_arrows_borders_and_legend(view, scenario):
+    shown_on(view, scenario)
+    goundam, ber = view.site_index["goundam"], view.site_index["ber"]
+    before = (view.site_marks.data[ber]["pen"].widthF(), view.site_frames.data[goundam]["pen"].widthF())
+    view.set_line_width(2.0)
+    assert view.site_marks.data[ber]["pen"].widthF() == 2 * before[0]
+    assert view.site_frames.data[goundam]["pen"].widthF() == 2 * before[1]
+    assert view.flows.line_width == view.basemap.line_width == view.legend.line_width == 2.0
+    assert len(view.flows.segments) and "Sites on 15 August 2023" in [r.text for r in view.legend.rows()]  # kept
+    sample = next(r for r in view.legend.rows() if r.text == "open")
+    assert sample.style["pen"].widthF() == 2 * before[0]
+    view.set_line_width(1.0)
+    assert view.site_marks.data[ber]["pen"].widthF() == before[0]

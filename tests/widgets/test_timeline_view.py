@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from db.status import statuses_on
 from widgets.timeline_items import DAY, day_at, x_of
@@ -192,3 +193,26 @@ def test_fit_buttons(view, scenario):
     view.fit_drawdown()
     lo, hi = view.vb.viewRange()[0]
     assert (day_at(lo), day_at(hi - 1)) == (scenario.mission.view_start, scenario.mission.view_end)
+
+
+def test_texts_follow_the_widgets_font(view):
+    """The interface zoom changes the widget's font: phase names, notes, deadlines and the cursor's date follow."""
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    texts = [f.item for f in view._fitted] + [view.cursor.label]
+    assert texts and all(t.textItem.font().pointSizeF() == pytest.approx(font.pointSizeF()) for t in texts)
+    assert view.plot.getAxis("left").style["tickFont"].pointSizeF() == pytest.approx(font.pointSizeF())
+    assert view.cursor.value() == x_of(date(2023, 8, 1))  # the date shown is kept
+
+
+def test_line_width_thickens_bars_markers_and_the_cursor(view):
+    view.highlight("site", "gao")
+    bars = [i for i in view._items if isinstance(i, QGraphicsRectItem) and i.pen().style() != Qt.PenStyle.NoPen]
+    before = {id(i): i.pen().widthF() for i in bars}
+    cursor = view.cursor.pen.widthF()
+    view.set_line_width(2.0)
+    bars = [i for i in view._items if isinstance(i, QGraphicsRectItem) and i.pen().style() != Qt.PenStyle.NoPen]
+    assert len(bars) == len(before) and all(i.pen().widthF() == 2.0 for i in bars)
+    assert view.cursor.pen.widthF() == 2 * cursor and view._markers.data[0]["pen"].widthF() >= 2
+    assert view.selection.isVisible()  # the selection is kept
