@@ -53,6 +53,7 @@ class InterfaceController(QObject):
         self.shortcuts_action = action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+F1")
         for a in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # also in the incident form
+        self._set_line_width()
 
     def zoom_actions(self) -> list[QAction]:
         return [self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action]
@@ -72,6 +73,12 @@ class InterfaceController(QObject):
         settings.put("ui/zoom", 100)
         theme.apply()
 
+    def _set_line_width(self) -> None:
+        """The map's and the timeline's lines as the saved theme wants them (twice as wide in high contrast)."""
+        width = theme.line_width()
+        self.window.map.set_line_width(width)
+        self.window.timeline.set_line_width(width)
+
     # ---------------------------------------------------------------- preferences
 
     def show_preferences(self) -> PreferencesDialog:
@@ -89,6 +96,7 @@ class InterfaceController(QObject):
             settings.put(key, values[key])
         if (values["ui/theme"], values["ui/zoom"]) != (before["ui/theme"], before["ui/zoom"]):
             theme.apply()
+            self._set_line_width()
         if values["author"] != before["author"]:
             self.author_changed.emit(values["author"] or getpass.getuser())
         if values["ui/language"] != before["ui/language"]:

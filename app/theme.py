@@ -3,8 +3,9 @@
 Settings "ui/theme" (default | high-contrast) and "ui/zoom" (percent of the system font size).
 The high-contrast theme is the Fusion style with a black-on-white QPalette and a small style sheet
 (resources/themes/high-contrast.qss: thick borders, a blue focus ring, black selections) and
-fonts one tenth larger. `apply()` runs at start-up and again whenever Preferences or the zoom
-actions change a setting; widgets without a font of their own follow at once.
+fonts one tenth larger; the map and the timeline draw their lines twice as wide (`line_width()`,
+passed to their `set_line_width`). `apply()` runs at start-up and again whenever Preferences or the
+zoom actions change a setting; widgets without a font of their own follow at once.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from . import settings
 THEMES = ("default", "high-contrast")
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
 HIGH_CONTRAST_FONT = 1.1
+LINE_WIDTHS = {"default": 1.0, "high-contrast": 2.0}  # times the usual width of the map's and timeline's lines
 _system: dict = {}  # the look before the first apply(): style name, palette, font
 
 
@@ -76,3 +78,8 @@ def current() -> tuple[str, int]:
     """The saved (theme, zoom)."""
     theme = settings.get("ui/theme")
     return (theme if theme in THEMES else "default"), clamp_zoom(settings.get("ui/zoom"))
+
+
+def line_width() -> float:
+    """How many times their usual width the map and the timeline draw their lines in the saved theme."""
+    return LINE_WIDTHS[current()[0]]

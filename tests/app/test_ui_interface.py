@@ -74,6 +74,39 @@ def test_interface_zoom_scales_the_fonts_and_resets(window, qtbot):
     assert settings.get("ui/zoom") == theme.ZOOM_MIN
 
 
+def test_map_and_timeline_texts_follow_the_zoom_at_once(window, qtbot):
+    labels, legend = window.map.site_labels.labeller, window.map.legend
+    before = (labels.font.pointSizeF(), legend.font.pointSizeF(), legend.size()[1],
+              window.timeline.cursor.label.textItem.font().pointSizeF())
+    window.interface.zoom_in_action.trigger()
+    window.interface.zoom_in_action.trigger()
+    qtbot.waitUntil(lambda: labels.font.pointSizeF() > before[0])
+    assert legend.font.pointSizeF() > before[1] and legend.size()[1] > before[2]
+    assert window.timeline.cursor.label.textItem.font().pointSizeF() > before[3]
+    window.interface.zoom_reset_action.trigger()
+    qtbot.waitUntil(lambda: labels.font.pointSizeF() == pytest.approx(before[0]))
+
+
+def test_high_contrast_thickens_the_map_and_timeline_lines(window):
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    def widths():
+        phase = next(i for i in window.timeline._items if isinstance(i, QGraphicsRectItem) and i.toolTip())
+        return (window.map.site_marks.data[0]["pen"].widthF(), window.map.site_frames.data[0]["pen"].widthF(),
+                window.map.flows.line_width, window.map.basemap.line_width, window.timeline.cursor.pen.widthF(),
+                phase.pen().widthF())
+
+    before = widths()
+    dialog = window.interface.show_preferences()
+    dialog.theme.setCurrentIndex(dialog.theme.findData("high-contrast"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert widths() == tuple(2 * w for w in before)
+    dialog = window.interface.show_preferences()
+    dialog.theme.setCurrentIndex(dialog.theme.findData("default"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert widths() == before
+
+
 def test_high_contrast_theme_and_back(window):
     from app import theme
 
