@@ -4,6 +4,7 @@ Keyboard only: fields in reading order, Enter (or Ctrl+Enter in a text box) save
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal
@@ -18,6 +19,8 @@ STATUSES = (("reported", QT_TRANSLATE_NOOP("IncidentForm", "Reported")),
             ("verified", QT_TRANSLATE_NOOP("IncidentForm", "Verified")),
             ("closed", QT_TRANSLATE_NOOP("IncidentForm", "Closed")))
 WORD_PARAMS = ("axis", "unit", "letters")  # geo.coords puts words (marked there) in these slots
+DECIMAL_DEGREES = re.compile(r"\s*(-?[0-9]+\.[0-9]+)\s*,\s*(-?[0-9]+\.[0-9]+)\s*")  # as db.incidents.draft_of writes them
+DECIMAL_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9])")  # "13,12345": a comma between two digits
 
 
 def message(error: FieldError) -> str:
@@ -192,13 +195,26 @@ class IncidentForm(QDialog):
         self.site_picker.setCurrentIndex(0)
 
     def set_position(self, lat: float, lon: float) -> None:
-        """A point picked on the map or a site: written as decimal degrees."""
-        self.location.setText(f"{lat:.5f}, {lon:.5f}")
+        """A point picked on the map or a site: written as decimal degrees, as the interface writes numbers
+        ("16.27170, -0.04470"; in French "16,27170 ; -0,04470")."""
+        locale = self.locale()
+        separator = " ; " if locale.decimalPoint() == "," else ", "
+        self.location.setText(locale.toString(lat, "f", 5) + separator + locale.toString(lon, "f", 5))
+
+    def location_text(self) -> str:
+        """The location as db and geo read it: where the interface writes decimal commas, a comma between
+        two digits is one ("13,12345" and "13.12345" both work); other commas separate the values."""
+        text = self.location.text()
+        return DECIMAL_COMMA.sub(".", text) if self.locale().decimalPoint() == "," else text
 
     def set_draft(self, draft: IncidentDraft) -> None:
         self.occurred_on.setText(draft.occurred_on)
         self.occurred_time.setText(draft.occurred_time)
-        self.location.setText(draft.location)
+        stored = DECIMAL_DEGREES.fullmatch(draft.location)
+        if stored:
+            self.set_position(float(stored[1]), float(stored[2]))
+        else:
+            self.location.setText(draft.location)
         self.type.setCurrentIndex(max(0, self.type.findData(draft.type)))
         self._fill_subtypes()
         self.subtype.setCurrentIndex(max(0, self.subtype.findData(draft.subtype)))
@@ -216,7 +232,7 @@ class IncidentForm(QDialog):
     def draft(self) -> IncidentDraft:
         return IncidentDraft(
             occurred_on=self.occurred_on.text(), occurred_time=self.occurred_time.text(),
-            location=self.location.text(), type=self.type.currentData() or "", subtype=self.subtype.currentData() or "",
+            location=self.location_text(), type=self.type.currentData() or "", subtype=self.subtype.currentData() or "",
             actors=self.actors.text(), **{n: w.text() for n, w in self.counts.items()},
             description=self.description.toPlainText(), notes=self.notes.toPlainText(), source=self.source.text(),
             reliability=self.reliability.text(), status=self.status.currentData(),
@@ -240,7 +256,7 @@ class IncidentForm(QDialog):
         self.save_button.setEnabled(not self.errors)
 
     def _show_where(self, valid: bool) -> None:
-        position = self._parse(self.location.text()) if valid else None
+        position = self._parse(self.location_text()) if valid else None
         self.where.setVisible(position is not None)
         if position is None:
             return

@@ -1367,7 +1367,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>16.2717, -0.0447  or  16°16&apos;18&quot;N 0°2&apos;41&quot;W  or  30Q ZD 15880 01273</source>
-        <translation>16.2717, -0.0447  ou  16°16&apos;18&quot;N 0°2&apos;41&quot;W  ou  30Q ZD 15880 01273</translation>
+        <translation>16,2717 ; -0,0447  ou  16°16&apos;18&quot;N 0°2&apos;41&quot;W  ou  30Q ZD 15880 01273</translation>
     </message>
     <message>
         <source>Pick on &amp;map</source>

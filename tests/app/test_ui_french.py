@@ -228,3 +228,13 @@ def test_dialogs_are_french(french, qtbot, monkeypatch, tmp_path):
     assert len(pairs) > 200
     found = english_in(pairs)
     assert not found, "\n".join(map(repr, found))
+
+
+def test_incident_form_writes_positions_with_decimal_commas(french):
+    controller = french.incident_controller
+    form = controller.new_incident()
+    controller.pick_on_map(16.5, -1.25)
+    assert form.location.text() == "16,50000 ; -1,25000" and form.location_text() == "16.50000 ; -1.25000"
+    assert "16,2717 ; -0,0447" in form.location.placeholderText()
+    seed = controller.edit_incident("c90d210a-97fc-5eb3-be70-fa237688882c")  # the convoy attack of the scenario
+    assert "," in seed.location.text() and "." not in seed.location.text() and " ; " in seed.location.text()

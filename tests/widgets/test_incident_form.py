@@ -2,7 +2,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from db import incidents as inc
@@ -31,6 +31,16 @@ def form(qtbot):
     types = {t.id: frozenset(s.id for s in t.subtypes) for t in taxonomy.load().types}
     ctx = inc.Context(types, locate, (-18, 4, 16, 28), date(2024, 6, 30))
     f = IncidentForm(taxonomy.load(), SITES, lambda d: inc.validate(d, ctx), locate, parse)
+    qtbot.addWidget(f)
+    f.show()
+    return f
+
+
+@pytest.fixture
+def french_form(qtbot, form):
+    """The form as the French interface shows it (i18n.install sets the default locale the same way)."""
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    f = IncidentForm(taxonomy.load(), SITES, form._validate, locate, parse)
     qtbot.addWidget(f)
     f.show()
     return f
@@ -110,3 +120,26 @@ def test_pick_on_map_button_asks_and_keeps_enter_for_save(qtbot, form):
         qtbot.mouseClick(form.pick_button, Qt.MouseButton.LeftButton)
     form.set_position(16.27167, -0.04472)
     assert form.location.text().startswith("16.27167")
+
+
+def test_french_form_writes_decimal_commas(french_form):
+    french_form.site_picker.activated.emit(2)  # Kidal
+    assert french_form.location.text() == "18,44111 ; 1,40778"
+    french_form.set_draft(inc.IncidentDraft(location="16.27170, -0.04470"))  # a stored incident, edited
+    assert french_form.location.text() == "16,27170 ; -0,04470"
+
+
+@pytest.mark.parametrize("typed", ["13,12345 ; -3,5", "13,12345, -3,5", "13,12345 -3,5", "13.12345, -3.5",
+                                   "13°07'24,42\"N 3°30'W", "13°07'24.42\"N 3°30'W"])
+def test_french_form_reads_decimal_commas_and_points(qtbot, french_form, typed):
+    fill(qtbot, french_form, location=typed)
+    assert not french_form.error_labels["location"].isVisible() and french_form.save_button.isEnabled()
+    assert parse(french_form.draft().location) == pytest.approx((13.12345, -3.5), abs=1e-5)
+    assert french_form.where.isVisible()
+
+
+def test_french_form_still_reads_mgrs_and_refuses_a_lone_number(qtbot, french_form):
+    fill(qtbot, french_form, location="30Q ZD 15880 01273")
+    assert french_form.save_button.isEnabled()
+    french_form.location.setText("13,12345")
+    assert french_form.error_labels["location"].isVisible() and not french_form.save_button.isEnabled()
