@@ -131,7 +131,7 @@ def connect(path: Path, passphrase: str | None = None, readonly: bool = False):
         shm = path.with_name(path.name + "-shm")
         # a read-only WAL file needs its -shm; where it cannot be created, the file cannot change under us either
         uri += "?mode=ro" if shm.exists() or os.access(path.parent, os.W_OK) else "?mode=ro&immutable=1"
-    con = driver(passphrase).connect(uri, uri=True, check_same_thread=False)
+    con = driver(passphrase).connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     if passphrase is not None:
         con.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher logs failed keys to stderr otherwise
         con.execute("PRAGMA key = '{0}'".format(passphrase.replace("'", "''")))
@@ -218,6 +218,10 @@ def make_engine(path: Path, passphrase: str | None = None, readonly: bool = Fals
                            creator=lambda: connect(path, passphrase, readonly))
     event.listen(engine, "connect", _pragmas(readonly))
     event.listen(engine, "handle_error", _translate_errors(path))
+    # SQLAlchemy's recipe for pysqlite: the driver would commit before DDL and begin only before DML, so a
+    # migration or an import that drops and recreates triggers could not roll back whole. SQLAlchemy now
+    # says BEGIN itself, and every transaction holds whatever it runs.
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
 
 
