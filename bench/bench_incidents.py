@@ -27,10 +27,12 @@ WORDS = ("convoy attack road armed group camp peacekeepers checkpoint market vil
 
 def database(n: int) -> Path:
     """A seeded sitmon database holding n incidents (built once, then reused)."""
+    from db import text_search
     from db.engine import open_database
+    from db.migrations import HEAD
     from db.taxonomy import load
 
-    path = CACHE / f"incidents_{n}.sqlite"
+    path = CACHE / f"incidents_{n}_r{HEAD}.sqlite"
     if path.exists():
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -45,15 +47,21 @@ def database(n: int) -> Path:
     types = [(t.id, [s.id for s in t.subtypes]) for t in load().types]
     rng = random.Random(n)
     start = date(2023, 1, 1)
-    con = sqlite3.connect(tmp)
+    con = sqlite3.connect(tmp, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
+    con.execute("BEGIN")
+    for name in text_search.TRIGGERS:  # indexed in one go below
+        con.execute(f"DROP TRIGGER {name}")
     con.executemany(
         "INSERT INTO incidents (id, occurred_on, occurred_time, lat, lon, region, site_id, site_km, type, "
         "subtype, actors, killed_peacekeepers, killed_civilians, killed_other, injured_peacekeepers, "
         "injured_civilians, injured_other, description, notes, source, reliability, status, author, origin, "
         "revision, created_at, updated_at, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (_row(rng, start, sites, types) for _ in range(n)))
-    con.commit()
+    con.execute(f"INSERT INTO {text_search.TABLE}({text_search.TABLE}) VALUES ('rebuild')")
+    for ddl in text_search.TRIGGERS.values():
+        con.execute(ddl)
+    con.execute("COMMIT")
     con.close()  # the last connection to close folds the WAL into the file
     tmp.rename(path)
     return path

@@ -100,9 +100,6 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_incident_audit_incident", "incident_id", "at"),)
 
 
-Index("ix_incidents_occurred_on", Incident.occurred_on)
-Index("ix_incidents_type", Incident.type)
-Index("ix_incidents_region", Incident.region)
 Index("ix_incidents_site", Incident.site_id)
 Index("ix_incidents_live_day", Incident.deleted, Incident.occurred_on, Incident.id)
 Index("ix_incidents_live_type", Incident.deleted, Incident.type, Incident.occurred_on)

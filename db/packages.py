@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Time
 from sqlalchemy.exc import IntegrityError
 
-from . import backup, store
+from . import backup, store, text_search
 from .exchange import AUDITED, Progress, _tick, stored
 from .models import Incident
 
@@ -251,7 +251,8 @@ def _audited(column: str, value):
 
 
 def _write(conn, new_rows, changed, new_audit) -> None:
-    _insert(conn, "incidents", new_rows, COLUMNS)
+    with text_search.bulk_inserts(conn):
+        _insert(conn, "incidents", new_rows, COLUMNS)
     if changed:
         names = [c for c in COLUMNS if c != "id"]
         conn.exec_driver_sql(f"UPDATE incidents SET {', '.join(f'{c} = ?' for c in names)} WHERE id = ?",

@@ -202,6 +202,9 @@ class IncidentTable(QWidget):
         self.until_cursor = QCheckBox(self.tr("Up to the timeline's date"))
         self.type_box, self.region_box, self.site_box, self.status_box = (QComboBox() for _ in range(4))
         self.text = QLineEdit(placeholderText=self.tr("Search description, actors, notes, source"))
+        self.text.setToolTip(self.tr("Finds incidents where every word typed starts a word of the description, "
+                                     "actors, notes or source, in any order, ignoring case and accents; "
+                                     "or the start of an incident id."))
         self.text.setClearButtonEnabled(True)
         self.show_deleted = QCheckBox(self.tr("Show deleted"))
         self.count_label = QLabel()

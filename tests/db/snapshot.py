@@ -4,11 +4,16 @@ import sqlite3
 
 
 def rows(path, table="incidents") -> dict:
-    """Every row of `table` by rowid, each as a sha256 of its values."""
+    """Every row of `table` by rowid (by rank in key order for a WITHOUT ROWID table, as the text index's
+    are), each as a sha256 of its values."""
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return {r[0]: hashlib.sha256(repr(r[1:]).encode()).hexdigest()
-                for r in con.execute(f"SELECT rowid, * FROM {table}")}
+        try:
+            found = con.execute(f"SELECT rowid, * FROM {table}").fetchall()
+        except sqlite3.OperationalError:  # WITHOUT ROWID
+            found = list(enumerate(sorted(con.execute(f"SELECT * FROM {table}").fetchall())))
+            found = [(i, *r) for i, r in found]
+        return {r[0]: hashlib.sha256(repr(r[1:]).encode()).hexdigest() for r in found}
     finally:
         con.close()
 
