@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import func, literal_column, select
 
-from . import acled, backup, csv_io, incident_query, status, store
+from . import acled, backup, csv_io, incident_query, status, store, text_search
 from .csv_io import FIELDS, Problem, problem
 from .models import Incident
 from .records import QT_TRANSLATE_NOOP
@@ -231,9 +231,10 @@ def _write(conn, plan, key, now, author, laptop, progress) -> ImportResult:
     total = len(new) + len(maybe)
     last_rowid = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM incidents").scalar()
     insert = f"INSERT INTO incidents ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})"
-    for start in range(0, len(new), CHUNK):
-        conn.exec_driver_sql(insert, new[start:start + CHUNK])
-        _tick(progress, min(start + CHUNK, len(new)), total)
+    with text_search.bulk_inserts(conn):
+        for start in range(0, len(new), CHUNK):
+            conn.exec_driver_sql(insert, new[start:start + CHUNK])
+            _tick(progress, min(start + CHUNK, len(new)), total)
     conn.exec_driver_sql(
         "INSERT INTO incident_audit (incident_id, at, author, laptop, action, changes) "
         f"SELECT id, ?, ?, ?, 'create', json_object({_json_create()}) FROM incidents WHERE rowid > ? ORDER BY id",
@@ -327,12 +328,12 @@ def export_incidents(db, path: Path | str, where: incident_query.IncidentFilter 
             _tick(progress, total, total)
             _write_features(path, "incidents", columns, rows, kind)
             return total
-        stmt = select(*(literal_column(e) for e in csv_io.sql_columns(columns))).select_from(Incident)
-        result = conn.execute(stmt.where(cond).order_by(Incident.occurred_on, Incident.id))
+        stmt = select(literal_column(csv_io.sql_record(columns, delimiter))).select_from(Incident)
+        result = conn.execute(stmt.where(cond).order_by(Incident.occurred_on, Incident.id)).scalars()
         done = 0
         with csv_io.Writer(path, columns, excel=excel, hxl=csv_io.HXL if hxl else None, delimiter=delimiter) as w:
             for part in result.partitions(CHUNK):
-                w.csv.writerows(part)
+                w.write_records(part)
                 done += len(part)
                 _tick(progress, done, total)
     return done

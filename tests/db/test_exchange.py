@@ -1,5 +1,6 @@
 """Import pipeline (check everything, report, one transaction) and exports (CSV, GeoJSON, GeoPackage)."""
 import csv
+import io
 import json
 import sqlite3
 from datetime import date, datetime
@@ -255,3 +256,31 @@ def test_an_import_is_preceded_by_a_backup(db, tmp_path):
     kinds = [b.reason for b in backup.list_backups(other.path)]
     assert "before-import" in kinds
     other.close()
+
+
+_TEXT = st.text(st.sampled_from(list('ab ,;"\'=+-@\t\r\nÉé€')), max_size=12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(_TEXT, min_size=4, max_size=4), delimiter=st.sampled_from([",", ";"]))
+def test_records_formatted_in_sql_are_what_csv_writer_writes(empty, tmp_path, texts, delimiter):
+    """The export formats each record in SQL: byte for byte what Python's csv.writer makes of its cells."""
+    stamp = "2023-08-13 10:00:00.000000"
+    row = {**dict.fromkeys(csv_io.FIELDS, ""), **dict.fromkeys(csv_io.CASUALTIES, 0), "id": "x",
+           "occurred_on": "2023-08-13", "occurred_time": None, "lat": 16.27, "lon": -0.04, "site_id": None,
+           "site_km": None, "type": "ied", "status": "reported", "external_id": None, "external_ts": None,
+           "revision": 1, "created_at": stamp, "updated_at": stamp, "deleted": 0,
+           **dict(zip(("actors", "description", "notes", "source"), texts))}
+    with sqlite3.connect(empty.path) as con:
+        con.execute("DELETE FROM incidents")
+        con.execute(f"INSERT INTO incidents ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+    out = tmp_path / "out.csv"
+    exchange.export_incidents(empty, out, delimiter=delimiter)
+    data = out.read_bytes().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(data, newline=""), delimiter=delimiter))
+    again = tmp_path / "again.csv"
+    with open(again, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    assert again.read_bytes().decode("utf-8") == data
+    cells = dict(zip(rows[0], rows[1]))
+    assert [csv_io.unneutralise(cells[c]) for c in ("actors", "description", "notes", "source")] == texts
