@@ -155,20 +155,6 @@ def sql_columns(columns) -> list[str]:
     return [sql_neutralise(c) if c in TEXT - VOCABULARIES else _SQL_FORMAT.get(c, c) for c in columns]
 
 
-def sql_record(columns, delimiter: str = ",") -> str:
-    """One SQL expression giving the whole CSV record of a row, quoted as csv.writer quotes (RFC 4180: a
-    cell holding the delimiter, a quote, CR or LF is quoted, quotes doubled), so that an export of a million
-    rows is formatted in C and Python only writes lines. Numbers and closed vocabularies never need quotes."""
-    special = [f"char({ord(c)})" for c in (delimiter, '"', "\r", "\n")]
-
-    def quote(v: str) -> str:
-        needs = " OR ".join(f"instr({v}, {c})" for c in special)
-        return f"CASE WHEN {needs} THEN '\"' || replace({v}, '\"', '\"\"') || '\"' ELSE coalesce({v}, '') END"
-    cells = [quote(expr) if column in TEXT - VOCABULARIES else f"coalesce({expr}, '')"
-             for column, expr in zip(columns, sql_columns(columns))]
-    return f" || char({ord(delimiter)}) || ".join(cells)
-
-
 def cell(value):
     """A Python value as a CSV cell: numbers as they are, dates in ISO 8601, text neutralised."""
     if value is None:
@@ -190,10 +176,6 @@ class Writer:
         self.csv.writerow(header)
         if hxl is not None:
             self.csv.writerow([hxl.get(c, "") for c in header])
-
-    def write_records(self, records) -> None:
-        """Lines already formatted as CSV records (see sql_record)."""
-        self._file.write("\r\n".join(records) + "\r\n")
 
     def __enter__(self):
         return self

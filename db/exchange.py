@@ -328,12 +328,12 @@ def export_incidents(db, path: Path | str, where: incident_query.IncidentFilter 
             _tick(progress, total, total)
             _write_features(path, "incidents", columns, rows, kind)
             return total
-        stmt = select(literal_column(csv_io.sql_record(columns, delimiter))).select_from(Incident)
-        result = conn.execute(stmt.where(cond).order_by(Incident.occurred_on, Incident.id)).scalars()
+        stmt = select(*(literal_column(e) for e in csv_io.sql_columns(columns))).select_from(Incident)
+        result = conn.execute(stmt.where(cond).order_by(Incident.occurred_on, Incident.id))
         done = 0
         with csv_io.Writer(path, columns, excel=excel, hxl=csv_io.HXL if hxl else None, delimiter=delimiter) as w:
             for part in result.partitions(CHUNK):
-                w.write_records(part)
+                w.csv.writerows(part)
                 done += len(part)
                 _tick(progress, done, total)
     return done

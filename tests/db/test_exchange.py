@@ -263,8 +263,9 @@ _TEXT = st.text(st.sampled_from(list('ab ,;"\'=+-@\t\r\nÉé€')), max_size=12)
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(_TEXT, min_size=4, max_size=4), delimiter=st.sampled_from([",", ";"]))
-def test_records_formatted_in_sql_are_what_csv_writer_writes(empty, tmp_path, texts, delimiter):
-    """The export formats each record in SQL: byte for byte what Python's csv.writer makes of its cells."""
+def test_tricky_text_is_quoted_and_reads_back(empty, tmp_path, texts, delimiter):
+    """Text with quotes, delimiters, CR/LF, apostrophes and accents: RFC 4180 as csv.writer quotes it, and
+    each cell reads back as stored once its neutralising apostrophe is taken off."""
     stamp = "2023-08-13 10:00:00.000000"
     row = {**dict.fromkeys(csv_io.FIELDS, ""), **dict.fromkeys(csv_io.CASUALTIES, 0), "id": "x",
            "occurred_on": "2023-08-13", "occurred_time": None, "lat": 16.27, "lon": -0.04, "site_id": None,
