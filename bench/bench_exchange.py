@@ -82,21 +82,30 @@ def sitmon_import(folder, source) -> tuple[float, float]:
 
 
 def raw_insert(folder, rows) -> float:
-    """sqlite3 executemany of ready tuples into the same table, same pragmas, one transaction."""
+    """sqlite3 executemany of ready tuples into the same table, same pragmas, one transaction; the text
+    index filled in one statement afterwards, as the importer does (no audit rows, no backup)."""
+    from db import text_search
     from db.csv_io import FIELDS
     from db.exchange import CACHE_KIB
 
     db = fresh_db(folder)
     db.close()
-    con = sqlite3.connect(db.path)
+    con = sqlite3.connect(db.path, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     sql = f"INSERT INTO incidents ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})"
+    columns = ", ".join(text_search.COLUMNS)
 
     def run():
+        con.execute("BEGIN")
+        for name in text_search.TRIGGERS:
+            con.execute(f"DROP TRIGGER {name}")
         con.executemany(sql, rows)
-        con.commit()
+        con.execute(f"INSERT INTO {text_search.TABLE}(rowid, {columns}) SELECT rowid, {columns} FROM incidents")
+        for ddl in text_search.TRIGGERS.values():
+            con.execute(ddl)
+        con.execute("COMMIT")
 
     seconds = timed(run)
     con.close()
