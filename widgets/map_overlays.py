@@ -39,7 +39,7 @@ class Overlay(QGraphicsObject):
 
     def place(self, *args) -> None:
         self.prepareGeometryChange()
-        w, h = self.size()
+        w, h = (self.scale() * x for x in self.size())
         r = self.view_box.boundingRect()
         ax, ay = self.anchor
         self.setPos(r.left() + self.margin + ax * (r.width() - w - 2 * self.margin),
@@ -165,7 +165,10 @@ class LegendRow:
 
 
 class Legend(Overlay):
-    """Sections of rows: a heading, then a symbol and its meaning per row."""
+    """Sections of rows: a heading, then a symbol and its meaning per row; drawn smaller where it would
+    be taller than the map or cover more than half its width (a large interface zoom, a small window)."""
+
+    WIDTH_SHARE = 0.5
 
     def __init__(self, view_box, anchor=(1, 0)):
         super().__init__(view_box, anchor)
@@ -200,6 +203,12 @@ class Legend(Overlay):
 
     def size(self):
         return self._size
+
+    def place(self, *args) -> None:
+        (w, h), r = self._size, self.view_box.boundingRect()
+        room = min((r.height() - 2 * self.margin) / h, r.width() * self.WIDTH_SHARE / w) if w and h else 1.0
+        self.setScale(min(1.0, max(room, 0.1)))
+        super().place()
 
     def _resize(self) -> None:
         rows = self.rows()

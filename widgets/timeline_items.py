@@ -178,10 +178,21 @@ def bar(x0: float, x1: float, y0: float, y1: float, color: str, tip: str = "", p
     return item
 
 
-def label(text: str, font: QFont, anchor=(0, 0.5), color="#111111") -> pg.TextItem:
-    item = pg.TextItem(text, color=color, anchor=anchor)
+def label(text: str, font: QFont, anchor=(0, 0.5), color="#111111", fill=None) -> pg.TextItem:
+    """A text; with `fill`, on a box of that colour just around it (legible where it overflows a bar)."""
+    item = pg.TextItem(text, color=color, anchor=anchor, fill=fill)
     item.setFont(font)
+    if fill is not None:
+        item.textItem.document().setDocumentMargin(1)
+        item.updateTextPos()
     return item
+
+
+def ink_on(background: str) -> str:
+    """Black or white text, whichever stands out more on `background` (WCAG relative luminance)."""
+    channels = [c / 255 for c in QColor(background).getRgb()[:3]]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return "#111111" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 else "white"
 
 
 def markers(spots: list[dict], width: float = 1.0) -> pg.ScatterPlotItem:
@@ -294,9 +305,9 @@ def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes, font: QFont, wi
             end = edge(role.end or sc.end) + DAY
             name = translate("Status", STATUS_LABELS[role.role])
             tip = f"<b>{name}</b>: {fmt(locale, role.start)}<br>{role.note.get(lang)}"
-            d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, STATUS_COLORS[role.role], tip,
-                               width=width))
-            text = label(name, font, color="white")
+            color = STATUS_COLORS[role.role]
+            d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, color, tip, width=width))
+            text = label(name, font, color=ink_on(color), fill=color)
             text.setPos(edge(role.start), mid)
             d.fitted.append(Fitted(text, edge(role.start), end))
 

@@ -11,9 +11,9 @@ import numpy as np
 import pyqtgraph as pg
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QStyle, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QScrollBar, QStyle, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from db.records import Scenario
 
@@ -21,6 +21,7 @@ from .timeline_items import DAY, EARLY, LATE, ON_TIME, DateAxis, Fitted, Lanes, 
     incident_bars, overdue_brush, x_of
 
 DAILY_SPAN = 120 * DAY  # incidents are counted per day below this visible span, per week above
+MIN_LANE = 0.75  # text lines: lanes never get thinner; the lanes that do not fit are scrolled to
 
 
 class TimelineView(QWidget):
@@ -90,6 +91,11 @@ class TimelineView(QWidget):
         self.vb.disableAutoRange()
         self.vb.sigXRangeChanged.connect(self._range_changed)
         self.vb.sigResized.connect(self._range_changed)
+        self.vb.sigResized.connect(self._fit_lanes)
+        self.lane_bar = QScrollBar(Qt.Orientation.Vertical, toolTip=self.tr("Scroll to the other rows"))
+        self.lane_bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys move the date; the bar is for the mouse
+        self.lane_bar.valueChanged.connect(self._fit_lanes)
+        self.lane_bar.hide()
         self.plot.scene().sigMouseClicked.connect(self._scene_clicked)
 
         self.cursor = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen("#111111", width=2),
@@ -112,7 +118,10 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar_row)
-        layout.addWidget(self.plot, 1)
+        plot_row = QHBoxLayout()
+        plot_row.addWidget(self.plot, 1)
+        plot_row.addWidget(self.lane_bar)
+        layout.addLayout(plot_row, 1)
         self.setEnabled(False)  # until there is a scenario
 
     # ---------------------------------------------------------------- setters
@@ -124,7 +133,7 @@ class TimelineView(QWidget):
         self._draw()
         self.plot.getAxis("left").setTicks([self._lanes.ticks(scenario, lang), []])
         self.vb.setLimits(xMin=lo, xMax=hi, minXRange=7 * DAY, yMin=0, yMax=self._lanes.height)
-        self.vb.setYRange(0, self._lanes.height, padding=0)
+        self._fit_lanes()
         self.cursor.setBounds((x_of(scenario.start), x_of(scenario.end)))
         with QSignalBlocker(self.date_box):
             self.date_box.setDateRange(QDate(scenario.start), QDate(scenario.end))
@@ -179,6 +188,7 @@ class TimelineView(QWidget):
         self._markers.sigClicked.connect(self._marker_clicked)
         self._draw_tails()
         self._range_changed()
+        self._fit_lanes()
 
     def set_incident_counts(self, days: np.ndarray, colors: np.ndarray) -> None:
         """Incidents of the log: their dates (ordinals) and one colour ("#RRGGBB") each."""
@@ -214,10 +224,26 @@ class TimelineView(QWidget):
             top, bottom = self._lanes.site(ident)
             lo, hi = self._limits
             self.selection.setRect(lo, top, hi - lo, bottom - top)
+            y0, y1 = self.vb.viewRange()[1]
+            if top < y0 or bottom > y1:  # scrolled out of view
+                self.lane_bar.setValue(round(10 * (top if top < y0 else bottom - (y1 - y0))))
         event = ident if kind == "event" else self._incident_events.get(ident) if kind == "incident" else None
         self.ring.setData(pos=[self._events[event]] if event in self._events else [])
 
     # ---------------------------------------------------------------- view range
+
+    def _fit_lanes(self, *_args) -> None:
+        """Every lane when each is at least MIN_LANE text lines high; else those that fit, under a scroll bar."""
+        if self._lanes is None or self.vb.height() <= 0:
+            return
+        total = self._lanes.height
+        shown = min(total, self.vb.height() / (MIN_LANE * QFontMetricsF(self.font()).height()))
+        hidden = round(10 * (total - shown))  # the bar counts tenths of a lane
+        self.lane_bar.setRange(0, hidden)
+        self.lane_bar.setPageStep(round(10 * shown))
+        self.lane_bar.setVisible(hidden > 0)
+        top = self.lane_bar.value() / 10
+        self.vb.setYRange(top, top + (shown if hidden > 0 else total), padding=0)
 
     def fit_drawdown(self) -> None:
         m = self._scenario.mission

@@ -2017,7 +2017,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>States at the Nouakchott meeting (2013)</source>
-        <translation>États présents à la réunion de Nouakchott (2013)</translation>
+        <translation>États de la réunion de Nouakchott (2013)</translation>
     </message>
     <message>
         <source>Sites on {0}</source>
@@ -2700,6 +2700,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Fit all</source>
         <translation>Tout voir</translation>
+    </message>
+    <message>
+        <source>Scroll to the other rows</source>
+        <translation>Faire défiler vers les autres lignes</translation>
     </message>
     <message>
         <source>One day earlier, one day later</source>

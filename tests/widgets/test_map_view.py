@@ -215,6 +215,10 @@ def test_labels_legend_and_scale_bar_follow_the_widgets_font(view, scenario):
     assert view.legend.size()[0] > before[1][0] and view.legend.size()[1] > before[1][1]
     assert view.scale_bar.size()[1] > before[2][1]
     assert view.place_labels.font.pointSizeF() == pytest.approx(font.pointSizeF() - 1.5)
+    font.setPointSizeF(font.pointSizeF() * 3)  # a legend taller than the map is drawn smaller, never cut off
+    view.setFont(font)
+    box, legend = view.box.boundingRect(), view.legend.mapRectToParent(view.legend.boundingRect())
+    assert view.legend.scale() < 1 and box.contains(legend)
 
 
 def test_line_width_thickens_outlines_arrows_borders_and_legend(view, scenario):

@@ -216,3 +216,22 @@ def test_line_width_thickens_bars_markers_and_the_cursor(view):
     assert len(bars) == len(before) and all(i.pen().widthF() == 2.0 for i in bars)
     assert view.cursor.pen.widthF() == 2 * cursor and view._markers.data[0]["pen"].widthF() >= 2
     assert view.selection.isVisible()  # the selection is kept
+
+
+def test_lanes_too_thin_for_their_text_scroll_instead(qtbot, view):
+    from PySide6.QtGui import QFontMetricsF
+
+    from widgets.timeline_view import MIN_LANE
+
+    assert not view.lane_bar.isVisible()  # 1600 x 400: every lane fits
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)
+    view.resize(1600, 300)
+    qtbot.waitUntil(view.lane_bar.isVisible)
+    y0, y1 = view.vb.viewRange()[1]
+    assert view.vb.height() / (y1 - y0) >= MIN_LANE * QFontMetricsF(font).height() - 0.5
+    view.highlight("site", "bamako")  # a lane below the view is scrolled to
+    top, bottom = view._lanes.site("bamako")
+    y0, y1 = view.vb.viewRange()[1]
+    assert y0 - 0.05 <= top and bottom <= y1 + 0.05
