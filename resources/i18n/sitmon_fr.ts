@@ -1619,6 +1619,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Chercher dans la description, les acteurs, les notes, la source</translation>
     </message>
     <message>
+        <source>Finds incidents where every word typed starts a word of the description, actors, notes or source, in any order, ignoring case and accents; or the start of an incident id.</source>
+        <translation>Trouve les incidents dont la description, les acteurs, les notes ou la source ont un mot commençant par chaque mot saisi, dans n&apos;importe quel ordre, sans tenir compte des majuscules ni des accents ; ou le début d&apos;un identifiant d&apos;incident.</translation>
+    </message>
+    <message>
         <source>Show deleted</source>
         <translation>Afficher les supprimés</translation>
     </message>
