@@ -12,6 +12,8 @@ import pytest
 from db import engine
 from db.migrations import HEAD
 
+from . import old_database
+
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -92,20 +94,8 @@ def test_damaged_database_is_refused(tmp_path):
 
 
 def test_older_database_is_backed_up_then_upgraded(tmp_path):
-    from alembic import command
-    from alembic.config import Config
-
     path = tmp_path / "old.sqlite"
-    engine.create_file(path)
-    eng = engine.make_engine(path)
-    with eng.begin() as conn:
-        conn.exec_driver_sql(f"PRAGMA application_id={engine.APPLICATION_ID}")
-        cfg = Config()
-        cfg.set_main_option("script_location", str(engine.Path(engine.__file__).parent / "migrations"))
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-        conn.exec_driver_sql("INSERT INTO meta(key, value) VALUES ('laptop_id', 'old-laptop')")
-    eng.dispose()
+    old_database.at_revision(path, "0001", "INSERT INTO meta(key, value) VALUES ('laptop_id', 'old-laptop')")
     database = engine.open_database(path)
     database.close()
     con = sqlite3.connect(path)

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from db import exchange, incident_query as q, incidents as inc, packages, text_search
+from tests.db import old_database
 from tests.db.test_incidents import GAO, draft
 
 
@@ -111,28 +112,17 @@ def test_counting_in_the_index_agrees_with_counting_rows(db, ctx):
 
 
 def test_a_database_from_before_the_index_is_indexed_on_upgrade(tmp_path):
-    from alembic import command
-    from alembic.config import Config
-
     from db import engine
 
     path = tmp_path / "old.sqlite"
-    engine.create_file(path)
-    eng = engine.make_engine(path)
-    with eng.begin() as conn:
-        conn.exec_driver_sql(f"PRAGMA application_id={engine.APPLICATION_ID}")
-        cfg = Config()
-        cfg.set_main_option("script_location", str(engine.Path(engine.__file__).parent / "migrations"))
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
-        conn.exec_driver_sql(
-            "INSERT INTO incidents (id, occurred_on, lat, lon, region, type, subtype, actors, description, notes, "
-            "source, reliability, status, author, origin, revision, created_at, updated_at, deleted, "
-            "killed_peacekeepers, killed_civilians, killed_other, injured_peacekeepers, injured_civilians, "
-            "injured_other) VALUES ('old-1', '2023-08-13', 16.27, -0.04, '', 'ied', '', '', 'Pont détruit', '', '', "
-            "'', 'reported', '', '', 1, '2023-08-13 10:00:00.000000', '2023-08-13 10:00:00.000000', 0, 0, 0, 0, 0, "
-            "0, 0)")
-    eng.dispose()
+    old_database.at_revision(
+        path, "0003",
+        "INSERT INTO incidents (id, occurred_on, lat, lon, region, type, subtype, actors, description, notes, "
+        "source, reliability, status, author, origin, revision, created_at, updated_at, deleted, "
+        "killed_peacekeepers, killed_civilians, killed_other, injured_peacekeepers, injured_civilians, "
+        "injured_other) VALUES ('old-1', '2023-08-13', 16.27, -0.04, '', 'ied', '', '', 'Pont détruit', '', '', "
+        "'', 'reported', '', '', 1, '2023-08-13 10:00:00.000000', '2023-08-13 10:00:00.000000', 0, 0, 0, 0, 0, "
+        "0, 0)")
     upgraded = engine.open_database(path, seed=False)
     assert found(upgraded, "pont detruit") == 1
     index_agrees(upgraded)
