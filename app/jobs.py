@@ -31,7 +31,7 @@ class Job(QRunnable):
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
-        """Stop at the next progress report (thread-safe)."""
+        """Stop at the next progress report, or before starting if still queued (thread-safe)."""
         self._cancel.set()
 
     def _progress(self, done: int, total: int) -> None:
@@ -40,12 +40,28 @@ class Job(QRunnable):
         self.signals.progress.emit(done, total)
 
     def run(self) -> None:
+        if self._cancel.is_set():  # cancelled while waiting in the pool: fn never runs
+            self.report_cancelled()
+            return
         try:
             result = self.fn(*self.args, progress=self._progress, **self.kwargs)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self.report_cancelled()
         except Exception as exc:  # noqa: BLE001 (reported to the user, and logged with its traceback)
             log.exception("job %s failed", getattr(self.fn, "__name__", self.fn))
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
+            self.report_failed(str(exc) or type(exc).__name__)
         else:
-            self.signals.finished.emit(result)
+            self.report_finished(result)
+
+    # Where the outcome goes (from the worker thread): this job's own signals. A subclass may send it to a
+    # long-lived QObject instead, tagged with a generation (app/state.py), so that no per-job QObject has to
+    # outlive the job.
+
+    def report_finished(self, result) -> None:
+        self.signals.finished.emit(result)
+
+    def report_failed(self, text: str) -> None:
+        self.signals.failed.emit(text)
+
+    def report_cancelled(self) -> None:
+        self.signals.cancelled.emit()
