@@ -144,8 +144,14 @@ class MainWindow(QMainWindow):
         self.date_label.setObjectName("current-date")
         path_label = QLabel(self.tr("Database: {0}").format(self.state.db.path))
         path_label.setObjectName("database-path")
+        self.incidents_error = QLabel()  # shown when the incidents could not be loaded, until a load succeeds
+        self.incidents_error.setObjectName("incidents-error")
+        self.incidents_error.hide()
         self.statusBar().addWidget(self.date_label)
+        self.statusBar().addWidget(self.incidents_error)
         self.statusBar().addPermanentWidget(path_label)
+        self.state.points_failed.connect(self._points_failed)
+        self.state.points_ready.connect(self.incidents_error.hide)
         if self.state.db.readonly:
             banner = QLabel(self.tr("Read-only: {0} cannot be written, so changes are not saved.").format(
                 self.state.db.path))
@@ -160,6 +166,12 @@ class MainWindow(QMainWindow):
     def _show_date(self, day: date) -> None:
         text = locale_for(self.state.lang).toString(day, "d MMMM yyyy")
         self.date_label.setText(self.tr("Current date: {0}").format(text))
+
+    def _points_failed(self, text: str) -> None:
+        """The incidents could not be (re)loaded: said once here (the error is logged); the rest of the
+        window works and the map keeps the incidents it last showed."""
+        self.incidents_error.setText(self.tr("The incidents could not be loaded: {0}").format(text))
+        self.incidents_error.show()
 
     def _set_author(self, name: str) -> None:
         """Preferences changed the author name: the next edits and imports record it."""
@@ -205,4 +217,5 @@ class MainWindow(QMainWindow):
         settings.put("window/state", self.saveState())
         settings.put("cursor/date", self.state.cursor.date.isoformat())
         self.incident_controller.pool.waitForDone()
+        self.state.shutdown()  # an incident load under way stops at its next block of rows
         super().closeEvent(event)

@@ -1,7 +1,8 @@
 """Wires the map, the site card and the layers panel to the application state.
 
-Loads the basemap (geo.basemap), sites and statuses (db.status) on every date change, incident
-points (db.incident_points) at start and after each incident write, and the user's own layers.
+Loads the basemap (geo.basemap), sites and statuses (db.status) on every date change, and the user's
+own layers; draws the incident points whenever AppState's background load delivers them (points_ready),
+so the sites and the date never wait for the incidents.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ class MapController(QObject):
         super().__init__(parent)
         self.state, self.view, self.card, self.panel = state, view, card, layers
         self.mbtiles: dict[str, gb.MBTiles] = {}
-        self.points: IncidentPoints | None = None
+        self.points = state.incident_points()  # none yet at start: they follow in points_ready
         self.regions_gdf = gb.load_layer("mali_regions")
         self.regions = lookups.Regions(self.regions_gdf)
         self.tile_timer = QTimer(self, singleShot=True, interval=150)
@@ -56,10 +57,11 @@ class MapController(QObject):
             view.set_layer_visible(layer_id, False)
         self._fill_panel()
         self.load_scenario()
-        self.reload_incidents()
+        self.show_incidents(self.points)
 
         state.cursor.date_changed.connect(self.show_date)
         state.data_changed.connect(self._data_changed)
+        state.points_ready.connect(self.show_incidents)
         state.selected.connect(self._selected)
         view.site_clicked.connect(lambda ident: state.select("site", ident))
         view.incident_clicked.connect(lambda ident: state.select("incident", ident))
@@ -81,10 +83,12 @@ class MapController(QObject):
         self.view.set_sites(list(self.state.scenario.sites), self.state.lang)
         self.show_date(self.state.cursor.date)
 
-    def reload_incidents(self) -> None:
-        self.points = self.state.incident_points()
-        self.view.set_incidents(self.points, map_data.incident_styles(self.points.types, self.state.lang))
+    def show_incidents(self, points: IncidentPoints) -> None:
+        """Draw a (re)load of the incidents: at start and after each incident write, when they arrive."""
+        self.points = points
+        self.view.set_incidents(points, map_data.incident_styles(points.types, self.state.lang))
         self.view.show_incident_window(self.state.cursor.date, self.incident_days)
+        self.view.highlight(*self.state.selection)  # an incident selected before it arrived (just created, moved)
         self._refresh_card()
 
     def show_date(self, day: date) -> None:
@@ -100,9 +104,7 @@ class MapController(QObject):
         self._refresh_card()
 
     def _data_changed(self, what: str) -> None:
-        if what == "incidents":
-            self.reload_incidents()
-        elif what == "scenario":
+        if what == "scenario":  # incident writes come back through points_ready
             self.load_scenario()
 
     # -------------------------------------------------------------- selection and the site card
@@ -140,7 +142,7 @@ class MapController(QObject):
 
     def _incidents_near(self, site, radius_km: float) -> tuple[tuple[CardIncident, ...], int]:
         p = self.points
-        if p is None or not len(p):
+        if not len(p):
             return (), 0
         last = self.state.cursor.date.toordinal()
         shown = p.day <= last

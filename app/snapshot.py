@@ -26,9 +26,10 @@ def render_map(state_or_db, day: date, size: tuple[int, int] = (1600, 1000)) -> 
 
     if isinstance(state_or_db, AppState):
         state = state_or_db
+        state.load_points_now()  # no event loop here to bring a background load
     else:
         scenario = store.read_scenario(state_or_db)
-        state = AppState(state_or_db, scenario, CursorState(day))
+        state = AppState(state_or_db, scenario, CursorState(day), background=False)
     view, card, panel = MapView(), SiteCard(), LayersPanel()
     controller = MapController(state, view, card, panel)
     try:

@@ -1,6 +1,7 @@
 """Wires the timeline, the site-status panel and the key figures to the shared AppState.
 
 The timeline asks for dates; the cursor decides; every view follows the cursor's date_changed.
+The incident density strip is redrawn when AppState's background load delivers the points.
 """
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QObject
 
 from db import status, taxonomy
+from db.incident_points import IncidentPoints
 
 from .state import AppState
-
 
 
 class TimelineController(QObject):
@@ -26,6 +27,7 @@ class TimelineController(QObject):
         state.cursor.date_changed.connect(self.show_date)
         state.selected.connect(self.highlight)
         state.data_changed.connect(self._data_changed)
+        state.points_ready.connect(self.show_incidents)
         self.reload()
 
     def show_date(self, day: date) -> None:
@@ -43,22 +45,19 @@ class TimelineController(QObject):
         if self.site_panel is not None:
             self.site_panel.highlight(kind, ident)
 
-    def refresh_incidents(self) -> None:
-        points = self.state.incident_points()
+    def show_incidents(self, points: IncidentPoints) -> None:
         self.view.set_incident_counts(points.day, taxonomy.colors_of(points))
 
     def reload(self) -> None:
         """Draw the state's scenario afresh (at start and after a new scenario is loaded)."""
         self.view.set_scenario(self.state.scenario, self.state.lang)
-        self.refresh_incidents()
+        self.show_incidents(self.state.incident_points())  # the last loaded; a reload brings points_ready
         self.show_date(self.state.cursor.date)
         self.highlight(*self.state.selection)
 
     def _data_changed(self, kind: str) -> None:
-        if kind == "scenario":
+        if kind == "scenario":  # incident writes come back through points_ready
             self.reload()
-        elif kind == "incidents":
-            self.refresh_incidents()
 
     def _event_selected(self, ident: str) -> None:
         self.state.select("event", ident)

@@ -41,6 +41,7 @@ def test_back_up_now_then_restore_from_the_dialog(qtbot, state, window):
 def test_restore_is_off_for_a_read_only_database(tmp_path, window):
     open_database(tmp_path / "ro.sqlite").close()
     s = open_state(tmp_path / "ro.sqlite", "en")
+    s.shutdown()  # its first incident load, before its database is swapped
     s.db.close()
     s.db = open_database(tmp_path / "ro.sqlite", readonly=True)
     controller = BackupController(s, window)

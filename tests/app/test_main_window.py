@@ -96,12 +96,83 @@ def test_presentation_mode_keeps_map_and_timeline(window, qtbot):
     assert window.findChild(QDockWidget, "dock-sites").isVisible()
 
 
-def test_map_and_timeline_share_one_incident_load_per_change(window, monkeypatch):
+def test_map_and_timeline_share_one_incident_load_per_change(window, monkeypatch, qtbot):
     import app.state
 
     loads = []
     real = app.state.incident_points
-    monkeypatch.setattr(app.state, "incident_points", lambda db: loads.append(db) or real(db))
-    window.state.data_changed.emit("incidents")
+    monkeypatch.setattr(app.state, "incident_points", lambda db, progress=None: loads.append(db) or real(db, progress))
+    with qtbot.waitSignal(window.state.points_ready) as ready:
+        window.state.data_changed.emit("incidents")
     assert len(loads) == 1
-    assert window.map_controller.points is window.state.incident_points()
+    assert window.map_controller.points is window.state.incident_points() is ready.args[0]
+
+
+SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the scenario's one incident, 13 August 2023
+
+
+def test_the_window_works_while_the_incidents_load(qtbot, db, loads):
+    from db.incident_points import incident_points
+
+    loads.cancellable, loads.then = True, incident_points  # the real points, once released
+    w = MainWindow(open_state(db.path, "en", database=db))
+    qtbot.addWidget(w)
+    w.state.cursor.set_date(date(2023, 8, 1))
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: loads.started == [1])
+    assert len(w.map.visible_incident_ids()) == 0 and w.timeline._bars == ()  # nothing yet, nothing blocks
+    assert site_row(w, "Ber")[1] == "closing" and w.map.site_status("ber") == "closing"
+    w.timeline.setFocus()
+    for _ in range(2):  # a week and a week: 15 August, while the incidents are still loading
+        with qtbot.waitSignal(w.state.cursor.date_changed):
+            qtbot.keyClick(w.timeline, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert w.state.cursor.date == date(2023, 8, 15) and w.state.points_loading
+    assert site_row(w, "Ber")[1] == "handed over" and w.map.site_status("ber") == "handed-over"
+    assert w.key_figures.values["deadline"].text() == "138"
+    assert w.findChild(QLabel, "current-date").text() == "Current date: 15 August 2023"
+    w.state.select("site", "ber")
+    assert w.site_card.site_id == "ber"
+    with qtbot.waitSignal(w.state.points_ready):
+        loads.release.set()
+    assert w.map.visible_incident_ids().tolist() == [SEED]  # drawn for the date the user moved to
+    assert len(w.timeline._bars) == 2
+    assert "1 incident up to this date" in w.site_card.text()  # the open card counts them too
+
+
+def test_a_failed_incident_load_is_said_once_in_the_status_bar(window, qtbot, monkeypatch, caplog):
+    import logging
+
+    import app.state
+
+    window.state.cursor.set_date(date(2023, 8, 15))
+    assert window.map.visible_incident_ids().tolist() == [SEED]
+    label = window.findChild(QLabel, "incidents-error")
+    assert not label.isVisible()
+
+    def broken(db, progress=None):
+        raise OSError("disk I/O error")
+
+    real = app.state.incident_points
+    monkeypatch.setattr(app.state, "incident_points", broken)
+    with caplog.at_level(logging.ERROR, logger="app.jobs"), qtbot.waitSignal(window.state.points_failed):
+        window.state.data_changed.emit("incidents")
+    assert label.isVisible() and label.text() == "The incidents could not be loaded: disk I/O error"
+    assert len(caplog.records) == 1  # logged once, with its traceback
+    assert window.map.visible_incident_ids().tolist() == [SEED]  # the incidents last loaded stay
+    window.state.cursor.set_date(date(2024, 1, 5))  # the window still works
+    assert site_row(window, "Gao")[1] == "liquidation hub"
+    monkeypatch.setattr(app.state, "incident_points", real)
+    with qtbot.waitSignal(window.state.points_ready):
+        window.state.data_changed.emit("incidents")
+    assert not label.isVisible()
+
+
+def test_closing_the_window_stops_the_incident_load(qtbot, db, loads):
+    loads.cancellable = True  # a load that would never end by itself
+    w = MainWindow(open_state(db.path, "en", database=db))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: loads.started == [1])
+    w.close()
+    assert loads.cancelled == [1] and w.state.pool.activeThreadCount() == 0

@@ -24,6 +24,8 @@ from widgets.map_view import MapView
 from widgets.site_card import SiteCard
 from widgets.status_style import STATUS_COLORS
 
+from .conftest import wait_for_points
+
 GAO = (16.27167, -0.04472)
 
 
@@ -40,7 +42,15 @@ def add_incidents(db, rows):
 @pytest.fixture
 def state(db):
     scenario = store.read_scenario(db)
-    return AppState(db, scenario, CursorState(date(2023, 8, 5), scenario.start, scenario.end))
+    s = AppState(db, scenario, CursorState(date(2023, 8, 5), scenario.start, scenario.end))
+    yield s
+    s.shutdown()
+
+
+def reload_incidents(qtbot, state) -> None:
+    """An incident write announced, as the log and imports do; returns once the new points are drawn."""
+    with qtbot.waitSignal(state.points_ready):
+        state.data_changed.emit("incidents")
 
 
 @pytest.fixture
@@ -52,6 +62,7 @@ def ui(qtbot, state):
     view.show()
     qtbot.waitExposed(view)
     controller = MapController(state, view, card, panel)
+    wait_for_points(qtbot, state)
     return SimpleNamespace(view=view, card=card, panel=panel, controller=controller, state=state)
 
 
@@ -84,11 +95,11 @@ def test_clicking_a_site_opens_its_card(ui, qtbot):
     assert ui.view.highlight_mark.data["x"].tolist() == [ber.lon]
 
 
-def test_card_counts_incidents_within_the_chosen_radius_up_to_the_date(ui, db):
+def test_card_counts_incidents_within_the_chosen_radius_up_to_the_date(ui, db, qtbot):
     ber = ui.state.scenario.site("ber")
     add_incidents(db, [(date(2023, 8, 1), ber.lat + 0.9, ber.lon, "ied", 2),  # about 100 km north
                        (date(2023, 8, 20), ber.lat, ber.lon + 0.1, "battles", 0)])  # after 15 August
-    ui.state.data_changed.emit("incidents")
+    reload_incidents(qtbot, ui.state)
     ui.state.cursor.set_date(date(2023, 8, 15))
     ui.state.select("site", "ber")
     assert ui.card.count.text() == "1 incident up to this date"
@@ -99,10 +110,10 @@ def test_card_counts_incidents_within_the_chosen_radius_up_to_the_date(ui, db):
     assert ui.card.count.text() == "3 incidents up to this date"
 
 
-def test_incident_layer_shows_only_incidents_up_to_the_current_date(ui, db):
+def test_incident_layer_shows_only_incidents_up_to_the_current_date(ui, db, qtbot):
     early, late = add_incidents(db, [(date(2023, 8, 1), 15.0, -2.0, "battles", 3),
                                      (date(2023, 10, 1), 15.5, -1.0, "riots", 0)])
-    ui.state.data_changed.emit("incidents")
+    reload_incidents(qtbot, ui.state)
     seed = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the scenario's convoy attack, 13 August
     assert set(ui.view.visible_incident_ids()) == {early}
     ui.state.cursor.set_date(date(2023, 8, 15))
@@ -116,10 +127,19 @@ def test_incident_layer_shows_only_incidents_up_to_the_current_date(ui, db):
 
 def test_clicking_an_incident_selects_it(ui, db, qtbot):
     (ident,) = add_incidents(db, [(date(2023, 8, 1), 12.0, -6.0, "battles", 30)])
-    ui.state.data_changed.emit("incidents")
+    reload_incidents(qtbot, ui.state)
     at = ui.view.lonlat_to_widget(-6.0, 12.0).toPoint()
     qtbot.mouseClick(ui.view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert ui.state.selection == ("incident", ident)
+    assert ui.view.highlight_mark.data[["x", "y"]].tolist() == [(-6.0, 12.0)]
+
+
+def test_an_incident_selected_before_its_points_arrive_is_ringed_when_they_do(ui, db, qtbot):
+    (ident,) = add_incidents(db, [(date(2023, 8, 1), 12.0, -6.0, "battles", 30)])
+    with qtbot.waitSignal(ui.state.points_ready):
+        ui.state.data_changed.emit("incidents")  # as the log does after saving a new incident...
+        ui.state.select("incident", ident)  # ...then selects it, before the new points have arrived
+        assert ui.view.highlight_mark.data["x"].tolist() == []
     assert ui.view.highlight_mark.data[["x", "y"]].tolist() == [(-6.0, 12.0)]
 
 

@@ -20,6 +20,8 @@ from widgets.site_panel import SitePanel
 from widgets.timeline_items import DAY, day_at, x_of
 from widgets.timeline_view import TimelineView
 
+from .conftest import wait_for_points
+
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the convoy attack outside Ber, 13 August 2023
 
 
@@ -37,8 +39,10 @@ def app(qtbot, db):
     view.show()
     qtbot.waitExposed(view)
     view.plot.scene().minDragTime = 0
+    wait_for_points(qtbot, state)
     yield state, view, panel, figures, controller
     pg.setConfigOption("mouseRateLimit", old)
+    state.shutdown()
 
 
 def panel_status(panel, site_name: str) -> str:
@@ -140,10 +144,11 @@ def test_site_selection_goes_both_ways(qtbot, app):
     assert state.selection == ("site", "kidal")
 
 
-def test_new_incidents_refresh_the_density_strip(app):
+def test_new_incidents_refresh_the_density_strip(app, qtbot):
     state, view, *_ = app
     assert len(view._bars) == 2
     with state.db.engine.begin() as conn:
         conn.execute(update(Incident).values(deleted=True))
-    state.data_changed.emit("incidents")
+    with qtbot.waitSignal(state.points_ready):
+        state.data_changed.emit("incidents")
     assert view._bars == ()
