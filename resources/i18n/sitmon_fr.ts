@@ -1905,6 +1905,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Date courante : {0}</translation>
     </message>
     <message>
+        <source>The incidents could not be loaded: {0}</source>
+        <translation>Les incidents n&apos;ont pas pu être chargés : {0}</translation>
+    </message>
+    <message>
         <source>sitmon</source>
         <translation>sitmon</translation>
     </message>
