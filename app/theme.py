@@ -57,13 +57,14 @@ def apply(app: QApplication | None = None, theme: str | None = None, zoom: int |
     zoom = clamp_zoom(zoom if zoom is not None else settings.get("ui/zoom"))
     high = theme == "high-contrast"
     if high:
-        app.setStyle("Fusion")
+        if app.style().name().lower() != "fusion":  # a style swap deletes the old style: only when needed
+            app.setStyle("Fusion")
         app.setPalette(high_contrast_palette())
         folder = resources.path("themes")
         app.setStyleSheet((folder / "high-contrast.qss").read_text(encoding="utf-8")
                           .replace("@THEMES@", folder.as_posix()))
     else:
-        if app.style().name() != _system["style"]:
+        if app.style().name().lower() != _system["style"].lower():
             app.setStyle(_system["style"])
         app.setPalette(_system["palette"])
         app.setStyleSheet("")
