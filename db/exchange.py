@@ -9,11 +9,9 @@ Long functions take `progress(done, total)`, which may raise `Cancelled`.
 """
 from __future__ import annotations
 
-import gc
 import json
 import os
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -23,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import func, literal_column, select
 
 from . import acled, backup, csv_io, incident_query, status, store, text_search
+from .bulk import no_cyclic_gc
 from .csv_io import FIELDS, Problem, problem
 from .models import Incident
 from .records import QT_TRANSLATE_NOOP
@@ -68,18 +67,6 @@ class ImportResult:
     dry_run: bool = False
 
 
-@contextmanager
-def _bulk():
-    """Millions of new acyclic tuples: the cyclic garbage collector would only rescan them (~40% slower)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _tick(progress: Progress, done: int, total: int) -> None:
     if progress is not None:
         progress(done, total)
@@ -100,7 +87,7 @@ def check_file(db, path: Path | str, format: str = "auto", author: str = "", pro
     problems: list[Problem] = []
     rows: list[tuple] = []
     total = refused = 0
-    with csv_io.Table(path) as table, _bulk():
+    with csv_io.Table(path) as table, no_cyclic_gc():
         header = table.header
         if format == "auto":
             format = detect_format(header)
@@ -201,7 +188,7 @@ def write_import(db, plan: ImportPlan, author: str = "", dry_run: bool = False,
     laptop = store.laptop_id(db)
     if not dry_run and plan.good_rows:
         backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is imported
-    with db.engine.connect() as conn, _bulk():
+    with db.engine.connect() as conn, no_cyclic_gc():
         cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
         conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
         try:

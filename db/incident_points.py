@@ -1,14 +1,13 @@
 """Every live incident as numpy columns, for the map layer: one Core select, no ORM objects."""
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 from sqlalchemy import String, func, select, type_coerce
 
+from .bulk import no_cyclic_gc
 from .models import Incident as I  # noqa: N814
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -54,7 +53,7 @@ def incident_points(db, progress=None) -> IncidentPoints:
     live = I.deleted.is_(False)
     query = select(I.id, I.lat, I.lon, type_coerce(I.occurred_on, String), I.type, _CASUALTIES).where(live)
     blocks, codes = [], {}  # codes: type id -> its number in order of first appearance
-    with _no_cyclic_gc(), db.engine.connect() as conn:
+    with no_cyclic_gc(), db.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(I).where(live)).scalar_one() if progress else 0
         done = 0
         for rows in conn.execute(query).partitions(BLOCK):
@@ -70,18 +69,6 @@ def incident_points(db, progress=None) -> IncidentPoints:
     rank[[codes[t] for t in types]] = np.arange(len(types), dtype=np.int32)
     return IncidentPoints(ids=ids, lat=lat, lon=lon, day=day, type_index=rank[code], casualties=casualties,
                           types=tuple(types))
-
-
-@contextmanager
-def _no_cyclic_gc():
-    """Rows are acyclic tuples: the cyclic collector has nothing to find in them (as db.exchange does)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _columns(rows, codes: dict[str, int]) -> tuple[np.ndarray, ...]:

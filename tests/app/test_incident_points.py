@@ -1,26 +1,17 @@
 """db.incident_points, as AppState loads it in a worker: block by block with progress, the same columns
 as one fetch would give (the database side of tests/app/test_state.py)."""
-import uuid
-from datetime import date, datetime
+from datetime import date
 
 import numpy as np
 import pytest
-from sqlalchemy import insert
 
 import db.incident_points as ip
 from db.incident_points import incident_points
 from db.models import Incident
 
+from .test_state import add_incident
+
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the scenario's one incident, 13 August 2023
-
-
-def add_incident(db, day, lat, lon, kind) -> str:
-    now = datetime(2023, 9, 1)
-    ident = str(uuid.uuid4())
-    with db.engine.begin() as conn:
-        conn.execute(insert(Incident), [dict(id=ident, occurred_on=day, lat=lat, lon=lon, type=kind,
-                                             created_at=now, updated_at=now, deleted=False)])
-    return ident
 
 
 def test_incident_points_block_by_block_are_the_same_columns(db, monkeypatch):
