@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -28,7 +29,7 @@ from .records import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int], None] | None
 CHUNK = 20_000
-CACHE_KIB = 65_536  # SQLite page cache while importing: index updates stay in memory (2 MiB by default)
+CACHE_KIB = 65_536  # SQLite page cache for imports and exports (2 MiB by default)
 CONTENT = FIELDS[1:22]  # what an edit changes (occurred_on .. status), as db.incidents.EDITABLE
 ACLED_FIELDS = ("occurred_on", "lat", "lon", "region", "site_id", "site_km", "type", "subtype", "actors",
                 "killed_other", "description", "source")
@@ -188,18 +189,25 @@ def write_import(db, plan: ImportPlan, author: str = "", dry_run: bool = False,
     laptop = store.laptop_id(db)
     if not dry_run and plan.good_rows:
         backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is imported
-    with db.engine.connect() as conn, no_cyclic_gc():
-        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
+    with db.engine.connect() as conn, no_cyclic_gc(), _large_cache(conn):
         try:
             result = _write(conn, plan, key, now, author, laptop, progress)
             conn.rollback() if dry_run else conn.commit()
         except BaseException:
             conn.rollback()
             raise
-        finally:
-            conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
     return replace(result, dry_run=dry_run)
+
+
+@contextmanager
+def _large_cache(conn):
+    """A larger SQLite page cache on this connection for a bulk job (index pages stay in memory), then back."""
+    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
 
 
 def _write(conn, plan, key, now, author, laptop, progress) -> ImportResult:
@@ -307,7 +315,7 @@ def export_incidents(db, path: Path | str, where: incident_query.IncidentFilter 
     columns = csv_io.export_columns(profile)
     kind = output_format(path)
     cond = incident_query.where(where)
-    with db.engine.connect() as conn:
+    with db.engine.connect() as conn, _large_cache(conn):
         total = conn.execute(select(func.count()).select_from(Incident).where(cond)).scalar()
         if kind != "csv":
             stmt = select(*(getattr(Incident, c) for c in columns)).where(cond)
@@ -315,12 +323,12 @@ def export_incidents(db, path: Path | str, where: incident_query.IncidentFilter 
             _tick(progress, total, total)
             _write_features(path, "incidents", columns, rows, kind)
             return total
-        stmt = select(*(literal_column(e) for e in csv_io.sql_columns(columns))).select_from(Incident)
+        stmt = select(literal_column(csv_io.sql_record(columns, delimiter))).select_from(Incident)
         result = conn.execute(stmt.where(cond).order_by(Incident.occurred_on, Incident.id))
         done = 0
         with csv_io.Writer(path, columns, excel=excel, hxl=csv_io.HXL if hxl else None, delimiter=delimiter) as w:
-            for part in result.partitions(CHUNK):
-                w.csv.writerows(part)
+            for part in result.scalars().partitions(CHUNK):
+                w.write_records(part)
                 done += len(part)
                 _tick(progress, done, total)
     return done

@@ -95,3 +95,19 @@ def test_encrypt_refuses_while_the_database_is_open(db):
             backup.encrypt(db.path, SECRET)
     assert db.path.read_bytes().startswith(engine.SQLITE_HEADER)
     assert not list(db.path.parent.glob("*.part"))
+
+
+def test_an_encrypted_database_exports_the_same_bytes_as_a_plain_one(encrypted, tmp_path):
+    """CSV records are formatted in SQL: SQLCipher's own SQLite must write what the system's writes."""
+    from db import exchange
+
+    outs = []
+    for path, passphrase in ((encrypted, SECRET), (tmp_path / "plain.sqlite", None)):
+        db = open_database(path, passphrase=passphrase, seed=False)
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM incidents")
+        add_incidents(db, 40)
+        outs.append(tmp_path / f"{path.stem}.csv")
+        assert exchange.export_incidents(db, outs[-1], delimiter=";") == 40
+        db.close()
+    assert outs[0].read_bytes() == outs[1].read_bytes()
