@@ -3,9 +3,13 @@
 Import = sitmon's check_file (every cell validated) + write_import (one transaction, audit rows included),
 into an empty database. Beside it, in the same run: pandas read_csv + to_sql (no validation, no indexes,
 no audit) and raw sqlite3 executemany of the already-parsed rows into the same incidents table.
-Export = export_incidents to CSV (formatting and formula neutralisation in SQL), beside pandas
-read_sql + to_csv and a raw SELECT + csv.writer. Also the validation alone, hand-tuned vs a pydantic
-row model. Medians of 3 at 100,000, one run at 1,000,000; rows per second.
+Export = export_incidents to CSV (each record built by one SQLite printf), beside pandas read_sql + to_csv
+and a raw SELECT + csv.writer.
+Ceilings, also in the same run: what SQLite alone needs to store the rows (INSERT ... SELECT from a staged
+copy, text index, commit; no Python, no audit), to format the export's records without fetching them, and
+what fetching the 29 exported columns into Python costs: no path can beat its ceiling. Also the
+validation alone, hand-tuned vs a pydantic row model. Medians of 3 at 100,000, one run at 1,000,000;
+rows per second.
 Targets: import >= 100,000 rows/s, CSV export >= 200,000 rows/s.
 """
 from __future__ import annotations
@@ -113,6 +117,45 @@ def raw_insert(folder, rows) -> float:
     return seconds
 
 
+def sqlite_alone_import(folder, rows) -> float:
+    """What SQLite alone needs to store the rows: INSERT ... SELECT from a staged copy in an attached file
+    (staged before timing: no Python per row, no parsing, no validation, no audit), text index, commit."""
+    from db import text_search
+    from db.csv_io import FIELDS
+    from db.exchange import CACHE_KIB
+
+    stage = folder / "stage.sqlite"
+    con = sqlite3.connect(stage)
+    con.execute(f"CREATE TABLE stage ({', '.join(FIELDS)})")
+    con.executemany(f"INSERT INTO stage VALUES ({', '.join('?' * len(FIELDS))})", rows)
+    con.commit()
+    con.close()
+    db = fresh_db(folder)
+    db.close()
+    con = sqlite3.connect(db.path, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    con.execute("ATTACH ? AS s", (str(stage),))
+    columns = ", ".join(text_search.COLUMNS)
+
+    def run():
+        con.execute("BEGIN")
+        for name in text_search.TRIGGERS:
+            con.execute(f"DROP TRIGGER {name}")
+        con.execute(f"INSERT INTO incidents ({', '.join(FIELDS)}) SELECT * FROM s.stage ORDER BY id")
+        con.execute(f"INSERT INTO {text_search.TABLE}(rowid, {columns}) SELECT rowid, {columns} FROM incidents")
+        for ddl in text_search.TRIGGERS.values():
+            con.execute(ddl)
+        con.execute("COMMIT")
+
+    seconds = timed(run)
+    con.close()
+    drop(db)
+    stage.unlink()
+    return seconds
+
+
 def pandas_import(folder, source) -> float:
     import pandas as pd
 
@@ -136,7 +179,7 @@ def pandas_import(folder, source) -> float:
     return seconds
 
 
-def exports(folder, source) -> tuple[float, float, float]:
+def exports(folder, source) -> tuple[float, ...]:
     import pandas as pd
 
     from db import exchange
@@ -157,7 +200,16 @@ def exports(folder, source) -> tuple[float, float, float]:
             csv.writer(f).writerows(con.execute("SELECT * FROM incidents ORDER BY occurred_on, id"))
         con.close()
 
-    result = mine, timed(with_pandas), timed(raw)
+    from db import csv_io
+
+    con = sqlite3.connect(db.path)
+    con.execute(f"PRAGMA cache_size=-{exchange.CACHE_KIB}")
+    order = "FROM incidents WHERE deleted = 0 ORDER BY occurred_on, id"
+    record = csv_io.sql_record(csv_io.export_columns())
+    formats = timed(lambda: con.execute(f"SELECT max(length({record})) {order}").fetchall())
+    fetch = timed(lambda: con.execute(f"SELECT {', '.join(csv_io.export_columns())} {order}").fetchall())
+    con.close()
+    result = mine, timed(with_pandas), timed(raw), formats, fetch
     drop(db)
     return result
 
@@ -257,11 +309,15 @@ def main(million: bool | None = None) -> None:
             rows = list(exchange.check_file(db, source).rows)
             drop(db)
             line("import: raw sqlite3 executemany (no parsing)", med(raw_insert(folder, rows) for _ in range(runs)))
+            line("import ceiling: SQLite alone, no Python",
+                 med(sqlite_alone_import(folder, rows) for _ in range(runs)))
             del rows
             outs = [exports(folder, source) for _ in range(runs)]
             line("export: sitmon CSV", med(o[0] for o in outs))
             line("export: pandas read_sql + to_csv", med(o[1] for o in outs))
             line("export: raw SELECT + csv.writer", med(o[2] for o in outs))
+            line("export ceiling: SQLite formats, no fetch", med(o[3] for o in outs))
+            line("export ceiling: fetch 29 columns only", med(o[4] for o in outs))
             if n <= 100_000:
                 hand, pyd = validation_only(source)
                 line("validate only: csv_io (pydantic per chunk)", hand)

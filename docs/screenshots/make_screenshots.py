@@ -27,7 +27,7 @@ def shoot(lang: str, theme: str) -> None:
     """Draw one language and theme (runs in a child process)."""
     from datetime import date
 
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QEventLoop, QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     tmp = Path(tempfile.mkdtemp(prefix="sitmon-shots-"))
@@ -47,6 +47,8 @@ def shoot(lang: str, theme: str) -> None:
     window.show()
     state.cursor.set_date(date.fromisoformat(DAY))
     state.select("site", "gao")
+    while state.points_loading:  # the incidents load off the GUI thread: draw them too
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     for _ in range(5):
         app.processEvents()
     window.incident_controller.pool.waitForDone()
