@@ -11,9 +11,9 @@ import numpy as np
 import pyqtgraph as pg
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QScrollBar, QStyle, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QScrollBar, QSizePolicy, QStyle,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from db.records import Scenario
 
@@ -67,9 +67,9 @@ class TimelineView(QWidget):
             ("#111111", "|", self.tr("planned handover")), (EARLY, "◆", self.tr("early")),
             (ON_TIME, "◆", self.tr("on time")), (LATE, "◆", self.tr("late")),
             ("#D55E00", "▨", self.tr("closure overdue"))))
-        legend = QLabel(key)
-        legend.setWordWrap(True)  # wraps between entries when a language's words are longer (French)
-        legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.legend = QLabel(key)
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         fit_drawdown = QPushButton(self.tr("Fit drawdown"), clicked=self.fit_drawdown)
         fit_all = QPushButton(self.tr("Fit all"), clicked=self.fit_all)
         self._set_play_text(False)
@@ -109,15 +109,18 @@ class TimelineView(QWidget):
         self.selection.setZValue(-5)
         self.ring = pg.ScatterPlotItem(symbol="o", size=22, brush=None, pen=pg.mkPen("#111111", width=3))
 
-        bar_row = QHBoxLayout()
-        for w in (self.date_box, self.play, self.speed, self.loop):
-            bar_row.addWidget(w)
-        bar_row.addWidget(legend, 1)  # takes the room left, centred; wraps only if it must
-        bar_row.addWidget(fit_drawdown)
-        bar_row.addWidget(fit_all)
+        self._bar_row = QHBoxLayout()
+        self._controls = (self.date_box, self.play, self.speed, self.loop, fit_drawdown, fit_all)
+        for w in self._controls:
+            self._bar_row.addWidget(w)
+        self._bar_row.insertStretch(4, 0)  # the room between the controls when the key is not there
+        self._bar_row.insertWidget(4, self.legend, 1)  # between the controls when it fits on their line
+        self._key_on_bar = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(bar_row)
+        layout.addLayout(self._bar_row)
+        self._key_row = QHBoxLayout()  # else on a line of its own, under them (larger text, narrow window)
+        layout.addLayout(self._key_row)
         plot_row = QHBoxLayout()
         plot_row.addWidget(self.plot, 1)
         plot_row.addWidget(self.lane_bar)
@@ -150,7 +153,30 @@ class TimelineView(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.FontChange:  # the interface zoom or theme changed
             self._draw()
+            self._place_key()
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._place_key()
+
+    def _place_key(self) -> None:
+        """The colour key on the controls' line if it fits there on one line, else on its own line."""
+        doc = QTextDocument()
+        doc.setDefaultFont(self.legend.font())
+        doc.setHtml(self.legend.text())
+        spacing = self._bar_row.spacing() * len(self._controls) + 8
+        fits = doc.idealWidth() + sum(w.sizeHint().width() for w in self._controls) + spacing <= self.width()
+        if fits == self._key_on_bar:
+            return
+        self._key_on_bar = fits
+        self.legend.setWordWrap(not fits)  # on its own line it may still wrap between entries
+        if fits:
+            self._key_row.removeWidget(self.legend)
+            self._bar_row.insertWidget(4, self.legend, 1)
+        else:
+            self._bar_row.removeWidget(self.legend)
+            self._key_row.addWidget(self.legend, 1)
 
     def _draw(self) -> None:
         """The scenario's items in the widget's font (it follows the interface zoom) and line width."""

@@ -235,3 +235,26 @@ def test_lanes_too_thin_for_their_text_scroll_instead(qtbot, view):
     top, bottom = view._lanes.site("bamako")
     y0, y1 = view.vb.viewRange()[1]
     assert y0 - 0.05 <= top and bottom <= y1 + 0.05
+
+
+def _one_line(label) -> bool:
+    return label.height() < 2 * label.fontMetrics().height()
+
+
+def test_colour_key_keeps_to_one_line_beside_or_under_the_controls(qtbot, view):
+    """The key sits between the controls when it fits there on one line; with larger text or a narrow
+    window it takes a line of its own under them instead of wrapping into a tall column."""
+    def beside():
+        return abs(view.legend.geometry().center().y() - view.play.geometry().center().y()) < 4
+
+    assert beside() and _one_line(view.legend)
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    view.resize(900, 400)
+    qtbot.waitUntil(lambda: view.legend.geometry().top() > view.play.geometry().bottom())
+    assert _one_line(view.legend) and view.legend.width() > 800
+    assert view.minimumSizeHint().width() < 900  # the key never widens the window
+    view.resize(1900, 400)
+    qtbot.waitUntil(beside)
+    assert _one_line(view.legend)
