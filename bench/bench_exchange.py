@@ -85,11 +85,11 @@ def sitmon_import(folder, source) -> tuple[float, float]:
     return checking, writing
 
 
-def raw_insert(folder, rows) -> float:
-    """sqlite3 executemany of ready tuples into the same table, same pragmas, one transaction; the text
-    index filled in one statement afterwards, as the importer does (no audit rows, no backup)."""
+def _raw_store(folder, insert, attach: Path | None = None) -> float:
+    """Seconds for `insert(con)` on a plain sqlite3 connection to a fresh database, with the importer's
+    pragmas and in one transaction, then the text index filled in one statement (triggers set aside), as the
+    importer does; no audit rows, no backup. `attach` is attached as `s` before timing."""
     from db import text_search
-    from db.csv_io import FIELDS
     from db.exchange import CACHE_KIB
 
     db = fresh_db(folder)
@@ -98,14 +98,15 @@ def raw_insert(folder, rows) -> float:
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-    sql = f"INSERT INTO incidents ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})"
+    if attach is not None:
+        con.execute("ATTACH ? AS s", (str(attach),))
     columns = ", ".join(text_search.COLUMNS)
 
     def run():
         con.execute("BEGIN")
         for name in text_search.TRIGGERS:
             con.execute(f"DROP TRIGGER {name}")
-        con.executemany(sql, rows)
+        insert(con)
         con.execute(f"INSERT INTO {text_search.TABLE}(rowid, {columns}) SELECT rowid, {columns} FROM incidents")
         for ddl in text_search.TRIGGERS.values():
             con.execute(ddl)
@@ -117,12 +118,18 @@ def raw_insert(folder, rows) -> float:
     return seconds
 
 
-def sqlite_alone_import(folder, rows) -> float:
-    """What SQLite alone needs to store the rows: INSERT ... SELECT from a staged copy in an attached file
-    (staged before timing: no Python per row, no parsing, no validation, no audit), text index, commit."""
-    from db import text_search
+def raw_insert(folder, rows) -> float:
+    """sqlite3 executemany of ready tuples into the same table."""
     from db.csv_io import FIELDS
-    from db.exchange import CACHE_KIB
+
+    sql = f"INSERT INTO incidents ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})"
+    return _raw_store(folder, lambda con: con.executemany(sql, rows))
+
+
+def sqlite_alone_import(folder, rows) -> float:
+    """What SQLite alone needs to store the rows: INSERT ... SELECT from a copy staged in an attached file
+    before timing (no Python per row, no parsing, no validation, no audit), text index, commit."""
+    from db.csv_io import FIELDS
 
     stage = folder / "stage.sqlite"
     con = sqlite3.connect(stage)
@@ -130,30 +137,11 @@ def sqlite_alone_import(folder, rows) -> float:
     con.executemany(f"INSERT INTO stage VALUES ({', '.join('?' * len(FIELDS))})", rows)
     con.commit()
     con.close()
-    db = fresh_db(folder)
-    db.close()
-    con = sqlite3.connect(db.path, isolation_level=None)
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=FULL")
-    con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-    con.execute("ATTACH ? AS s", (str(stage),))
-    columns = ", ".join(text_search.COLUMNS)
-
-    def run():
-        con.execute("BEGIN")
-        for name in text_search.TRIGGERS:
-            con.execute(f"DROP TRIGGER {name}")
-        con.execute(f"INSERT INTO incidents ({', '.join(FIELDS)}) SELECT * FROM s.stage ORDER BY id")
-        con.execute(f"INSERT INTO {text_search.TABLE}(rowid, {columns}) SELECT rowid, {columns} FROM incidents")
-        for ddl in text_search.TRIGGERS.values():
-            con.execute(ddl)
-        con.execute("COMMIT")
-
-    seconds = timed(run)
-    con.close()
-    drop(db)
-    stage.unlink()
-    return seconds
+    sql = f"INSERT INTO incidents ({', '.join(FIELDS)}) SELECT * FROM s.stage ORDER BY id"
+    try:
+        return _raw_store(folder, lambda con: con.execute(sql), attach=stage)
+    finally:
+        stage.unlink()
 
 
 def pandas_import(folder, source) -> float:
