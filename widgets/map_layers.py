@@ -187,6 +187,10 @@ AROUND = (RIGHT, LEFT, (0.0, 0.6, -16.0), (0.0, 0.6, 16.0), (-1.0, -0.6, -16.0),
 HALO = 2.0  # pixels of white around label text
 
 
+def _area(rect: QRectF) -> float:
+    return rect.width() * rect.height()
+
+
 class Labeller:
     """Text labels with a white halo; higher ranks appear as the map zooms in; no overlaps.
 
@@ -205,6 +209,7 @@ class Labeller:
         self._rects: list[QRectF] = []
         self._sprites: dict[tuple[int, float], QImage] = {}
         self.avoid = np.zeros((2, 0))
+        self.ring: tuple[float, float, float] | None = None
 
     def set_labels(self, labels: Labels) -> None:
         self.labels = labels
@@ -229,6 +234,10 @@ class Labeller:
         """Points (data coordinates) whose surroundings stay free of these labels (e.g. sites)."""
         self.avoid = np.vstack([x, y])
 
+    def set_ring(self, ring: tuple[float, float, float] | None) -> None:
+        """(lon, lat, diameter in pixels) of the selection ring, kept clear of labels like a mark; or None."""
+        self.ring = ring
+
     def max_rank(self, pixels_per_degree: float) -> int:
         shown = 0
         for threshold, rank in self.ranks_by_zoom:
@@ -248,12 +257,16 @@ class Labeller:
         shown = ((self.rank <= self.max_rank(abs(t.m22()))) & (pts[0] > view.left()) & (pts[0] < view.right())
                  & (pts[1] > view.top()) & (pts[1] < view.bottom()))
         taken = [] if taken is None else taken
-        if self.avoid.size:
-            taken += [QRectF(x - 14, y - 14, 28, 28) for x, y in fn.transformCoordinates(t, self.avoid).T]
+        marks = [QRectF(x - 14, y - 14, 28, 28) for x, y in fn.transformCoordinates(t, self.avoid).T] \
+            if self.avoid.size else []
+        if self.ring is not None:
+            (x,), (y,) = fn.transformCoordinates(t, np.array([[self.ring[0]], [self.ring[1]]]))
+            half = self.ring[2] / 2 + 2
+            marks.append(QRectF(x - half, y - half, 2 * half, 2 * half))
         dpr = p.device().devicePixelRatioF()
         for i in np.flatnonzero(shown):
             at = QPointF(*pts[:, i])
-            corner = self._place(self._rects[i], at, taken)
+            corner = self._place(self._rects[i], at, taken, marks)
             if corner is None:
                 continue
             if self.dot:
@@ -264,18 +277,24 @@ class Labeller:
                 self._draw_text(p, self._paths[i].translated(corner))
             else:
                 p.drawImage(corner + self._rects[i].topLeft() - QPointF(HALO, HALO), self._sprite(i, dpr))
+        taken += marks  # labellers drawn next keep off the marks too
 
-    def _place(self, rect: QRectF, at: QPointF, taken: list[QRectF]) -> QPointF | None:
-        """Where the text's origin goes: the first placement clear of `taken`."""
+    def _place(self, rect: QRectF, at: QPointF, taken: list[QRectF], marks: list[QRectF]) -> QPointF | None:
+        """Where the text's origin goes: the first placement clear of `taken` (labels) and `marks`.
+
+        With `always` and no clear placement, the one that covers least, text over text counting ten times
+        as much as text over a mark (a halo keeps text readable over a mark, not over other text).
+        """
         corners = [at + QPointF(fw * rect.width() + fg * self.gap, dy) for fw, fg, dy in self.placements]
         covered = []
         for corner in corners:
             box = rect.translated(corner).adjusted(-2, -2, 2, 2)
-            overlaps = [box.intersected(b) for b in taken if box.intersects(b)]
-            if not overlaps:
+            on_text = sum(_area(box.intersected(b)) for b in taken if box.intersects(b))
+            on_marks = sum(_area(box.intersected(b)) for b in marks if box.intersects(b))
+            if not on_text and not on_marks:
                 taken.append(box)
                 return corner
-            covered.append(sum(r.width() * r.height() for r in overlaps))
+            covered.append(10 * on_text + on_marks)
         if not self.always:
             return None
         corner = corners[covered.index(min(covered))]
@@ -320,6 +339,10 @@ class LabelLayer(PixelItem):
 
     def set_font(self, font: QFont) -> None:
         self.labeller.set_font(font)
+        self.update()
+
+    def set_ring(self, ring: tuple[float, float, float] | None) -> None:
+        self.labeller.set_ring(ring)
         self.update()
 
     def paint(self, p, *args):
@@ -491,9 +514,23 @@ class IncidentLayer:
         self.size = np.zeros(0)
         self.styles: list[IncidentStyle] = []
         self.visible = np.zeros(0, dtype=bool)
+        self.line_width = 1.0  # times the outlines' usual width
+        self._points = None
+
+    def set_line_width(self, factor: float) -> None:
+        """Outlines `factor` times as wide (2 in high contrast): the points are set again, dates kept."""
+        if factor != self.line_width:
+            self.line_width = factor
+            if self._points is not None:
+                visible = self.visible
+                self.set_points(self._points, self.styles)
+                self.visible = visible
+                self.item.data["visible"] = visible
+                self.item.invalidate()
 
     def set_points(self, points, styles: list[IncidentStyle]) -> None:
         """points: db.incident_points.IncidentPoints; styles: one per points.types."""
+        self._points = points
         order = np.argsort(-points.casualties, kind="stable")  # the largest drawn first, underneath
         self.ids, self.x, self.y = points.ids[order], points.lon[order], points.lat[order]
         self.day, self.casualties = points.day[order], points.casualties[order]
@@ -515,7 +552,7 @@ class IncidentLayer:
 
     def spot_styles(self, type_index, size_class) -> dict:
         """setData keyword arguments for spots of these types and size classes (public API)."""
-        pens = [pg.mkPen(INK, width=0.8)]
+        pens = [pg.mkPen(INK, width=0.8 * self.line_width)]
         brushes = [pg.mkBrush(QColor(s.color).red(), QColor(s.color).green(), QColor(s.color).blue(), 215)
                    for s in self.styles]
         n = len(type_index)

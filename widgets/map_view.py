@@ -130,6 +130,7 @@ class MapView(QWidget):
             overlay.set_style(base, w)
         self.basemap.set_line_width(w)
         self.flows.set_line_width(w)
+        self.incidents.set_line_width(w)
         self.highlight_mark.setPen(pg.mkPen("#000000", width=3 * w))
         self.measure_line.setPen(cosmetic("#000000", 2 * w, Qt.PenStyle.DashLine))
         if self.sites:
@@ -250,13 +251,15 @@ class MapView(QWidget):
     def highlight(self, kind: str, ident: str) -> None:
         """Ring the selected site or incident; anything else clears the ring."""
         rows = np.flatnonzero(self.incidents.ids == ident) if kind == "incident" else ()
+        ring = None
         if kind == "site" and ident in self.site_index:
             site = self.sites[self.site_index[ident]]
-            self.highlight_mark.setData(x=[site.lon], y=[site.lat], size=44)
+            ring = (site.lon, site.lat, 44)
         elif len(rows):
-            self.highlight_mark.setData(x=[self.incidents.x[rows[0]]], y=[self.incidents.y[rows[0]]], size=26)
-        else:
-            self.highlight_mark.setData(x=[], y=[])
+            ring = (self.incidents.x[rows[0]], self.incidents.y[rows[0]], 26)
+        self.highlight_mark.setData(x=[ring[0]] if ring else [], y=[ring[1]] if ring else [],
+                                    size=ring[2] if ring else 10)
+        self.site_labels.set_ring(ring)  # site names keep clear of the ring
 
     # -------------------------------------------------------------- user layers
 

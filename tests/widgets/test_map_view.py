@@ -223,9 +223,16 @@ def test_labels_legend_and_scale_bar_follow_the_widgets_font(view, scenario):
 
 def test_line_width_thickens_outlines_arrows_borders_and_legend(view, scenario):
     shown_on(view, scenario)
+    view.set_incidents(make_points(50), STYLES)
+    view.show_incident_window(date(2023, 8, 1))
+    shown = view.visible_incident_ids()
     goundam, ber = view.site_index["goundam"], view.site_index["ber"]
     before = (view.site_marks.data[ber]["pen"].widthF(), view.site_frames.data[goundam]["pen"].widthF())
+    incident_pen = view.incidents.item.data[0]["pen"].widthF()
     view.set_line_width(2.0)
+    assert {row["pen"].widthF() for row in view.incidents.item.data} == {2 * incident_pen}
+    assert list(view.visible_incident_ids()) == list(shown) and 0 < len(shown) < 50  # the date kept
+    assert view.incidents.item.data["visible"].sum() == len(shown)
     assert view.site_marks.data[ber]["pen"].widthF() == 2 * before[0]
     assert view.site_frames.data[goundam]["pen"].widthF() == 2 * before[1]
     assert view.flows.line_width == view.basemap.line_width == view.legend.line_width == 2.0
@@ -234,3 +241,31 @@ def test_line_width_thickens_outlines_arrows_borders_and_legend(view, scenario):
     assert sample.style["pen"].widthF() == 2 * before[0]
     view.set_line_width(1.0)
     assert view.site_marks.data[ber]["pen"].widthF() == before[0]
+
+
+def test_site_names_keep_clear_of_the_selection_ring(qtbot):
+    """A name whose first placement (right of its mark) falls under the ring moves to another one."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFont, QImage, QPainter, QTransform
+
+    from widgets.map_layers import AROUND, Labeller, Labels
+
+    labeller = Labeller(QFont(), "#111111", placements=AROUND, gap=17, always=True)
+    labeller.set_labels(Labels(np.array([0.0]), np.array([0.0]), ("Ber",), np.ones(1)))
+    t = QTransform(10, 0, 0, -10, 200, 100)  # 10 pixels a degree; the label's point at (200, 100)
+
+    def box() -> QRectF:
+        image = QImage(400, 200, QImage.Format.Format_ARGB32_Premultiplied)
+        painter, taken = QPainter(image), []
+        labeller.draw(painter, t, exporting=True, taken=taken)
+        painter.end()
+        return taken[0]
+
+    right = box()
+    assert right.left() > 200  # first choice: to the right
+    ring = (right.center().x() - 200) / 10 + 2, 0.0, 44  # a ring over that spot
+    labeller.set_ring(ring)
+    ring_box = QRectF(200 + ring[0] * 10 - 22, 100 - 22, 44, 44)
+    assert not box().intersects(ring_box)
+    labeller.set_ring(None)
+    assert box() == right
