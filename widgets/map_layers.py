@@ -261,7 +261,7 @@ class Labeller:
             if self.avoid.size else []
         if self.ring is not None:
             (x,), (y,) = fn.transformCoordinates(t, np.array([[self.ring[0]], [self.ring[1]]]))
-            half = self.ring[2] / 2 + 2
+            half = self.ring[2] / 2 + 4  # and its pen, as thick as 6 px in high contrast
             marks.append(QRectF(x - half, y - half, 2 * half, 2 * half))
         dpr = p.device().devicePixelRatioF()
         for i in np.flatnonzero(shown):
