@@ -257,8 +257,10 @@ class MapView(QWidget):
             ring = (site.lon, site.lat, 44)
         elif len(rows):
             ring = (self.incidents.x[rows[0]], self.incidents.y[rows[0]], 26)
-        self.highlight_mark.setData(x=[ring[0]] if ring else [], y=[ring[1]] if ring else [],
-                                    size=ring[2] if ring else 10)
+        if ring is None:
+            self.highlight_mark.setData(x=[], y=[])
+        else:
+            self.highlight_mark.setData(x=[ring[0]], y=[ring[1]], size=ring[2])
         self.site_labels.set_ring(ring)  # site names keep clear of the ring
 
     # -------------------------------------------------------------- user layers
