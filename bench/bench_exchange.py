@@ -193,9 +193,9 @@ def exports(folder, source) -> tuple[float, ...]:
     con = sqlite3.connect(db.path)
     con.execute(f"PRAGMA cache_size=-{exchange.CACHE_KIB}")
     order = "FROM incidents WHERE deleted = 0 ORDER BY occurred_on, id"
-    record = csv_io.sql_record(csv_io.export_columns())
-    formats = timed(lambda: con.execute(f"SELECT max(length({record})) {order}").fetchall())
-    fetch = timed(lambda: con.execute(f"SELECT {', '.join(csv_io.export_columns())} {order}").fetchall())
+    columns = csv_io.export_columns()
+    formats = timed(lambda: con.execute(f"SELECT max(length({csv_io.sql_record(columns)})) {order}").fetchall())
+    fetch = timed(lambda: con.execute(f"SELECT {', '.join(columns)} {order}").fetchall())
     con.close()
     result = mine, timed(with_pandas), timed(raw), formats, fetch
     drop(db)

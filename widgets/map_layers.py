@@ -524,9 +524,7 @@ class IncidentLayer:
             if self._points is not None:
                 visible = self.visible
                 self.set_points(self._points, self.styles)
-                self.visible = visible
-                self.item.data["visible"] = visible
-                self.item.invalidate()
+                self._show(visible)
 
     def set_points(self, points, styles: list[IncidentStyle]) -> None:
         """points: db.incident_points.IncidentPoints; styles: one per points.types."""
@@ -566,6 +564,9 @@ class IncidentLayer:
         mask = self.day <= last
         if days_back > 0:
             mask &= self.day > last - days_back
+        self._show(mask)
+
+    def _show(self, mask: np.ndarray) -> None:
         self.visible = mask
         self.item.data["visible"] = mask
         self.item.invalidate()
