@@ -6,7 +6,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 before pyqtgraph
 
 
 def main() -> None:
-    from .cli import main as cli_main
+    from app.cli.main import main as cli_main
 
     sys.exit(cli_main())
 

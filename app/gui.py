@@ -6,18 +6,18 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from . import i18n, settings, theme
-from .cursor import CursorState
-from .state import AppState
+from app import i18n, settings, theme
+from app.cursor import CursorState
+from app.state import AppState
 
 
 def open_state(db_path, lang: str, database=None) -> AppState:
     """Open the database and scenario; the cursor starts on the last date shown."""
-    from db import store
-    from db.engine import open_database
+    from db.scenario import stored
+    from db.store.engine import open_database
 
     database = database or open_database(db_path)
-    scenario = store.read_scenario(database)
+    scenario = stored.read_scenario(database)
     saved = settings.get("cursor/date")
     try:
         day = date.fromisoformat(saved) if saved else scenario.mission.view_start
@@ -28,17 +28,17 @@ def open_state(db_path, lang: str, database=None) -> AppState:
 
 
 def run(args) -> int:
-    from db.engine import DatabaseError
-    from db.scenario import ScenarioError
+    from db.store.engine import DatabaseError
+    from db.scenario.files import ScenarioError
 
-    from .main_window import MainWindow
+    from app.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(settings.APP_NAME)
     app.setOrganizationName(settings.ORGANIZATION)
     i18n.install(args.lang)
     theme.apply(app)
-    from . import recovery
+    from app import recovery
 
     path = args.db or settings.default_db_path()
     try:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QL
 
 import resources
 
-from . import settings
+from app import settings
 
 LANGUAGES = ("en", "fr")
 _installed: list[QTranslator] = []

@@ -8,26 +8,26 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
-from widgets.incident_summary import IncidentSummary
-from widgets.incident_table import IncidentTable
-from widgets.key_figures import KeyFiguresPanel
-from widgets.layers_panel import LayersPanel
-from widgets.map_view import MapView
-from widgets.site_card import SiteCard
-from widgets.site_panel import SitePanel
-from widgets.timeline_view import TimelineView
+from widgets.incidents.summary import IncidentSummary
+from widgets.incidents.table import IncidentTable
+from widgets.sites.figures import KeyFiguresPanel
+from widgets.map.layers_panel import LayersPanel
+from widgets.map.view import MapView
+from widgets.sites.card import SiteCard
+from widgets.sites.panel import SitePanel
+from widgets.timeline.view import TimelineView
 
-from . import settings
-from .backup_actions import BackupController
-from .briefing import BriefingController
-from .exchange_actions import ExchangeController
-from .i18n import locale_for
-from .incident_controller import IncidentController
-from .interface_actions import InterfaceController
-from .map_controller import MapController
-from .presentation import PresentationMode
-from .state import AppState
-from .timeline_controller import TimelineController
+from app import settings
+from app.controllers.backups import BackupController
+from app.briefing.pack import BriefingController
+from app.controllers.exchange import ExchangeController
+from app.i18n import locale_for
+from app.controllers.incidents import IncidentController
+from app.controllers.interface import InterfaceController
+from app.controllers.map import MapController
+from app.controllers.presentation import PresentationMode
+from app.state import AppState
+from app.controllers.timeline import TimelineController
 
 
 class MainWindow(QMainWindow):
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
             self.warn(error)
 
     def show_about(self) -> None:
-        from .map_data import attributions
+        from app.controllers.map_data import attributions
 
         sources = "".join(f"<li>{s.id}: {s.title.get(self.state.lang)}</li>" for s in self.state.scenario.sources)
         credits = "".join(f"<li>{line}</li>" for line in attributions())

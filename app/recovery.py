@@ -9,9 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from db import backup, engine
-from db.scenario import ScenarioError
-from widgets.passphrase_dialog import PassphraseDialog
+from db.store import backup
+
+from db.store import engine
+from db.scenario.files import ScenarioError
+from widgets.dialogs.passphrase import PassphraseDialog
 
 PASSPHRASE_ENV = "SITMON_PASSPHRASE"
 

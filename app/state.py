@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from db.engine import Database
-from db.incident_points import IncidentPoints, incident_points
+from db.store.engine import Database
+from db.incidents.points import IncidentPoints, incident_points
 from db.records import Scenario
 
-from .cursor import CursorState
-from .jobs import Job
+from app.cursor import CursorState
+from app.ops import Job
 
 
 class _Loads(QObject):

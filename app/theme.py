@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 import resources
 
-from . import settings
+from app import settings
 
 THEMES = ("default", "high-contrast")
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10

@@ -23,8 +23,8 @@ COLUMNS = ("id, occurred_on, occurred_time, lat, lon, region, site_id, site_km, 
 
 def build(folder: Path, n: int = N) -> Path:
     """A seeded database with n random incidents between 1 January 2023 and 30 June 2024."""
-    from db.engine import open_database
-    from db.taxonomy import load
+    from db.store.engine import open_database
+    from db.incidents.taxonomy import load
 
     path = folder / "briefing.sqlite"
     open_database(path).close()
@@ -66,9 +66,9 @@ def baseline(path: Path, pages: int) -> None:
 
 
 def main() -> None:
-    from app.briefing import gather, write_briefing
-    from app.cli import application
-    from db.engine import open_database
+    from app.briefing.pack import gather, write_briefing
+    from app.cli.main import application
+    from db.store.engine import open_database
 
     app = application("briefing", "en")  # noqa: F841
     with tempfile.TemporaryDirectory() as tmp:

@@ -25,7 +25,7 @@ DAYS = 30
 
 def add_incidents(path: Path, n: int) -> None:
     """n random incidents, raw sqlite3 executemany (every NOT NULL column filled)."""
-    from db.taxonomy import load
+    from db.incidents.taxonomy import load
 
     rng = random.Random(n)
     types = load().ids
@@ -79,12 +79,12 @@ def build(db_path: Path, with_map: bool):
 
     from app.cursor import CursorState
     from app.state import AppState
-    from app.timeline_controller import TimelineController
-    from db.engine import open_database
-    from db.store import read_scenario
-    from widgets.key_figures import KeyFiguresPanel
-    from widgets.site_panel import SitePanel
-    from widgets.timeline_view import TimelineView
+    from app.controllers.timeline import TimelineController
+    from db.store.engine import open_database
+    from db.scenario.stored import read_scenario
+    from widgets.sites.figures import KeyFiguresPanel
+    from widgets.sites.panel import SitePanel
+    from widgets.timeline.view import TimelineView
 
     db = open_database(db_path)
     scenario = read_scenario(db)
@@ -94,10 +94,10 @@ def build(db_path: Path, with_map: bool):
     watched = {"timeline": timeline.plot.viewport(), "site panel": panel.table.viewport(), "key figures": figures}
     keep = [TimelineController(state, timeline, panel, figures)]
     if with_map:
-        from app.map_controller import MapController
-        from widgets.layers_panel import LayersPanel
-        from widgets.map_view import MapView
-        from widgets.site_card import SiteCard
+        from app.controllers.map import MapController
+        from widgets.map.layers_panel import LayersPanel
+        from widgets.map.view import MapView
+        from widgets.sites.card import SiteCard
 
         map_view, card, layers = MapView(), SiteCard(), LayersPanel()
         keep.append(MapController(state, map_view, card, layers))
@@ -154,7 +154,7 @@ def drag(app, views) -> tuple[int, dict, int, dict]:
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
 
-    from widgets.timeline_items import DAY, x_of
+    from widgets.timeline.items import DAY, x_of
 
     pg.setConfigOption("mouseRateLimit", -1)
     timeline, state, paints = views["timeline"], views["state"], views["paints"]
@@ -225,14 +225,14 @@ def main() -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
 
     try:
-        import widgets.map_view  # noqa: F401  (written concurrently; measured where present)
+        import widgets.map.view  # noqa: F401  (written concurrently; measured where present)
         map_choices = (False, True)
     except ImportError:
         map_choices = (False,)
     rows, drags = [], []
     for label, n in (("default scenario", 0), (f"{N_INCIDENTS:,} incidents", N_INCIDENTS)):
         path = tmp / f"cursor_{n}.sqlite"
-        from db.engine import open_database
+        from db.store.engine import open_database
 
         open_database(path).close()
         if n:

@@ -33,13 +33,13 @@ WORDS = "convoy attacked near the camp by armed men; two peacekeepers injured, v
 
 def write_csv(path: Path, n: int) -> None:
     """n valid incidents in sitmon's CSV format, about 330 bytes a row."""
-    from db import csv_io
+    from db.exchange import csv_format
 
     rnd = random.Random(n)
     types = [("battles", "armed-clash"), ("ied", ""), ("violence-against-civilians", "abduction"), ("riots", "")]
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\r\n")
-        w.writerow(csv_io.INCIDENT_COLUMNS[csv_io.VERSION])
+        w.writerow(csv_format.INCIDENT_COLUMNS[csv_format.VERSION])
         for i in range(n):
             t, s = types[i % 4]
             day = date(2023, 1, 1) + timedelta(days=rnd.randrange(365))
@@ -56,7 +56,7 @@ def timed(fn) -> float:
 
 
 def fresh_db(folder: Path):
-    from db.engine import open_database
+    from db.store.engine import open_database
 
     path = folder / f"{uuid.uuid4().hex}.sqlite"
     return open_database(path, seed=False)
@@ -69,18 +69,18 @@ def drop(db) -> None:
 
 
 def sitmon_import(folder, source) -> tuple[float, float]:
-    from db import exchange
+    from db.exchange import imports
 
     db = fresh_db(folder)
     plan = None
 
     def check():
         nonlocal plan
-        plan = exchange.check_file(db, source)
+        plan = imports.check_file(db, source)
 
     checking = timed(check)
     assert not plan.problems, plan.problems[:3]
-    writing = timed(lambda: exchange.write_import(db, plan, "bench"))
+    writing = timed(lambda: imports.write_import(db, plan, "bench"))
     drop(db)
     return checking, writing
 
@@ -89,8 +89,8 @@ def _raw_store(folder, insert, attach: Path | None = None) -> float:
     """Seconds for `insert(con)` on a plain sqlite3 connection to a fresh database, with the importer's
     pragmas and in one transaction, then the text index filled in one statement (triggers set aside), as the
     importer does; no audit rows, no backup. `attach` is attached as `s` before timing."""
-    from db import text_search
-    from db.exchange import CACHE_KIB
+    from db.store.dialect import sqlite_fts
+    from db.exchange.imports import CACHE_KIB
 
     db = fresh_db(folder)
     db.close()
@@ -100,15 +100,15 @@ def _raw_store(folder, insert, attach: Path | None = None) -> float:
     con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     if attach is not None:
         con.execute("ATTACH ? AS s", (str(attach),))
-    columns = ", ".join(text_search.COLUMNS)
+    columns = ", ".join(sqlite_fts.COLUMNS)
 
     def run():
         con.execute("BEGIN")
-        for name in text_search.TRIGGERS:
+        for name in sqlite_fts.TRIGGERS:
             con.execute(f"DROP TRIGGER {name}")
         insert(con)
-        con.execute(f"INSERT INTO {text_search.TABLE}(rowid, {columns}) SELECT rowid, {columns} FROM incidents")
-        for ddl in text_search.TRIGGERS.values():
+        con.execute(f"INSERT INTO {sqlite_fts.TABLE}(rowid, {columns}) SELECT rowid, {columns} FROM incidents")
+        for ddl in sqlite_fts.TRIGGERS.values():
             con.execute(ddl)
         con.execute("COMMIT")
 
@@ -120,7 +120,7 @@ def _raw_store(folder, insert, attach: Path | None = None) -> float:
 
 def raw_insert(folder, rows) -> float:
     """sqlite3 executemany of ready tuples into the same table."""
-    from db.csv_io import FIELDS
+    from db.exchange.csv_format import FIELDS
 
     sql = f"INSERT INTO incidents ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})"
     return _raw_store(folder, lambda con: con.executemany(sql, rows))
@@ -129,7 +129,7 @@ def raw_insert(folder, rows) -> float:
 def sqlite_alone_import(folder, rows) -> float:
     """What SQLite alone needs to store the rows: INSERT ... SELECT from a copy staged in an attached file
     before timing (no Python per row, no parsing, no validation, no audit), text index, commit."""
-    from db.csv_io import FIELDS
+    from db.exchange.csv_format import FIELDS
 
     stage = folder / "stage.sqlite"
     con = sqlite3.connect(stage)
@@ -147,7 +147,7 @@ def sqlite_alone_import(folder, rows) -> float:
 def pandas_import(folder, source) -> float:
     import pandas as pd
 
-    from db.exchange import CACHE_KIB
+    from db.exchange.imports import CACHE_KIB
 
     path = folder / "pandas.sqlite"
 
@@ -170,12 +170,12 @@ def pandas_import(folder, source) -> float:
 def exports(folder, source) -> tuple[float, ...]:
     import pandas as pd
 
-    from db import exchange
+    from db.exchange import imports
 
     db = fresh_db(folder)
-    exchange.write_import(db, exchange.check_file(db, source), "bench")
+    imports.write_import(db, imports.check_file(db, source), "bench")
     out = folder / "out.csv"
-    mine = timed(lambda: exchange.export_incidents(db, out))
+    mine = timed(lambda: imports.export_incidents(db, out))
 
     def with_pandas():
         con = sqlite3.connect(db.path)
@@ -188,13 +188,13 @@ def exports(folder, source) -> tuple[float, ...]:
             csv.writer(f).writerows(con.execute("SELECT * FROM incidents ORDER BY occurred_on, id"))
         con.close()
 
-    from db import csv_io
+    from db.exchange import csv_format
 
     con = sqlite3.connect(db.path)
-    con.execute(f"PRAGMA cache_size=-{exchange.CACHE_KIB}")
+    con.execute(f"PRAGMA cache_size=-{imports.CACHE_KIB}")
     order = "FROM incidents WHERE deleted = 0 ORDER BY occurred_on, id"
-    columns = csv_io.export_columns()
-    formats = timed(lambda: con.execute(f"SELECT max(length({csv_io.sql_record(columns)})) {order}").fetchall())
+    columns = csv_format.export_columns()
+    formats = timed(lambda: con.execute(f"SELECT max(length({csv_format.sql_record(columns)})) {order}").fetchall())
     fetch = timed(lambda: con.execute(f"SELECT {', '.join(columns)} {order}").fetchall())
     con.close()
     result = mine, timed(with_pandas), timed(raw), formats, fetch
@@ -210,7 +210,7 @@ def validation_only(source) -> tuple[float, float]:
 
     from pydantic import BaseModel, confloat, conint
 
-    from db import csv_io
+    from db.exchange import csv_format
 
     with open(source, encoding="utf-8", newline="") as f:
         reader = csv.reader(f)
@@ -256,7 +256,7 @@ def validation_only(source) -> tuple[float, float]:
             Row.model_validate(d)
 
     def hand_tuned():
-        reader = csv_io.IncidentReader(header, {})
+        reader = csv_format.IncidentReader(header, {})
         for start in range(0, len(rows), 20_000):
             reader.read(rows[start:start + 20_000], start + 2, [])
 
@@ -291,10 +291,10 @@ def main(million: bool | None = None) -> None:
             line("  of which check (read + validate)", check)
             line("  of which write (1 transaction + audit)", write)
             line("import: pandas read_csv + to_sql", med(pandas_import(folder, source) for _ in range(runs)))
-            from db import exchange
+            from db.exchange import imports
 
             db = fresh_db(folder)
-            rows = list(exchange.check_file(db, source).rows)
+            rows = list(imports.check_file(db, source).rows)
             drop(db)
             line("import: raw sqlite3 executemany (no parsing)", med(raw_insert(folder, rows) for _ in range(runs)))
             line("import ceiling: SQLite alone, no Python",

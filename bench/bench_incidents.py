@@ -27,10 +27,10 @@ WORDS = ("convoy attack road armed group camp peacekeepers checkpoint market vil
 
 def database(n: int) -> Path:
     """A seeded sitmon database holding n incidents (built once, then reused)."""
-    from db import text_search
-    from db.engine import open_database
-    from db.migrations import HEAD
-    from db.taxonomy import load
+    from db.store.dialect import sqlite_fts
+    from db.store.engine import open_database
+    from db.store.migrations import HEAD
+    from db.incidents.taxonomy import load
 
     path = CACHE / f"incidents_{n}_r{HEAD}.sqlite"
     if path.exists():
@@ -50,7 +50,7 @@ def database(n: int) -> Path:
     con = sqlite3.connect(tmp, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("BEGIN")
-    for name in text_search.TRIGGERS:  # indexed in one go below
+    for name in sqlite_fts.TRIGGERS:  # indexed in one go below
         con.execute(f"DROP TRIGGER {name}")
     con.executemany(
         "INSERT INTO incidents (id, occurred_on, occurred_time, lat, lon, region, site_id, site_km, type, "
@@ -58,8 +58,8 @@ def database(n: int) -> Path:
         "injured_civilians, injured_other, description, notes, source, reliability, status, author, origin, "
         "revision, created_at, updated_at, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (_row(rng, start, sites, types) for _ in range(n)))
-    con.execute(f"INSERT INTO {text_search.TABLE}({text_search.TABLE}) VALUES ('rebuild')")
-    for ddl in text_search.TRIGGERS.values():
+    con.execute(f"INSERT INTO {sqlite_fts.TABLE}({sqlite_fts.TABLE}) VALUES ('rebuild')")
+    for ddl in sqlite_fts.TRIGGERS.values():
         con.execute(ddl)
     con.execute("COMMIT")
     con.close()  # the last connection to close folds the WAL into the file
@@ -107,9 +107,9 @@ def measure(n: int) -> list[tuple[str, float, float]]:
     """(what, app ms, raw sqlite3 ms) for one database size."""
     from PySide6.QtWidgets import QApplication
 
-    from db import incident_query as q
-    from db.engine import Database, make_engine
-    from widgets.incident_table import PAGE, IncidentTable
+    from db.incidents import queries as q
+    from db.store.engine import Database, make_engine
+    from widgets.incidents.table import PAGE, IncidentTable
 
     app = QApplication.instance() or QApplication([])
     path = database(n)

@@ -24,7 +24,7 @@ RUNS = len(DAYS)
 
 def points(n: int, types: tuple[str, ...]):
     """n incidents spread over Mali and its borders across 2023, in the shape db.incident_points gives."""
-    from db.incident_points import IncidentPoints
+    from db.incidents.points import IncidentPoints
 
     rng = np.random.default_rng(n)
     return IncidentPoints(
@@ -44,7 +44,7 @@ def plain_frames(app, pts) -> list[float]:
     """grab() of one plain ScatterPlotItem with the points visible on each date."""
     import pyqtgraph as pg
 
-    from widgets.map_view import MALI
+    from widgets.map.view import MALI
 
     out = []
     for day in DAYS:
@@ -65,10 +65,10 @@ def plain_frames(app, pts) -> list[float]:
 
 def map_times(app, pts) -> tuple[float, list[float], list[float]]:
     """(build ms, frame ms per date, date change -> redrawn ms per date) of the map."""
-    from app import map_data
+    from app.controllers import map_data
     from db import status
-    from db.scenario import load_file
-    from widgets.map_view import MapView
+    from db.scenario.files import load_file
+    from widgets.map.view import MapView
 
     scenario = load_file()
     view = MapView()
@@ -100,7 +100,7 @@ def main() -> None:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from PySide6.QtWidgets import QApplication
 
-    from db import taxonomy
+    from db.incidents import taxonomy
 
     app = QApplication.instance() or QApplication([])
     types = taxonomy.load().ids

@@ -12,23 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .records import NO_TEXT, QT_TRANSLATE_NOOP, Scenario, Text
+from db.records import NO_TEXT, QT_TRANSLATE_NOOP, Text
+from db.scenario.schema import Scenario
+from db.vocab import CLOSING_KINDS, SITE_STATUS_LABELS
 
-STATUSES = ("open", "closing", "handed-over", "closure-due", "rear-party", "reduced", "liquidation-hub")
 CLOSED = frozenset({"handed-over"})
-CLOSING_KINDS = frozenset({"camp", "tob"})
-
-
 CONTEXT = "Status"
-STATUS_LABELS = {
-    "open": QT_TRANSLATE_NOOP("Status", "open"),
-    "closing": QT_TRANSLATE_NOOP("Status", "closing"),
-    "handed-over": QT_TRANSLATE_NOOP("Status", "handed over"),
-    "closure-due": QT_TRANSLATE_NOOP("Status", "closure due"),
-    "rear-party": QT_TRANSLATE_NOOP("Status", "rear party"),
-    "reduced": QT_TRANSLATE_NOOP("Status", "reduced"),
-    "liquidation-hub": QT_TRANSLATE_NOOP("Status", "liquidation hub"),
-}
 R_OPEN = QT_TRANSLATE_NOOP("Status", "Open; closure window {phase} starts {start}")
 R_OPEN_NO_PLAN = QT_TRANSLATE_NOOP("Status", "Open; no closure planned")
 R_OPEN_ROLE = QT_TRANSLATE_NOOP("Status", "Open; {role} from {start}")
@@ -64,16 +53,11 @@ class SiteStatus:
             elif isinstance(value, date):
                 value = fmt_date(value)
             elif key == "role":
-                value = tr(CONTEXT, STATUS_LABELS[value])
+                value = tr(CONTEXT, SITE_STATUS_LABELS[value])
             values[key] = value
         text = tr(CONTEXT, self.template).format(**values)
         note = self.detail.get(lang)
         return f"{text}. {note}" if note else text
-
-
-def status_label(status: str, translate=None) -> str:
-    tr = translate or (lambda _ctx, text: text)
-    return tr(CONTEXT, STATUS_LABELS[status])
 
 
 def site_status(scenario: Scenario, site_id: str, day: date) -> SiteStatus:
@@ -126,8 +110,9 @@ class KeyFigures:
 REPATRIATION_KEYS = ("military_repatriated", "police_repatriated")
 
 
-def key_figures(scenario: Scenario, day: date) -> KeyFigures:
-    statuses = statuses_on(scenario, day)
+def key_figures(scenario: Scenario, day: date, statuses: list[SiteStatus] | None = None) -> KeyFigures:
+    """The key figures on `day` (from its statuses, when the caller has them already)."""
+    statuses = statuses_on(scenario, day) if statuses is None else statuses
     kinds = {s.id: s.kind for s in scenario.sites}
     closing_sites = [s for s in statuses if kinds[s.site_id] in CLOSING_KINDS]
     latest: dict[str, tuple[date, float]] = {}
@@ -157,3 +142,22 @@ def flows_on(scenario: Scenario, day: date) -> list[tuple[str, str]]:
             if phase.start <= day <= phase.end:
                 out.extend((lc.site, target) for target in lc.redeployed_to)
     return out
+
+
+@dataclass(frozen=True, eq=False)
+class Situation:
+    """Everything the views show of one date: each site's status, the key figures, the moves under way,
+    worked out once and shared."""
+
+    day: date
+    statuses: tuple[SiteStatus, ...]
+    figures: KeyFigures
+    flows: tuple[tuple[str, str], ...]
+
+    def status_of(self, site_id: str) -> SiteStatus:
+        return next(s for s in self.statuses if s.site_id == site_id)
+
+
+def situation(scenario: Scenario, day: date) -> Situation:
+    statuses = statuses_on(scenario, day)
+    return Situation(day, tuple(statuses), key_figures(scenario, day, statuses), tuple(flows_on(scenario, day)))

@@ -46,6 +46,21 @@ def _read_layer(path: str, name: str) -> gpd.GeoDataFrame:
     return pyogrio.read_dataframe(path, layer=name)
 
 
+@functools.lru_cache(maxsize=1)
+def regions():
+    """The regions of Mali of the shipped basemap, prepared for point lookups (geo.lookups.Regions)."""
+    from geo.lookups import Regions
+
+    return Regions(load_layer("mali_regions"))
+
+
+@functools.lru_cache(maxsize=1)
+def focus_bbox() -> tuple[float, float, float, float]:
+    """lon_min, lat_min, lon_max, lat_max of the mission's country and its neighbours."""
+    countries = load_layer("countries")
+    return tuple(float(v) for v in countries[countries["role"] == "focus"].total_bounds)
+
+
 def _layer_names(path: str) -> list[str]:
     if not Path(path).exists():
         raise LayerError(f"{path}: file not found")

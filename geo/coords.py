@@ -23,7 +23,11 @@ import warnings
 
 import mgrs
 
-from db.records import QT_TRANSLATE_NOOP
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Qt's lupdate looks for)
+    """Marks a message for translation; app/ translates it (geo/ has no Qt and depends on nothing of sitmon's)."""
+    return text
+
 
 MSG_EMPTY = QT_TRANSLATE_NOOP("Coordinates", "enter a coordinate")
 MSG_TOO_LONG = QT_TRANSLATE_NOOP("Coordinates", "a coordinate is at most {limit} characters")
@@ -33,18 +37,16 @@ MSG_RANGE = QT_TRANSLATE_NOOP("Coordinates", "{axis} {value:g} is outside {low}.
 MSG_BELOW_60 = QT_TRANSLATE_NOOP("Coordinates", "{unit} must be below 60 (got {value:g})")
 MSG_WHOLE = QT_TRANSLATE_NOOP("Coordinates", "{unit} must be a whole number when a smaller unit follows")
 MSG_SIGN_AND_LETTER = QT_TRANSLATE_NOOP("Coordinates", "use a minus sign or a hemisphere letter, not both")
-MSG_WRONG_LETTER = QT_TRANSLATE_NOOP("Coordinates", "{axis} takes {letters}, not {letter}")
 MSG_LETTERS_MIXED = QT_TRANSLATE_NOOP("Coordinates", "give a hemisphere letter on both values or on neither")
 MSG_SAME_AXIS = QT_TRANSLATE_NOOP("Coordinates", "both values are {axis}s: give one N/S and one E/W")
 MSG_AMBIGUOUS = QT_TRANSLATE_NOOP("Coordinates", "cannot tell where latitude ends: put a comma between the values "
                                                  "or add N/S and E/W")
 MSG_MGRS = QT_TRANSLATE_NOOP("Coordinates", "not a valid MGRS reference: {text}")
 MSG_PRECISION = QT_TRANSLATE_NOOP("Coordinates", "MGRS precision must be 0..5 (got {value})")
-# Words the messages put in their {axis}, {unit} and {letters} slots, translated with them.
+# Words the messages put in their {axis} and {unit} slots, translated with them.
 WORDS = (QT_TRANSLATE_NOOP("Coordinates", "latitude"), QT_TRANSLATE_NOOP("Coordinates", "longitude"),
          QT_TRANSLATE_NOOP("Coordinates", "degrees"), QT_TRANSLATE_NOOP("Coordinates", "minutes"),
-         QT_TRANSLATE_NOOP("Coordinates", "seconds"), QT_TRANSLATE_NOOP("Coordinates", "N or S"),
-         QT_TRANSLATE_NOOP("Coordinates", "E or W"))
+         QT_TRANSLATE_NOOP("Coordinates", "seconds"))
 
 MAX_LENGTH = 100
 _LIMITS = {"latitude": 90.0, "longitude": 180.0}
@@ -78,7 +80,6 @@ def _angle(p: str) -> str:
     )
 
 
-_ONE = re.compile(rf"\s*{_angle('a')}\s*")
 _PAIR = re.compile(
     rf"\s*{_angle('a')}(?P<sep>\s*[,;]\s*|\s+|(?<=[^0-9.\s])|(?=[-+−NSEWnsew])){_angle('b')}\s*"
 )
@@ -110,16 +111,6 @@ def parse_coordinates(text: str) -> tuple[float, float]:
         raise CoordinateError(MSG_SAME_AXIS, axis=a_axis)
     lat, lon = (a, b) if a_axis == "latitude" else (b, a)
     return _in_range(lat, "latitude"), _in_range(lon, "longitude")
-
-
-def parse_lat(text: str) -> float:
-    """Latitude from one field: "16.2717", "-16.2717", "16°16'18\"N", "16 16 18 S"."""
-    return _parse_single(text, "latitude")
-
-
-def parse_lon(text: str) -> float:
-    """Longitude from one field: "-0.0447", "0°02'41\"W", "0 2 41 W"."""
-    return _parse_single(text, "longitude")
 
 
 def format_dd(lat: float, lon: float, decimals: int = 5) -> str:
@@ -172,17 +163,6 @@ def _parse_mgrs(compact: str, text: str) -> tuple[float, float]:
     return _in_range(lat, "latitude"), _in_range(lon, "longitude")
 
 
-def _parse_single(text: str, axis: str) -> float:
-    _check_length(text)
-    match = _ONE.fullmatch(text)
-    if not match:
-        raise CoordinateError(MSG_UNREADABLE, text=text.strip())
-    value, letter = _angle_value(match, "a")
-    if letter is not None and _axis_of(letter) != axis:
-        raise CoordinateError(MSG_WRONG_LETTER, axis=axis, letters=_letters(axis), letter=letter)
-    return _in_range(value, axis)
-
-
 def _angle_value(match: re.Match, p: str) -> tuple[float, str | None]:
     """Signed degrees and the hemisphere letter (upper case) of one matched angle."""
     letter = (match[p + "pre"] or match[p + "post"] or "").upper() or None
@@ -206,10 +186,6 @@ def _angle_value(match: re.Match, p: str) -> tuple[float, str | None]:
 
 def _axis_of(letter: str) -> str:
     return "latitude" if letter in "NS" else "longitude"
-
-
-def _letters(axis: str) -> str:
-    return "N or S" if axis == "latitude" else "E or W"
 
 
 def _in_range(value: float, axis: str) -> float:

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import shapely
-from pyproj import Geod, Transformer
+from pyproj import Geod
 
 if TYPE_CHECKING:  # geopandas costs 0.4 s to import; only callers that build Regions need it
     import geopandas as gpd
 
 _GEOD = Geod(ellps="WGS84")
-_TO_ECEF = Transformer.from_crs("EPSG:4326", "EPSG:4978", always_xy=True)
+_E2 = _GEOD.es  # first eccentricity squared of WGS84
 _R_MIN = _GEOD.b**2 / _GEOD.a  # smallest radius of curvature of the ellipsoid, metres
 _CHUNK = 100_000  # points per block in nearest_many (keeps the sites x points arrays small)
 _SLACK_M = 1e-3  # margin on chord prefilters for rounding; the geodesic decides
@@ -166,9 +166,16 @@ def _float_arrays(*values) -> tuple[np.ndarray, ...]:
 
 
 def _ecef(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """Earth-centred x, y, z in metres, stacked on a last axis (inf/NaN if invalid)."""
-    x, y, z = _TO_ECEF.transform(lons, lats, np.zeros_like(lats))
-    return np.stack([x, y, z], axis=-1)
+    """Earth-centred x, y, z in metres (EPSG:4978, on the ellipsoid), stacked on a last axis (NaN if invalid).
+
+    The closed form rather than a pyproj Transformer: PROJ crashes when a Transformer is made in a thread that
+    Qt started (the database executor's), and the formula is exact and faster."""
+    with np.errstate(invalid="ignore"):
+        valid = (np.abs(lats) <= 90) & (np.abs(lons) <= 180)  # False for NaN too
+    phi, lam = np.radians(np.where(valid, lats, np.nan)), np.radians(np.where(valid, lons, np.nan))
+    n = _GEOD.a / np.sqrt(1 - _E2 * np.sin(phi) ** 2)  # radius of curvature in the prime vertical
+    return np.stack([n * np.cos(phi) * np.cos(lam), n * np.cos(phi) * np.sin(lam), n * (1 - _E2) * np.sin(phi)],
+                    axis=-1)
 
 
 def _chord(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -73,7 +73,7 @@ def isolated_settings(tmp_path, monkeypatch):
 @pytest.fixture
 def db(tmp_path):
     """A fresh database file seeded with the default scenario."""
-    from db.engine import open_database
+    from db.store.engine import open_database
 
     database = open_database(tmp_path / "sitmon.sqlite")
     yield database
@@ -82,6 +82,6 @@ def db(tmp_path):
 
 @pytest.fixture
 def scenario():
-    from db.scenario import load_file
+    from db.scenario.files import load_file
 
     return load_file()

@@ -107,36 +107,37 @@ def test_french_and_english_catalogues_load(qapp, translations):
 
 def test_cli_speaks_french(qapp, translations, tmp_path, capsys):
     """A command's own messages and argparse's words, in French."""
-    from app import cli
+    from app.cli import main
 
     with pytest.raises(SystemExit) as exit_:
-        cli.main(["--lang", "fr", "status", "--date", "2023-13-01"])
+        main.main(["--lang", "fr", "status", "--date", "2023-13-01"])
     err = capsys.readouterr().err
     assert exit_.value.code == 2
     assert err == "sitmon status : erreur : argument --date : « 2023-13-01 » n'est pas une date valide (AAAA-MM-JJ)\n"
     with pytest.raises(SystemExit):
-        cli.main(["--lang", "fr", "status", "--help"])
+        main.main(["--lang", "fr", "status", "--help"])
     out = capsys.readouterr().out
     assert "utilisation : sitmon status" in out and "afficher ce message d'aide et quitter" in out, out
 
 
 def test_scenario_errors_and_status_headings_speak_french(qapp, translations, tmp_path, capsys):
     """A refused scenario's reason, and the status table's headings, in French; file:line and key path kept."""
-    from app import cli, i18n
-    from db.scenario import DEFAULT_SCENARIO, scenario_file
+    from app import i18n
+    from app.cli import main
+    from db.scenario.files import DEFAULT_SCENARIO, scenario_file
 
     text = scenario_file(DEFAULT_SCENARIO).read_text(encoding="utf-8")
     bad = tmp_path / "bad.toml"
     bad.write_text(text.replace("lat = 16.83493", "lat = 95", 1), encoding="utf-8")
     line = text.splitlines().index("lat = 16.83493") + 1
     try:
-        assert cli.main(["--lang", "fr", "scenario", "check", str(bad)]) == 1
+        assert main.main(["--lang", "fr", "scenario", "check", str(bad)]) == 1
         err = capsys.readouterr().err
         assert err == f"sitmon: {bad}:{line}: sites[0].lat: doit être inférieur ou égal à 90 (valeur lue : 95)\n"
-        assert cli.main(["--lang", "fr", "--db", str(tmp_path / "x.sqlite"), "status", "--date", "2023-08-15"]) == 0
+        assert main.main(["--lang", "fr", "--db", str(tmp_path / "x.sqlite"), "status", "--date", "2023-08-15"]) == 0
         assert capsys.readouterr().out.splitlines()[0].split() == ["id_site", "site", "type", "statut", "depuis",
                                                                    "motif"]
-        assert cli.main(["--lang", "fr", "--db", str(tmp_path / "x.sqlite"), "status", "--date", "2023-08-15",
+        assert main.main(["--lang", "fr", "--db", str(tmp_path / "x.sqlite"), "status", "--date", "2023-08-15",
                          "--format", "csv"]) == 0
         assert capsys.readouterr().out.startswith("site_id,site,kind,status,since,reason\n")  # CSV names stay
     finally:

@@ -32,9 +32,9 @@ def no_network(monkeypatch):
 
 
 def test_cli_status_uses_no_network(no_network, tmp_path, capsys):
-    from app import cli
+    from app.cli import main
 
-    assert cli.main(["--db", str(tmp_path / "x.sqlite"), "status", "--date", "2023-08-15"]) == 0
+    assert main.main(["--db", str(tmp_path / "x.sqlite"), "status", "--date", "2023-08-15"]) == 0
     assert "handed-over" in capsys.readouterr().out
 
 

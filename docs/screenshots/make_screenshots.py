@@ -54,7 +54,7 @@ def shoot(lang: str, theme: str) -> None:
     window.incident_controller.pool.waitForDone()
     app.processEvents()
     if (lang, theme) == SHOTS[0]:  # the status marks of the map, for the guide's table
-        from widgets.status_style import status_icon
+        from widgets.sites.style import status_icon
 
         for status in ("open", "closing", "handed-over", "closure-due", "rear-party", "reduced", "liquidation-hub"):
             status_icon(status, 20).pixmap(20, 20).save(str(HELP / f"status-{status}.png"))

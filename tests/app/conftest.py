@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QWidget
 import app.state
 from app.gui import open_state
 from app.state import AppState
-from db.exchange import Cancelled
-from db.incident_points import IncidentPoints
+from db.exchange.imports import Cancelled
+from db.incidents.points import IncidentPoints
 
 
 @pytest.fixture(autouse=True)

@@ -112,7 +112,7 @@ SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the scenario's one incident, 13
 
 
 def test_the_window_works_while_the_incidents_load(qtbot, db, loads):
-    from db.incident_points import incident_points
+    from db.incidents.points import incident_points
 
     loads.cancellable, loads.then = True, incident_points  # the real points, once released
     w = MainWindow(open_state(db.path, "en", database=db))

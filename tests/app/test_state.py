@@ -9,11 +9,11 @@ from sqlalchemy import insert
 import app.state
 from app.cursor import CursorState
 from app.state import AppState
-from db.incident_points import IncidentPoints
-from db.models import Incident
-from db.store import read_scenario
+from db.incidents.points import IncidentPoints
+from db.store.models import Incident
+from db.scenario.stored import read_scenario
 
-from .conftest import wait_for_points
+from tests.app.conftest import wait_for_points
 
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the scenario's one incident, 13 August 2023
 

@@ -179,7 +179,7 @@ def test_main_window_menus_docks_and_panels_are_french(french):
     for tick_level in window.timeline.plot.getAxis("left")._tickLevels or []:
         pairs += [("timeline lane", label) for _pos, label in tick_level]
     model = window.incidents.model
-    from db.incident_query import COLUMNS
+    from db.incidents.queries import COLUMNS
     for r in range(model.rowCount()):
         for name in ("type", "subtype", "region", "status"):
             pairs.append((f"incident log {name}", model.data(model.index(r, COLUMNS.index(name)))))
@@ -189,14 +189,14 @@ def test_main_window_menus_docks_and_panels_are_french(french):
 
 
 def test_dialogs_are_french(french, qtbot, monkeypatch, tmp_path):
-    from db.backup import BackupInfo
-    from db.incidents import AuditRecord
-    from widgets.audit_view import AuditView
-    from widgets.conflict_dialog import ConflictDialog
-    from widgets.export_dialog import ExportDialog
-    from widgets.import_report import ImportReport
-    from widgets.passphrase_dialog import PassphraseDialog
-    from widgets.restore_dialog import RestoreDialog
+    from db.store.backup import BackupInfo
+    from db.incidents.draft import AuditRecord
+    from widgets.incidents.audit import AuditView
+    from widgets.dialogs.conflicts import ConflictDialog
+    from widgets.dialogs.export import ExportDialog
+    from widgets.dialogs.import_report import ImportReport
+    from widgets.dialogs.passphrase import PassphraseDialog
+    from widgets.dialogs.restore import RestoreDialog
 
     window = french
     pairs = []

@@ -69,7 +69,7 @@ def test_interface_zoom_keys_do_not_take_the_maps(window):
 
 
 def test_shortcuts_window_lists_every_shortcut_and_the_views_own_keys(window):
-    from app.interface_actions import keys_text, plain
+    from app.controllers.interface import keys_text, plain
 
     dialog = window.interface.show_shortcuts()
     rows = dialog.rows()
@@ -107,9 +107,9 @@ def tab_chain(dialog) -> list:
 
 
 def dialogs(window):
-    from widgets.export_dialog import ExportDialog
-    from widgets.passphrase_dialog import PassphraseDialog
-    from widgets.restore_dialog import RestoreDialog
+    from widgets.dialogs.export import ExportDialog
+    from widgets.dialogs.passphrase import PassphraseDialog
+    from widgets.dialogs.restore import RestoreDialog
 
     yield "preferences", window.interface.show_preferences()
     yield "incident form", window.incident_controller.new_incident()
@@ -118,8 +118,8 @@ def dialogs(window):
     yield "passphrase", PassphraseDialog("/data/field.sqlite", "", window)
     yield "shortcuts", window.interface.show_shortcuts()
     yield "user guide", window.interface.show_guide()
-    from widgets.conflict_dialog import ConflictDialog
-    from widgets.import_report import ImportReport
+    from widgets.dialogs.conflicts import ConflictDialog
+    from widgets.dialogs.import_report import ImportReport
 
     conflicts = ConflictDialog(window)
     conflicts.set_conflicts([("a", "13 Aug 2023 Attack on convoy", [("description", "mine", "theirs")])])

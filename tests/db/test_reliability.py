@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from db import engine
-from db.engine import DiskFullError, open_database
-from db.models import Incident
+from db import open_database
+from db.store.dialect import sqlite
+from db.store.errors import DiskFullError
+from db.store.models import Incident
 from tests.db import snapshot
-from tests.db.killed_import import BATCH, COMMITTED, incident
+from tests.db.exchange.killed_import import BATCH, COMMITTED, incident
 
 ROOT = Path(__file__).resolve().parents[2]
 TOTAL = 100_000
-CHILD = [sys.executable, "-m", "tests.db.killed_import"]
+CHILD = [sys.executable, "-m", "tests.db.exchange.killed_import"]
 
 
 def committed_incident(path) -> bool:
@@ -31,7 +32,7 @@ def committed_incident(path) -> bool:
 def check_untouched(path, before: dict) -> dict:
     """The database opens cleanly, passes integrity_check, and holds `before` plus the committed incident."""
     open_database(path).close()
-    assert engine.inspect_file(path, thorough=True).revision is not None
+    assert sqlite.inspect_file(path, thorough=True).revision is not None
     after = snapshot.rows(path)
     assert committed_incident(path)
     assert len(after) == len(before) + 1

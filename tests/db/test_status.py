@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from db import status
+from db import status, vocab
 
 
 def on(scenario, day):
@@ -56,7 +56,7 @@ def test_5_january_2024_three_liquidation_hubs(scenario):
 
 def test_every_status_word_is_known(scenario):
     for day in (date(2023, 7, 1), date(2023, 8, 20), date(2023, 12, 20), date(2024, 6, 1)):
-        assert set(on(scenario, day).values()) <= set(status.STATUSES)
+        assert set(on(scenario, day).values()) <= set(vocab.SITE_STATUSES)
 
 
 def test_key_figures_on_15_august(scenario):

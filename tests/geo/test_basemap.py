@@ -9,8 +9,18 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from geo.basemap import (BASEMAP_PATH, LayerError, LayerSource, MBTiles, attributions, layer_sources,
-                         lines_to_xy, load_layer, polygons_to_rings, read_vector_file)
+from geo.basemap import (
+    BASEMAP_PATH,
+    LayerError,
+    LayerSource,
+    MBTiles,
+    attributions,
+    layer_sources,
+    lines_to_xy,
+    load_layer,
+    polygons_to_rings,
+    read_vector_file,
+)
 
 REAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "real"
 BBOX = (-18.0, 4.0, 16.0, 28.0)

@@ -14,8 +14,6 @@ from geo.coords import (
     format_dms,
     format_mgrs,
     parse_coordinates,
-    parse_lat,
-    parse_lon,
 )
 
 GAO = (16.2717, -0.0447)
@@ -96,15 +94,6 @@ def test_format_dd_and_dms():
     assert format_dms(-0.0000001, 0.0) == "0°00′00″N 0°00′00″E"
 
 
-def test_single_fields():
-    assert parse_lat("16.2717") == 16.2717
-    assert parse_lat("16 16 18 S") == pytest.approx(-GAO_DMS[0])
-    assert parse_lat("N16°16'18\"") == pytest.approx(GAO_DMS[0])
-    assert parse_lon("0°02'41\"W") == pytest.approx(GAO_DMS[1])
-    assert parse_lon("-179.5") == -179.5
-    assert parse_lon("120") == 120.0
-
-
 @pytest.mark.parametrize(
     "call, text, message",
     [
@@ -127,12 +116,6 @@ def test_single_fields():
         (parse_coordinates, "16N 0", "give a hemisphere letter on both values or on neither"),
         (parse_coordinates, "16N 0S", "both values are latitudes"),
         (parse_coordinates, "-16N 0W", "use a minus sign or a hemisphere letter, not both"),
-        (parse_lat, "91", "latitude 91 is outside -90..90"),
-        (parse_lat, "16 W", "latitude takes N or S, not W"),
-        (parse_lon, "16 N", "longitude takes E or W, not N"),
-        (parse_lon, "181E", "longitude 181 is outside -180..180"),
-        (parse_lon, "0 61 W", "minutes must be below 60"),
-        (parse_lat, "16, 0", "cannot read"),
         (lambda t: format_mgrs(16, 0, precision=6), "", "MGRS precision must be 0..5"),
         (lambda t: format_dms(-90.5, 0), "", "latitude -90.5 is outside -90..90"),
         (lambda t: format_dd(0, math.nan), "", "longitude nan is outside"),
@@ -221,11 +204,3 @@ def test_random_text_parses_or_raises_coordinate_error(text):
     assert_valid_or_coordinate_error(text)
 
 
-@settings(max_examples=300)
-@given(st.text(alphabet=ALPHABET, max_size=30))
-def test_single_field_parses_or_raises_coordinate_error(text):
-    for parse, limit in ((parse_lat, 90), (parse_lon, 180)):
-        try:
-            assert -limit <= parse(text) <= limit
-        except CoordinateError:
-            pass

@@ -15,8 +15,8 @@ import pytest
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 
 from db.status import STATUSES
-from db.taxonomy import load
-from widgets.status_style import STATUS_COLORS, STATUS_SYMBOLS
+from db.incidents.taxonomy import load
+from widgets.sites.style import STATUS_COLORS, STATUS_SYMBOLS
 
 MIN_DELTA_E = 10.0
 MACHADO_2009 = {  # severity 1.0, from the paper's supplementary table

@@ -1,0 +1,105 @@
+"""`sitmon backup`, `sitmon backups`, `sitmon restore FILE`, `sitmon check`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from db.store import backup
+
+from db.store import engine
+
+from app.cli.main import fail, tr
+from app.recovery import message, passphrase_given
+from app.settings import default_db_path
+
+EXIT_DAMAGED = 4
+
+
+def register(sub) -> None:
+    b = sub.add_parser("backup", help=tr("copy the database (default: into its backups folder)"))
+    b.add_argument("--out", type=Path, help=tr("where to write the copy (must not exist)"))
+    b.set_defaults(func=cmd_backup)
+    sub.add_parser("backups", help=tr("list the backups: file, date, incidents")).set_defaults(func=cmd_backups)
+    r = sub.add_parser("restore", help=tr("replace the database by a backup (the current file is backed up first)"))
+    r.add_argument("file", type=Path)
+    r.set_defaults(func=cmd_restore)
+    sub.add_parser("check", help=tr("check the database's integrity (exit 4 when damaged)")).set_defaults(
+        func=cmd_check)
+    sub.add_parser("encrypt", help=tr("encrypt the database and its backups with the passphrase "
+                                      "(--passphrase-file or SITMON_PASSPHRASE)")).set_defaults(func=cmd_encrypt)
+
+
+def _database(args) -> tuple[Path, str | None]:
+    path = Path(args.db or default_db_path()).expanduser()
+    if not path.is_file():
+        raise engine.DatabaseError(tr("There is no database at {0}").format(path))
+    return path, passphrase_given(args)
+
+
+def cmd_backup(args) -> int:
+    path, passphrase = _database(args)
+    if args.out is not None and args.out.exists():
+        return fail(tr("{0} already exists; choose another name").format(args.out))
+    try:
+        engine.inspect_file(path, passphrase)
+        out = backup.write(path, "manual", args.out, passphrase)
+    except engine.DatabaseError as exc:
+        return fail(message(exc))
+    print(tr("Backed up {0} to {1}").format(path, out))
+    return 0
+
+
+def cmd_backups(args) -> int:
+    path, passphrase = _database(args)
+    rows = backup.list_backups(path, passphrase)
+    if not rows:
+        print(tr("No backups of {0} in {1}").format(path, backup.backup_dir(path)))
+        return 0
+    header = [tr("file"), tr("taken (UTC)"), tr("incidents"), tr("kind")]
+    table = [[str(b.path), b.taken_at.strftime("%Y-%m-%d %H:%M:%S"),
+              tr("unreadable") if b.incidents is None else str(b.incidents), b.reason] for b in rows]
+    widths = [max(len(r[i]) for r in table + [header]) for i in range(3)]
+    for r in [header] + table:
+        print("  ".join(v.ljust(w) for v, w in zip(r, widths)) + "  " + r[3])
+    return 0
+
+
+def cmd_restore(args) -> int:
+    path = Path(args.db or default_db_path()).expanduser()
+    passphrase = passphrase_given(args)
+    try:
+        saved = backup.restore(path, args.file, passphrase)
+    except engine.DatabaseError as exc:
+        return fail(message(exc))
+    print(tr("Restored {0} into {1}").format(args.file, path))
+    if saved is not None:
+        print(tr("The database as it was is saved as {0}").format(saved))
+    return 0
+
+
+def cmd_check(args) -> int:
+    path, passphrase = _database(args)
+    try:
+        info = engine.inspect_file(path, passphrase, thorough=True)
+    except engine.DamagedDatabase as exc:
+        newest = backup.newest_sound_backup(path, passphrase)
+        hint = tr("The newest sound backup is {0}").format(newest) if newest else tr("There is no sound backup.")
+        print(f"sitmon: {message(exc)}\n{hint}", file=sys.stderr)
+        return EXIT_DAMAGED
+    except engine.DatabaseError as exc:
+        return fail(message(exc))
+    print(tr("{0} is sound (SQLite integrity_check: ok; schema {1}; {2} incidents)").format(
+        path, info.revision, backup.incident_count(path, passphrase)))
+    return 0
+
+
+def cmd_encrypt(args) -> int:
+    path, passphrase = _database(args)
+    if passphrase is None:
+        return fail(tr("Give the new passphrase with --passphrase-file FILE or SITMON_PASSPHRASE"), 2)
+    try:
+        files = backup.encrypt(path, passphrase)
+    except engine.DatabaseError as exc:
+        return fail(message(exc))
+    print(tr("Encrypted {0} file(s): {1}").format(len(files), ", ".join(str(f) for f in files)))
+    return 0

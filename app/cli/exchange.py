@@ -1,0 +1,155 @@
+"""`sitmon import|export|package ...`: the exchange commands (the same db/ functions as File > Import/Export).
+
+Exit codes: 0 done, 1 rows refused or file refused, 2 usage error, 3 package conflicts need a choice.
+Bad rows go to stderr in English, one a line: `row N: FIELD: reason`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.cli.main import fail, iso_date, open_db, tr
+
+
+def register(subparsers) -> None:
+    imp = subparsers.add_parser("import", help=tr("import incidents from CSV (sitmon or ACLED)"))
+    imps = imp.add_subparsers(dest="import_command", required=True, parser_class=type(imp))
+    inc = imps.add_parser("incidents", help=tr("import incidents from a sitmon or ACLED CSV file"))
+    inc.add_argument("file", type=Path)
+    inc.add_argument("--format", choices=("auto", "sitmon", "acled"), default="auto")
+    inc.add_argument("--on-error", choices=("none", "skip"), default="none",
+                     help=tr("none: refuse the whole file if a row is bad; skip: import the good rows"))
+    inc.add_argument("--dry-run", action="store_true", help=tr("check and count, write nothing"))
+    inc.set_defaults(func=cmd_import_incidents)
+
+    exp = subparsers.add_parser("export", help=tr("export incidents, site statuses or the timeline"))
+    exps = exp.add_subparsers(dest="export_command", required=True, parser_class=type(exp))
+    ei = exps.add_parser("incidents", help=tr("incidents as CSV, GeoJSON or GeoPackage (by the file extension)"))
+    ei.add_argument("--from", dest="start", type=iso_date)
+    ei.add_argument("--to", dest="end", type=iso_date)
+    ei.add_argument("--profile", choices=("full", "hq"), default="full",
+                    help=tr("hq leaves out the sensitive fields (source, notes)"))
+    ei.set_defaults(func=cmd_export_incidents)
+    es = exps.add_parser("status", help=tr("every site's status on a date, as CSV, GeoJSON or GeoPackage"))
+    es.add_argument("--date", type=iso_date, required=True)
+    es.set_defaults(func=cmd_export_status)
+    et = exps.add_parser("timeline", help=tr("phases, closure windows, events and commitments as CSV"))
+    et.set_defaults(func=cmd_export_timeline)
+    for p in (ei, es, et):
+        p.add_argument("--out", type=Path, required=True)
+        p.add_argument("--excel", action="store_true", help=tr("UTF-8 with a BOM, for Excel"))
+        p.add_argument("--hxl", action="store_true", help=tr("add an HXL hashtag row under the header"))
+        p.add_argument("--delimiter", choices=(",", ";"), default=",", help=tr("';' for Excel in French"))
+
+    pkg = subparsers.add_parser("package", help=tr("data packages between laptops"))
+    pkgs = pkg.add_subparsers(dest="package_command", required=True, parser_class=type(pkg))
+    pe = pkgs.add_parser("export", help=tr("write every incident and its audit trail to a .zip"))
+    pe.add_argument("--out", type=Path, required=True)
+    pe.set_defaults(func=cmd_package_export)
+    pi = pkgs.add_parser("import", help=tr("merge a package from another laptop"))
+    pi.add_argument("file", type=Path)
+    pi.add_argument("--take", choices=("theirs", "mine"), help=tr("settle every conflict this way"))
+    pi.set_defaults(func=cmd_package_import)
+
+
+def _author() -> str:
+    """The setting "author", else the login name (as the window does)."""
+    import getpass
+
+    from app import settings
+
+    return settings.get("author") or getpass.getuser()
+
+
+def cmd_import_incidents(args) -> int:
+    from db.exchange import imports
+
+    if not args.file.is_file():
+        return fail(tr("{0}: no such file").format(args.file), 2)
+    db = open_db(args)
+    try:
+        plan = imports.check_file(db, args.file, args.format, _author())
+        for p in plan.problems:
+            print(f"row {p.row}: {p.message()}", file=sys.stderr)
+        if plan.problems and (args.on_error == "none" or not plan.rows):
+            counts = tr(": {0} of {1} rows refused").format(plan.refused_rows, plan.total_rows) \
+                if plan.total_rows else ""
+            return fail(tr("{0}: nothing imported{1}").format(args.file, counts), 1)
+        result = imports.write_import(db, plan, _author(), dry_run=args.dry_run)
+    finally:
+        db.close()
+    note = tr(" (dry run: nothing written)") if args.dry_run else ""
+    print(tr("{0}: {1} created, {2} updated, {3} unchanged, {4} rows refused{5}").format(
+        args.file, result.created, result.updated, result.unchanged, plan.refused_rows, note))
+    return 1 if plan.problems else 0
+
+
+def _export(args, run) -> int:
+    from db.exchange import imports
+
+    try:
+        imports.output_format(args.out)
+    except ValueError as exc:
+        return fail(str(exc), 2)
+    db = open_db(args)
+    try:
+        n = run(db, imports)
+    except ValueError as exc:
+        return fail(str(exc), 2)
+    finally:
+        db.close()
+    print(tr("Wrote {0} rows to {1}").format(n, args.out))
+    return 0
+
+
+def cmd_export_incidents(args) -> int:
+    return _export(args, lambda db, ex: ex.export_incidents(
+        db, args.out, ex.incident_filter(args.start, args.end), excel=args.excel, hxl=args.hxl,
+        profile=args.profile, delimiter=args.delimiter))
+
+
+def cmd_export_status(args) -> int:
+    return _export(args, lambda db, ex: ex.export_status(
+        db, args.out, args.date, excel=args.excel, hxl=args.hxl, delimiter=args.delimiter))
+
+
+def cmd_export_timeline(args) -> int:
+    return _export(args, lambda db, ex: ex.export_timeline(
+        db, args.out, excel=args.excel, hxl=args.hxl, delimiter=args.delimiter))
+
+
+def cmd_package_export(args) -> int:
+    from db.exchange import packages
+
+    db = open_db(args)
+    try:
+        m = packages.export_package(db, args.out)
+    finally:
+        db.close()
+    print(tr("Wrote {0} incidents and {1} audit rows to {2}").format(m.counts["incidents"], m.counts["audit"],
+                                                                      args.out))
+    return 0
+
+
+def cmd_package_import(args) -> int:
+    from db.exchange import packages
+
+    if not args.file.is_file():
+        return fail(tr("{0}: no such file").format(args.file), 2)
+    db = open_db(args)
+    try:
+        r = packages.import_package(db, args.file, take=args.take, author=_author())
+    except packages.PackageError as exc:
+        return fail(str(exc), 1)
+    finally:
+        db.close()
+    print(tr("{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added").format(
+        args.file, r.created, r.updated, r.unchanged, r.audit_added))
+    for c in r.conflicts:
+        diffs = "; ".join(f"{f}: mine {c.mine[f]!r}, theirs {c.theirs[f]!r}" for f in c.fields)
+        print(tr("conflict: incident {0} ({1}): {2}").format(c.incident_id, c.mine["occurred_on"], diffs),
+              file=sys.stderr)
+    if r.conflicts:
+        return fail(tr("{0} incidents were edited on both laptops and were left as they are here; "
+                       "run again with --take mine or --take theirs").format(len(r.conflicts)), 3)
+    return 0

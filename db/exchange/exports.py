@@ -1,0 +1,136 @@
+"""Exports for headquarters: incidents, site statuses and the timeline as CSV (Excel and GIS ready, see
+docs/csv-format.md), GeoJSON or GeoPackage, chosen by the file's extension.
+
+Long functions take `progress(done, total)`, which may raise db.progress.Cancelled; the file is then absent.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import func, literal_column, select
+
+from db import status
+from db.clock import utcnow
+from db.exchange import csv_format, features
+from db.incidents import queries
+from db.progress import Progress, tick
+from db.scenario.stored import read_scenario
+from db.store import dialect
+from db.store.models import Incident
+
+CHUNK = 20_000
+FORMATS = {".csv": "csv", **{ext: "features" for ext in features.DRIVERS}}
+
+
+def default_filename(mission: str, kind: str, start: date | None = None, end: date | None = None,
+                     generated: datetime | None = None, ext: str = "csv") -> str:
+    """e.g. minusma-2023_incidents_2023-07-01_2023-12-31_20231115T103000Z.csv (mission, kind, range, time)."""
+    parts = [mission, kind]
+    if start or end:
+        span = [d.isoformat() if d else "start" if i == 0 else "end" for i, d in enumerate((start, end))]
+        parts += span[:1] if start == end else span
+    parts.append((generated or utcnow()).strftime("%Y%m%dT%H%M%SZ"))
+    return "_".join(parts) + "." + ext.lstrip(".")
+
+
+def output_format(path: Path | str) -> str:
+    """csv or features (GeoJSON, GeoPackage) from the file's extension; ValueError for another one."""
+    try:
+        return FORMATS[Path(path).suffix.lower()]
+    except KeyError:
+        raise ValueError(f"{path}: the file name must end with {', '.join(FORMATS)}") from None
+
+
+def incident_filter(start: date | None = None, end: date | None = None,
+                    base: queries.IncidentFilter | None = None) -> queries.IncidentFilter:
+    """The table's filter (or none) with the export's date range."""
+    return replace(base or queries.IncidentFilter(), date_from=start, date_to=end)
+
+
+def export_incidents(db, path: Path | str, where: queries.IncidentFilter | None = None, *,
+                     excel: bool = False, hxl: bool = False, profile: str = "full", delimiter: str = ",",
+                     progress: Progress = None) -> int:
+    """Incidents matching the filter (not deleted unless asked), by date then id; returns how many."""
+    where = where or queries.IncidentFilter()
+    columns = csv_format.export_columns(profile)
+    kind = output_format(path)
+    cond = queries.where(where)
+    order = (Incident.occurred_on, Incident.id)
+    with db.engine.connect() as conn, dialect.large_cache(conn):
+        total = conn.execute(select(func.count()).select_from(Incident).where(cond)).scalar()
+        if kind != "csv":
+            rows = conn.execute(select(*(getattr(Incident, c) for c in columns)).where(cond).order_by(*order)).all()
+            tick(progress, total, total)
+            features.write_points(path, "incidents", columns, rows)
+            return total
+        with csv_format.Writer(path, columns, excel=excel, hxl=csv_format.HXL if hxl else None,
+                               delimiter=delimiter) as w:
+            record = dialect.csv_record(conn, csv_format.record_cells(columns), delimiter, csv_format.TRIGGERS)
+            stmt = select(literal_column(record)).select_from(Incident).where(cond).order_by(*order)
+            done = 0
+            for part in conn.execute(stmt).scalars().partitions(CHUNK):
+                w.write_records(part)
+                done += len(part)
+                tick(progress, done, total)
+    return done
+
+
+STATUS_COLUMNS = ("date", "site_id", "site", "kind", "region", "lat", "lon", "status", "since", "reason")
+STATUS_HXL = {"date": "#date", "site_id": "#loc+code", "site": "#loc+name", "kind": "#loc+type",
+              "region": "#adm1+code", "lat": "#geo+lat", "lon": "#geo+lon", "status": "#status",
+              "since": "#date+start", "reason": "#description"}
+TIMELINE_COLUMNS = ("kind", "id", "start", "end", "site_id", "title", "detail", "source")
+TIMELINE_HXL = {"kind": "#event+type", "id": "#event+code", "start": "#date+start", "end": "#date+end",
+                "site_id": "#loc+code", "title": "#event+name", "detail": "#description", "source": "#meta+source"}
+
+
+def export_status(db, path: Path | str, day: date, *, excel: bool = False, hxl: bool = False,
+                  delimiter: str = ",", progress: Progress = None) -> int:
+    """Every site's status on `day`, since when and why (English), as CSV or as points."""
+    scenario = read_scenario(db)
+    rows = []
+    for st in status.statuses_on(scenario, day):
+        site = scenario.site(st.site_id)
+        rows.append((day, site.id, site.name.en, site.kind, site.region, round(site.lat, 5), round(site.lon, 5),
+                     st.status, st.since, st.reason("en")))
+    _write_table(path, "sites", STATUS_COLUMNS, rows, STATUS_HXL if hxl else None, excel, delimiter)
+    tick(progress, len(rows), len(rows))
+    return len(rows)
+
+
+def export_timeline(db, path: Path | str, *, excel: bool = False, hxl: bool = False, delimiter: str = ",",
+                    progress: Progress = None) -> int:
+    """Phases, closure windows and handovers, events, deadlines, meetings and commitments (English)."""
+    s = read_scenario(db)
+    rows = [("phase", p.id, p.start, p.end, None, p.name.en, p.description.en, p.source) for p in s.phases]
+    for lc in s.lifecycles:
+        name = s.site(lc.site).name.en
+        if lc.closure_phase:
+            phase = s.phase(lc.closure_phase)
+            rows.append(("window", f"{lc.site}/{phase.id}", phase.start, phase.end, lc.site, name, lc.note.en,
+                         lc.source))
+        if lc.confirmed_handover:
+            rows.append(("handover", f"{lc.site}/handover", lc.confirmed_handover, None, lc.site, name, "",
+                         lc.source))
+    rows += [("event", e.id, e.date, e.end, e.site, e.description.en, e.kind, e.source) for e in s.events]
+    rows += [("deadline", d.id, d.date, None, None, d.label.en, "", d.source) for d in s.deadlines]
+    meetings = {m.id: m for m in s.meetings}
+    rows += [("meeting", m.id, m.date, None, None, m.name.en, m.place.en, m.source) for m in s.meetings]
+    rows += [("commitment", c.id, meetings[c.meeting].date, c.due, None, c.text.en, meetings[c.meeting].name.en,
+              c.source) for c in s.commitments]
+    if output_format(path) != "csv":
+        raise ValueError(f"{path}: the timeline has no coordinates; write it as .csv")
+    _write_table(path, "timeline", TIMELINE_COLUMNS, rows, TIMELINE_HXL if hxl else None, excel, delimiter)
+    tick(progress, len(rows), len(rows))
+    return len(rows)
+
+
+def _write_table(path, layer, columns, rows, hxl, excel, delimiter) -> None:
+    if output_format(path) != "csv":
+        features.write_points(path, layer, columns, rows)
+        return
+    with csv_format.Writer(path, columns, excel=excel, hxl=hxl, delimiter=delimiter) as w:
+        w.csv.writerows([[f"{v:.5f}" if c in ("lat", "lon") else csv_format.cell(v) for c, v in zip(columns, r)]
+                         for r in rows])

@@ -1,0 +1,46 @@
+"""Files sitmon writes (exports, packages, backups, briefings): whole or absent, and the user's alone.
+
+`atomic(path)` gives a part file beside `path` (readable by the user only) for the caller to write;
+when the block ends normally the part replaces `path` (a rename, made durable), otherwise it is removed.
+A cancelled or failed write therefore never leaves a half-written file under the final name.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+PRIVATE = 0o600
+
+
+def part_of(path: Path) -> Path:
+    """The part file of `path`: hidden, same folder, same extension (writers choose a format by it)."""
+    return path.with_name(f".{path.stem}.part{path.suffix}")
+
+
+@contextlib.contextmanager
+def atomic(path: Path | str, *, create: bool = True) -> Iterator[Path]:
+    """Yield the part file to write; `create`: made empty first (writers that refuse an existing file, such
+    as GDAL's GeoPackage driver, want False)."""
+    path = Path(path)
+    part = part_of(path)
+    part.unlink(missing_ok=True)
+    if create:
+        os.close(os.open(part, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE))
+    try:
+        yield part
+        os.chmod(part, PRIVATE)
+        os.replace(part, path)
+        sync_folder(path.parent)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename durable (a power cut right after it keeps the new name)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

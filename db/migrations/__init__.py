@@ -1,4 +1,0 @@
-"""Alembic migrations. HEAD is checked against the scripts by tests/db/test_migrations.py, so that
-opening a database at the current version needs no Alembic import (start-up time)."""
-REVISIONS = ("0001", "0002", "0003", "0004")
-HEAD = REVISIONS[-1]

@@ -1,0 +1,90 @@
+"""Open the store: refuse foreign, newer, damaged or wrongly keyed files untouched, migrate older ones
+(after a backup), open read-only where the file or its folder cannot be written, encrypt with a passphrase.
+
+`db.open_database` (db/__init__.py) opens a store and seeds it with the default scenario.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.records import QT_TRANSLATE_NOOP
+from db.store import backup
+from db.store.dialect import sqlite
+from db.store.errors import DatabaseError
+from db.store.migrations import HEAD
+
+MSG_CANNOT_CREATE = QT_TRANSLATE_NOOP("db", "{path} cannot be created: {reason}.")
+MSG_READONLY_UPGRADE = QT_TRANSLATE_NOOP("db", "{path} needs an upgrade to this version of sitmon but is read-only. "
+                                               "Open it from a folder you can write to.")
+
+
+@dataclass(eq=False)
+class Database:
+    """An open sitmon database: every reader and writer in a process shares this one object (its engine
+    hands each thread a connection of its own; a Session never crosses threads)."""
+
+    path: Path
+    engine: Engine
+    readonly: bool = False
+    passphrase: str | None = field(default=None, repr=False)
+    created: bool = False  # the file did not exist: this open made it
+
+    def __post_init__(self):
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @cached_property
+    def laptop_id(self) -> str:
+        """This database's own id (made when it was created), recorded as the origin of what it writes."""
+        with self.engine.connect() as conn:
+            return conn.execute(text("SELECT value FROM meta WHERE key='laptop_id'")).scalar() or ""
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(path: Path | str, *, passphrase: str | None = None, readonly: bool | None = None) -> Database:
+    """Open (creating if needed) and migrate a sitmon database file.
+
+    `passphrase` opens or creates an encrypted (SQLCipher) file. `readonly` None: read-only when the file
+    or its folder cannot be written."""
+    path, passphrase = Path(path).expanduser(), passphrase or None
+    created = not path.exists()
+    if created:
+        try:
+            sqlite.create_file(path)
+        except OSError as exc:
+            raise DatabaseError(MSG_CANNOT_CREATE, path=path, reason=exc.strerror or str(exc)) from None
+    info = sqlite.inspect_file(path, passphrase)
+    if readonly is None:
+        readonly = not sqlite.writable(path)
+    db = Database(path, sqlite.make_engine(path, passphrase, readonly), readonly, passphrase, created)
+    if info.revision != HEAD:
+        if readonly:
+            raise DatabaseError(MSG_READONLY_UPGRADE, path=path)
+        if info.revision is not None:
+            backup.write(path, reason=f"before-migration-{info.revision}-to-{HEAD}", passphrase=passphrase)
+        migrate(db.engine)
+    return db
+
+
+def migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    with engine.begin() as conn:
+        sqlite.mark_as_ours(conn)
+        cfg = Config()
+        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        if conn.execute(text("SELECT value FROM meta WHERE key='laptop_id'")).first() is None:
+            conn.execute(text("INSERT INTO meta(key, value) VALUES ('laptop_id', :v)"), {"v": str(uuid.uuid4())})

@@ -1,0 +1,76 @@
+"""Every vocabulary of sitmon, declared once: the words stored in the database and written to files,
+their labels (marked for Qt's translation, in the context named beside each), and the named subsets of
+the incident record's columns. Validators, forms, tables, exports and the briefing all read them here.
+"""
+from __future__ import annotations
+
+from .records import QT_TRANSLATE_NOOP
+
+# ---------------------------------------------------------------- incidents
+
+INCIDENT_STATUSES = ("reported", "verified", "closed")
+INCIDENT_STATUS_LABELS = {  # context "IncidentStatus"
+    "reported": QT_TRANSLATE_NOOP("IncidentStatus", "Reported"),
+    "verified": QT_TRANSLATE_NOOP("IncidentStatus", "Verified"),
+    "closed": QT_TRANSLATE_NOOP("IncidentStatus", "Closed"),
+}
+
+# The admiralty code: source reliability A-F, then information credibility 1-6 (e.g. B2).
+RELIABILITY_CODES = frozenset(f"{a}{n}" for a in "ABCDEF" for n in "123456")
+
+
+def reliability(text: str) -> str | None:
+    """The code as stored ("" for none), from what a person typed ("b2 " -> "B2"); None if it is not one."""
+    code = text.strip().upper()
+    return code if code == "" or code in RELIABILITY_CODES else None
+
+
+KILLED = ("killed_peacekeepers", "killed_civilians", "killed_other")
+INJURED = ("injured_peacekeepers", "injured_civilians", "injured_other")
+CASUALTIES = KILLED + INJURED
+MAX_COUNT = 100_000  # a casualty count above this is a typing error
+
+# The incident record's columns, in the table's order, by what they hold.
+WHEN = ("occurred_on", "occurred_time")
+WHERE = ("lat", "lon", "region", "site_id", "site_km")  # region, site and distance follow from lat/lon
+WHAT = ("type", "subtype", "actors", *CASUALTIES, "description", "notes", "source", "reliability", "status")
+CONTENT = WHEN + WHERE + WHAT  # what an edit changes
+EXTERNAL = ("external_id", "external_ts")  # the event's id and version in another system (ACLED)
+BOOKKEEPING = ("author", "origin", *EXTERNAL, "revision", "created_at", "updated_at", "deleted")
+INCIDENT_FIELDS = ("id", *CONTENT, *BOOKKEEPING)
+SENSITIVE = ("notes", "source")  # left out of what headquarters receives ("hq" profile)
+FREE_TEXT = ("actors", "description", "notes", "source")  # what the text search looks in
+
+AUDIT_ACTIONS = ("create", "update", "delete", "restore", "merge")
+
+# ---------------------------------------------------------------- sites and the drawdown
+
+SITE_KINDS = ("camp", "tob", "headquarters", "liquidation-hub")
+SITE_KIND_LABELS = {  # context "SiteKind"
+    "camp": QT_TRANSLATE_NOOP("SiteKind", "camp"),
+    "tob": QT_TRANSLATE_NOOP("SiteKind", "temporary operating base"),
+    "headquarters": QT_TRANSLATE_NOOP("SiteKind", "headquarters"),
+    "liquidation-hub": QT_TRANSLATE_NOOP("SiteKind", "liquidation hub"),
+}
+CLOSING_KINDS = frozenset({"camp", "tob"})  # the sites a drawdown closes
+
+ROLES = ("rear-party", "reduced", "liquidation-hub")  # what a site may become after its handover
+SITE_STATUSES = ("open", "closing", "handed-over", "closure-due", *ROLES)
+SITE_STATUS_LABELS = {  # context "Status"
+    "open": QT_TRANSLATE_NOOP("Status", "open"),
+    "closing": QT_TRANSLATE_NOOP("Status", "closing"),
+    "handed-over": QT_TRANSLATE_NOOP("Status", "handed over"),
+    "closure-due": QT_TRANSLATE_NOOP("Status", "closure due"),
+    "rear-party": QT_TRANSLATE_NOOP("Status", "rear party"),
+    "reduced": QT_TRANSLATE_NOOP("Status", "reduced"),
+    "liquidation-hub": QT_TRANSLATE_NOOP("Status", "liquidation hub"),
+}
+
+TRANSFER_STATUSES = ("planned", "in-progress", "gap", "funding-needed", "done")
+TRANSFER_STATUS_LABELS = {  # context "TaskStatus"
+    "planned": QT_TRANSLATE_NOOP("TaskStatus", "planned"),
+    "in-progress": QT_TRANSLATE_NOOP("TaskStatus", "in progress"),
+    "gap": QT_TRANSLATE_NOOP("TaskStatus", "gap"),
+    "funding-needed": QT_TRANSLATE_NOOP("TaskStatus", "funding needed"),
+    "done": QT_TRANSLATE_NOOP("TaskStatus", "done"),
+}

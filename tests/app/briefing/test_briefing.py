@@ -1,0 +1,211 @@
+"""The briefing pack: the PDF's text in both languages, a vector map page, tables over pages, cancel,
+the window's actions (pack and map images)."""
+import sqlite3
+import subprocess
+import sys
+import unicodedata
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, QTranslator
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMainWindow, QSpinBox
+
+import resources
+from app.cli import main
+from app.briefing.pack import BriefingController, Cancelled, gather, write_briefing
+from app.cursor import CursorState
+from app.state import AppState
+from db.scenario import stored
+
+DAY = date(2023, 8, 15)
+
+
+def words(text: str) -> str:
+    """pypdf separates Qt's words with tabs and keeps ligatures (ﬁ): plain words, one space apart."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def pages_text(path: Path) -> list[str]:
+    return [words(p.extract_text()) for p in pypdf.PdfReader(path).pages]
+
+
+def page_with(texts: list[str], needle: str) -> str:
+    return next(t for t in texts if needle in t)
+
+
+def add_incidents(db, n: int, day: str = "2023-08-10") -> None:
+    """n incidents on one day, inserted with raw sqlite3 (every NOT NULL column of incidents)."""
+    rows = [(str(uuid.uuid4()), day, 16.8, -2.6, "ML-6", "ber", "attack-on-convoy", "", "armed groups", 0, 1, 0, 0, 2,
+             0, f"Incident number {i} near Ber", "", "", "B2", "reported", "test", "test", 1,
+             f"{day} 12:00:00", f"{day} 12:00:00", 0) for i in range(n)]
+    with sqlite3.connect(db.path) as con:
+        con.executemany(
+            "INSERT INTO incidents (id, occurred_on, lat, lon, region, site_id, type, subtype, actors, "
+            "killed_peacekeepers, killed_civilians, killed_other, injured_peacekeepers, injured_civilians, "
+            "injured_other, description, notes, source, reliability, status, author, origin, revision, created_at, "
+            f"updated_at, deleted) VALUES ({','.join('?' * 26)})", rows)
+
+
+def test_cli_pack_has_statuses_attribution_and_page_numbers(qapp, tmp_path, capsys):
+    out = tmp_path / "brief.pdf"
+    code = main.main(["--db", str(tmp_path / "x.sqlite"), "briefing", "--date", "2023-08-15", "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    texts = pages_text(out)
+    assert 5 <= len(texts) <= 12
+    status_page = page_with(texts, "Site status on 15 August 2023")
+    assert "Ber handed over 12 August 2023" in status_page
+    assert "Goundam closing 15 July 2023" in status_page
+    assert "Made with Natural Earth" in page_with(texts, "Situation map on 15 August 2023")
+    assert "Transfer of tasks" in texts[-1] and "Political transition and elections" in texts[-1]
+    for n, text in enumerate(texts, 1):
+        assert f"Page {n} of {len(texts)}" in text and text.count("UN RESTRICTED") >= 2
+    assert "138 days to the withdrawal deadline" in texts[0]
+
+
+def test_installed_command_in_french(tmp_path):
+    """`sitmon --lang fr` starts a QCoreApplication for the translations; the pack replaces it."""
+    exe = Path(sys.executable).with_name("sitmon")
+    out = tmp_path / "dossier.pdf"
+    proc = subprocess.run([str(exe), "--lang", "fr", "--db", str(tmp_path / "x.sqlite"), "briefing", "--date",
+                           "2023-08-15", "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert str(out) in proc.stdout and len(pypdf.PdfReader(out).pages) >= 5
+
+
+def test_cli_refuses_bad_days_and_unwritable_output(qapp, tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main.main(["--db", str(tmp_path / "x.sqlite"), "briefing", "--date", "2023-08-15", "--out", "x.pdf",
+                  "--days", "0"])
+    assert stop.value.code == 2 and "'0' is not a number of days" in capsys.readouterr().err
+    code = main.main(["--db", str(tmp_path / "x.sqlite"), "briefing", "--date", "2023-08-15", "--out",
+                     str(tmp_path / "missing" / "brief.pdf")])
+    assert code == 1 and "Cannot write" in capsys.readouterr().err
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.fixture
+def french(qapp, tmp_path):
+    """The French translations compiled from resources/i18n/sitmon_fr.ts, installed for the test."""
+    qm = tmp_path / "sitmon_fr.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(resources.path("i18n", "sitmon_fr.ts")), "-qm", str(qm)],
+                   check=True, timeout=120)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+    main.i18n.install("en")
+
+
+def test_cli_pack_in_french(french, tmp_path, capsys):
+    out = tmp_path / "dossier.pdf"
+    code = main.main(["--db", str(tmp_path / "x.sqlite"), "briefing", "--date", "2023-08-15", "--out", str(out),
+                     "--lang", "fr"])
+    assert code == 0, capsys.readouterr().err
+    texts = pages_text(out)
+    status_page = page_with(texts, "État des sites au 15 août 2023")
+    assert "Ber remis 12 août 2023" in status_page
+    assert "Goundam en fermeture" in status_page
+    assert "Remise confirmée le 12 août 2023" in status_page
+    map_page = page_with(texts, "Carte de la situation au 15 août 2023")
+    assert "Les incidents des 28 derniers jours sont affichés." in map_page
+    assert "en fermeture" in map_page and "pôle de liquidation" in map_page  # the map's legend
+    assert "Transfert des tâches" in texts[-1] and "Transition politique et élections" in texts[-1]
+    assert f"Page 1 sur {len(texts)}" in texts[0]
+
+
+def test_map_page_is_vector(qapp, db, tmp_path):
+    out = tmp_path / "brief.pdf"
+    write_briefing(gather(db, DAY, "en", "UN RESTRICTED"), out)
+    page = pypdf.PdfReader(out).pages[1]
+    assert "Situation map" in words(page.extract_text())
+    ops = page.get_contents().get_data()
+    assert ops.count(b" l\n") + ops.count(b" c\n") > 10_000  # borders, rivers, symbols as paths
+    xobjects = page["/Resources"].get("/XObject", {})
+    assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    assert b" Do" not in ops
+
+
+def test_long_incident_table_repeats_its_header(qapp, db, tmp_path):
+    add_incidents(db, 120)
+    out = tmp_path / "brief.pdf"
+    pages = write_briefing(gather(db, DAY, "en", "UN RESTRICTED"), out)
+    texts = pages_text(out)
+    assert len(texts) == pages
+    incident_pages = [t for t in texts if "Incidents of the last 28 days (" in t]
+    assert len(incident_pages) >= 3
+    assert all("(continued)" in t for t in incident_pages[1:])
+    assert all("Date Type Region Site Killed Injured Status Description" in t for t in incident_pages)
+    listed = [n for n in range(120) if any(f"Incident number {n} near Ber" in t for t in incident_pages)]
+    assert listed == list(range(120))  # every row once, none lost at a page break
+    assert "Incidents: 121; by region: Tombouctou 121" in incident_pages[0]
+
+
+def test_cancel_leaves_no_file(qapp, db, tmp_path):
+    out = tmp_path / "brief.pdf"
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        if done == 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        write_briefing(gather(db, DAY), out, progress=progress)
+    assert seen == [(1, seen[0][1]), (2, seen[0][1])]
+    assert list(tmp_path.glob("brief.pdf*")) == []
+
+
+@pytest.fixture
+def window(qtbot, db):
+    state = AppState(db, stored.read_scenario(db), CursorState(DAY), "en")
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    return state, win
+
+
+def test_controller_writes_pack_and_map_images(qtbot, window, tmp_path):
+    state, win = window
+    controller = BriefingController(state, win)
+    assert [a.shortcut().toString() for a in controller.actions()] == ["Ctrl+P", "Ctrl+Shift+M"]
+    out = tmp_path / "pack.pdf"
+    with qtbot.waitSignal(controller.written, timeout=120_000) as blocker:
+        controller.briefing_pack(str(out))
+    assert blocker.args == [str(out)]
+    assert len(pypdf.PdfReader(out).pages) >= 5
+    controller.pool.waitForDone()
+
+    png = tmp_path / "map.png"
+    controller.map_image(str(png), QSize(1200, 800), 150)
+    image = QImage(str(png))
+    assert image.size() == QSize(1200, 800)
+    assert round(image.dotsPerMeterX() * 0.0254) == 150
+    svg = tmp_path / "map.svg"
+    controller.map_image(str(svg), QSize(1200, 800), 96)
+    text = svg.read_text(encoding="utf-8")
+    assert text.count("<path") > 50 and "<image" not in text and ">Sites on 15 August 2023<" in text
+
+
+def test_map_image_asks_for_size_and_resolution(qtbot, window, tmp_path):
+    state, win = window
+    controller = BriefingController(state, win)
+
+    def fill_in():
+        dialog = QApplication.activeModalWidget()
+        width, height, dpi = dialog.findChildren(QSpinBox)
+        width.setValue(900)
+        height.setValue(600)
+        dpi.setValue(300)
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_in)
+    png = tmp_path / "asked.png"
+    with qtbot.waitSignal(controller.written):
+        controller.map_image(str(png))
+    image = QImage(str(png))
+    assert image.size() == QSize(900, 600) and round(image.dotsPerMeterX() * 0.0254) == 300

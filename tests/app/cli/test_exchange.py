@@ -1,0 +1,119 @@
+"""`sitmon import|export|package`: exit codes, bad rows on stderr, and nothing written on refusal."""
+import argparse
+import csv
+import re
+import sqlite3
+
+import pytest
+
+from app.cli import main
+
+from app.cli import exchange
+from db.incidents import draft
+from db.exchange import packages
+from db.store.engine import open_database
+from tests.db.exchange import exchange_data
+
+
+def run(capsys, db_path, *argv):
+    code = main.main(["--db", str(db_path), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "sitmon.sqlite"
+    open_database(path).close()
+    return path
+
+
+def test_register_builds_the_commands():
+    """The lead's parser calls register(subparsers); any argparse tree with --db works."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db")
+    exchange.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["--db", "x", "import", "incidents", "f.csv", "--on-error", "skip", "--dry-run"])
+    assert (args.func, args.format, args.on_error, args.dry_run) == (exchange.cmd_import_incidents, "auto",
+                                                                     "skip", True)
+    args = parser.parse_args(["export", "incidents", "--out", "x.csv", "--delimiter", ";", "--profile", "hq"])
+    assert (args.func, args.delimiter, args.profile) == (exchange.cmd_export_incidents, ";", "hq")
+
+
+def test_import_good_file_then_again(capsys, tmp_path, db_path):
+    exchange_data.write(tmp_path / "in.csv", exchange_data.rows(30))
+    code, out, err = run(capsys, db_path, "import", "incidents", str(tmp_path / "in.csv"))
+    assert (code, err) == (0, "") and "30 created, 0 updated, 0 unchanged, 0 rows refused" in out
+    code, out, _ = run(capsys, db_path, "import", "incidents", str(tmp_path / "in.csv"))
+    assert code == 0 and "0 created, 0 updated, 30 unchanged" in out
+
+
+def test_on_error_none_changes_nothing_and_lists_each_bad_row(capsys, tmp_path, db_path):
+    expected = exchange_data.bad_file(tmp_path / "bad.csv", 2_000)
+    database = open_database(db_path)
+    before = exchange_data.checksum(database)
+    code, out, err = run(capsys, db_path, "import", "incidents", str(tmp_path / "bad.csv"), "--on-error", "none")
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert {(int(m[1]), m[2]) for m in (re.match(r"row (\d+): ([a-z_]+): ", x) for x in lines[:-1])} == expected
+    assert "nothing imported" in lines[-1]
+    assert exchange_data.checksum(database) == before
+    code, out, err = run(capsys, db_path, "import", "incidents", str(tmp_path / "bad.csv"), "--on-error", "skip")
+    assert code == 1 and "1993 created" in out and "7 rows refused" in out
+    assert exchange_data.count(database) == 1 + 1993
+    database.close()
+
+
+def test_dry_run_and_usage_errors(capsys, tmp_path, db_path):
+    exchange_data.write(tmp_path / "in.csv", exchange_data.rows(3))
+    code, out, _ = run(capsys, db_path, "import", "incidents", str(tmp_path / "in.csv"), "--dry-run")
+    assert code == 0 and "3 created" in out and "dry run" in out
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
+    code, _, err = run(capsys, db_path, "import", "incidents", str(tmp_path / "missing.csv"))
+    assert code == 2 and "no such file" in err
+    (tmp_path / "other.csv").write_text("name,value\nx,1\n", encoding="utf-8")
+    code, out, err = run(capsys, db_path, "import", "incidents", str(tmp_path / "other.csv"))
+    assert code == 1 and out == "" and err.splitlines() == [
+        "row 1: header: neither a sitmon nor an ACLED CSV file (the header starts 'name,value')",
+        f"sitmon: {tmp_path / 'other.csv'}: nothing imported"]
+    code, _, err = run(capsys, db_path, "export", "incidents", "--out", str(tmp_path / "x.xlsx"))
+    assert code == 2 and ".gpkg" in err
+    with pytest.raises(SystemExit) as stop:
+        main.main(["--db", str(db_path), "export", "incidents", "--out", "x.csv", "--delimiter", "|"])
+    assert stop.value.code == 2
+
+
+def test_exports(capsys, tmp_path, db_path):
+    code, out, _ = run(capsys, db_path, "export", "incidents", "--out", str(tmp_path / "i.csv"), "--from",
+                       "2023-08-01", "--to", "2023-08-31", "--excel", "--hxl", "--profile", "hq", "--delimiter", ";")
+    assert code == 0 and "Wrote 1 rows" in out
+    head = (tmp_path / "i.csv").read_bytes().split(b"\r\n")
+    assert head[0].startswith(b"\xef\xbb\xbfid;occurred_on;") and head[1].startswith(b"#event+id;#date+occurred")
+    code, _, _ = run(capsys, db_path, "export", "status", "--date", "2023-08-15", "--out", str(tmp_path / "s.geojson"))
+    assert code == 0 and (tmp_path / "s.geojson").exists()
+    code, _, _ = run(capsys, db_path, "export", "timeline", "--out", str(tmp_path / "t.csv"))
+    with open(tmp_path / "t.csv", encoding="utf-8", newline="") as f:
+        assert code == 0 and next(csv.reader(f))[0] == "kind"
+
+
+def test_package_conflict_exit_3_then_take(capsys, tmp_path):
+    a_path, b_path = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    a, b = open_database(a_path), open_database(b_path)
+    shared = draft.create(a, draft.IncidentDraft(occurred_on="2023-08-20", location="16.8 -2.6",
+                                                         type="ied", description="x", confirmed=True), "t")
+    packages.import_package(b, packages.export_package(a, tmp_path / "a0.zip") and tmp_path / "a0.zip")
+    draft.update(a, shared, {"description": "from a"}, "a")
+    draft.update(b, shared, {"description": "from b"}, "b")
+    code, out, _ = run(capsys, a_path, "package", "export", "--out", str(tmp_path / "a1.zip"))
+    assert code == 0 and "Wrote 2 incidents" in out
+    before = exchange_data.checksum(b)
+    code, out, err = run(capsys, b_path, "package", "import", str(tmp_path / "a1.zip"))
+    assert code == 3 and f"conflict: incident {shared}" in err and "'from b'" in err and "'from a'" in err
+    assert exchange_data.checksum(b) == before
+    code, out, err = run(capsys, b_path, "package", "import", str(tmp_path / "a1.zip"), "--take", "theirs")
+    assert code == 0 and draft.get(b, shared).description == "from a"
+    (tmp_path / "junk.zip").write_bytes(b"junk")
+    code, _, err = run(capsys, b_path, "package", "import", str(tmp_path / "junk.zip"))
+    assert code == 1 and "not a sitmon data package" in err
+    a.close()
+    b.close()

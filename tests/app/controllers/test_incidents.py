@@ -1,0 +1,153 @@
+"""The incident log end to end: widgets -> controller -> SQLite file, and back."""
+import json
+import sqlite3
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.cursor import CursorState
+from app.controllers.incidents import IncidentController
+from app.state import AppState
+from db.scenario.stored import read_scenario
+from widgets.incidents.summary import IncidentSummary
+from widgets.incidents.table import IncidentTable
+
+SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"
+
+
+@pytest.fixture
+def app(qtbot, db):
+    scenario = read_scenario(db)
+    state = AppState(db, scenario, CursorState(date(2023, 9, 30)))
+    table, summary = IncidentTable(), IncidentSummary()
+    qtbot.addWidget(table)
+    qtbot.addWidget(summary)
+    table.show()
+    controller = IncidentController(state, table, summary)
+    qtbot.waitUntil(lambda: table.count_label.text() == "1 incident")
+    yield controller
+    controller.pool.waitForDone()
+    state.shutdown()
+
+
+def sql(db, query, *args):
+    with sqlite3.connect(db.path) as con:
+        return con.execute(query, args).fetchall()
+
+
+def shown(table, column="description"):
+    from db.incidents.queries import COLUMNS
+
+    m = table.model
+    return [m.data(m.index(r, COLUMNS.index(column))) for r in range(m.rowCount())]
+
+
+def new_incident(qtbot, c, day="2023-09-02", location="16.27, -0.04", description="IED on the Gao road"):
+    form = c.new_incident()
+    form.occurred_on.clear()
+    qtbot.keyClicks(form.occurred_on, day)
+    qtbot.keyClicks(form.location, location)
+    form.type.setCurrentIndex(form.type.findData("ied"))
+    form.counts["injured_civilians"].setText("3")
+    qtbot.keyClicks(form.description, description)
+    with qtbot.waitSignal(c.state.data_changed):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    return c.table.selected_id()
+
+
+def test_create_edit_delete_restore_undo(qtbot, app, db):
+    c, table = app, app.table
+    ident = new_incident(qtbot, c)
+    assert ident and c.state.selection == ("incident", ident)
+    assert "IED on the Gao road" in shown(table)
+    assert sql(db, "SELECT site_id, region, injured_civilians, author, revision FROM incidents WHERE id=?", ident) \
+        == [("gao", "ML-7", 3, c.author, 1)]
+    qtbot.waitUntil(lambda: table.count_label.text() == "2 incidents")
+
+    form = c.edit_selected()
+    form.status.setCurrentIndex(form.status.findData("verified"))
+    form.counts["injured_civilians"].setText("4")
+    with qtbot.waitSignal(c.state.data_changed):
+        qtbot.keyClick(form.source, Qt.Key.Key_Return)
+    assert sql(db, "SELECT status, injured_civilians, revision FROM incidents WHERE id=?", ident) == [("verified", 4, 2)]
+
+    c.delete_action.trigger()
+    assert sql(db, "SELECT deleted FROM incidents WHERE id=?", ident) == [(1,)]
+    assert "IED on the Gao road" not in shown(table)
+    assert table.selected_id() == "" and c.state.selection == ("", "")
+    table.show_deleted.setChecked(True)
+    table.view.selectRow(table.model.row_of(ident))
+    assert c.restore_action.isEnabled()
+    c.restore_action.trigger()
+    assert sql(db, "SELECT deleted, revision FROM incidents WHERE id=?", ident) == [(0, 4)]
+
+    c.undo_action.trigger()  # undo the restore: a new audited delete
+    c.undo_action.trigger()  # undo the delete: a restore
+    c.undo_action.trigger()  # undo the edit: an edit back
+    assert sql(db, "SELECT status, injured_civilians, deleted, revision FROM incidents WHERE id=?", ident) \
+        == [("reported", 3, 0, 7)]
+    c.redo_action.trigger()
+    assert sql(db, "SELECT status, revision FROM incidents WHERE id=?", ident) == [("verified", 8)]
+    actions = [r[0] for r in sql(db, "SELECT action FROM incident_audit WHERE incident_id=? ORDER BY id", ident)]
+    assert actions == ["create", "update", "delete", "restore", "delete", "restore", "update", "update"]
+    back = json.loads(sql(db, "SELECT changes FROM incident_audit WHERE incident_id=? ORDER BY id DESC LIMIT 1 "
+                               "OFFSET 1", ident)[0][0])
+    assert back == {"status": ["verified", "reported"], "injured_civilians": [4, 3]}
+
+    view = c.show_audit()
+    qtbot.addWidget(view)
+    lines = view.lines()
+    assert [line[2] for line in lines if len(line) == 4] == ["Edited", "Edited", "Restored", "Deleted", "Restored",
+                                                            "Deleted", "Edited", "Created"]
+    assert ("Status", "verified", "reported") in lines
+
+
+def test_invalid_entry_saves_nothing(qtbot, app, db):
+    before = sql(db, "SELECT count(*) FROM incidents")
+    form = app.new_incident()
+    form.occurred_on.setText("2023-02-30")
+    qtbot.keyClicks(form.location, "91, 0")
+    form.type.setCurrentIndex(form.type.findData("ied"))
+    assert "not a date" in form.error_labels["occurred_on"].text()
+    assert "latitude 91" in form.error_labels["location"].text()
+    assert not form.save_button.isEnabled()
+    qtbot.keyClick(form.location, Qt.Key.Key_Return)
+    assert sql(db, "SELECT count(*) FROM incidents") == before
+    assert app.undo_stack.count() == 0
+
+
+def test_filter_count_summary_and_timeline(qtbot, app, db):
+    c, table = app, app.table
+    new_incident(qtbot, c, day="2023-09-20", description="late one")
+    new_incident(qtbot, c, day="2023-08-01", location="18.44, 1.41", description="kidal one")
+    qtbot.waitUntil(lambda: table.count_label.text() == "3 incidents")
+    table.region_box.setCurrentIndex(table.region_box.findData("ML-8"))
+    qtbot.waitUntil(lambda: table.count_label.text() == "1 incident")
+    assert shown(table) == ["kidal one"]
+    qtbot.waitUntil(lambda: c.summary.rows("type") == [("IED", "1")])  # the summary follows the count
+    table.region_box.setCurrentIndex(0)
+    table.until_cursor.setChecked(True)
+    c.state.cursor.set_date(date(2023, 9, 1))
+    qtbot.waitUntil(lambda: table.count_label.text() == "2 incidents")
+    assert "late one" not in shown(table)
+    table.set_filter_text("KIDAL")
+    qtbot.waitUntil(lambda: table.count_label.text() == "1 incident")
+
+
+def test_selection_is_shared(qtbot, app):
+    c, table = app, app.table
+    c.state.select("incident", SEED)
+    assert table.selected_id() == SEED
+    c.state.select("site", "gao")
+    assert table.selected_id() == ""
+    with qtbot.waitSignal(c.state.selected) as sig:
+        table.view.selectRow(0)
+    assert sig.args == ["incident", SEED]
+
+
+def test_pick_on_map_fills_the_open_form(qtbot, app):
+    form = app.new_incident()
+    app.pick_on_map(16.5, -1.25)
+    assert form.location.text() == "16.50000, -1.25000"
+    assert "Region" in form.where.text()

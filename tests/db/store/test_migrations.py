@@ -1,0 +1,27 @@
+"""The migration scripts, the models and db.store.migrations.HEAD agree."""
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+import db.store.migrations
+from db.store.dialect import sqlite_fts
+from db.store.models import Base
+
+
+def test_head_constant_matches_the_scripts():
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(db.store.migrations.__file__).parent))
+    script = ScriptDirectory.from_config(cfg)
+    assert script.get_current_head() == db.store.migrations.HEAD
+    assert [r.revision for r in reversed(list(script.walk_revisions()))] == list(db.store.migrations.REVISIONS)
+
+
+def test_migrated_schema_matches_the_models(db):
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": lambda name, kind, _parent: not (
+            kind == "table" and name in sqlite_fts.SHADOW)})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []

@@ -1,0 +1,260 @@
+"""The timeline on its own: it asks for dates once per distinct date and shows what it is told."""
+from datetime import date
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from db.status import statuses_on
+from widgets.timeline.items import DAY, day_at, x_of
+from widgets.timeline.view import TimelineView
+
+from tests.widgets import pg_mouse
+
+
+@pytest.fixture
+def fast_mouse():
+    """pyqtgraph drops mouse moves closer than its rate limit; tests send them back to back."""
+    old = pg.getConfigOption("mouseRateLimit")
+    pg.setConfigOption("mouseRateLimit", -1)
+    yield
+    pg.setConfigOption("mouseRateLimit", old)
+
+
+@pytest.fixture
+def view(qtbot, scenario, fast_mouse):
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.set_scenario(scenario, "en")
+    v.resize(1600, 400)
+    v.show()
+    qtbot.waitExposed(v)
+    v.plot.scene().minDragTime = 0
+    v.show_date(date(2023, 8, 1))
+    return v
+
+
+def requests(view):
+    seen = []
+    view.date_requested.connect(seen.append)
+    return seen
+
+
+def drag_cursor(view, start: date, days: int, moves_per_day: int = 3):
+    """Drag the cursor line from `start` by `days`, several mouse moves inside each day."""
+    y = np.mean(view._lanes.site("kidal"))
+    pos = pg_mouse.to_viewport(view.plot, x_of(start), y)
+    pg_mouse.press(view.plot, pos)
+    for i in range(1, days * moves_per_day + 1):
+        pg_mouse.move(view.plot, pg_mouse.to_viewport(view.plot, x_of(start) + i * DAY / moves_per_day, y))
+    return pos, pg_mouse.to_viewport(view.plot, x_of(start) + days * DAY, y)
+
+
+def test_set_scenario_emits_nothing(qtbot, scenario):
+    v = TimelineView()
+    qtbot.addWidget(v)
+    with qtbot.assertNotEmitted(v.date_requested):
+        v.set_scenario(scenario, "en")
+        v.show()
+        v.set_scenario(scenario, "fr")
+
+
+def test_show_date_emits_nothing(qtbot, view, scenario):
+    with qtbot.assertNotEmitted(view.date_requested), qtbot.assertNotEmitted(view.site_selected):
+        view.show_date(date(2023, 9, 15))
+        view.show_statuses(statuses_on(scenario, date(2023, 9, 15)))
+        view.show_date(date(2023, 9, 15))
+    assert day_at(view.cursor.value()) == date(2023, 9, 15)
+    assert view.date_box.date().toPython() == date(2023, 9, 15)
+
+
+def test_drag_asks_once_per_distinct_day_and_not_after_release(qtbot, view):
+    seen = requests(view)
+    _, end = drag_cursor(view, date(2023, 8, 1), 30)
+    assert seen == [date(2023, 8, d) for d in range(2, 32)]
+    with qtbot.assertNotEmitted(view.date_requested, wait=50):
+        pg_mouse.release(view.plot, end)
+    assert day_at(view.cursor.value()) == date(2023, 8, 31)
+    assert not view.cursor.moving
+
+
+@pytest.mark.parametrize("key, shift, expected", [
+    (Qt.Key.Key_Right, False, date(2023, 8, 2)), (Qt.Key.Key_Left, False, date(2023, 7, 31)),
+    (Qt.Key.Key_Right, True, date(2023, 8, 8)), (Qt.Key.Key_Left, True, date(2023, 7, 25)),
+    (Qt.Key.Key_PageDown, False, date(2023, 9, 1)), (Qt.Key.Key_PageUp, False, date(2023, 7, 1)),
+    (Qt.Key.Key_Home, False, date(2013, 1, 11)), (Qt.Key.Key_End, False, date(2025, 6, 30)),
+])
+def test_keys_move_the_cursor(qtbot, view, key, shift, expected):
+    modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    with qtbot.waitSignal(view.date_requested) as blocker:
+        qtbot.keyClick(view, key, modifier)
+    assert blocker.args == [expected]
+
+
+def test_keys_without_an_answer_step_from_the_last_request(qtbot, view):
+    seen = requests(view)
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert seen == [date(2023, 8, 2), date(2023, 8, 3), date(2023, 8, 4)]
+
+
+def test_date_box_asks_for_its_date(qtbot, view):
+    with qtbot.waitSignal(view.date_requested) as blocker:
+        view.date_box.setDate(date(2023, 12, 15))
+    assert blocker.args == [date(2023, 12, 15)]
+
+
+def test_play_advances_and_the_timer_runs_only_while_playing(qtbot, view):
+    assert not view.timer.isActive()
+    view.speed.setCurrentIndex(3)  # a week per tick, fast
+    with qtbot.waitSignal(view.date_requested) as blocker:
+        view.play.click()
+    assert blocker.args == [date(2023, 8, 8)]
+    assert view.timer.isActive()
+    view.play.click()
+    assert not view.timer.isActive() and view.play.text() == "Play"
+
+
+def test_play_outside_the_drawdown_starts_at_its_beginning(qtbot, view, scenario):
+    view.show_date(scenario.mission.view_end)
+    with qtbot.waitSignal(view.date_requested) as blocker:
+        view.play.click()
+    assert blocker.args == [scenario.mission.view_start]
+
+
+@pytest.mark.parametrize("loop", [True, False])
+def test_play_loops_or_stops_at_the_end_of_the_drawdown(qtbot, view, scenario, loop):
+    start, end = scenario.mission.view_start, scenario.mission.view_end
+    view.speed.setCurrentIndex(1)
+    view.loop.setChecked(loop)
+    view.show_date(date(2024, 6, 29))
+    seen = requests(view)
+    view.play.click()
+    if loop:
+        qtbot.waitUntil(lambda: len(seen) == 2)
+        assert seen == [end, start] and view.timer.isActive()
+    else:
+        qtbot.waitUntil(lambda: not view.play.isChecked())
+        assert seen == [end] and not view.timer.isActive()
+
+
+def test_clicking_an_event_marker_selects_the_event(qtbot, view):
+    with qtbot.waitSignal(view.event_selected) as blocker:
+        pg_mouse.click(view.plot, pg_mouse.to_viewport(view.plot, *view._events["ber-convoy-attack"]))
+    assert blocker.args == ["ber-convoy-attack"]
+    tip = next(p.data()[2] for p in view._markers.points() if p.data()[1] == "ber-convoy-attack")
+    assert "13 Aug 2023" in tip and "4 peacekeepers injured" in tip
+
+
+def test_clicking_a_row_selects_the_site(qtbot, view):
+    with qtbot.waitSignal(view.site_selected) as blocker, qtbot.assertNotEmitted(view.date_requested):
+        pg_mouse.click(view.plot, pg_mouse.to_viewport(view.plot, x_of(date(2024, 3, 1)), np.mean(view._lanes.site("kidal"))))
+    assert blocker.args == ["kidal"]
+
+
+def test_overdue_sites_get_a_tail_up_to_the_cursor(view, scenario):
+    day = date(2023, 9, 15)
+    view.show_date(day)
+    view.show_statuses(statuses_on(scenario, day))
+    shown = {site for site, tail in view._tails.items() if tail.isVisible()}
+    assert shown == {"goundam", "menaka"}
+    rect = view._tails["goundam"].rect()
+    assert (day_at(rect.left()), day_at(rect.right() - 1)) == (date(2023, 9, 1), day)
+    assert "no confirmed handover" in view._tails["goundam"].toolTip()
+
+
+def test_highlight_shows_the_selection(view):
+    view.highlight("site", "ber")
+    assert view.selection.isVisible()
+    view.highlight("incident", "c90d210a-97fc-5eb3-be70-fa237688882c")  # the event that records it
+    assert not view.selection.isVisible()
+    assert len(view.ring.data) == 1
+    view.highlight("", "")
+    assert len(view.ring.data) == 0
+
+
+def test_incident_counts_per_week_then_per_day_when_zoomed_in(view):
+    days = np.array([date(2023, 8, 14).toordinal()] * 3 + [date(2023, 8, 16).toordinal()])  # a Monday, a Wednesday
+    view.set_incident_counts(days, np.array(["#D55E00"] * 4))
+    daily, weekly = view._bars
+    assert weekly.isVisible() and not daily.isVisible()
+    view.vb.setXRange(x_of(date(2023, 8, 1)), x_of(date(2023, 8, 31)), padding=0)
+    assert daily.isVisible() and not weekly.isVisible()
+    assert [day_at(x) for x in daily.opts["x0"]] == [date(2023, 8, 14), date(2023, 8, 16)]
+    assert [day_at(x) for x in weekly.opts["x0"]] == [date(2023, 8, 14)]
+
+
+def test_fit_buttons(view, scenario):
+    view.fit_all()
+    lo, hi = view.vb.viewRange()[0]
+    assert day_at(lo) <= scenario.start and day_at(hi) >= scenario.end
+    view.fit_drawdown()
+    lo, hi = view.vb.viewRange()[0]
+    assert (day_at(lo), day_at(hi - 1)) == (scenario.mission.view_start, scenario.mission.view_end)
+
+
+def test_texts_follow_the_widgets_font(view):
+    """The interface zoom changes the widget's font: phase names, notes, deadlines and the cursor's date follow."""
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    texts = [f.item for f in view._fitted] + [view.cursor.label]
+    assert texts and all(t.textItem.font().pointSizeF() == pytest.approx(font.pointSizeF()) for t in texts)
+    assert view.plot.getAxis("left").style["tickFont"].pointSizeF() == pytest.approx(font.pointSizeF())
+    assert view.cursor.value() == x_of(date(2023, 8, 1))  # the date shown is kept
+
+
+def test_line_width_thickens_bars_markers_and_the_cursor(view):
+    view.highlight("site", "gao")
+    bars = [i for i in view._items if isinstance(i, QGraphicsRectItem) and i.pen().style() != Qt.PenStyle.NoPen]
+    before = {id(i): i.pen().widthF() for i in bars}
+    cursor = view.cursor.pen.widthF()
+    view.set_line_width(2.0)
+    bars = [i for i in view._items if isinstance(i, QGraphicsRectItem) and i.pen().style() != Qt.PenStyle.NoPen]
+    assert len(bars) == len(before) and all(i.pen().widthF() == 2.0 for i in bars)
+    assert view.cursor.pen.widthF() == 2 * cursor and view._markers.data[0]["pen"].widthF() >= 2
+    assert view.selection.isVisible()  # the selection is kept
+
+
+def test_lanes_too_thin_for_their_text_scroll_instead(qtbot, view):
+    from PySide6.QtGui import QFontMetricsF
+
+    from widgets.timeline.view import MIN_LANE
+
+    assert not view.lane_bar.isVisible()  # 1600 x 400: every lane fits
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)
+    view.resize(1600, 300)
+    qtbot.waitUntil(view.lane_bar.isVisible)
+    y0, y1 = view.vb.viewRange()[1]
+    assert view.vb.height() / (y1 - y0) >= MIN_LANE * QFontMetricsF(font).height() - 0.5
+    view.highlight("site", "bamako")  # a lane below the view is scrolled to
+    top, bottom = view._lanes.site("bamako")
+    y0, y1 = view.vb.viewRange()[1]
+    assert y0 - 0.05 <= top and bottom <= y1 + 0.05
+
+
+def _one_line(label) -> bool:
+    return label.height() < 2 * label.fontMetrics().height()
+
+
+def test_colour_key_keeps_to_one_line_beside_or_under_the_controls(qtbot, view):
+    """The key sits between the controls when it fits there on one line; with larger text or a narrow
+    window it takes a line of its own under them instead of wrapping into a tall column."""
+    def beside():
+        return abs(view.legend.geometry().center().y() - view.play.geometry().center().y()) < 4
+
+    assert beside() and _one_line(view.legend)
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    view.setFont(font)
+    view.resize(900, 400)
+    qtbot.waitUntil(lambda: view.legend.geometry().top() > view.play.geometry().bottom())
+    assert _one_line(view.legend) and view.legend.width() > 800
+    assert view.minimumSizeHint().width() < 900  # the key never widens the window
+    view.resize(1900, 400)
+    qtbot.waitUntil(beside)
+    assert _one_line(view.legend)

@@ -1,0 +1,371 @@
+"""The incident log as a table: filter bar, count, and a model that fetches pages lazily.
+
+The model holds only the rows fetched so far; sorting and filtering happen in SQL through
+the `query(filter, sort_column, descending, offset, limit)` callable the table is given.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QDateTime, QLocale,
+                            QModelIndex, QSignalBlocker, Qt, QTime, QTimeZone, QTimer, Signal)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
+
+from db.incidents.queries import COLUMNS, IncidentFilter, IncidentRow
+
+PAGE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_LABELS = {"reported": QT_TRANSLATE_NOOP("IncidentTable", "Reported"),
+                 "verified": QT_TRANSLATE_NOOP("IncidentTable", "Verified"),
+                 "closed": QT_TRANSLATE_NOOP("IncidentTable", "Closed")}
+NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
+DATE_FORMAT = "d MMM yyyy"  # in the interface language: 15 Aug 2023, 15 août 2023
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
+
+
+def _t(text: str) -> str:
+    """A string marked elsewhere (STATUS_LABELS) in the IncidentTable context."""
+    return translate("IncidentTable", text)
+
+
+def _headers() -> tuple[str, ...]:
+    return (translate("IncidentTable", "Date"), translate("IncidentTable", "Time (UTC)"),
+            translate("IncidentTable", "Type"), translate("IncidentTable", "Sub-type"),
+            translate("IncidentTable", "Region"), translate("IncidentTable", "Nearest site"),
+            translate("IncidentTable", "km"), translate("IncidentTable", "Killed"),
+            translate("IncidentTable", "Injured"), translate("IncidentTable", "Status"),
+            translate("IncidentTable", "Reliability"), translate("IncidentTable", "Description"),
+            translate("IncidentTable", "Author"), translate("IncidentTable", "Updated (UTC)"))
+
+
+class IncidentTableModel(QAbstractTableModel):
+    """Rows of the log, fetched PAGE at a time from `fetch(sort_column, descending, offset, limit)`."""
+
+    sort_changed = Signal(str, bool)  # column name, descending
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._fetch: Callable[[str, bool, int, int], list[IncidentRow]] | None = None
+        self.refreshing = False  # a reset that keeps the rows in place (views keep their scroll position)
+        self._rows: list[IncidentRow] = []
+        self._more = False
+        self._sort = ("occurred_on", True)
+        self._labels: dict[str, dict[str, str]] = {}
+        self._headers = _headers()
+        self._numeric = {COLUMNS.index(c) for c in ("site_km", "killed", "injured")}
+
+    def set_fetch(self, fetch, keep: int = 0) -> None:
+        """New data source (a new filter); keeps at least `keep` rows loaded (after an edit)."""
+        self.beginResetModel()
+        self._fetch = fetch
+        self._rows = []
+        self._more = fetch is not None
+        self._load(max(PAGE, keep))
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-run the query (after a write), keeping as many rows as were loaded."""
+        self.refreshing = True
+        try:
+            self.set_fetch(self._fetch, keep=len(self._rows))
+        finally:
+            self.refreshing = False
+
+    def set_labels(self, labels: dict[str, dict[str, str]]) -> None:
+        """Display names per column: {"type": {id: label}, "region": {...}, ...}."""
+        self._labels = labels
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    @property
+    def labels(self) -> dict[str, dict[str, str]]:
+        return self._labels
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        return self._sort
+
+    def _load(self, limit: int) -> list[IncidentRow]:
+        rows = self._fetch(*self._sort, len(self._rows), limit) if self._more else []
+        self._more = len(rows) == limit
+        self._rows.extend(rows)
+        return rows
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid() or not self._more:
+            return
+        rows = self._fetch(*self._sort, len(self._rows), PAGE)
+        self._more = len(rows) == PAGE
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = (COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if key != self._sort and 0 <= column < len(COLUMNS):
+            self._sort = key
+            if self._fetch is not None:
+                self.set_fetch(self._fetch)
+            self.sort_changed.emit(*key)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(COLUMNS):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        name = COLUMNS[index.column()]
+        value = getattr(row, name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(name, value)
+        if role == Qt.ItemDataRole.UserRole:
+            return value if isinstance(value, (str, int, float, bool)) or value is None else value.isoformat()
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and name == "description":
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and row.deleted:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+    def _text(self, name: str, value) -> str:
+        if value is None:
+            return ""
+        locale = QLocale()
+        if name == "occurred_time":
+            return value.strftime("%H:%M")
+        if name == "updated_at":
+            return locale.toString(QDateTime(QDate(value.date()), QTime(value.hour, value.minute),
+                                             QTimeZone.utc()), DATE_FORMAT + " HH:mm")
+        if name == "site_km":
+            return locale.toString(float(value), "f", 1)
+        if name == "status":
+            return _t(STATUS_LABELS.get(value, value))
+        if name == "description":
+            return value.splitlines()[0] if value else ""
+        if name in self._labels:
+            return self._labels[name].get(value, value)
+        if isinstance(value, date):
+            return locale.toString(value, DATE_FORMAT)
+        return locale.toString(value) if isinstance(value, int) else str(value)
+
+    def id_at(self, row: int) -> str:
+        return self._rows[row].id if 0 <= row < len(self._rows) else ""
+
+    def row_of(self, incident_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == incident_id), -1)
+
+    def load_until(self, row: int) -> None:
+        """Fetch pages until `row` is loaded (or the data ends)."""
+        while row >= len(self._rows) and self._more:
+            self.fetchMore()
+
+
+class IncidentTable(QWidget):
+    """Filter bar, count and table of the incident log."""
+
+    filter_changed = Signal(object)  # IncidentFilter
+    incident_selected = Signal(str)  # id, "" when nothing is selected
+    incident_activated = Signal(str)  # double-click or Enter: edit it
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._query = None
+        self._timeline_date: date | None = None
+        self._selected = ""
+        self.model = IncidentTableModel(self)
+        self.date_from, self.date_to = self._date_edit(), self._date_edit()
+        self.until_cursor = QCheckBox(self.tr("Up to the timeline's date"))
+        self.type_box, self.region_box, self.site_box, self.status_box = (QComboBox() for _ in range(4))
+        self.text = QLineEdit(placeholderText=self.tr("Search description, actors, notes, source"))
+        self.text.setToolTip(self.tr("Finds incidents where every word typed starts a word of the description, "
+                                     "actors, notes or source, in any order, ignoring case and accents; "
+                                     "or the start of an incident id."))
+        self.text.setClearButtonEnabled(True)
+        self.show_deleted = QCheckBox(self.tr("Show deleted"))
+        self.count_label = QLabel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        widths = {"occurred_on": 90, "occurred_time": 80, "type": 170, "subtype": 130, "region": 95,
+                  "site_id": 110, "site_km": 50, "killed": 55, "injured": 60, "status": 80, "reliability": 75,
+                  "description": 320, "author": 80}
+        metrics = self.view.horizontalHeader().fontMetrics()
+        for name, width in widths.items():  # at least the header's text (French headers are longer)
+            column = COLUMNS.index(name)
+            text = self.model.headerData(column, Qt.Orientation.Horizontal)
+            self.view.horizontalHeader().resizeSection(column, max(width, metrics.horizontalAdvance(text) + 24))
+
+        bar1, bar2 = QHBoxLayout(), QHBoxLayout()
+        for label, w in ((self.tr("From"), self.date_from), (self.tr("to"), self.date_to)):
+            bar1.addWidget(QLabel(label, buddy=w))
+            bar1.addWidget(w)
+        bar1.addWidget(self.until_cursor)
+        bar1.addWidget(self.text, 1)
+        for w in (self.type_box, self.region_box, self.site_box, self.status_box):
+            bar2.addWidget(w, 1)
+        bar2.addWidget(self.show_deleted)
+        bar2.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar1)
+        layout.addLayout(bar2)
+        layout.addWidget(self.view, 1)
+
+        self._text_timer = QTimer(self, singleShot=True, interval=150)
+        self._text_timer.timeout.connect(self._apply)
+        self.text.textChanged.connect(self._text_timer.start)
+        for w in (self.date_from, self.date_to):
+            w.dateChanged.connect(self._apply)
+        for w in (self.type_box, self.region_box, self.site_box, self.status_box):
+            w.currentIndexChanged.connect(self._apply)
+        for w in (self.until_cursor, self.show_deleted):
+            w.toggled.connect(self._apply)
+        self.model.sort_changed.connect(lambda *_: self._reselect())
+        # A new query starts at the top: a view left at the bottom would fetch a second page at once.
+        self.model.modelAboutToBeReset.connect(lambda: None if self.model.refreshing else self.view.scrollToTop())
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.doubleClicked.connect(lambda index: self.incident_activated.emit(self.model.id_at(index.row())))
+        self.view.activated.connect(lambda index: self.incident_activated.emit(self.model.id_at(index.row())))
+        self.set_choices([], [], [])
+        self._filter = self.current_filter()
+
+    def _date_edit(self) -> QDateEdit:
+        w = QDateEdit(calendarPopup=True, displayFormat=DATE_FORMAT)
+        w.setMinimumDate(NO_DATE)
+        w.setSpecialValueText(self.tr("any"))
+        w.setDate(NO_DATE)
+        return w
+
+    def set_choices(self, types, regions, sites) -> None:
+        """Filter choices as (id, label) pairs; labels are also shown in the table."""
+        statuses = [(k, _t(v)) for k, v in STATUS_LABELS.items()]
+        with QSignalBlocker(self.type_box), QSignalBlocker(self.region_box), QSignalBlocker(self.site_box), \
+                QSignalBlocker(self.status_box):
+            for box, everything, items in ((self.type_box, self.tr("All types"), types),
+                                           (self.region_box, self.tr("All regions"), regions),
+                                           (self.site_box, self.tr("All sites"), sites),
+                                           (self.status_box, self.tr("All statuses"), statuses)):
+                box.clear()
+                box.addItem(everything, None)
+                for ident, label in items:
+                    box.addItem(label, ident)
+        self.model.set_labels({"type": dict(types), "region": dict(regions), "site_id": dict(sites)})
+
+    def set_labels(self, labels: dict[str, dict[str, str]]) -> None:
+        """Extra display names, e.g. {"subtype": {id: label}}."""
+        self.model.set_labels({**self.model.labels, **labels})
+
+    def set_query(self, query) -> None:
+        """query(filter, sort_column, descending, offset, limit) -> list[IncidentRow]."""
+        self._query = query
+        self._apply(force=True)
+
+    def set_timeline_date(self, day: date) -> None:
+        self._timeline_date = day
+        if self.until_cursor.isChecked():
+            self._apply()
+
+    def set_count(self, n: int) -> None:
+        self.count_label.setText(self.tr("%n incident(s)", "", n))
+
+    def current_filter(self) -> IncidentFilter:
+        def day(w):
+            return None if w.date() == NO_DATE else w.date().toPython()
+
+        def one(box):
+            return () if box.currentData() is None else (box.currentData(),)
+
+        date_to = day(self.date_to)
+        if self.until_cursor.isChecked() and self._timeline_date is not None:
+            date_to = min(d for d in (date_to, self._timeline_date) if d is not None)
+        return IncidentFilter(day(self.date_from), date_to, one(self.type_box), one(self.region_box),
+                              one(self.site_box), one(self.status_box), self.text.text().strip(),
+                              self.show_deleted.isChecked())
+
+    @property
+    def filter(self) -> IncidentFilter:
+        return self._filter
+
+    def set_filter_text(self, text: str) -> None:
+        """Search now (no typing delay)."""
+        self.text.setText(text)
+        self._text_timer.stop()
+        self._apply()
+
+    def _apply(self, *_, force: bool = False) -> None:
+        f = self.current_filter()
+        if f == self._filter and not force:
+            return
+        self._filter = f
+        if self._query is not None:
+            query = self._query
+            self.model.set_fetch(lambda col, desc, offset, limit: query(f, col, desc, offset, limit))
+            self._reselect()
+        self.filter_changed.emit(f)
+
+    def refresh(self) -> None:
+        """Re-run the query after a write, keeping the selection."""
+        self.model.refresh()
+        self._reselect()
+
+    def selected_id(self) -> str:
+        return self._selected
+
+    def select_incident(self, incident_id: str, row: int | None = None) -> None:
+        """Select (and scroll to) an incident; `row` is its position in the sorted, filtered log."""
+        if row is not None and row >= 0:
+            self.model.load_until(row)
+        found = self.model.row_of(incident_id) if incident_id else -1
+        with QSignalBlocker(self.view.selectionModel()):
+            if found < 0:
+                self.view.clearSelection()
+                self.view.selectionModel().clearCurrentIndex()
+            else:
+                self.view.selectRow(found)
+                self.view.scrollTo(self.model.index(found, 0))
+        self._selected = incident_id if found >= 0 else ""
+        self.view.viewport().update()
+
+    def _reselect(self) -> None:
+        """After new rows: select the same incident again, or say it is no longer shown."""
+        before = self._selected
+        self.select_incident(before)
+        if before and not self._selected:
+            self.incident_selected.emit("")
+
+    def _current_changed(self, current: QModelIndex, _previous) -> None:
+        self._selected = self.model.id_at(current.row()) if current.isValid() else ""
+        self.incident_selected.emit(self._selected)

@@ -1,0 +1,344 @@
+"""Drawing helpers of the timeline: dates on the x axis, the lanes, bars, markers and labels.
+
+x is UTC seconds (pyqtgraph's DateAxisItem). A day is the cell [midnight, next midnight); a date's
+marker and the cursor sit at its noon, so the cursor on a day lies inside every bar that covers it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+import numpy as np
+import pyqtgraph as pg
+from dateutil.relativedelta import relativedelta
+from pyqtgraph.graphicsItems.DateAxisItem import (DAY_SPACING, MONTH_SPACING, WEEK_SPACING, YEAR_SPACING, TickSpec,
+                                                  ZoomLevel, makeSStepper, makeYStepper)
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from db.records import Scenario
+from db.status import STATUS_LABELS
+
+from widgets.sites.style import STATUS_COLORS
+
+EPOCH = date(1970, 1, 1).toordinal()
+DAY = float(DAY_SPACING)
+MONDAY = 4  # 1970-01-05, day 4 after the epoch, was a Monday
+PHASES = 1.6  # height of the phase lane: two lines of names
+PHASE_COLORS = ("#C6DDF0", "#A3C8E8", "#7FB2DE", "#639FD4", "#D9D9D9")
+EVENT_STYLE = {  # kind -> (symbol, colour)
+    "handover": ("s", "#009E73"), "attack": ("t", "#D55E00"), "directive": ("p", "#0072B2"),
+    "figure": ("h", "#56B4E9"), "meeting": ("o", "#CC79A7"), "milestone": ("d", "#E69F00"),
+    "operation": ("star", "#555555"),
+}
+EARLY, ON_TIME, LATE = "#56B4E9", "#009E73", "#E69F00"
+
+
+def edge(day: date) -> float:
+    """x of the midnight that starts `day`."""
+    return (day.toordinal() - EPOCH) * DAY
+
+
+def x_of(day: date) -> float:
+    return edge(day) + DAY / 2
+
+
+def day_at(x: float) -> date:
+    return date.fromordinal(EPOCH + int(np.floor(x / DAY)))
+
+
+def fmt(locale, day: date) -> str:
+    return locale.toString(day, "d MMM yyyy")
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "handover": QCoreApplication.translate("TimelineView", "Handover"),
+        "attack": QCoreApplication.translate("TimelineView", "Attack"),
+        "directive": QCoreApplication.translate("TimelineView", "Directive"),
+        "figure": QCoreApplication.translate("TimelineView", "Figures"),
+        "meeting": QCoreApplication.translate("TimelineView", "Meeting"),
+        "milestone": QCoreApplication.translate("TimelineView", "Milestone"),
+        "operation": QCoreApplication.translate("TimelineView", "Operation"),
+    }
+    return labels.get(kind, kind)
+
+
+def _months(val, n, first):
+    """Month starts; the first is the next one whose month number is a multiple of n."""
+    if not np.isfinite(val):
+        return np.inf
+    start = datetime.fromtimestamp(val, timezone.utc).date().replace(day=1)
+    step = n - (start.year * 12 + start.month - 1) % n if first else n
+    return edge(start + relativedelta(months=step))
+
+
+def _weeks(val, n, first):
+    if not np.isfinite(val):
+        return np.inf
+    if not first:
+        return val + n * WEEK_SPACING
+    days = np.ceil(val / DAY)
+    return (days + (MONDAY - days) % 7) * DAY
+
+
+class DateAxis(pg.DateAxisItem):
+    """UTC dates labelled in the interface language: years and months, months and weeks, months and days."""
+
+    def __init__(self, locale, **kwargs):
+        super().__init__("bottom", utcOffset=0, **kwargs)
+        self.locale = locale
+        month_year = TickSpec(MONTH_SPACING, _months, "month-year")
+        self.zoomLevels = {
+            np.inf: ZoomLevel([TickSpec(YEAR_SPACING, makeYStepper(1), "year", autoSkip=[1, 2, 5]),
+                               TickSpec(MONTH_SPACING, _months, "month", autoSkip=[1, 3, 6])], "YYYY"),
+            30 * DAY: ZoomLevel([month_year, TickSpec(WEEK_SPACING, _weeks, "day")], "MMM YYYY"),
+            1.5 * DAY: ZoomLevel([month_year, TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "day",
+                                                       autoSkip=[1, 2])], "MMM YYYY"),
+        }
+
+    def tickValues(self, minVal, maxVal, size):
+        """pyqtgraph's ticks, less those that would print over a coarser tick's label."""
+        levels, taken = [], np.array([])
+        for spacing, ticks in super().tickValues(minVal, maxVal, size):
+            ticks = np.array(ticks)
+            keep = ~np.any(np.abs(ticks[:, None] - taken[None, :]) < self.minSpacing, axis=1)
+            levels.append((spacing, ticks[keep].tolist()))
+            taken = np.concatenate([taken, ticks[keep]])
+        return levels
+
+    def tickStrings(self, values, scale, spacing):
+        spec = next(s for s in self.zoomLevel.tickSpecs if s.spacing == spacing)
+        days = [date.fromordinal(EPOCH + round(v / DAY)) for v in values]
+        if spec.format == "year":
+            return [str(d.year) for d in days]
+        if spec.format == "month":
+            return [self.locale.toString(d, "MMM") for d in days]
+        if spec.format == "month-year":
+            return [self.locale.toString(d, "MMM yyyy") for d in days]
+        return [self.locale.toString(d, "d MMM") for d in days]
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """Rows from the top: phases (two text lines), one per site, events, incidents, regional context."""
+
+    sites: tuple[str, ...]
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> Lanes:
+        return cls(tuple(s.id for s in scenario.sites))
+
+    phases = (0.0, PHASES)
+
+    def site(self, site_id: str) -> tuple[float, float]:
+        return self.row(self.sites.index(site_id))
+
+    def row(self, n: int) -> tuple[float, float]:
+        """Row n below the phases: the sites, then events (len(sites)), incidents, regional context."""
+        return PHASES + n, PHASES + n + 1
+
+    @property
+    def events(self):
+        return self.row(len(self.sites))
+
+    @property
+    def incidents(self):
+        return self.row(len(self.sites) + 1)
+
+    @property
+    def regional(self):
+        return self.row(len(self.sites) + 2)
+
+    @property
+    def height(self) -> float:
+        return self.regional[1]
+
+    def site_at(self, y: float) -> str | None:
+        i = int(np.floor(y - PHASES))
+        return self.sites[i] if 0 <= i < len(self.sites) else None
+
+    def ticks(self, scenario: Scenario, lang: str) -> list[tuple[float, str]]:
+        rows = [(self.phases, QCoreApplication.translate("TimelineView", "Phases"))]
+        rows += [(self.site(s.id), s.name.get(lang)) for s in scenario.sites]
+        rows += [(self.events, QCoreApplication.translate("TimelineView", "Events")),
+                 (self.incidents, QCoreApplication.translate("TimelineView", "Incidents")),
+                 (self.regional, QCoreApplication.translate("TimelineView", "Regional context"))]
+        return [((top + bottom) / 2, text) for (top, bottom), text in rows]
+
+
+def bar(x0: float, x1: float, y0: float, y1: float, color: str, tip: str = "", pen=None,
+        brush: QBrush | None = None, width: float = 1.0) -> QGraphicsRectItem:
+    """A rectangle over [x0, x1] x [y0, y1]; its outline (a darker shade) `width` pixels wide."""
+    item = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
+    item.setBrush(brush or QBrush(QColor(color)))
+    item.setPen(pen or pg.mkPen(QColor(color).darker(140), width=width))
+    item.setToolTip(tip)
+    return item
+
+
+def label(text: str, font: QFont, anchor=(0, 0.5), color="#111111", fill=None) -> pg.TextItem:
+    """A text; with `fill`, on a box of that colour just around it (legible where it overflows a bar)."""
+    item = pg.TextItem(text, color=color, anchor=anchor, fill=fill)
+    item.setFont(font)
+    if fill is not None:
+        item.textItem.document().setDocumentMargin(1)
+        item.updateTextPos()
+    return item
+
+
+def ink_on(background: str) -> str:
+    """Black or white text, whichever stands out more on `background` (WCAG relative luminance)."""
+    channels = [c / 255 for c in QColor(background).getRgb()[:3]]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return "#111111" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 else "white"
+
+
+def markers(spots: list[dict], width: float = 1.0) -> pg.ScatterPlotItem:
+    """Clickable, hoverable markers; each spot's data is (kind, id, tooltip html)."""
+    item = pg.ScatterPlotItem(hoverable=True, tip=lambda x, y, data: data[2], hoverSize=15,
+                              hoverPen=pg.mkPen("k", width=2 * width))
+    item.setData(spots)
+    return item
+
+
+def deadline_line(deadline, lang: str, locale, font: QFont, width: float = 1.0) -> pg.InfiniteLine:
+    """A dashed vertical line, its label (cut short) in the bottom lane, the full text as tooltip."""
+    text = deadline.label.get(lang)
+    short = text if len(text) <= 32 else text[:31].rstrip() + "…"
+    pen = pg.mkPen("#D55E00", width=2 * width, style=Qt.PenStyle.DashLine)
+    line = pg.InfiniteLine(x_of(deadline.date), angle=90, pen=pen,
+                           label=short, labelOpts=dict(position=0.99, anchors=[(0, 1), (0, 1)], color="#A03C00"))
+    line.label.setFont(font)
+    line.label.setToolTip(f"<b>{fmt(locale, deadline.date)}</b>: {text}")
+    line.setToolTip(line.label.toolTip())
+    return line
+
+
+def overdue_brush() -> QBrush:
+    return QBrush(QColor("#D55E00"), Qt.BrushStyle.BDiagPattern)
+
+
+def incident_bars(days: np.ndarray, colors: np.ndarray, weekly: bool, lane: tuple[float, float]) -> pg.BarGraphItem:
+    """Counts per day (or per week from Monday), stacked by colour, scaled to the lane's height."""
+    width = 7 if weekly else 1
+    bins = (days - EPOCH - (MONDAY if weekly else 0)) // width
+    palette, color_index = np.unique(colors, return_inverse=True)
+    keys, counts = np.unique(bins * len(palette) + color_index, return_counts=True)
+    bins, colours = keys // len(palette), keys % len(palette)
+    totals = np.bincount(np.unique(bins, return_inverse=True)[1], weights=counts)
+    below = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    first = np.concatenate([[True], bins[1:] != bins[:-1]])
+    below -= np.maximum.accumulate(np.where(first, below, 0))
+    scale = (lane[1] - lane[0]) * 0.85 / max(totals.max(initial=1), 1)
+    x0 = (bins * width + (MONDAY if weekly else 0)) * DAY
+    bottom = lane[1] - 0.05
+    brushes = [pg.mkBrush(palette[c]) for c in colours]
+    return pg.BarGraphItem(x0=x0, x1=x0 + width * DAY, y0=bottom - below * scale,
+                           y1=bottom - (below + counts) * scale, brushes=brushes, pen=None)
+
+
+@dataclass
+class Fitted:
+    """A text shown over the span [x0, x1] only when the visible part of the span is wide enough."""
+
+    item: pg.TextItem
+    x0: float
+    x1: float
+    centred: bool = False
+    share: float = 1.0  # how much of the text's width the span must cover
+
+
+@dataclass
+class Drawing:
+    items: list  # plain graphics items, the markers among them
+    markers: pg.ScatterPlotItem | None
+    fitted: list[Fitted]
+    events: dict[str, tuple[float, float]]  # event id -> marker position
+    incident_events: dict[str, str]  # incident id -> event id
+
+
+def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes, font: QFont, width: float = 1.0) -> Drawing:
+    """Every item of the scenario, its texts in `font` and its lines `width` times their usual width."""
+    d = Drawing([], None, [], {}, {})
+    outline = pg.mkPen("k", width=width)
+    translate = QCoreApplication.translate  # the name lupdate reads: translate("Context", "literal")
+    colors = {p.id: PHASE_COLORS[min(i, len(PHASE_COLORS) - 1)] for i, p in enumerate(sc.phases)}
+    for i, p in enumerate(sc.phases):
+        tip = f"<b>{p.name.get(lang)}</b>: {fmt(locale, p.start)} – {fmt(locale, p.end)}<br>{p.description.get(lang)}"
+        d.items.append(bar(edge(p.start), edge(p.end) + DAY, 0.05, PHASES - 0.05, colors[p.id], tip, width=width))
+        text = label(p.name.get(lang), font, anchor=(0.5, 0.5))
+        text.setY(PHASES * (0.28 if i % 2 == 0 else 0.72))
+        d.fitted.append(Fitted(text, edge(p.start), edge(p.end) + DAY, centred=True, share=0.6))
+
+    spots = []
+    for site in sc.sites:
+        lc, (top, bottom) = sc.lifecycle(site.id), lanes.site(site.id)
+        mid = (top + bottom) / 2
+        if lc is None:
+            continue
+        if lc.closure_phase:
+            p = sc.phase(lc.closure_phase)
+            tip = translate("TimelineView", "Closure window ({0}): {1} – {2}").format(
+                p.name.get(lang), fmt(locale, p.start), fmt(locale, p.end))
+            d.items.append(bar(edge(p.start), edge(p.end) + DAY, top + 0.2, bottom - 0.2, colors[p.id], tip,
+                               width=width))
+            due = lc.planned_handover or p.end
+            if lc.planned_handover:
+                spots.append(dict(pos=(x_of(due), mid), symbol="|", size=14, pen=pg.mkPen("k", width=2 * width),
+                                  data=("site", site.id, translate("TimelineView", "Planned handover: {0}").format(
+                                      fmt(locale, due)))))
+            if lc.confirmed_handover:
+                slip = (lc.confirmed_handover - due).days
+                early = slip < 0 and lc.planned_handover is not None
+                color, note = (EARLY, translate("TimelineView", "{0} days early").format(-slip)) if early else \
+                    (LATE, translate("TimelineView", "{0} days late").format(slip)) if slip > 0 else (ON_TIME, "")
+                tip = translate("TimelineView", "Handover confirmed: {0}").format(fmt(locale, lc.confirmed_handover))
+                spots.append(dict(pos=(x_of(lc.confirmed_handover), mid), symbol="d", size=12, brush=color,
+                                  pen=outline, data=("site", site.id, f"{tip} {note}".strip())))
+                if note:
+                    text = label(note, font, anchor=(-0.15, 0.5))
+                    text.setPos(x_of(max(lc.confirmed_handover, due)), mid)
+                    d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY))
+        for role in lc.roles:
+            end = edge(role.end or sc.end) + DAY
+            name = translate("Status", STATUS_LABELS[role.role])
+            tip = f"<b>{name}</b>: {fmt(locale, role.start)}<br>{role.note.get(lang)}"
+            color = STATUS_COLORS[role.role]
+            d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, color, tip, width=width))
+            text = label(name, font, color=ink_on(color), fill=color)
+            text.setPos(edge(role.start), mid)
+            d.fitted.append(Fitted(text, edge(role.start), end))
+
+    top, bottom = lanes.events
+    for i, e in enumerate(sorted(sc.events, key=lambda e: e.date)):
+        symbol, color = EVENT_STYLE.get(e.kind, ("o", "#777777"))
+        pos = (x_of(e.date), (top + bottom) / 2 + (-0.2 if i % 2 else 0.2))
+        when = fmt(locale, e.date) + (f" – {fmt(locale, e.end)}" if e.end else "")
+        tip = f"<b>{when} · {kind_label(e.kind)}</b><br>{e.description.get(lang)}"
+        spots.append(dict(pos=pos, symbol=symbol, size=11, brush=color, pen=outline, data=("event", e.id, tip)))
+        d.events[e.id] = pos
+        if e.incident:
+            d.incident_events[e.incident] = e.id
+
+    top, bottom = lanes.regional
+    mid = (top + bottom) / 2
+    for m in sc.meetings:
+        undated = [c.text.get(lang) for c in sc.commitments if c.meeting == m.id and c.due is None]
+        tip = f"<b>{fmt(locale, m.date)} · {m.name.get(lang)}</b><br>{m.place.get(lang)}<br>" + "<br>".join(undated)
+        spots.append(dict(pos=(x_of(m.date), mid), symbol="o", size=11, brush=EVENT_STYLE["meeting"][1],
+                          pen=outline, data=("", m.id, tip)))
+    for c in sc.commitments:
+        if c.due:
+            tip = translate("TimelineView", "<b>Due {0}</b>: {1}").format(fmt(locale, c.due), c.text.get(lang))
+            spots.append(dict(pos=(x_of(c.due), mid - 0.2), symbol="d", size=10, brush="#F0E442",
+                              pen=outline, data=("", c.id, tip)))
+    for r in sc.recurring:
+        for day in r.occurrences:
+            tip = f"<b>{fmt(locale, day)}</b>: {r.name.get(lang)}"
+            spots.append(dict(pos=(x_of(day), mid + 0.2), symbol="t1", size=8, brush="#CC79A7",
+                              pen=outline, data=("", r.id, tip)))
+    d.markers = markers(spots, width)
+    d.items.append(d.markers)
+    return d

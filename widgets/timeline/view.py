@@ -1,0 +1,414 @@
+"""The phase timeline: lanes on one date axis and the date cursor that drives the app.
+
+Data in through setters; intent out through `date_requested`, `event_selected`, `site_selected`.
+The view asks for a date once per distinct date and moves its cursor only when `show_date` is called.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pyqtgraph as pg
+from dateutil.relativedelta import relativedelta
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QScrollBar, QSizePolicy, QStyle,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from db.records import Scenario
+
+from widgets.timeline.items import DAY, EARLY, LATE, ON_TIME, DateAxis, Fitted, Lanes, bar, day_at, deadline_line, draw_scenario, edge, fmt, \
+    incident_bars, overdue_brush, x_of
+
+DAILY_SPAN = 120 * DAY  # incidents are counted per day below this visible span, per week above
+MIN_LANE = 0.75  # text lines: lanes never get thinner; the lanes that do not fit are scrolled to
+
+
+class TimelineView(QWidget):
+    date_requested = Signal(object)  # datetime.date
+    event_selected = Signal(str)
+    site_selected = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._scenario: Scenario | None = None
+        self._lang = "en"
+        self._lanes: Lanes | None = None
+        self._line_width = 1.0  # times each line's usual width (set_line_width)
+        self._requested: date | None = None  # the date last asked for or shown
+        self._day: date | None = None  # the date shown
+        self._statuses = []
+        self._items, self._fitted, self._events, self._incident_events = [], [], {}, {}
+        self._bars: tuple = ()
+        self._markers = None
+        self._tails: dict = {}
+        self._limits = (0.0, 0.0)
+        self.timer = QTimer(self)  # runs only while playing
+        self.timer.timeout.connect(self._tick)
+        self.speeds = [(relativedelta(days=1), 500, self.tr("1 day every 0.5 s")),
+                       (relativedelta(days=1), 100, self.tr("1 day every 0.1 s")),
+                       (relativedelta(weeks=1), 500, self.tr("1 week every 0.5 s")),
+                       (relativedelta(weeks=1), 100, self.tr("1 week every 0.1 s"))]
+
+        self.date_box = QDateEdit(calendarPopup=True)
+        self.date_box.setDisplayFormat("d MMM yyyy")
+        self.date_box.setToolTip(self.tr("Current date"))
+        self.date_box.dateChanged.connect(self._date_edited)
+        self.play = QToolButton(checkable=True, toolTip=self.tr("Play the drawdown (pause to stop)"))
+        self.play.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.play.toggled.connect(self._play_toggled)
+        self.speed = QComboBox(toolTip=self.tr("Playback speed"))
+        for _step, _ms, text in self.speeds:
+            self.speed.addItem(text)
+        self.speed.currentIndexChanged.connect(lambda i: self.timer.setInterval(self.speeds[i][1]))
+        self.loop = QToolButton(checkable=True, text=self.tr("Loop"), toolTip=self.tr("Start again at the end"))
+        key = " ".join(f'<span style="color:{c}">{glyph}</span>&nbsp;{t.replace(" ", "&nbsp;")}&nbsp;' for c, glyph, t in (
+            ("#111111", "|", self.tr("planned handover")), (EARLY, "◆", self.tr("early")),
+            (ON_TIME, "◆", self.tr("on time")), (LATE, "◆", self.tr("late")),
+            ("#D55E00", "▨", self.tr("closure overdue"))))
+        self.legend = QLabel(key)
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
+        fit_drawdown = QPushButton(self.tr("Fit drawdown"), clicked=self.fit_drawdown)
+        fit_all = QPushButton(self.tr("Fit all"), clicked=self.fit_all)
+        self._set_play_text(False)
+
+        self.axis = DateAxis(self.locale())
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": self.axis})
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.showGrid(x=True, alpha=0.25)
+        for name in ("bottom", "left"):
+            item.getAxis(name).setTextPen("#111111")
+            item.getAxis(name).setPen("#777777")
+        item.getAxis("left").setStyle(tickLength=0)
+        self.vb = item.getViewBox()
+        self.vb.invertY(True)
+        self.vb.setMouseEnabled(x=True, y=False)
+        self.vb.disableAutoRange()
+        self.vb.sigXRangeChanged.connect(self._range_changed)
+        self.vb.sigResized.connect(self._range_changed)
+        self.vb.sigResized.connect(self._fit_lanes)
+        self.lane_bar = QScrollBar(Qt.Orientation.Vertical, toolTip=self.tr("Scroll to the other rows"))
+        self.lane_bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys move the date; the bar is for the mouse
+        self.lane_bar.valueChanged.connect(self._fit_lanes)
+        self.lane_bar.hide()
+        self.plot.scene().sigMouseClicked.connect(self._scene_clicked)
+
+        self.cursor = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen("#111111", width=2),
+                                      hoverPen=pg.mkPen("#D55E00", width=3), label=" ",
+                                      labelOpts=dict(position=0.99, anchors=[(0, 1), (0, 1)], color="#111111",
+                                                     fill=(255, 255, 255, 220)))
+        self.cursor.setZValue(100)
+        self.cursor.sigPositionChanged.connect(self._dragged)
+        self.cursor.sigPositionChangeFinished.connect(self._drag_finished)
+        self.selection = bar(0, 0, 0, 0, "#FFE680")
+        self.selection.setZValue(-5)
+        self.ring = pg.ScatterPlotItem(symbol="o", size=22, brush=None, pen=pg.mkPen("#111111", width=3))
+
+        self._bar_row = QHBoxLayout()
+        self._controls = (self.date_box, self.play, self.speed, self.loop, fit_drawdown, fit_all)
+        for w in self._controls:
+            self._bar_row.addWidget(w)
+        self._bar_row.insertStretch(4, 0)  # the room between the controls when the key is not there
+        self._bar_row.insertWidget(4, self.legend, 1)  # between the controls when it fits on their line
+        self._key_on_bar = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(self._bar_row)
+        self._key_row = QHBoxLayout()  # else on a line of its own, under them (larger text, narrow window)
+        layout.addLayout(self._key_row)
+        plot_row = QHBoxLayout()
+        plot_row.addWidget(self.plot, 1)
+        plot_row.addWidget(self.lane_bar)
+        layout.addLayout(plot_row, 1)
+        self.setEnabled(False)  # until there is a scenario
+
+    # ---------------------------------------------------------------- setters
+
+    def set_scenario(self, scenario: Scenario, lang: str) -> None:
+        """Draw the scenario and open on the drawdown; the cursor waits for `show_date`."""
+        self._scenario, self._lang, self._lanes = scenario, lang, Lanes.of(scenario)
+        lo, hi = self._limits = edge(scenario.start) - 60 * DAY, edge(scenario.end) + 60 * DAY
+        self._draw()
+        self.plot.getAxis("left").setTicks([self._lanes.ticks(scenario, lang), []])
+        self.vb.setLimits(xMin=lo, xMax=hi, minXRange=7 * DAY, yMin=0, yMax=self._lanes.height)
+        self._fit_lanes()
+        self.cursor.setBounds((x_of(scenario.start), x_of(scenario.end)))
+        with QSignalBlocker(self.date_box):
+            self.date_box.setDateRange(QDate(scenario.start), QDate(scenario.end))
+        self.highlight("", "")
+        self.fit_drawdown()
+        self.setEnabled(True)
+
+    def set_line_width(self, factor: float) -> None:
+        """Draw the bars, lines and the cursor `factor` times as wide: 2 in the high-contrast theme."""
+        if factor != self._line_width:
+            self._line_width = factor
+            self._draw()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.FontChange:  # the interface zoom or theme changed
+            self._draw()
+            self._place_key()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._place_key()
+
+    def _place_key(self) -> None:
+        """The colour key on the controls' line if it fits there on one line, else on its own line."""
+        doc = QTextDocument()
+        doc.setDefaultFont(self.legend.font())
+        doc.setHtml(self.legend.text())
+        spacing = self._bar_row.spacing() * len(self._controls) + 8
+        fits = doc.idealWidth() + sum(w.sizeHint().width() for w in self._controls) + spacing <= self.width()
+        if fits == self._key_on_bar:
+            return
+        self._key_on_bar = fits
+        self.legend.setWordWrap(not fits)  # on its own line it may still wrap between entries
+        if fits:
+            self._key_row.removeWidget(self.legend)
+            self._bar_row.insertWidget(4, self.legend, 1)
+        else:
+            self._bar_row.removeWidget(self.legend)
+            self._key_row.addWidget(self.legend, 1)
+
+    def _draw(self) -> None:
+        """The scenario's items in the widget's font (it follows the interface zoom) and line width."""
+        font, w = self.font(), self._line_width
+        for name in ("bottom", "left"):
+            self.plot.getAxis(name).setTickFont(font)
+        self.cursor.setPen(pg.mkPen("#111111", width=2 * w))
+        self.cursor.setHoverPen(pg.mkPen("#D55E00", width=3 * w))
+        self.cursor.label.setFont(font)
+        self.selection.setPen(pg.mkPen(QColor("#FFE680").darker(140), width=w))
+        self.ring.setPen(pg.mkPen("#111111", width=3 * w))
+        for item in self._items:
+            self.plot.removeItem(item)
+        self._items = []
+        scenario, lanes = self._scenario, self._lanes
+        if scenario is None:
+            return
+        drawing = draw_scenario(scenario, self._lang, self.locale(), lanes, font, w)
+        self._events, self._incident_events = drawing.events, drawing.incident_events
+        lo, hi = self._limits
+        shades = [bar(lo, hi, top, bottom, "#F3F3F3", pen=pg.mkPen(None))
+                  for n, (top, bottom) in enumerate(map(lanes.site, lanes.sites)) if n % 2]
+        for s in shades:
+            s.setZValue(-10)
+        self._tails = {s: bar(0, 0, 0, 0, "#D55E00", brush=overdue_brush(), width=w) for s in lanes.sites}
+        deadlines = [deadline_line(d, self._lang, self.locale(), font, w) for d in scenario.deadlines]
+        xs = [line.value() for line in deadlines] + [hi]
+        self._fitted = drawing.fitted + [Fitted(line.label, line.value(), min(x for x in xs if x > line.value()))
+                                         for line in deadlines]
+        self._items = (shades + drawing.items + [f.item for f in drawing.fitted] + deadlines
+                       + list(self._tails.values()) + [self.selection, self.ring, self.cursor])
+        for item in self._items:
+            self.plot.addItem(item)
+        self._markers = drawing.markers
+        self._markers.sigClicked.connect(self._marker_clicked)
+        self._draw_tails()
+        self._range_changed()
+        self._fit_lanes()
+
+    def set_incident_counts(self, days: np.ndarray, colors: np.ndarray) -> None:
+        """Incidents of the log: their dates (ordinals) and one colour ("#RRGGBB") each."""
+        for item in self._bars:
+            self.plot.removeItem(item)
+        self._bars = ()
+        if self._lanes is not None and len(days):
+            self._bars = tuple(incident_bars(np.asarray(days), np.asarray(colors), weekly, self._lanes.incidents)
+                               for weekly in (False, True))
+            for item in self._bars:
+                self.plot.addItem(item)
+            self._range_changed()
+
+    def show_date(self, day: date) -> None:
+        """Move the cursor to the app's current date; emits nothing."""
+        self._day = self._requested = day
+        self._place(day)
+        (lo, hi), x = self.vb.viewRange()[0], x_of(day)
+        if not self.cursor.moving and not lo <= x <= hi:
+            self.vb.translateBy(x=x - (lo + hi) / 2)
+        self._draw_tails()
+
+    def show_statuses(self, statuses) -> None:
+        """The sites' statuses on the shown date (db.status.SiteStatus); overdue closures get a tail."""
+        self._statuses = list(statuses)
+        self._draw_tails()
+
+    def highlight(self, kind: str, ident: str) -> None:
+        """Show the app's selection: a site's row or an event's marker ("", "" clears)."""
+        shown = kind == "site" and self._lanes is not None and ident in self._lanes.sites
+        self.selection.setVisible(shown)
+        if shown:
+            top, bottom = self._lanes.site(ident)
+            lo, hi = self._limits
+            self.selection.setRect(lo, top, hi - lo, bottom - top)
+            y0, y1 = self.vb.viewRange()[1]
+            if top < y0 or bottom > y1:  # scrolled out of view
+                self.lane_bar.setValue(round(10 * (top if top < y0 else bottom - (y1 - y0))))
+        event = ident if kind == "event" else self._incident_events.get(ident) if kind == "incident" else None
+        self.ring.setData(pos=[self._events[event]] if event in self._events else [])
+
+    # ---------------------------------------------------------------- view range
+
+    def _fit_lanes(self, *_args) -> None:
+        """Every lane when each is at least MIN_LANE text lines high; else those that fit, under a scroll bar."""
+        if self._lanes is None or self.vb.height() <= 0:
+            return
+        total = self._lanes.height
+        shown = min(total, self.vb.height() / (MIN_LANE * QFontMetricsF(self.font()).height()))
+        hidden = round(10 * (total - shown))  # the bar counts tenths of a lane
+        self.lane_bar.setRange(0, hidden)
+        self.lane_bar.setPageStep(round(10 * shown))
+        self.lane_bar.setVisible(hidden > 0)
+        top = self.lane_bar.value() / 10
+        self.vb.setYRange(top, top + (shown if hidden > 0 else total), padding=0)
+
+    def fit_drawdown(self) -> None:
+        m = self._scenario.mission
+        self.vb.setXRange(edge(m.view_start), edge(m.view_end) + DAY, padding=0)
+
+    def fit_all(self) -> None:
+        self.vb.setXRange(edge(self._scenario.start), edge(self._scenario.end) + DAY, padding=0.01)
+
+    def _range_changed(self, *_args) -> None:
+        lo, hi = self.vb.viewRange()[0]
+        per_px = (hi - lo) / max(self.vb.width(), 1)
+        for f in self._fitted:
+            a, b = max(f.x0, lo), min(f.x1, hi)
+            f.item.setVisible((b - a) / per_px >= f.share * f.item.boundingRect().width())
+            if f.centred:
+                f.item.setX((a + b) / 2)
+        if self._bars:
+            self._bars[0].setVisible(hi - lo <= DAILY_SPAN)
+            self._bars[1].setVisible(hi - lo > DAILY_SPAN)
+
+    # ---------------------------------------------------------------- the cursor
+
+    def _place(self, day: date) -> None:
+        self.cursor.setValue(x_of(day))
+        self.cursor.label.setFormat(fmt(self.locale(), day))
+        self.cursor.label.valueChanged()
+        with QSignalBlocker(self.date_box):
+            self.date_box.setDate(QDate(day))
+
+    def _request(self, day: date) -> None:
+        sc = self._scenario
+        day = min(max(day, sc.start), sc.end)
+        if day != self._requested:
+            self._requested = day
+            self.date_requested.emit(day)
+
+    def _dragged(self) -> None:
+        if not self.cursor.moving:  # moved by show_date or by its bounds, not by the user
+            return
+        day = day_at(self.cursor.value())
+        self.cursor.label.setFormat(fmt(self.locale(), day))
+        self._pause()
+        self._request(day)
+
+    def _drag_finished(self) -> None:
+        if self._requested is not None:
+            self._place(self._requested)
+
+    def _date_edited(self, qdate: QDate) -> None:
+        self._pause()
+        self._request(qdate.toPython())
+
+    def key_help(self) -> list[tuple[str, str]]:
+        """The timeline's own keys while it has the focus, as (what, keys), for Help > Keyboard shortcuts."""
+        def keys(*seqs) -> str:
+            return ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+
+        shift = Qt.KeyboardModifier.ShiftModifier
+        return [(self.tr("One day earlier, one day later"), keys(Qt.Key.Key_Left, Qt.Key.Key_Right)),
+                (self.tr("One week earlier, one week later"),
+                 keys(shift | Qt.Key.Key_Left, shift | Qt.Key.Key_Right)),
+                (self.tr("One month earlier, one month later"), keys(Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)),
+                (self.tr("First date, last date of the scenario"), keys(Qt.Key.Key_Home, Qt.Key.Key_End))]
+
+    def keyPressEvent(self, event) -> None:
+        if self._scenario is None or self._requested is None:
+            return super().keyPressEvent(event)
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        steps = {Qt.Key.Key_Left: relativedelta(days=-7 if shift else -1),
+                 Qt.Key.Key_Right: relativedelta(days=7 if shift else 1),
+                 Qt.Key.Key_PageUp: relativedelta(months=-1), Qt.Key.Key_PageDown: relativedelta(months=1)}
+        if key in steps:
+            target = self._requested + steps[key]
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            target = self._scenario.start if key == Qt.Key.Key_Home else self._scenario.end
+        else:
+            return super().keyPressEvent(event)
+        self._pause()
+        self._request(target)
+
+    def _draw_tails(self) -> None:
+        overdue = {s.site_id: s for s in self._statuses if s.overdue and s.planned_end}
+        for site_id, tail in self._tails.items():
+            s = overdue.get(site_id)
+            tail.setVisible(s is not None and self._day is not None)
+            if tail.isVisible():
+                top, bottom = self._lanes.site(site_id)
+                x0, x1 = edge(s.planned_end) + DAY, edge(self._day) + DAY
+                tail.setRect(x0, top + 0.2, x1 - x0, bottom - top - 0.4)
+                tail.setToolTip(self.tr("Closure due: window ended {0}, no confirmed handover by {1}").format(
+                    fmt(self.locale(), s.planned_end), fmt(self.locale(), self._day)))
+
+    # ---------------------------------------------------------------- play
+
+    def _set_play_text(self, playing: bool) -> None:
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play.setIcon(self.style().standardIcon(icon))
+        self.play.setText(self.tr("Pause") if playing else self.tr("Play"))
+
+    def _play_toggled(self, playing: bool) -> None:
+        self._set_play_text(playing)
+        if not playing:
+            self.timer.stop()
+            return
+        m = self._scenario.mission
+        if self._requested is None or not m.view_start <= self._requested < m.view_end:
+            self._request(m.view_start)
+        self.timer.start(self.speeds[self.speed.currentIndex()][1])
+
+    def _tick(self) -> None:
+        m = self._scenario.mission
+        target = self._requested + self.speeds[self.speed.currentIndex()][0]
+        if target > m.view_end:
+            if not self.loop.isChecked():
+                self._pause()
+                return
+            target = m.view_start
+        self._request(target)
+
+    def _pause(self) -> None:
+        self.play.setChecked(False)
+
+    def hideEvent(self, event) -> None:
+        self._pause()
+        super().hideEvent(event)
+
+    # ---------------------------------------------------------------- clicks
+
+    def _marker_clicked(self, item, points, event) -> None:
+        nearest = min(points, key=lambda p: (item.mapToScene(p.pos()) - event.scenePos()).manhattanLength())
+        kind, ident, _tip = nearest.data()
+        if kind == "event":
+            self.event_selected.emit(ident)
+        elif kind == "site":
+            self.site_selected.emit(ident)
+
+    def _scene_clicked(self, event) -> None:
+        if event.isAccepted() or event.button() != Qt.MouseButton.LeftButton or self._lanes is None:
+            return
+        site = self._lanes.site_at(self.vb.mapSceneToView(event.scenePos()).y())
+        if site is not None:
+            self.site_selected.emit(site)
