@@ -35,9 +35,9 @@ syscheck: $(STAMP)
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
-# Every tr()/translate()/QT_TRANSLATE_NOOP string into the French source; the English file holds only
+# Every tr()/translate()/QT_TRANSLATE_NOOP string (every module of app, widgets, db, geo) into the French source; the English file holds only
 # the "%n" plurals (English needs two forms too). tests/test_i18n.py fails when these are stale.
-I18N_SOURCES := $(sort $(wildcard app/*.py widgets/*.py db/*.py geo/*.py))
+I18N_SOURCES := $(sort $(shell find app widgets db geo -name '*.py' -not -path '*/migrations/*'))
 
 lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(I18N_SOURCES) -ts resources/i18n/sitmon_fr.ts

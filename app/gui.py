@@ -13,25 +13,25 @@ from app.state import AppState
 
 def open_state(db_path, lang: str, database=None) -> AppState:
     """Open the database and scenario; the cursor starts on the last date shown."""
-    from db.scenario import stored
-    from db.store.engine import open_database
+    from db import open_database
+    from db.scenario.stored import read_scenario
 
     database = database or open_database(db_path)
-    scenario = stored.read_scenario(database)
+    scenario = read_scenario(database)
     saved = settings.get("cursor/date")
     try:
         day = date.fromisoformat(saved) if saved else scenario.mission.view_start
     except ValueError:
         day = scenario.mission.view_start
-    cursor = CursorState(day, scenario.start, scenario.end)
+    m = scenario.mission
+    cursor = CursorState(day, scenario.start, scenario.end, drawdown=(m.view_start, m.view_end))
     return AppState(database, scenario, cursor, lang)
 
 
 def run(args) -> int:
-    from db.store.engine import DatabaseError
-    from db.scenario.files import ScenarioError
-
     from app.main_window import MainWindow
+    from db.scenario.files import ScenarioError
+    from db.store.errors import DatabaseError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(settings.APP_NAME)

@@ -14,7 +14,6 @@ import os
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import resources
-
 from app import settings
 
 LANGUAGES = ("en", "fr")

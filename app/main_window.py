@@ -5,29 +5,29 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
-from widgets.incidents.summary import IncidentSummary
-from widgets.incidents.table import IncidentTable
-from widgets.sites.figures import KeyFiguresPanel
-from widgets.map.layers_panel import LayersPanel
-from widgets.map.view import MapView
-from widgets.sites.card import SiteCard
-from widgets.sites.panel import SitePanel
-from widgets.timeline.view import TimelineView
-
 from app import settings
+from app.actions import action
 from app.controllers.backups import BackupController
-from app.briefing.pack import BriefingController
+from app.controllers.briefing import BriefingController
 from app.controllers.exchange import ExchangeController
-from app.i18n import locale_for
 from app.controllers.incidents import IncidentController
 from app.controllers.interface import InterfaceController
 from app.controllers.map import MapController
 from app.controllers.presentation import PresentationMode
-from app.state import AppState
 from app.controllers.timeline import TimelineController
+from app.i18n import locale_for
+from app.state import AppState
+from widgets.incidents.summary import IncidentSummary
+from widgets.incidents.table import IncidentTable
+from widgets.map.layers_panel import LayersPanel
+from widgets.map.view import MapView
+from widgets.sites.card import SiteCard
+from widgets.sites.figures import KeyFiguresPanel
+from widgets.sites.panel import SitePanel
+from widgets.timeline.view import TimelineView
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.map.position_picked.connect(self.incident_controller.pick_on_map)
         self.incident_controller.pick_requested.connect(self.map_controller.pick_position)
         self.map_controller.message.connect(self.warn)
+        state.ops.error.connect(self.warn)  # an op that failed with no handler of its own: one dialog
 
         self._build_menus()
         self._build_status_bar()
@@ -100,13 +101,6 @@ class MainWindow(QMainWindow):
         self.resizeDocks([figures, sites, details], [150, 260, 260], Qt.Orientation.Vertical)
         self.resizeDocks([figures], [400], Qt.Orientation.Horizontal)
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -117,7 +111,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions(self.map_controller.file_actions())
         file_menu.addActions(self.briefing.actions())
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
+        file_menu.addAction(action(self, self.tr("&Quit"), self.close, "Ctrl+Q"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions(self.incident_controller.actions())
@@ -137,7 +131,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions(self.interface.help_actions())
         help_menu.addSeparator()
-        help_menu.addAction(self._action(self.tr("&About sitmon"), self.show_about))
+        help_menu.addAction(action(self, self.tr("&About sitmon"), self.show_about))
 
     def _build_status_bar(self) -> None:
         self.date_label = QLabel()
@@ -193,7 +187,7 @@ class MainWindow(QMainWindow):
             self.warn(error)
 
     def show_about(self) -> None:
-        from app.controllers.map_data import attributions
+        from app.map_data import attributions
 
         sources = "".join(f"<li>{s.id}: {s.title.get(self.state.lang)}</li>" for s in self.state.scenario.sources)
         credits = "".join(f"<li>{line}</li>" for line in attributions())
@@ -216,6 +210,5 @@ class MainWindow(QMainWindow):
         settings.put("window/geometry", self.saveGeometry())
         settings.put("window/state", self.saveState())
         settings.put("cursor/date", self.state.cursor.date.isoformat())
-        self.incident_controller.pool.waitForDone()
-        self.state.shutdown()  # an incident load under way stops at its next block of rows
+        self.state.shutdown()  # database work under way stops (at its next progress report) before the database closes
         super().closeEvent(event)

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from db.store import backup
-
-from db.store import engine
+from db import open_database
 from db.scenario.files import ScenarioError
+from db.store import backup, errors
+from db.store.engine import Database
 from widgets.dialogs.passphrase import PassphraseDialog
 
 PASSPHRASE_ENV = "SITMON_PASSPHRASE"
@@ -25,7 +25,7 @@ def tr(text: str) -> str:
 
 def message(exc: Exception) -> str:
     """The user message of a database or scenario error, in the interface language."""
-    if isinstance(exc, engine.DatabaseError):
+    if isinstance(exc, errors.DatabaseError):
         text = QCoreApplication.translate("db", exc.template)
         return text.format(**exc.params) if exc.params else text
     if isinstance(exc, ScenarioError):
@@ -41,9 +41,9 @@ def passphrase_given(args=None) -> str | None:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise engine.DatabaseError(tr("The passphrase file {0} cannot be read: {1}").format(path, exc)) from None
+        raise errors.DatabaseError(tr("The passphrase file {0} cannot be read: {1}").format(path, exc)) from None
     if not lines or not lines[0]:
-        raise engine.DatabaseError(tr("The passphrase file {0} is empty.").format(path))
+        raise errors.DatabaseError(tr("The passphrase file {0} is empty.").format(path))
     return lines[0]
 
 
@@ -69,26 +69,26 @@ def offer_restore(path: Path, error: str, parent=None, passphrase: str | None = 
         return False
     try:
         backup.restore(path, source, passphrase)
-    except engine.DatabaseError as exc:
+    except errors.DatabaseError as exc:
         QMessageBox.critical(parent, title, message(exc))
         return False
     return True
 
 
-def open_interactive(path: Path, parent=None, passphrase: str | None = None) -> engine.Database | None:
+def open_interactive(path: Path, parent=None, passphrase: str | None = None) -> Database | None:
     """Open the database for the window, asking what only the user can answer; None if the user gives up.
 
     Other refusals (newer, foreign, unreadable) are raised for the caller's message."""
     while True:
         try:
-            database = engine.open_database(path, passphrase=passphrase)
+            database = open_database(path, passphrase=passphrase)
             break
-        except (engine.PassphraseRequired, engine.WrongPassphrase) as exc:
-            error = message(exc) if isinstance(exc, engine.WrongPassphrase) else ""
+        except (errors.PassphraseRequired, errors.WrongPassphrase) as exc:
+            error = message(exc) if isinstance(exc, errors.WrongPassphrase) else ""
             passphrase = ask_passphrase(path, error, parent)
             if passphrase is None:
                 return None
-        except engine.DamagedDatabase as exc:
+        except errors.DamagedDatabase as exc:
             if not offer_restore(path, message(exc), parent, passphrase):
                 return None
     if not database.readonly:

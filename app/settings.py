@@ -1,6 +1,7 @@
 """Settings: every QSettings key and its default in one place, and where the data lives."""
 from __future__ import annotations
 
+import getpass
 import os
 from pathlib import Path
 
@@ -22,7 +23,6 @@ DEFAULTS = {
     "map/layers_hidden": [],
     "map/user_layers": [],
     "site_card/radius_km": 50,
-    "export/profile": "full",
     "export/marking": "UN RESTRICTED",
     "briefing/incident_days": 28,  # the briefing's incident table and chart cover the last N days
     "author": "",
@@ -69,3 +69,8 @@ def put(key: str, value) -> None:
     if key not in DEFAULTS:
         raise KeyError(key)
     settings().setValue(key, value)
+
+
+def author() -> str:
+    """Who the edits and imports of this user are recorded as: the name in Preferences, else the login name."""
+    return get("author") or getpass.getuser()

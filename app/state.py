@@ -1,69 +1,62 @@
-"""What every part of the window shares: the database, the scenario, the current date, the
-language, the current selection, one 'data changed' announcement after each write, and the
-incidents as arrays (loaded off the GUI thread; `points_ready` when they arrive)."""
+"""What every part of the window shares: the database and its one op executor, the scenario, the current
+date and the situation on it, the language, the current selection, and the incidents as arrays.
+
+After each write the executor announces what changed (`changed`, a frozenset such as {"incidents"}); each
+view decides from it whether to refresh. The incidents are (re)loaded off the GUI thread after each change
+to them (`points_ready` when they arrive); the situation (statuses, figures, moves) is worked out once per
+settled date (`situation_changed`) and read by the map, the timeline, the status panel and the key figures.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
-
-from db.store.engine import Database
-from db.incidents.points import IncidentPoints, incident_points
-from db.records import Scenario
+from PySide6.QtCore import QObject, Signal
 
 from app.cursor import CursorState
-from app.ops import Job
-
-
-class _Loads(QObject):
-    """Outcomes of incident loads, tagged with their generation; lives as long as the AppState."""
-
-    finished = Signal(int, object)  # generation, IncidentPoints
-    failed = Signal(int, str)  # generation, message
-    cancelled = Signal(int)  # generation
-
-
-class _PointsLoad(Job):
-    """One load of every live incident (db.incident_points, on a connection of its own from the engine's
-    pool: no Session crosses threads); its outcome goes to the long-lived _Loads with its generation."""
-
-    def __init__(self, db: Database, generation: int, loads: _Loads):
-        super().__init__(incident_points, db)
-        self.generation, self.loads = generation, loads
-
-    def report_finished(self, points) -> None:
-        self.loads.finished.emit(self.generation, points)
-
-    def report_failed(self, text: str) -> None:
-        self.loads.failed.emit(self.generation, text)
-
-    def report_cancelled(self) -> None:
-        self.loads.cancelled.emit(self.generation)
+from app.ops import Executor, Op
+from db import status
+from db.incidents.points import IncidentPoints, incident_points
+from db.scenario.schema import Scenario
+from db.scenario.stored import read_scenario
+from db.store.engine import Database
 
 
 class AppState(QObject):
-    data_changed = Signal(str)  # what changed: "incidents" | "scenario"
+    changed = Signal(object)  # frozenset of what changed: "incidents", "scenario", ...
+    scenario_changed = Signal(object)  # Scenario, after another one was loaded
+    situation_changed = Signal(object)  # db.status.Situation of the current (settled) date
     selected = Signal(str, str)  # kind ("site" | "incident" | "event"), id; ("", "") clears
     points_ready = Signal(object)  # IncidentPoints: every live incident, after each (re)load
     points_failed = Signal(str)  # the latest load failed (message, already logged); the last points stay
 
-    def __init__(self, db: Database, scenario: Scenario, cursor: CursorState, lang: str = "en", parent=None,
-                 *, background: bool = True):
-        """background=False loads the incidents on the calling thread, here and after each change: for
-        pictures drawn offscreen without an event loop (the CLI's snapshot)."""
+    def __init__(self, db: Database, scenario: Scenario, cursor: CursorState, lang: str = "en", parent=None):
         super().__init__(parent)
         self.db, self.scenario, self.cursor, self.lang = db, scenario, cursor, lang
-        self.background = background
+        self.ops = Executor(self)
+        self.ops.changed.connect(self.changed)
         self._selection = ("", "")
         self._points = IncidentPoints.empty()
-        self._generation = 0  # of the latest load asked for; the outcome of an older one is dropped
-        self.pool = QThreadPool(self)  # a child before _loads: destroyed (waiting for its thread) first
-        self.pool.setMaxThreadCount(1)
-        self._loads = _Loads(self)
-        self._loads.finished.connect(self._loaded)
-        self._loads.failed.connect(self._failed)
-        self._loads.cancelled.connect(self._ended)
-        self._jobs: dict[int, _PointsLoad] = {}  # started, outcome not yet here: kept alive until it is
-        self.data_changed.connect(self._data_changed)
+        self._points_op: Op | None = None
+        self.situation = status.situation(scenario, cursor.date)
+        cursor.date_settled.connect(self._work_out)
+        self.changed.connect(self._changed)
         self.reload_points()
+
+    # ---------------------------------------------------------------- the situation on the date
+
+    def _work_out(self, *_args) -> None:
+        self.situation = status.situation(self.scenario, self.cursor.date)
+        self.situation_changed.emit(self.situation)
+
+    def _changed(self, kinds: frozenset) -> None:
+        if "incidents" in kinds:
+            self.reload_points()
+        if "scenario" in kinds:
+            self.ops.run(Op(_read_scenario, self.db).on_success(self._scenario_loaded).newest("scenario"))
+
+    def _scenario_loaded(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.cursor.set_range(scenario.start, scenario.end)
+        self.scenario_changed.emit(scenario)
+        self._work_out()
 
     # ---------------------------------------------------------------- incidents
 
@@ -74,51 +67,32 @@ class AppState(QObject):
     @property
     def points_loading(self) -> bool:
         """A load was asked for and its outcome has not arrived yet."""
-        return self._generation in self._jobs
+        return self._points_op is not None
 
     def reload_points(self) -> None:
         """Load every live incident again; `points_ready` (or `points_failed`) follows, once, for the
         latest request only. A load under way is cancelled at its next block of rows."""
-        if not self.background:
-            self.load_points_now()
-            return
-        self._next_generation()
-        job = self._jobs[self._generation] = _PointsLoad(self.db, self._generation, self._loads)
-        self.pool.start(job)
-
-    def load_points_now(self) -> None:
-        """Load on the calling thread (blocks): for pictures drawn offscreen; the window uses reload_points."""
-        self._next_generation()
-        self._loaded(self._generation, incident_points(self.db))
+        op = Op(incident_points, self.db).newest("points")
+        self._points_op = op.on_success(lambda points: self._loaded(op, points)) \
+            .on_failure(lambda text: self._failed(op, text))
+        self.ops.run(op)
 
     def shutdown(self) -> None:
-        """Stop a load under way (at its next block of rows) and wait for its thread; nothing more is delivered."""
-        self._next_generation()
-        self.pool.waitForDone()
+        """Stop the database work under way and wait for it; nothing more is delivered. Before the database
+        closes (quitting)."""
+        self.cursor.pause()
+        self.ops.shutdown()
 
-    def _next_generation(self) -> None:
-        self._generation += 1
-        for job in self._jobs.values():  # all older now: stop them (their outcome would be dropped anyway)
-            job.cancel()
+    def _loaded(self, op: Op, points: IncidentPoints) -> None:
+        if op is self._points_op:
+            self._points_op = None
+            self._points = points
+            self.points_ready.emit(points)
 
-    def _ended(self, generation: int) -> None:
-        self._jobs.pop(generation, None)
-
-    def _loaded(self, generation: int, points: IncidentPoints) -> None:
-        self._ended(generation)
-        if generation != self._generation:  # a newer load was asked for since
-            return
-        self._points = points
-        self.points_ready.emit(points)
-
-    def _failed(self, generation: int, text: str) -> None:
-        self._ended(generation)
-        if generation == self._generation:
+    def _failed(self, op: Op, text: str) -> None:
+        if op is self._points_op:
+            self._points_op = None
             self.points_failed.emit(text)
-
-    def _data_changed(self, kind: str) -> None:
-        if kind == "incidents":
-            self.reload_points()
 
     # ---------------------------------------------------------------- selection
 
@@ -132,3 +106,7 @@ class AppState(QObject):
             return
         self._selection = (kind, ident)
         self.selected.emit(kind, ident)
+
+
+def _read_scenario(db, progress=None) -> Scenario:
+    return read_scenario(db)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 import resources
-
 from app import settings
 
 THEMES = ("default", "high-contrast")

@@ -23,7 +23,7 @@ COLUMNS = ("id, occurred_on, occurred_time, lat, lon, region, site_id, site_km, 
 
 def build(folder: Path, n: int = N) -> Path:
     """A seeded database with n random incidents between 1 January 2023 and 30 June 2024."""
-    from db.store.engine import open_database
+    from db import open_database
     from db.incidents.taxonomy import load
 
     path = folder / "briefing.sqlite"
@@ -68,7 +68,7 @@ def baseline(path: Path, pages: int) -> None:
 def main() -> None:
     from app.briefing.pack import gather, write_briefing
     from app.cli.main import application
-    from db.store.engine import open_database
+    from db import open_database
 
     app = application("briefing", "en")  # noqa: F841
     with tempfile.TemporaryDirectory() as tmp:

@@ -77,10 +77,10 @@ def build(db_path: Path, with_map: bool):
     """The views of the window that follow the date, wired as the app wires them."""
     from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QVBoxLayout, QWidget
 
+    from app.controllers.timeline import TimelineController
     from app.cursor import CursorState
     from app.state import AppState
-    from app.controllers.timeline import TimelineController
-    from db.store.engine import open_database
+    from db import open_database
     from db.scenario.stored import read_scenario
     from widgets.sites.figures import KeyFiguresPanel
     from widgets.sites.panel import SitePanel
@@ -154,7 +154,7 @@ def drag(app, views) -> tuple[int, dict, int, dict]:
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
 
-    from widgets.timeline.items import DAY, x_of
+    from widgets.dates import DAY, x_of
 
     pg.setConfigOption("mouseRateLimit", -1)
     timeline, state, paints = views["timeline"], views["state"], views["paints"]
@@ -224,20 +224,15 @@ def main() -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
 
-    try:
-        import widgets.map.view  # noqa: F401  (written concurrently; measured where present)
-        map_choices = (False, True)
-    except ImportError:
-        map_choices = (False,)
     rows, drags = [], []
     for label, n in (("default scenario", 0), (f"{N_INCIDENTS:,} incidents", N_INCIDENTS)):
         path = tmp / f"cursor_{n}.sqlite"
-        from db.store.engine import open_database
+        from db import open_database
 
         open_database(path).close()
         if n:
             add_incidents(path, n)
-        for with_map in map_choices:
+        for with_map in (False, True):
             views = build(path, with_map)
             name = f"{label}, {'panels + timeline + map' if with_map else 'panels + timeline'}"
             rows.append((f"date change -> painted: {name}", cursor_times(app, views)))
@@ -247,8 +242,7 @@ def main() -> None:
             views["db"].close()
     rows.append(("baseline: bare PlotWidget, InfiniteLine moved", baseline(app)))
 
-    print(f"{DAYS} consecutive dates from {START}, window 1600x1000 offscreen; ms"
-          + ("" if len(map_choices) == 2 else "; widgets/map_view.py absent: no map"))
+    print(f"{DAYS} consecutive dates from {START}, window 1600x1000 offscreen; ms")
     print(f"{'measure':<72} {'median':>7} {'p90':>7} {'max':>7}")
     for what, times in rows:
         print(f"{what:<72} {summary(times)}")

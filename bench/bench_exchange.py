@@ -56,7 +56,7 @@ def timed(fn) -> float:
 
 
 def fresh_db(folder: Path):
-    from db.store.engine import open_database
+    from db import open_database
 
     path = folder / f"{uuid.uuid4().hex}.sqlite"
     return open_database(path, seed=False)
@@ -90,7 +90,7 @@ def _raw_store(folder, insert, attach: Path | None = None) -> float:
     pragmas and in one transaction, then the text index filled in one statement (triggers set aside), as the
     importer does; no audit rows, no backup. `attach` is attached as `s` before timing."""
     from db.store.dialect import sqlite_fts
-    from db.exchange.imports import CACHE_KIB
+    from db.store.dialect.sqlite_bulk import CACHE_KIB
 
     db = fresh_db(folder)
     db.close()
@@ -147,7 +147,7 @@ def sqlite_alone_import(folder, rows) -> float:
 def pandas_import(folder, source) -> float:
     import pandas as pd
 
-    from db.exchange.imports import CACHE_KIB
+    from db.store.dialect.sqlite_bulk import CACHE_KIB
 
     path = folder / "pandas.sqlite"
 
@@ -171,11 +171,12 @@ def exports(folder, source) -> tuple[float, ...]:
     import pandas as pd
 
     from db.exchange import imports
+    from db.exchange.exports import export_incidents
 
     db = fresh_db(folder)
     imports.write_import(db, imports.check_file(db, source), "bench")
     out = folder / "out.csv"
-    mine = timed(lambda: imports.export_incidents(db, out))
+    mine = timed(lambda: export_incidents(db, out))
 
     def with_pandas():
         con = sqlite3.connect(db.path)
@@ -189,12 +190,15 @@ def exports(folder, source) -> tuple[float, ...]:
         con.close()
 
     from db.exchange import csv_format
+    from db.store.dialect import sqlite_bulk
+    from db.store.dialect.sqlite_bulk import CACHE_KIB
 
     con = sqlite3.connect(db.path)
-    con.execute(f"PRAGMA cache_size=-{imports.CACHE_KIB}")
+    con.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     order = "FROM incidents WHERE deleted = 0 ORDER BY occurred_on, id"
     columns = csv_format.export_columns()
-    formats = timed(lambda: con.execute(f"SELECT max(length({csv_format.sql_record(columns)})) {order}").fetchall())
+    record = sqlite_bulk.csv_record(csv_format.record_cells(columns), ",", csv_format.TRIGGERS)
+    formats = timed(lambda: con.execute(f"SELECT max(length({record})) {order}").fetchall())
     fetch = timed(lambda: con.execute(f"SELECT {', '.join(columns)} {order}").fetchall())
     con.close()
     result = mine, timed(with_pandas), timed(raw), formats, fetch

@@ -27,10 +27,10 @@ WORDS = ("convoy attack road armed group camp peacekeepers checkpoint market vil
 
 def database(n: int) -> Path:
     """A seeded sitmon database holding n incidents (built once, then reused)."""
-    from db.store.dialect import sqlite_fts
-    from db.store.engine import open_database
-    from db.store.migrations import HEAD
+    from db import open_database
     from db.incidents.taxonomy import load
+    from db.store.dialect import sqlite_fts
+    from db.store.migrations import HEAD
 
     path = CACHE / f"incidents_{n}_r{HEAD}.sqlite"
     if path.exists():
@@ -108,7 +108,8 @@ def measure(n: int) -> list[tuple[str, float, float]]:
     from PySide6.QtWidgets import QApplication
 
     from db.incidents import queries as q
-    from db.store.engine import Database, make_engine
+    from db.store.dialect.sqlite import make_engine
+    from db.store.engine import Database
     from widgets.incidents.table import PAGE, IncidentTable
 
     app = QApplication.instance() or QApplication([])

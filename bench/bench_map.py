@@ -65,7 +65,7 @@ def plain_frames(app, pts) -> list[float]:
 
 def map_times(app, pts) -> tuple[float, list[float], list[float]]:
     """(build ms, frame ms per date, date change -> redrawn ms per date) of the map."""
-    from app.controllers import map_data
+    from app import map_data
     from db import status
     from db.scenario.files import load_file
     from widgets.map.view import MapView

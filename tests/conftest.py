@@ -73,7 +73,7 @@ def isolated_settings(tmp_path, monkeypatch):
 @pytest.fixture
 def db(tmp_path):
     """A fresh database file seeded with the default scenario."""
-    from db.store.engine import open_database
+    from db import open_database
 
     database = open_database(tmp_path / "sitmon.sqlite")
     yield database

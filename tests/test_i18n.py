@@ -21,9 +21,9 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%[0-9]|%\([a-z_]+\)[rs]|%[rs]")
 
 
 def sources() -> list[str]:
-    """The files the Makefile's I18N_SOURCES names (app, widgets, db, geo; not their sub-folders)."""
+    """The files the Makefile's I18N_SOURCES names (every module of app, widgets, db, geo; no migration)."""
     return sorted(str(p.relative_to(ROOT)) for folder in ("app", "widgets", "db", "geo")
-                  for p in (ROOT / folder).glob("*.py"))
+                  for p in (ROOT / folder).rglob("*.py") if "migrations" not in p.parts)
 
 
 def messages(ts: Path) -> dict[tuple[str, str, bool], ET.Element]:

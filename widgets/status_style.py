@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QTransform
-from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 
 STATUS_COLORS = {
     "open": "#0072B2",

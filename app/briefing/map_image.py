@@ -12,29 +12,24 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+from pyqtgraph import GraphicsItem
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPicture
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem
-from pyqtgraph import GraphicsItem
 
+from app import map_data, settings
+from app.i18n import locale_for
 from db import status
-
-from db.scenario import stored
-
 from db.incidents import taxonomy
 from db.incidents.points import IncidentPoints, incident_points
-from db.records import Scenario
-from db.status import SiteStatus
+from db.scenario.schema import Scenario
+from db.scenario.stored import read_scenario
+from db.status import Situation
 from geo.lookups import geodesic_km
 from widgets.map.layers import Basemap
 from widgets.map.view import MALI, MapView
 from widgets.timeline.view import TimelineView
-
-from app import settings
-
-from app.controllers import map_data
-from app.i18n import locale_for
 
 SCREEN_DPI = 96
 
@@ -44,10 +39,8 @@ class MapData:
     """Everything the map and the timeline of one date show, gathered off the GUI thread."""
 
     scenario: Scenario
-    day: date
+    situation: Situation  # the sites' statuses, key figures and moves on the date
     lang: str
-    statuses: tuple[SiteStatus, ...]
-    flows: tuple[tuple[str, str], ...]
     points: IncidentPoints
     incident_days: int  # the map shows incidents of the last n days; 0: all up to the day
     extent: tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
@@ -56,14 +49,28 @@ class MapData:
     timeline_colors: np.ndarray  # one "#RRGGBB" per incident
 
 
+    @property
+    def day(self) -> date:
+        return self.situation.day
+
+
 def gather_map(db, day: date, lang: str, incident_days_back: int = 0, extent=None) -> MapData:
     """Plain data only (db, geo): safe in a worker thread."""
-    scenario = stored.read_scenario(db)
+    scenario = read_scenario(db)
     points = incident_points(db)
-    return MapData(scenario, day, lang, tuple(status.statuses_on(scenario, day)),
-                   tuple(status.flows_on(scenario, day)), points, incident_days_back,
+    return MapData(scenario, status.situation(scenario, day), lang, points, incident_days_back,
                    tuple(extent) if extent else MALI, map_data.load_basemap(lang), points.day,
                    taxonomy.colors_of(points))
+
+
+def render_map(db, day: date, size: tuple[int, int] = (1600, 1000), lang: str = "en") -> QImage:
+    """The map of `day` (Mali, sites by status, redeployments, incidents up to the day) as an image, drawn
+    offscreen (`sitmon snapshot`). Needs a QApplication."""
+    view = build_map(gather_map(db, day, lang), QSize(*size))
+    try:
+        return view.grab().toImage()
+    finally:
+        view.deleteLater()
 
 
 def _offscreen(widget, size: QSize):
@@ -79,7 +86,7 @@ def build_map(data: MapData, size: QSize) -> MapView:
     view.setLocale(locale_for(data.lang))
     view.set_basemap(data.basemap)
     view.set_sites(list(data.scenario.sites), data.lang)
-    view.show_statuses(list(data.statuses), list(data.flows), data.day)
+    view.show_statuses(list(data.situation.statuses), list(data.situation.flows), data.day)
     view.set_incidents(data.points, map_data.incident_styles(data.points.types, data.lang))
     view.show_incident_window(data.day, data.incident_days)
     for layer_id in settings.get("map/layers_hidden"):
@@ -100,7 +107,7 @@ def build_timeline(data: MapData, size: QSize) -> TimelineView:
     _offscreen(view, size)
     view.set_scenario(data.scenario, data.lang)
     view.set_incident_counts(data.timeline_days, data.timeline_colors)
-    view.show_statuses(list(data.statuses))
+    view.show_statuses(list(data.situation.statuses))
     view.show_date(data.day)
     QApplication.processEvents()
     return view

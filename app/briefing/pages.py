@@ -9,29 +9,15 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from db.incidents import taxonomy
-from db.records import QT_TRANSLATE_NOOP
-from db.status import STATUS_LABELS, STATUSES
-from widgets.sites.style import STATUS_COLORS, STATUS_SYMBOLS
-
-from app.i18n import locale_for
 from app.briefing.map_image import SCREEN_DPI, build_map, build_timeline, render_legend, render_vector
 from app.briefing.pdf import GREY, MARK, RULE, Cell, Series, Sheet, Table, draw_symbol, week_chart
+from app.i18n import locale_for
+from db.incidents import taxonomy
+from db.vocab import INCIDENT_STATUS_LABELS, SITE_STATUS_LABELS, SITE_STATUSES, TRANSFER_STATUS_LABELS
+from widgets.status_style import STATUS_COLORS, STATUS_SYMBOLS
 
 translate = QCoreApplication.translate
 
-TASK_STATES = {
-    "planned": QT_TRANSLATE_NOOP("Briefing", "planned"),
-    "in-progress": QT_TRANSLATE_NOOP("Briefing", "in progress"),
-    "gap": QT_TRANSLATE_NOOP("Briefing", "gap"),
-    "funding-needed": QT_TRANSLATE_NOOP("Briefing", "funding needed"),
-    "done": QT_TRANSLATE_NOOP("Briefing", "done"),
-}
-INCIDENT_STATES = {
-    "reported": QT_TRANSLATE_NOOP("Briefing", "reported"),
-    "verified": QT_TRANSLATE_NOOP("Briefing", "verified"),
-    "closed": QT_TRANSLATE_NOOP("Briefing", "closed"),
-}
 LEGEND_WIDTH = 190  # points
 UNKNOWN = "#999999"  # incident types missing from the taxonomy
 MAX_TEXT = 400  # characters of an incident's description: a row never outgrows a page
@@ -97,14 +83,14 @@ class Pack:
 
     def status_table(self) -> Table:
         rows = []
-        for st in self.data.map.statuses:
+        for st in self.data.map.situation.statuses:
             since = self.long(st.since) if st.since else "—"
             late = st.overdue and st.planned_end is not None
             if late:
                 since += "\n" + translate("Briefing", "overdue by {0} days").format((self.day - st.planned_end).days)
             rows.append([
                 Cell(self.scenario.site(st.site_id).name.get(self.lang), bold=late),
-                Cell(translate("Status", STATUS_LABELS[st.status]), STATUS_COLORS[st.status],
+                Cell(translate("Status", SITE_STATUS_LABELS[st.status]), STATUS_COLORS[st.status],
                      STATUS_SYMBOLS[st.status], bold=late),
                 Cell(since, bold=late, ink=MARK.name() if late else ""),
                 Cell(st.reason(self.lang, translate, self.long))])
@@ -121,7 +107,7 @@ class Pack:
             funds = "\n".join(filter(None, (
                 money(t.funding_usd) if t.funding_usd else "",
                 translate("Briefing", "gap: {0}").format(money(t.gap_usd)) if t.gap_usd else "")))
-            state = translate("Briefing", TASK_STATES.get(t.status, t.status))
+            state = translate("TaskStatus", TRANSFER_STATUS_LABELS.get(t.status, t.status))
             rows.append([Cell(t.task.get(self.lang), bold=True), Cell(t.to.get(self.lang)),
                          Cell(state, bold=t.status in ("gap", "funding-needed"),
                               ink=MARK.name() if t.status in ("gap", "funding-needed") else ""),
@@ -179,12 +165,12 @@ class Pack:
             s.text(p, QRectF(inner.left(), used.bottom() + s.pt(2), inner.width(), inner.bottom() - used.bottom()),
                    caption, 8.5, color=GREY)
         y = rect.top() + s.pt(100)
-        counts = Counter(st.status for st in self.data.map.statuses)
+        counts = Counter(st.status for st in self.data.map.situation.statuses)
         x = s.text(p, QRectF(rect.left(), y, rect.width(), s.pt(16)), translate("Briefing", "Sites:"), 10, True).right()
-        for word in (w for w in STATUSES if counts[w]):
+        for word in (w for w in SITE_STATUSES if counts[w]):
             draw_symbol(p, QPointF(x + s.pt(12), y + s.pt(8)), s.pt(10), STATUS_SYMBOLS[word], STATUS_COLORS[word])
             x = s.text(p, QRectF(x + s.pt(20), y, rect.width(), s.pt(16)), "{0} {1}".format(
-                translate("Status", STATUS_LABELS[word]), counts[word]), 10).right()
+                translate("Status", SITE_STATUS_LABELS[word]), counts[word]), 10).right()
         names = [self.scenario.site(x).name.get(self.lang) for x in f.overdue]
         text = translate("Briefing", "Overdue closures (window ended, no confirmed handover): {0}").format(
             ", ".join(names)) if names else translate("Briefing", "No overdue closures.")
@@ -288,7 +274,7 @@ class Pack:
             site = sites.get(r.site_id, "—")
             rows.append([Cell(self.locale.toString(r.occurred_on, "d MMM yyyy")), Cell(label, color, hatch=style),
                          Cell(self.region(r.region)), Cell(site), Cell(str(r.killed)), Cell(str(r.injured)),
-                         Cell(translate("Briefing", INCIDENT_STATES.get(r.status, r.status))),
+                         Cell(translate("IncidentStatus", INCIDENT_STATUS_LABELS.get(r.status, r.status))),
                          Cell(r.description if len(r.description) <= MAX_TEXT else r.description[:MAX_TEXT] + "…")])
         return Table(self.sheet, [translate("Briefing", "Date"), translate("Briefing", "Type"),
                                   translate("Briefing", "Region"), translate("Briefing", "Site"),

@@ -10,9 +10,9 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTransform
-from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 
 translate = QCoreApplication.translate
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from db.store import backup
-
-from db.store import engine
-
-from app.cli.main import fail, tr
+from app.cli.common import fail, tr
 from app.recovery import message, passphrase_given
 from app.settings import default_db_path
+from db.store import backup, errors
+from db.store.dialect import sqlite
 
 EXIT_DAMAGED = 4
 
@@ -32,7 +30,7 @@ def register(sub) -> None:
 def _database(args) -> tuple[Path, str | None]:
     path = Path(args.db or default_db_path()).expanduser()
     if not path.is_file():
-        raise engine.DatabaseError(tr("There is no database at {0}").format(path))
+        raise errors.DatabaseError(tr("There is no database at {0}").format(path))
     return path, passphrase_given(args)
 
 
@@ -41,9 +39,9 @@ def cmd_backup(args) -> int:
     if args.out is not None and args.out.exists():
         return fail(tr("{0} already exists; choose another name").format(args.out))
     try:
-        engine.inspect_file(path, passphrase)
+        sqlite.inspect_file(path, passphrase)
         out = backup.write(path, "manual", args.out, passphrase)
-    except engine.DatabaseError as exc:
+    except errors.DatabaseError as exc:
         return fail(message(exc))
     print(tr("Backed up {0} to {1}").format(path, out))
     return 0
@@ -69,7 +67,7 @@ def cmd_restore(args) -> int:
     passphrase = passphrase_given(args)
     try:
         saved = backup.restore(path, args.file, passphrase)
-    except engine.DatabaseError as exc:
+    except errors.DatabaseError as exc:
         return fail(message(exc))
     print(tr("Restored {0} into {1}").format(args.file, path))
     if saved is not None:
@@ -80,16 +78,16 @@ def cmd_restore(args) -> int:
 def cmd_check(args) -> int:
     path, passphrase = _database(args)
     try:
-        info = engine.inspect_file(path, passphrase, thorough=True)
-    except engine.DamagedDatabase as exc:
+        info = sqlite.inspect_file(path, passphrase, thorough=True)
+    except errors.DamagedDatabase as exc:
         newest = backup.newest_sound_backup(path, passphrase)
         hint = tr("The newest sound backup is {0}").format(newest) if newest else tr("There is no sound backup.")
         print(f"sitmon: {message(exc)}\n{hint}", file=sys.stderr)
         return EXIT_DAMAGED
-    except engine.DatabaseError as exc:
+    except errors.DatabaseError as exc:
         return fail(message(exc))
     print(tr("{0} is sound (SQLite integrity_check: ok; schema {1}; {2} incidents)").format(
-        path, info.revision, backup.incident_count(path, passphrase)))
+        path, info.revision, sqlite.count_incidents(path, passphrase)))
     return 0
 
 
@@ -99,7 +97,7 @@ def cmd_encrypt(args) -> int:
         return fail(tr("Give the new passphrase with --passphrase-file FILE or SITMON_PASSPHRASE"), 2)
     try:
         files = backup.encrypt(path, passphrase)
-    except engine.DatabaseError as exc:
+    except errors.DatabaseError as exc:
         return fail(message(exc))
     print(tr("Encrypted {0} file(s): {1}").format(len(files), ", ".join(str(f) for f in files)))
     return 0

@@ -1,12 +1,14 @@
-"""`sitmon briefing`: the command line of the briefing pack (app/briefing.py paints it)."""
+"""`sitmon briefing` and `sitmon snapshot`: the briefing pack (PDF) and the map of a date (PNG), painted
+offscreen by app/briefing/ in the QApplication that app.cli.main.application() made for painting commands."""
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from app import settings
-from app.cli.main import fail, iso_date, open_db
+from app.cli.common import fail, iso_date, open_db, tr
 
 INCIDENT_DAYS = settings.DEFAULTS["briefing/incident_days"]
 
@@ -40,9 +42,39 @@ def days_arg(text: str) -> int:
     return int(text)
 
 
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        w = h = 0
+    if not (100 <= w <= 10000 and 100 <= h <= 10000):
+        raise argparse.ArgumentTypeError(tr("'{0}' is not a size like 1600x1000 (100 to 10000 pixels)").format(text))
+    return w, h
+
+
+def cmd_snapshot(args) -> int:
+    from app.briefing.map_image import render_map
+
+    database = open_db(args)
+    try:
+        image = render_map(database, args.date, args.size, args.lang)
+    finally:
+        database.close()
+    if not image.save(str(args.out), "PNG"):
+        return fail(tr("cannot write {0}").format(args.out), 1)
+    print(tr("Wrote {0} ({1}x{2}), the map of {3}").format(args.out, image.width(), image.height(),
+                                                            args.date.isoformat()))
+    return 0
+
+
 def register(subparsers) -> None:
     from argparse import SUPPRESS
 
+    s = subparsers.add_parser("snapshot", help=tr("render the map of a date to a PNG file"))
+    s.add_argument("--date", type=iso_date, required=True, help=tr("the date shown, YYYY-MM-DD"))
+    s.add_argument("--out", type=Path, required=True, help=tr("the PNG file to write"))
+    s.add_argument("--size", type=parse_size, default=(1600, 1000), help=tr("width x height in pixels"))
+    s.set_defaults(func=cmd_snapshot)
     p = subparsers.add_parser("briefing", help=translate("Briefing", "write the briefing pack of a date (PDF)"))
     p.add_argument("--date", type=iso_date, required=True, help=translate("Briefing", "the situation's date, YYYY-MM-DD"))
     p.add_argument("--out", type=Path, required=True, help=translate("Briefing", "the PDF file to write"))

@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.cli.main import fail, iso_date, open_db, tr
+from app import settings
+from app.cli.common import fail, iso_date, open_db, tr
 
 
 def register(subparsers) -> None:
@@ -52,15 +53,6 @@ def register(subparsers) -> None:
     pi.set_defaults(func=cmd_package_import)
 
 
-def _author() -> str:
-    """The setting "author", else the login name (as the window does)."""
-    import getpass
-
-    from app import settings
-
-    return settings.get("author") or getpass.getuser()
-
-
 def cmd_import_incidents(args) -> int:
     from db.exchange import imports
 
@@ -68,14 +60,14 @@ def cmd_import_incidents(args) -> int:
         return fail(tr("{0}: no such file").format(args.file), 2)
     db = open_db(args)
     try:
-        plan = imports.check_file(db, args.file, args.format, _author())
+        plan = imports.check_file(db, args.file, args.format, settings.author())
         for p in plan.problems:
             print(f"row {p.row}: {p.message()}", file=sys.stderr)
         if plan.problems and (args.on_error == "none" or not plan.rows):
             counts = tr(": {0} of {1} rows refused").format(plan.refused_rows, plan.total_rows) \
                 if plan.total_rows else ""
             return fail(tr("{0}: nothing imported{1}").format(args.file, counts), 1)
-        result = imports.write_import(db, plan, _author(), dry_run=args.dry_run)
+        result = imports.write_import(db, plan, settings.author(), dry_run=args.dry_run)
     finally:
         db.close()
     note = tr(" (dry run: nothing written)") if args.dry_run else ""
@@ -85,15 +77,15 @@ def cmd_import_incidents(args) -> int:
 
 
 def _export(args, run) -> int:
-    from db.exchange import imports
+    from db.exchange import exports
 
     try:
-        imports.output_format(args.out)
+        exports.output_format(args.out)
     except ValueError as exc:
         return fail(str(exc), 2)
     db = open_db(args)
     try:
-        n = run(db, imports)
+        n = run(db, exports)
     except ValueError as exc:
         return fail(str(exc), 2)
     finally:
@@ -138,7 +130,7 @@ def cmd_package_import(args) -> int:
         return fail(tr("{0}: no such file").format(args.file), 2)
     db = open_db(args)
     try:
-        r = packages.import_package(db, args.file, take=args.take, author=_author())
+        r = packages.import_package(db, args.file, take=args.take, author=settings.author())
     except packages.PackageError as exc:
         return fail(str(exc), 1)
     finally:

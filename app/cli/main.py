@@ -1,4 +1,4 @@
-"""The `sitmon` command: one argparse tree. No subcommand opens the window.
+"""The `sitmon` command: one argparse tree, one module per command group. No subcommand opens the window.
 
 Exit codes: 0 done, 1 refused (bad file, rows refused, damaged database), 2 usage error,
 3 conflicts need a choice (package import), 4 database damaged (check).
@@ -6,104 +6,19 @@ Exit codes: 0 done, 1 refused (bad file, rows refused, damaged database), 2 usag
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from app import i18n, settings
-
-# `sitmon status` columns: the CSV's names as they are, the table's headings in the interface language
-STATUS_COLUMNS = (QT_TRANSLATE_NOOP("StatusTable", "site_id"), QT_TRANSLATE_NOOP("StatusTable", "site"),
-                  QT_TRANSLATE_NOOP("StatusTable", "kind"), QT_TRANSLATE_NOOP("StatusTable", "status"),
-                  QT_TRANSLATE_NOOP("StatusTable", "since"), QT_TRANSLATE_NOOP("StatusTable", "reason"))
-
-
-def tr(text: str) -> str:
-    """Translate a CLI message. lupdate files a bare `tr("...")` call under the empty context
-    (it only knows `self.tr` and `translate("Context", ...)`), so that is where it is looked up."""
-    return QCoreApplication.translate("", text)
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse with one-line errors (exit 2), as scripts at headquarters expect."""
-
-    def error(self, message: str):
-        self.exit(2, tr("{0}: error: {1}").format(self.prog, message) + "\n")
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("'{0}' is not a valid date (YYYY-MM-DD)").format(text)) from None
-
-
-def fail(message: str, code: int = 1) -> int:
-    print(f"sitmon: {message}", file=sys.stderr)
-    return code
-
-
-def open_db(args):
-    """Open --db / SITMON_DB / the default database; a missing file is created and seeded."""
-    from db.store.engine import open_database
-
-    from app.recovery import passphrase_given
-
-    return open_database(args.db or settings.default_db_path(), passphrase=passphrase_given(args))
-
-
-def cmd_status(args) -> int:
-    from db import status
-    from db.scenario import stored
-
-    database = open_db(args)
-    try:
-        scenario = stored.read_scenario(database)
-    finally:
-        database.close()
-    rows = []
-    for st in status.statuses_on(scenario, args.date):
-        site = scenario.site(st.site_id)
-        rows.append([site.id, site.name.get(args.lang), site.kind, st.status,
-                     st.since.isoformat() if st.since else "", st.reason(args.lang, QCoreApplication.translate)])
-    if args.format == "csv":
-        out = csv.writer(sys.stdout, lineterminator="\n")
-        out.writerow(STATUS_COLUMNS)
-        out.writerows(rows)
-    else:
-        header = [QCoreApplication.translate("StatusTable", c) for c in STATUS_COLUMNS]
-        widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(5)]
-        for r in [header] + rows:
-            print("  ".join(str(v).ljust(w) for v, w in zip(r, widths)) + "  " + r[5])
-    return 0
-
-
-def cmd_scenario_check(args) -> int:
-    from db.scenario.files import load_file
-
-    s = load_file(args.file)
-    print(tr("{0}: valid scenario '{1}': {2} sites, {3} phases, {4} events").format(
-        args.file, s.mission.id, len(s.sites), len(s.phases), len(s.events)))
-    return 0
-
-
-def cmd_scenario_load(args) -> int:
-    from db.scenario import stored
-
-    database = open_db(args)
-    try:
-        s = stored.load_scenario(database, args.file)
-    finally:
-        database.close()
-    print(tr("Loaded scenario '{0}' into {1}").format(s.mission.id, database.path))
-    return 0
+from app import i18n
+from app.cli.common import Parser, fail, tr
 
 
 def build_parser() -> Parser:
+    from app.cli import backup, briefing, exchange, scenario, status  # light: each imports its work when run
+
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
     p.add_argument("--db", type=Path, help=tr("database file (default: SITMON_DB or the user's data folder)"))
     p.add_argument("--lang", choices=("en", "fr"), help=tr("interface language"))
@@ -111,34 +26,9 @@ def build_parser() -> Parser:
                    help=tr("file whose first line is the passphrase of an encrypted database "
                            "(default: SITMON_PASSPHRASE)"))
     sub = p.add_subparsers(dest="command", parser_class=Parser)
-
-    st = sub.add_parser("status", help=tr("every site's status on a date"))
-    st.add_argument("--date", type=iso_date, required=True)
-    st.add_argument("--format", choices=("table", "csv"), default="table")
-    st.set_defaults(func=cmd_status)
-
-    sc = sub.add_parser("scenario", help=tr("check or load a scenario file"))
-    scs = sc.add_subparsers(dest="scenario_command", required=True, parser_class=Parser)
-    check = scs.add_parser("check", help=tr("validate a scenario file"))
-    check.add_argument("file", type=Path)
-    check.set_defaults(func=cmd_scenario_check)
-    load = scs.add_parser("load", help=tr("load a scenario file into the database"))
-    load.add_argument("file", type=Path)
-    load.set_defaults(func=cmd_scenario_load)
-
-    for module in _feature_commands():
-        module.register(sub)
+    for group in (status, scenario, exchange, briefing, backup):
+        group.register(sub)
     return p
-
-
-def _feature_commands():
-    """Subcommands added by feature modules; each is light to import (its work is imported when run)."""
-    from app.cli import backup
-    from app.cli import briefing
-    from app.cli import exchange
-    from app.cli import snapshot
-
-    return (cli_exchange, snapshot, cli_briefing, backup)
 
 
 def application(command: str | None, lang: str):
@@ -175,13 +65,13 @@ def _peek(argv) -> tuple[str | None, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from db.store.engine import DatabaseError
     from db.scenario.files import ScenarioError
+    from db.store.errors import DatabaseError
 
     argv = sys.argv[1:] if argv is None else argv
     command, lang = _peek(argv)
     window_possible = has_display()  # before application() picks a platform
-    _app = application(command, lang)  # kept alive while the command runs
+    app = application(command, lang)  # noqa: F841 (kept alive while the command runs)
     args = build_parser().parse_args(argv)
     args.lang = lang
     if args.command is None:

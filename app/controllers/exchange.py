@@ -1,31 +1,27 @@
 """File > Import incidents…, Export incidents…, Export status…, Export timeline…, Export package…, Import package….
 
-Each runs db.exchange / db.packages in a Job (one at a time) under a progress dialog with Cancel. An import
-is checked first; bad rows are listed (ImportReport) and the user imports the good rows or none. Package
-conflicts go to the ConflictDialog. After a write: state.data_changed("incidents").
+Each runs db/exchange as an op with a progress dialog and Cancel. An import is checked first; bad rows are
+listed (ImportReport) and the user imports the good rows or none. Package conflicts go to the ConflictDialog.
+After a write the executor announces {"incidents"}.
 """
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QThreadPool
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from db.exchange import imports
-
-from db.incidents import queries
-
-from db.exchange import packages
+from app import settings
+from app.actions import action
+from app.controllers.incidents import field_labels
+from app.ops import Op
+from app.state import AppState
+from db.exchange import exports, imports, packages
+from db.incidents import queries, taxonomy
 from widgets.dialogs.conflicts import ConflictDialog
 from widgets.dialogs.export import ExportDialog
 from widgets.dialogs.import_report import ImportReport
-
-from app import settings
-from app.controllers.incidents import field_labels
-from app.ops import Job
-from app.state import AppState
 
 EXTENSIONS = {"csv": "csv", "geojson": "geojson", "gpkg": "gpkg"}
 
@@ -34,35 +30,27 @@ class ExchangeController(QObject):
     def __init__(self, state: AppState, parent_widget):
         super().__init__(parent_widget)
         self.state, self.parent_widget = state, parent_widget
-        self.author = settings.get("author") or getpass.getuser()
+        self.author = settings.author()
         self.filter = queries.IncidentFilter()
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one write at a time
-        self.job: Job | None = None
-        self.progress: QProgressDialog | None = None
+        self.op: Op | None = None  # the last op started
         self.report: ImportReport | None = None
         self.conflicts: ConflictDialog | None = None
         self.notice: QMessageBox | None = None
         self.options: dict = {}  # last export choices
-        self.import_incidents_action = self._action(self.tr("&Import incidents…"), self._ask_import, "Ctrl+I")
-        self.export_incidents_action = self._action(self.tr("&Export incidents…"),
-                                                    lambda: self._ask_export("incidents"), "Ctrl+E")
-        self.export_status_action = self._action(self.tr("Export site &status…"), lambda: self._ask_export("status"),
-                                                 "Ctrl+Shift+S")
-        self.export_timeline_action = self._action(self.tr("Export the &timeline…"),
-                                                   lambda: self._ask_export("timeline"), "Ctrl+Shift+T")
-        self.export_package_action = self._action(self.tr("Export data &package…"), self._ask_export_package,
-                                                  "Ctrl+Shift+P")
-        self.import_package_action = self._action(self.tr("Import data pac&kage…"), self._ask_import_package,
-                                                  "Ctrl+Shift+I")
-        for action in (self.import_incidents_action, self.import_package_action):
-            action.setEnabled(not state.db.readonly)
-
-    def _action(self, text: str, slot, shortcut: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
+        writable = not state.db.readonly
+        self.import_incidents_action = action(self, self.tr("&Import incidents…"), self._ask_import, "Ctrl+I")
+        self.export_incidents_action = action(self, self.tr("&Export incidents…"),
+                                              lambda: self._ask_export("incidents"), "Ctrl+E")
+        self.export_status_action = action(self, self.tr("Export site &status…"), lambda: self._ask_export("status"),
+                                           "Ctrl+Shift+S")
+        self.export_timeline_action = action(self, self.tr("Export the &timeline…"),
+                                             lambda: self._ask_export("timeline"), "Ctrl+Shift+T")
+        self.export_package_action = action(self, self.tr("Export data &package…"), self._ask_export_package,
+                                            "Ctrl+Shift+P")
+        self.import_package_action = action(self, self.tr("Import data pac&kage…"), self._ask_import_package,
+                                            "Ctrl+Shift+I")
+        for a in (self.import_incidents_action, self.import_package_action):
+            a.setEnabled(writable)
 
     def actions(self) -> list[QAction]:
         return [self.import_incidents_action, self.export_incidents_action, self.export_status_action,
@@ -72,35 +60,16 @@ class ExchangeController(QObject):
         """The incident table's current filter: Export incidents… exports what it shows."""
         self.filter = f
 
-    # ---------------------------------------------------------------- running jobs
+    # ---------------------------------------------------------------- running ops
 
-    def _run(self, label: str, on_done, fn, *args, **kwargs) -> Job:
-        job = Job(fn, *args, **kwargs)
-        self.job = job
-        self.progress = QProgressDialog(label, self.tr("Cancel"), 0, 1000, self.parent_widget)
-        self.progress.setWindowTitle(self.tr("sitmon"))
-        self.progress.setMinimumDuration(400)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(job.cancel)
-        job.signals.progress.connect(self._progressed)
-        job.signals.finished.connect(lambda result: (self._close_progress(), on_done(result)))
-        job.signals.failed.connect(lambda text: (self._close_progress(), self._tell(
-            QMessageBox.Icon.Warning, self.tr("It did not work: {0}").format(text))))
-        job.signals.cancelled.connect(lambda: (self._close_progress(), self._tell(
-            QMessageBox.Icon.Information, self.tr("Cancelled. Nothing was changed."))))
-        self.pool.start(job)
-        return job
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setValue(int(1000 * done / total) if total else 0)
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.close()
-            self.progress = None
+    def _run(self, label: str, on_done, fn, *args, writes: bool = False, **kwargs) -> Op:
+        op = Op(fn, *args, **kwargs).with_progress(label, self.parent_widget).on_success(on_done) \
+            .on_failure(lambda text: self._tell(QMessageBox.Icon.Warning, self.tr("It did not work: {0}").format(text))) \
+            .on_cancel(lambda: self._tell(QMessageBox.Icon.Information, self.tr("Cancelled. Nothing was changed.")))
+        if writes:
+            op.writes("incidents")
+        self.op = self.state.ops.run(op)
+        return op
 
     def _tell(self, icon, text: str) -> None:
         """A message that does not block the window (tests read `notice`)."""
@@ -115,7 +84,7 @@ class ExchangeController(QObject):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path, format: str = "auto") -> Job:
+    def import_file(self, path: Path, format: str = "auto") -> Op:
         """Check the whole file; then import, or show the bad rows first."""
         return self._run(self.tr("Checking {0}…").format(path.name), self._checked,
                          imports.check_file, self.state.db, path, format, self.author)
@@ -131,12 +100,11 @@ class ExchangeController(QObject):
         self.report.import_good.connect(lambda: self._write(plan))
         self.report.open()
 
-    def _write(self, plan: imports.ImportPlan) -> Job:
+    def _write(self, plan: imports.ImportPlan) -> Op:
         return self._run(self.tr("Importing {0}…").format(plan.path.name), self._written,
-                         imports.write_import, self.state.db, plan, self.author)
+                         imports.write_import, self.state.db, plan, self.author, writes=True)
 
     def _written(self, result: imports.ImportResult) -> None:
-        self.state.data_changed.emit("incidents")
         self._tell(QMessageBox.Icon.Information, self.tr(
             "{0} incidents created, {1} updated, {2} already up to date.").format(
             *map(QLocale().toString, (result.created, result.updated, result.unchanged))))
@@ -157,24 +125,23 @@ class ExchangeController(QObject):
         self.options = options
         ext = EXTENSIONS[options["format"]]
         start, end = (options["date"], options["date"]) if kind == "status" else (options["start"], options["end"])
-        name = imports.default_filename(self.state.scenario.mission.id, kind, start, end, ext=ext)
-        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export to"), name,
-                                              f"*.{ext}")
+        name = exports.default_filename(self.state.scenario.mission.id, kind, start, end, ext=ext)
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export to"), name, f"*.{ext}")
         if path:
             self.export(kind, Path(path), options)
 
-    def export(self, kind: str, path: Path, options: dict) -> Job:
+    def export(self, kind: str, path: Path, options: dict) -> Op:
         """Write one export; `options` as ExportDialog.options() gives them."""
         csv = dict(excel=options.get("excel", False), hxl=options.get("hxl", False),
                    delimiter=options.get("delimiter", ","))
         if kind == "incidents":
-            where = imports.incident_filter(options.get("start"), options.get("end"), self.filter)
-            args = (imports.export_incidents, self.state.db, path, where)
+            where = exports.incident_filter(options.get("start"), options.get("end"), self.filter)
+            args = (exports.export_incidents, self.state.db, path, where)
             csv["profile"] = options.get("profile", "full")
         elif kind == "status":
-            args = (imports.export_status, self.state.db, path, options.get("date", self.state.cursor.date))
+            args = (exports.export_status, self.state.db, path, options.get("date", self.state.cursor.date))
         else:
-            args = (imports.export_timeline, self.state.db, path)
+            args = (exports.export_timeline, self.state.db, path)
         return self._run(self.tr("Writing {0}…").format(path.name), lambda n: self._tell(
             QMessageBox.Icon.Information, self.tr("Wrote {0} rows to {1}").format(QLocale().toString(n), path)),
             *args, **csv)
@@ -182,13 +149,13 @@ class ExchangeController(QObject):
     # ---------------------------------------------------------------- packages
 
     def _ask_export_package(self) -> None:
-        name = imports.default_filename(self.state.scenario.mission.id, "package", ext="zip")
+        name = exports.default_filename(self.state.scenario.mission.id, "package", ext="zip")
         path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export data package"), name,
                                               self.tr("sitmon data packages (*.zip)"))
         if path:
             self.export_package(Path(path))
 
-    def export_package(self, path: Path) -> Job:
+    def export_package(self, path: Path) -> Op:
         return self._run(self.tr("Writing {0}…").format(path.name), lambda m: self._tell(
             QMessageBox.Icon.Information, self.tr("Wrote {0} incidents and {1} audit rows to {2}").format(
                 QLocale().toString(m.counts["incidents"]), QLocale().toString(m.counts["audit"]), path)),
@@ -200,12 +167,11 @@ class ExchangeController(QObject):
         if path:
             self.import_package(Path(path))
 
-    def import_package(self, path: Path) -> Job:
+    def import_package(self, path: Path) -> Op:
         return self._run(self.tr("Merging {0}…").format(path.name), self._merged,
-                         packages.import_package, self.state.db, path, author=self.author)
+                         packages.import_package, self.state.db, path, author=self.author, writes=True)
 
     def _merged(self, result: packages.MergeResult) -> None:
-        self.state.data_changed.emit("incidents")
         text = self.tr("{0} incidents added, {1} updated, {2} unchanged.").format(
             *map(QLocale().toString, (result.created, result.updated, result.unchanged)))
         if not result.conflicts:
@@ -215,22 +181,17 @@ class ExchangeController(QObject):
         self.conflicts.setWindowTitle(text)
         self.conflicts.set_conflicts([self._conflict_row(c) for c in result.conflicts])
         self.conflicts.chosen.connect(lambda choices: self._run(
-            self.tr("Applying your choices…"), self._resolved, self._resolve, result.conflicts, choices))
+            self.tr("Applying your choices…"), self._resolved, _resolve, self.state.db, result.conflicts, choices,
+            self.author, writes=True))
         self.conflicts.open()
 
-    def _resolve(self, conflicts, choices, progress=None):
-        return packages.resolve(self.state.db, conflicts, choices, self.author)
-
     def _resolved(self, left) -> None:
-        self.state.data_changed.emit("incidents")
         if left:
             self._tell(QMessageBox.Icon.Warning, self.tr(
                 "{0} incidents changed here meanwhile and were left as they are: import the package again "
                 "to choose for them.").format(QLocale().toString(len(left))))
 
     def _conflict_row(self, c: packages.Conflict) -> tuple[str, str, list[tuple[str, str, str]]]:
-        from db.incidents import taxonomy
-
         try:
             kind = taxonomy.load().type(c.mine["type"]).label.get(self.state.lang)
         except KeyError:
@@ -240,6 +201,10 @@ class ExchangeController(QObject):
         title = f"{when}  {kind}  {c.mine['description'][:60]}"
         labels = field_labels()
         return c.incident_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
+
+
+def _resolve(db, conflicts, choices, author, progress=None):
+    return packages.resolve(db, conflicts, choices, author)
 
 
 def _shown(value) -> str:

@@ -1,67 +1,44 @@
 """Wires the incident log: table, form, audit trail, summary, undo/redo and the shared selection.
 
-Every write goes through a QUndoCommand that calls db.incidents; undo is itself a new audited
-change (an edit back, a soft delete, a restore). After each write: state.data_changed("incidents").
-Counts and the summary run on one background thread (a 1,000,000-row summary takes seconds);
-each job carries a generation number and stale results are dropped.
+Every write is an op on the state's executor (app/ops.py); once it succeeded it goes on the undo stack as a
+command whose undo is itself a new audited change (an edit back, a soft delete, a restore), also run as an
+op. The executor announces {"incidents"} after each write. Counts and the summary are ops too (newest wins:
+a 1,000,000-row summary takes seconds).
 """
 from __future__ import annotations
 
-import getpass
+import uuid
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
-from db.incidents import queries
-
-from db.incidents import draft
-
-from db.incidents import taxonomy
-from db.store.engine import Database, make_engine
+from app import settings
+from app.actions import action
+from app.ops import Op
+from app.state import AppState
+from db.incidents import audit, draft, queries, taxonomy, writes
+from geo import basemap
 from widgets.incidents.audit import AuditView
 from widgets.incidents.form import IncidentForm
-
-from app import settings
-from app.state import AppState
 
 MAX_JUMP = 20_000  # the table loads at most this many rows to show a selection made elsewhere
 
 
-class _Result(QObject):
-    counted = Signal(int, int)  # generation, count
-    summarized = Signal(int, object)  # generation, Summary
+class _Done(QUndoCommand):
+    """A change already made (its op succeeded): the stack's first redo does nothing; later ones redo it."""
 
-
-class _SummaryJob(QRunnable):
-    """Count and summary of one filter, on its own connection (a Session never crosses threads)."""
-
-    def __init__(self, path, f, generation: int, result: _Result):
-        super().__init__()
-        self.path, self.f, self.generation, self.result = path, f, generation, result
-
-    def run(self) -> None:
-        db = Database(self.path, make_engine(self.path))
-        try:
-            self.result.counted.emit(self.generation, queries.count(db, self.f))
-            self.result.summarized.emit(self.generation, queries.summary(db, self.f))
-        finally:
-            db.close()
-
-
-class _Command(QUndoCommand):
-    """redo/undo call db functions through the controller; the first redo is the user's action."""
-
-    def __init__(self, controller: IncidentController, text: str, do, undo):
+    def __init__(self, text: str, redo, undo):
         super().__init__(text)
-        self._controller, self._do, self._undo = controller, do, undo
+        self._redo, self._undo, self._done = redo, undo, True
 
     def redo(self) -> None:
-        self._do()
-        self._controller.changed()
+        if self._done:
+            self._done = False
+            return
+        self._redo()
 
     def undo(self) -> None:
         self._undo()
-        self._controller.changed()
 
 
 class IncidentController(QObject):
@@ -72,59 +49,50 @@ class IncidentController(QObject):
         super().__init__(parent)
         self.state, self.table, self.summary = state, table, summary
         self.db = state.db
-        self.author = settings.get("author") or getpass.getuser()
+        self.author = settings.author()
         self.taxonomy = taxonomy.load()
-        self.ctx = draft.context(self.db)
+        self.ctx = draft.context(state.scenario.sites)
         self.undo_stack = QUndoStack(self)
         self.form: IncidentForm | None = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._generation = 0
-        self._result = _Result(self)
-        self._result.counted.connect(self._counted)
-        self._result.summarized.connect(self._summarized)
-
-        lang = state.lang
-        self.labels = {
-            "type": {t.id: t.label.get(lang) for t in self.taxonomy.types},
-            "subtype": {s.id: s.label.get(lang) for t in self.taxonomy.types for s in t.subtypes},
-            "region": _region_labels(lang),
-            "site_id": {s.id: s.name.get(lang) for s in state.scenario.sites},
-        }
+        self.labels = self._labels(state.lang)
         table.set_choices(list(self.labels["type"].items()), list(self.labels["region"].items()),
                           list(self.labels["site_id"].items()))
         table.set_labels({"subtype": self.labels["subtype"]})
-
-        self.new_action = self._action(self.tr("&New incident…"), QKeySequence.StandardKey.New, self.new_incident)
-        self.edit_action = self._action(self.tr("&Edit incident…"), "F2", self.edit_selected)
-        self.delete_action = self._action(self.tr("&Delete incident"), QKeySequence.StandardKey.Delete,
-                                          self.delete_selected)
-        # Del deletes only from the log (elsewhere it edits text, or means nothing); the menu always works
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._make_actions()
         table.view.addAction(self.delete_action)
-        self.restore_action = self._action(self.tr("&Restore incident"), "Ctrl+R", self.restore_selected)
-        self.audit_action = self._action(self.tr("Show &audit trail…"), "Ctrl+H", self.show_audit)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-
         table.filter_changed.connect(self._filter_changed)
         table.incident_selected.connect(self._table_selected)
         table.incident_activated.connect(lambda ident: self.edit_incident(ident) if ident else None)
         state.selected.connect(self._state_selected)
-        state.data_changed.connect(self._data_changed)
-        state.cursor.date_changed.connect(table.set_timeline_date)
+        state.changed.connect(self._changed)
+        state.cursor.date_settled.connect(table.set_timeline_date)
         table.set_timeline_date(state.cursor.date)
         table.set_query(lambda f, col, desc, offset, limit: queries.page(self.db, f, col, desc, offset, limit))
         self._update_actions()
 
-    def _action(self, text, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
+    def _labels(self, lang: str) -> dict[str, dict[str, str]]:
+        regions = basemap.load_layer("mali_regions")
+        names = regions["name_fr"] if lang == "fr" else regions["name"]
+        return {
+            "type": {t.id: t.label.get(lang) for t in self.taxonomy.types},
+            "subtype": {s.id: s.label.get(lang) for t in self.taxonomy.types for s in t.subtypes},
+            "region": dict(sorted(zip(regions["iso_3166_2"], names), key=lambda kv: kv[1])),
+            "site_id": {s.id: s.name.get(lang) for s in self.state.scenario.sites},
+        }
+
+    def _make_actions(self) -> None:
+        self.new_action = action(self, self.tr("&New incident…"), self.new_incident, QKeySequence.StandardKey.New)
+        self.edit_action = action(self, self.tr("&Edit incident…"), self.edit_selected, "F2")
+        # Del deletes only from the log (elsewhere it edits text, or means nothing); the menu always works
+        self.delete_action = action(self, self.tr("&Delete incident"), self.delete_selected,
+                                    QKeySequence.StandardKey.Delete,
+                                    context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.restore_action = action(self, self.tr("&Restore incident"), self.restore_selected, "Ctrl+R")
+        self.audit_action = action(self, self.tr("Show &audit trail…"), self.show_audit, "Ctrl+H")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
     def actions(self) -> list[QAction]:
         return [self.new_action, self.edit_action, self.delete_action, self.restore_action, self.audit_action,
@@ -132,8 +100,14 @@ class IncidentController(QObject):
 
     # ---- writes
 
-    def changed(self) -> None:
-        self.state.data_changed.emit("incidents")
+    def _write(self, fn, *args) -> Op:
+        """A write of the incident log as an op; the executor announces it, its failure is said in one dialog."""
+        return self.state.ops.run(Op(_call, fn, self.db, *args).writes("incidents"))
+
+    def _do(self, text: str, redo, undo) -> Op:
+        """Make a change, then put it on the undo stack (only once it is made)."""
+        return self._write(redo).on_success(lambda _: self.undo_stack.push(
+            _Done(text, lambda: self._write(redo), lambda: self._write(undo))))
 
     def new_incident(self) -> IncidentForm:
         return self._open_form(None)
@@ -142,19 +116,20 @@ class IncidentController(QObject):
         ident = self.table.selected_id()
         return self.edit_incident(ident) if ident else None
 
-    def edit_incident(self, incident_id: str) -> IncidentForm:
-        return self._open_form(draft.get(self.db, incident_id))
+    def edit_incident(self, incident_id: str) -> None:
+        """Read the incident (an op), then open the form on it."""
+        self.state.ops.run(Op(_call, queries.get, self.db, incident_id).on_success(self._open_form))
 
     def _open_form(self, record) -> IncidentForm:
         if self.form is not None:
             self.form.close()
-        draft = draft.draft_of(record) if record else draft.IncidentDraft(
+        shown = draft.draft_of(record) if record else draft.IncidentDraft(
             occurred_on=self.state.cursor.date.isoformat())
         form = IncidentForm(self.taxonomy, self.state.scenario.sites,
                             lambda d: draft.validate(d, self.ctx), self.ctx.locate, _parse_location,
-                            draft=draft if record else None, lang=self.state.lang, parent=self.table.window())
+                            draft=shown if record else None, lang=self.state.lang, parent=self.table.window())
         if not record:
-            form.set_draft(draft)
+            form.set_draft(shown)
         form.saved.connect(lambda d: self._save(record, d))
         form.pick_requested.connect(self.pick_requested)
         form.finished.connect(lambda _: self._form_closed(form))
@@ -172,75 +147,64 @@ class IncidentController(QObject):
         if self.form is not None:
             self.form.set_position(lat, lon)
 
-    def _save(self, record, draft) -> None:
+    def _save(self, record, typed) -> None:
+        author = self.author
         if record is None:
-            created = []
-
-            def do():
-                if created:
-                    draft.restore(self.db, created[0], self.author)
-                else:
-                    created.append(draft.create(self.db, draft, self.author, self.ctx))
-
-            self.undo_stack.push(_Command(self, self.tr("New incident"), do,
-                                          lambda: draft.soft_delete(self.db, created[0], self.author)))
-            self.state.select("incident", created[0])
+            ident = str(uuid.uuid4())
+            self._do(self.tr("New incident"),
+                     lambda db: writes.create(db, typed, author, self.ctx, ident),
+                     lambda db: writes.soft_delete(db, ident, author)) \
+                .on_success(lambda _: self.state.select("incident", ident))
             return
-        after = draft.changes_between(record, draft.values(draft, self.ctx))
+        after = writes.changes_between(record, draft.values(typed, self.ctx))
         if not after:
             return
         before = {k: getattr(record, k) for k in after}
-        self.undo_stack.push(_Command(
-            self, self.tr("Edit incident"), lambda: draft.update(self.db, record.id, after, self.author),
-            lambda: draft.update(self.db, record.id, before, self.author)))
+        self._do(self.tr("Edit incident"), lambda db: writes.update(db, record.id, after, author),
+                 lambda db: writes.update(db, record.id, before, author))
 
     def delete_selected(self) -> None:
-        ident = self.table.selected_id()
+        ident, author = self.table.selected_id(), self.author
         if ident:
-            self.undo_stack.push(_Command(self, self.tr("Delete incident"),
-                                          lambda: draft.soft_delete(self.db, ident, self.author),
-                                          lambda: draft.restore(self.db, ident, self.author)))
+            self._do(self.tr("Delete incident"), lambda db: writes.soft_delete(db, ident, author),
+                     lambda db: writes.restore(db, ident, author))
 
     def restore_selected(self) -> None:
+        ident, author = self.table.selected_id(), self.author
+        if ident:
+            self._do(self.tr("Restore incident"), lambda db: writes.restore(db, ident, author),
+                     lambda db: writes.soft_delete(db, ident, author))
+
+    def show_audit(self) -> None:
+        """Read the selected incident's trail (an op), then show it."""
         ident = self.table.selected_id()
         if ident:
-            self.undo_stack.push(_Command(self, self.tr("Restore incident"),
-                                          lambda: draft.restore(self.db, ident, self.author),
-                                          lambda: draft.soft_delete(self.db, ident, self.author)))
+            self.state.ops.run(Op(_call, audit.trail, self.db, ident).on_success(self._show_trail))
 
-    def show_audit(self) -> AuditView | None:
-        ident = self.table.selected_id()
-        if not ident:
-            return None
+    def _show_trail(self, trail) -> AuditView:
         view = AuditView(self.table.window())
-        view.set_trail(draft.audit_trail(self.db, ident), self._field_labels())
+        view.set_trail(trail, field_labels())
         view.finished.connect(view.deleteLater)
         view.open()
+        self.audit_view = view
         return view
-
-    def _field_labels(self) -> dict[str, str]:
-        return field_labels()
 
     # ---- reads and selection
 
-    def _data_changed(self, kind: str) -> None:
-        if kind in ("incidents", "scenario"):
+    def _changed(self, kinds: frozenset) -> None:
+        if kinds & {"incidents", "scenario"}:
             self.table.refresh()
             self._filter_changed(self.table.filter)
             self._update_actions()
 
     def _filter_changed(self, f) -> None:
-        self._generation += 1
-        self.pool.start(_SummaryJob(self.db.path, f, self._generation, self._result))
+        self.state.ops.run(Op(_summarise, self.db, f).on_success(self._summarised).newest("incident-summary"))
 
-    def _counted(self, generation: int, n: int) -> None:
-        if generation == self._generation:
-            self.table.set_count(n)
-
-    def _summarized(self, generation: int, summary) -> None:
-        if generation == self._generation:
-            self.summary.set_summary(summary, self.labels)
-            self.summary_ready.emit()
+    def _summarised(self, result) -> None:
+        count, summary = result
+        self.table.set_count(count)
+        self.summary.set_summary(summary, self.labels)
+        self.summary_ready.emit()
 
     def _table_selected(self, ident: str) -> None:
         if ident:
@@ -252,18 +216,31 @@ class IncidentController(QObject):
     def _state_selected(self, kind: str, ident: str) -> None:
         if kind != "incident":
             self.table.select_incident("")
+            self._update_actions()
         elif ident != self.table.selected_id():
-            row = queries.position(self.db, self.table.filter, *self.table.model.sort_key, ident)
-            self.table.select_incident(ident, row if row is not None and row < MAX_JUMP else None)
+            self.state.ops.run(Op(_call, queries.position, self.db, self.table.filter, *self.table.model.sort_key,
+                                  ident).on_success(lambda row: self._show_selected(ident, row))
+                               .newest("incident-position"))
+
+    def _show_selected(self, ident: str, row: int | None) -> None:
+        self.table.select_incident(ident, row if row is not None and row < MAX_JUMP else None)
         self._update_actions()
 
     def _update_actions(self) -> None:
-        ident = self.table.selected_id()
-        deleted = bool(ident) and draft.get(self.db, ident).deleted
-        self.edit_action.setEnabled(bool(ident) and not deleted)
-        self.delete_action.setEnabled(bool(ident) and not deleted)
-        self.restore_action.setEnabled(deleted)
-        self.audit_action.setEnabled(bool(ident))
+        row = self.table.selected_row()
+        self.edit_action.setEnabled(row is not None and not row.deleted)
+        self.delete_action.setEnabled(row is not None and not row.deleted)
+        self.restore_action.setEnabled(row is not None and row.deleted)
+        self.audit_action.setEnabled(row is not None)
+
+
+def _call(fn, *args, progress=None):
+    """An op's work: a db/ function that takes no progress callback."""
+    return fn(*args)
+
+
+def _summarise(db, f, progress=None):
+    return queries.count(db, f), queries.summary(db, f)
 
 
 def field_labels() -> dict[str, str]:
@@ -294,6 +271,7 @@ def field_labels() -> dict[str, str]:
         "deleted": translate("IncidentController", "Deleted"),
     }
 
+
 def _parse_location(text: str):
     from geo.coords import CoordinateError, parse_coordinates
 
@@ -301,11 +279,3 @@ def _parse_location(text: str):
         return parse_coordinates(text)
     except CoordinateError:
         return None
-
-
-def _region_labels(lang: str) -> dict[str, str]:
-    from geo.basemap import load_layer
-
-    regions = load_layer("mali_regions")
-    names = regions["name_fr"] if lang == "fr" else regions["name"]
-    return dict(sorted(zip(regions["iso_3166_2"], names), key=lambda kv: kv[1]))

@@ -9,12 +9,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 import resources
+from app import settings, theme
+from app.actions import action
 from widgets.dialogs.help import HelpDialog
-from widgets.map.view import MapView
 from widgets.dialogs.preferences import PreferencesDialog
 from widgets.dialogs.shortcuts import ShortcutsDialog
-
-from app import settings, theme
+from widgets.map.view import MapView
 
 PREFERENCE_KEYS = ("ui/language", "ui/theme", "ui/zoom", "author", "export/marking")
 
@@ -36,23 +36,18 @@ class InterfaceController(QObject):
         self.state, self.window = state, window
         self.dialogs: dict[str, object] = {}
 
-        def action(text, slot, *shortcuts) -> QAction:
-            a = QAction(text, self)
-            a.setShortcuts([QKeySequence(s) for s in shortcuts])
-            a.triggered.connect(slot)
-            return a
-
-        self.preferences_action = action(self.tr("&Preferences…"), self.show_preferences, "Ctrl+,")
+        everywhere = Qt.ShortcutContext.ApplicationShortcut  # the zoom also works in the incident form
+        self.preferences_action = action(self, self.tr("&Preferences…"), self.show_preferences, "Ctrl+,")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.zoom_in_action = action(self.tr("Lar&ger text (interface zoom)"), lambda: self.zoom_by(+1),
-                                     QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.zoom_out_action = action(self.tr("Smaller te&xt (interface zoom)"), lambda: self.zoom_by(-1),
-                                      QKeySequence.StandardKey.ZoomOut)
-        self.zoom_reset_action = action(self.tr("Reset interface &zoom"), self.reset_zoom, "Ctrl+Shift+R")
-        self.guide_action = action(self.tr("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
-        self.shortcuts_action = action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+F1")
-        for a in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # also in the incident form
+        self.zoom_in_action = action(self, self.tr("Lar&ger text (interface zoom)"), lambda: self.zoom_by(+1),
+                                     QKeySequence.StandardKey.ZoomIn, "Ctrl+=", context=everywhere)
+        self.zoom_out_action = action(self, self.tr("Smaller te&xt (interface zoom)"), lambda: self.zoom_by(-1),
+                                      QKeySequence.StandardKey.ZoomOut, context=everywhere)
+        self.zoom_reset_action = action(self, self.tr("Reset interface &zoom"), self.reset_zoom, "Ctrl+Shift+R",
+                                        context=everywhere)
+        self.guide_action = action(self, self.tr("&User guide"), self.show_guide,
+                                   QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action = action(self, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+F1")
         self._set_line_width()
 
     def zoom_actions(self) -> list[QAction]:
@@ -98,7 +93,7 @@ class InterfaceController(QObject):
             theme.apply()
             self._set_line_width()
         if values["author"] != before["author"]:
-            self.author_changed.emit(values["author"] or getpass.getuser())
+            self.author_changed.emit(settings.author())
         if values["ui/language"] != before["ui/language"]:
             self.notice = QMessageBox(QMessageBox.Icon.Information, self.tr("Preferences"),
                                       self.tr("The new language applies when sitmon is started again."),

@@ -11,23 +11,21 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from db import status as db_status
+from app import map_data, settings
+from app.actions import action
+from app.state import AppState
 from db.incidents.points import IncidentPoints
-from db.status import STATUS_LABELS
+from db.status import Situation
+from db.vocab import SITE_STATUS_LABELS
 from geo import basemap as gb
 from geo import coords, lookups
-from widgets.map.layers_panel import LayerEntry, LayersPanel
 from widgets.map.layers import kind_label
+from widgets.map.layers_panel import LayerEntry, LayersPanel
 from widgets.map.view import MALI, MapView
 from widgets.sites.card import CardIncident, SiteCard, SiteCardData
-
-from app import settings
-
-from app.controllers import map_data
-from app.state import AppState
 
 REGIONAL = (-18.0, 4.0, 25.0, 33.0)
 SITE_ZOOM_DEG = 0.6
@@ -45,7 +43,7 @@ class MapController(QObject):
         self.mbtiles: dict[str, gb.MBTiles] = {}
         self.points = state.incident_points()  # none yet at start: they follow in points_ready
         self.regions_gdf = gb.load_layer("mali_regions")
-        self.regions = lookups.Regions(self.regions_gdf)
+        self.regions = gb.regions()
         self.tile_timer = QTimer(self, singleShot=True, interval=150)
         self.tile_timer.timeout.connect(self.refresh_tiles)
 
@@ -61,8 +59,8 @@ class MapController(QObject):
         self.load_scenario()
         self.show_incidents(self.points)
 
-        state.cursor.date_changed.connect(self.show_date)
-        state.data_changed.connect(self._data_changed)
+        state.situation_changed.connect(self.show_situation)
+        state.scenario_changed.connect(self.load_scenario)
         state.points_ready.connect(self.show_incidents)
         state.selected.connect(self._selected)
         view.site_clicked.connect(lambda ident: state.select("site", ident))
@@ -81,33 +79,29 @@ class MapController(QObject):
 
     # -------------------------------------------------------------- data
 
-    def load_scenario(self) -> None:
+    def load_scenario(self, *_args) -> None:
         self.view.set_sites(list(self.state.scenario.sites), self.state.lang)
-        self.show_date(self.state.cursor.date)
+        self.show_situation(self.state.situation)
 
     def show_incidents(self, points: IncidentPoints) -> None:
         """Draw a (re)load of the incidents: at start and after each incident write, when they arrive."""
         self.points = points
         self.view.set_incidents(points, map_data.incident_styles(points.types, self.state.lang))
-        self.view.show_incident_window(self.state.cursor.date, self.incident_days)
+        self.view.show_incident_window(self.state.situation.day, self.incident_days)
         self.view.highlight(*self.state.selection)  # an incident selected before it arrived (just created, moved)
         self._refresh_card()
 
-    def show_date(self, day: date) -> None:
-        scenario = self.state.scenario
-        self.view.show_statuses(db_status.statuses_on(scenario, day), db_status.flows_on(scenario, day), day)
-        self.view.show_incident_window(day, self.incident_days)
+    def show_situation(self, situation: Situation) -> None:
+        """The sites' statuses, the moves under way and the incidents of the situation's date."""
+        self.view.show_statuses(situation.statuses, situation.flows, situation.day)
+        self.view.show_incident_window(situation.day, self.incident_days)
         self._refresh_card()
 
     def set_incident_days(self, days: int) -> None:
         self.incident_days = days
         settings.put("map/incident_days", days)
-        self.view.show_incident_window(self.state.cursor.date, days)
+        self.view.show_incident_window(self.state.situation.day, days)
         self._refresh_card()
-
-    def _data_changed(self, what: str) -> None:
-        if what == "scenario":  # incident writes come back through points_ready
-            self.load_scenario()
 
     # -------------------------------------------------------------- selection and the site card
 
@@ -125,16 +119,16 @@ class MapController(QObject):
         self._refresh_card()
 
     def site_card(self, site_id: str) -> SiteCardData:
-        scenario, lang, day = self.state.scenario, self.state.lang, self.state.cursor.date
-        site = scenario.site(site_id)
-        st = db_status.site_status(scenario, site_id, day)
+        scenario, lang, situation = self.state.scenario, self.state.lang, self.state.situation
+        site, day = scenario.site(site_id), situation.day
+        st = situation.status_of(site_id)
         lc = scenario.lifecycle(site_id)
         phase = scenario.phase(st.phase) if st.phase else None
         radius = settings.get("site_card/radius_km")
         incidents, total = self._incidents_near(site, radius)
         return SiteCardData(
             site_id=site.id, name=site.name.get(lang), kind=kind_label(site.kind), day=day,
-            status=QCoreApplication.translate("Status", STATUS_LABELS[st.status]), since=st.since,
+            status=QCoreApplication.translate("Status", SITE_STATUS_LABELS[st.status]), since=st.since,
             reason=st.reason(lang, QCoreApplication.translate, lambda d: QLocale().toString(d, "d MMMM yyyy")),
             window=phase.name.get(lang) if phase else "", window_start=phase.start if phase else None,
             window_end=phase.end if phase else None, planned_handover=lc.planned_handover if lc else None,
@@ -146,7 +140,7 @@ class MapController(QObject):
         p = self.points
         if not len(p):
             return (), 0
-        last = self.state.cursor.date.toordinal()
+        last = self.state.situation.day.toordinal()
         shown = p.day <= last
         if self.incident_days > 0:
             shown &= p.day > last - self.incident_days
@@ -268,36 +262,27 @@ class MapController(QObject):
         self.view.set_tool("pick")
 
     def _make_actions(self) -> dict[str, QAction]:
-        def action(text, slot, shortcut=None, checkable=False):
-            a = QAction(text, self)
-            if shortcut is not None:
-                a.setShortcut(QKeySequence(shortcut))
-            a.setCheckable(checkable)
-            a.triggered.connect(slot)
-            return a
-
-        measure = action(self.tr("&Measure distance"), lambda on: self.view.set_tool("measure" if on else "pan"),
-                         "Ctrl+M", checkable=True)
+        measure = action(self, self.tr("&Measure distance"),
+                         lambda on: self.view.set_tool("measure" if on else "pan"), "Ctrl+M", checkable=True)
         self.view.tool_changed.connect(lambda tool: measure.setChecked(tool == "measure"))
+        on_map = Qt.ShortcutContext.WidgetWithChildrenShortcut  # + and - belong to the map (Ctrl++ / Ctrl+- zoom text)
         actions = {
-            "add_layer": action(self.tr("Add map &layer…"), self.add_layer_dialog, "Ctrl+Shift+L"),
-            "zoom_mali": action(self.tr("Zoom to &Mali"), lambda: self.view.zoom_to(MALI), "Ctrl+0"),
-            "zoom_regional": action(self.tr("&Regional view (Nouakchott 2013 states)"),
+            "add_layer": action(self, self.tr("Add map &layer…"), self.add_layer_dialog, "Ctrl+Shift+L"),
+            "zoom_mali": action(self, self.tr("Zoom to &Mali"), lambda: self.view.zoom_to(MALI), "Ctrl+0"),
+            "zoom_regional": action(self, self.tr("&Regional view (Nouakchott 2013 states)"),
                                     lambda: self.view.zoom_to(REGIONAL), "Ctrl+9"),
-            "zoom_selection": action(self.tr("Zoom to &selected site"), self.zoom_to_selection, "Ctrl+J"),
-            "zoom_in": action(self.tr("Zoom &in"), lambda: self.view.zoom(1.25), "+"),
-            "zoom_out": action(self.tr("Zoom &out"), lambda: self.view.zoom(0.8), "-"),
+            "zoom_selection": action(self, self.tr("Zoom to &selected site"), self.zoom_to_selection, "Ctrl+J"),
+            "zoom_in": action(self, self.tr("Zoom &in"), lambda: self.view.zoom(1.25), "+", context=on_map),
+            "zoom_out": action(self, self.tr("Zoom &out"), lambda: self.view.zoom(0.8), "-", context=on_map),
             "measure": measure,
-            "legend": action(self.tr("Map &legend"), self._show_legend, "Ctrl+L", checkable=True),
+            "legend": action(self, self.tr("Map &legend"), self._show_legend, "Ctrl+L", checkable=True),
         }
-        for name in ("zoom_in", "zoom_out"):  # + and - belong to the map (Ctrl++ / Ctrl+- scale the fonts)
-            actions[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(actions[name])
+        self.view.addActions([actions["zoom_in"], actions["zoom_out"]])
         actions["legend"].setChecked(settings.get("map/legend"))
         self.view.set_legend_visible(settings.get("map/legend"))
         for code, name, name_fr in self.regions_gdf[["iso_3166_2", "name", "name_fr"]].itertuples(index=False):
             label = (name_fr or name) if self.state.lang == "fr" else name
-            actions["region:" + code] = action(label, lambda _=False, c=code: self.zoom_to_region(c))
+            actions["region:" + code] = action(self, label, lambda _=False, c=code: self.zoom_to_region(c))
         return actions
 
     def file_actions(self) -> list[QAction]:

@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from app.actions import action
+
 FONT_SCALE = 1.5
 KEPT_DOCK = "dock-timeline"
 TIMELINE_SHARE = 0.38  # of the screen's height
@@ -15,8 +17,7 @@ class PresentationMode(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self._action = QAction(self.tr("&Presentation mode"), self, checkable=True)
-        self._action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self._action = action(self, self.tr("&Presentation mode"), lambda: None, Qt.Key.Key_F11, checkable=True)
         self._action.toggled.connect(self._toggled)
         window.addAction(self._action)  # F11 works with the menu bar hidden
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.leave)

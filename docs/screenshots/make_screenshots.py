@@ -35,7 +35,8 @@ def shoot(lang: str, theme: str) -> None:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp / "settings"))
     os.environ["SITMON_DATA_DIR"] = str(tmp / "data")
     app = QApplication(sys.argv[:1])
-    from app import gui, i18n, settings, theme as themes
+    from app import gui, i18n, settings
+    from app import theme as themes
     from app.main_window import MainWindow
 
     settings.put("ui/theme", theme)
@@ -47,14 +48,12 @@ def shoot(lang: str, theme: str) -> None:
     window.show()
     state.cursor.set_date(date.fromisoformat(DAY))
     state.select("site", "gao")
-    while state.points_loading:  # the incidents load off the GUI thread: draw them too
+    while not state.ops.idle:  # the incidents and the log's counts come off the GUI thread: draw them too
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     for _ in range(5):
         app.processEvents()
-    window.incident_controller.pool.waitForDone()
-    app.processEvents()
     if (lang, theme) == SHOTS[0]:  # the status marks of the map, for the guide's table
-        from widgets.sites.style import status_icon
+        from widgets.status_style import status_icon
 
         for status in ("open", "closing", "handed-over", "closure-due", "rear-party", "reduced", "liquidation-hub"):
             status_icon(status, 20).pixmap(20, 20).save(str(HELP / f"status-{status}.png"))
@@ -76,7 +75,7 @@ def shoot(lang: str, theme: str) -> None:
     app.processEvents()
     prefs.grab().save(str(HELP / f"preferences-{lang}.png"))
     prefs.close()
-    window.incident_controller.pool.waitForDone()
+    state.shutdown()
 
 
 def main() -> None:

@@ -392,6 +392,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
 <context>
     <name>Briefing</name>
     <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>Impossible d&apos;écrire {0} : {1}</translation>
+    </message>
+    <message>
         <source>Briefing pack, situation on {0}</source>
         <translation>Dossier de briefing, situation au {0}</translation>
     </message>
@@ -462,38 +466,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Export map image</source>
         <translation>Exporter l&apos;image de la carte</translation>
-    </message>
-    <message>
-        <source>planned</source>
-        <translation>prévu</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>en cours</translation>
-    </message>
-    <message>
-        <source>gap</source>
-        <translation>déficit</translation>
-    </message>
-    <message>
-        <source>funding needed</source>
-        <translation>financement nécessaire</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>achevé</translation>
-    </message>
-    <message>
-        <source>reported</source>
-        <translation>signalé</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>vérifié</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>clos</translation>
     </message>
     <message>
         <source>{0} (continued)</source>
@@ -782,10 +754,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>utilisez un signe moins ou une lettre d&apos;hémisphère, pas les deux</translation>
     </message>
     <message>
-        <source>{axis} takes {letters}, not {letter}</source>
-        <translation>la {axis} prend {letters}, pas {letter}</translation>
-    </message>
-    <message>
         <source>give a hemisphere letter on both values or on neither</source>
         <translation>mettez une lettre d&apos;hémisphère sur les deux valeurs ou sur aucune</translation>
     </message>
@@ -825,14 +793,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <source>seconds</source>
         <translation>secondes</translation>
     </message>
-    <message>
-        <source>N or S</source>
-        <translation>N ou S</translation>
-    </message>
-    <message>
-        <source>E or W</source>
-        <translation>E ou W</translation>
-    </message>
 </context>
 <context>
     <name>ExchangeController</name>
@@ -859,14 +819,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Import data pac&amp;kage…</source>
         <translation>Importer un paq&amp;uet de données…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>sitmon</source>
-        <translation>sitmon</translation>
     </message>
     <message>
         <source>It did not work: {0}</source>
@@ -943,6 +895,17 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>{0} incidents changed here meanwhile and were left as they are: import the package again to choose for them.</source>
         <translation>{0} incidents ont été modifiés ici entre-temps et restent tels quels : importez de nouveau le paquet pour choisir.</translation>
+    </message>
+</context>
+<context>
+    <name>Executor</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>sitmon</source>
+        <translation>sitmon</translation>
     </message>
 </context>
 <context>
@@ -1338,18 +1301,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
 <context>
     <name>IncidentForm</name>
     <message>
-        <source>Reported</source>
-        <translation>Signalé</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>Vérifié</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Clos</translation>
-    </message>
-    <message>
         <source>New incident</source>
         <translation>Nouvel incident</translation>
     </message>
@@ -1511,6 +1462,21 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
 </context>
 <context>
+    <name>IncidentStatus</name>
+    <message>
+        <source>Reported</source>
+        <translation>Signalé</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+</context>
+<context>
     <name>IncidentSummary</name>
     <message>
         <source>Type</source>
@@ -1542,18 +1508,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
 </context>
 <context>
     <name>IncidentTable</name>
-    <message>
-        <source>Reported</source>
-        <translation>Signalé</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>Vérifié</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Clos</translation>
-    </message>
     <message>
         <source>Date</source>
         <translation>Date</translation>
@@ -2573,6 +2527,29 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>reason</source>
         <translation>motif</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatus</name>
+    <message>
+        <source>planned</source>
+        <translation>prévu</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>déficit</translation>
+    </message>
+    <message>
+        <source>funding needed</source>
+        <translation>financement nécessaire</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>achevé</translation>
     </message>
 </context>
 <context>

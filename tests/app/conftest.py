@@ -8,14 +8,15 @@ from PySide6.QtWidgets import QWidget
 import app.state
 from app.gui import open_state
 from app.state import AppState
-from db.exchange.imports import Cancelled
 from db.incidents.points import IncidentPoints
+from db.progress import Cancelled
 
 
 @pytest.fixture(autouse=True)
-def no_incident_load_left_running(monkeypatch):
-    """Fails a test that ends with an AppState still loading incidents in its thread pool (a fixture that
-    makes a state stops it with state.shutdown(); closing the main window does too). Stops them either way."""
+def no_database_work_left_running(monkeypatch):
+    """Fails a test that ends with an AppState whose executor still has database work to run or deliver (wait
+    for it with wait_for_ops; a fixture that makes a state stops it with state.shutdown(), and closing the
+    main window does too). Stops them either way."""
     states = []
     init = AppState.__init__
 
@@ -25,11 +26,16 @@ def no_incident_load_left_running(monkeypatch):
 
     monkeypatch.setattr(AppState, "__init__", tracked)
     yield states
-    running = [s for s in states if s.pool.activeThreadCount()]
+    running = [s for s in states if not s.ops.idle]
     for s in states:
         s.shutdown()
     states.clear()
-    assert not running, f"{len(running)} incident load(s) left running: stop them with AppState.shutdown()"
+    assert not running, f"{len(running)} state(s) left database work running: wait for it, or AppState.shutdown()"
+
+
+def wait_for_ops(qtbot, state: AppState) -> None:
+    """Until every op asked of the state's executor has run and its outcome has been delivered."""
+    qtbot.waitUntil(lambda: state.ops.idle)
 
 
 def wait_for_points(qtbot, state: AppState) -> None:
@@ -109,5 +115,4 @@ def main_window(qtbot, db):
     qtbot.waitExposed(w)
     wait_for_points(qtbot, w.state)
     yield w
-    w.incident_controller.pool.waitForDone()
     w.state.shutdown()

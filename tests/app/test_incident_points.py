@@ -8,7 +8,6 @@ import pytest
 import db.incidents.points as ip
 from db.incidents.points import incident_points
 from db.store.models import Incident
-
 from tests.app.test_state import add_incident
 
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the scenario's one incident, 13 August 2023

@@ -103,7 +103,7 @@ def test_map_and_timeline_share_one_incident_load_per_change(window, monkeypatch
     real = app.state.incident_points
     monkeypatch.setattr(app.state, "incident_points", lambda db, progress=None: loads.append(db) or real(db, progress))
     with qtbot.waitSignal(window.state.points_ready) as ready:
-        window.state.data_changed.emit("incidents")
+        window.state.changed.emit(frozenset({"incidents"}))
     assert len(loads) == 1
     assert window.map_controller.points is window.state.incident_points() is ready.args[0]
 
@@ -156,7 +156,7 @@ def test_a_failed_incident_load_is_said_once_in_the_status_bar(window, qtbot, mo
     real = app.state.incident_points
     monkeypatch.setattr(app.state, "incident_points", broken)
     with caplog.at_level(logging.ERROR, logger="app.jobs"), qtbot.waitSignal(window.state.points_failed):
-        window.state.data_changed.emit("incidents")
+        window.state.changed.emit(frozenset({"incidents"}))
     assert label.isVisible() and label.text() == "The incidents could not be loaded: disk I/O error"
     assert len(caplog.records) == 1  # logged once, with its traceback
     assert window.map.visible_incident_ids().tolist() == [SEED]  # the incidents last loaded stay
@@ -164,7 +164,7 @@ def test_a_failed_incident_load_is_said_once_in_the_status_bar(window, qtbot, mo
     assert site_row(window, "Gao")[1] == "liquidation hub"
     monkeypatch.setattr(app.state, "incident_points", real)
     with qtbot.waitSignal(window.state.points_ready):
-        window.state.data_changed.emit("incidents")
+        window.state.changed.emit(frozenset({"incidents"}))
     assert not label.isVisible()
 
 
@@ -175,4 +175,4 @@ def test_closing_the_window_stops_the_incident_load(qtbot, db, loads):
     w.show()
     qtbot.waitUntil(lambda: loads.started == [1])
     w.close()
-    assert loads.cancelled == [1] and w.state.pool.activeThreadCount() == 0
+    assert loads.cancelled == [1] and w.state.ops.idle

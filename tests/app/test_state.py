@@ -10,9 +10,8 @@ import app.state
 from app.cursor import CursorState
 from app.state import AppState
 from db.incidents.points import IncidentPoints
-from db.store.models import Incident
 from db.scenario.stored import read_scenario
-
+from db.store.models import Incident
 from tests.app.conftest import wait_for_points
 
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the scenario's one incident, 13 August 2023
@@ -42,10 +41,10 @@ def test_readers_never_wait_and_get_the_points_when_they_arrive(db, qtbot):
     assert state.incident_points().ids.tolist() == [SEED] and not state.points_loading
     ident = add_incident(db)
     with qtbot.waitSignal(state.points_ready):
-        state.data_changed.emit("incidents")
+        state.changed.emit(frozenset({"incidents"}))
     assert set(state.incident_points().ids) == {SEED, ident}
     with qtbot.assertNotEmitted(state.points_ready, wait=50):
-        state.data_changed.emit("scenario")  # only incident writes reload the incidents
+        state.changed.emit(frozenset({"selection"}))  # only incident writes reload the incidents
     state.shutdown()
 
 
@@ -54,11 +53,11 @@ def test_two_changes_in_a_row_deliver_only_the_latest_load(db, qtbot, loads):
     delivered = []
     state.points_ready.connect(delivered.append)
     qtbot.waitUntil(lambda: loads.started == [1])
-    state.data_changed.emit("incidents")  # a second load, queued behind the first
-    state.data_changed.emit("incidents")  # a third: the latest
+    state.changed.emit(frozenset({"incidents"}))  # a second load, queued behind the first
+    state.changed.emit(frozenset({"incidents"}))  # a third: the latest
     loads.release.set()  # the first finishes now, stale; the second is skipped; the third runs
     wait_for_points(qtbot, state)
-    state.pool.waitForDone()
+    state.ops.join()
     qtbot.wait(0)  # hand over anything still queued for the GUI thread
     assert loads.started == [1, 2] and loads.cancelled == []  # the queued second load never ran
     assert [p.ids.tolist() for p in delivered] == [["load 2"]]  # the first's result was dropped
@@ -68,12 +67,12 @@ def test_two_changes_in_a_row_deliver_only_the_latest_load(db, qtbot, loads):
 def test_a_finished_load_made_stale_by_a_newer_request_is_dropped(db, qtbot, loads):
     loads.release.set()  # every load finishes at once
     state = make_state(db)
-    state.pool.waitForDone()  # load 1 has finished; its result waits in the event queue
-    state.data_changed.emit("incidents")  # so it is stale before it is delivered
+    state.ops.join()  # load 1 has finished; its result waits in the event queue
+    state.changed.emit(frozenset({"incidents"}))  # so it is stale before it is delivered
     with qtbot.waitSignal(state.points_ready) as ready:
         pass
     assert ready.args[0].ids.tolist() == ["load 2"]
-    state.pool.waitForDone()
+    state.ops.join()
     with qtbot.assertNotEmitted(state.points_ready, wait=20):
         pass
 
@@ -89,8 +88,8 @@ def test_a_failed_load_is_logged_and_reported_once_and_the_last_points_stay(db, 
     monkeypatch.setattr(app.state, "incident_points", broken)
     failures = []
     state.points_failed.connect(failures.append)
-    with caplog.at_level(logging.ERROR, logger="app.jobs"), qtbot.waitSignal(state.points_failed):
-        state.data_changed.emit("incidents")
+    with caplog.at_level(logging.ERROR, logger="app.ops"), qtbot.waitSignal(state.points_failed):
+        state.changed.emit(frozenset({"incidents"}))
     with qtbot.assertNotEmitted(state.points_ready, wait=20):
         pass
     assert failures == ["disk I/O error"]
@@ -104,12 +103,4 @@ def test_shutdown_stops_a_load_under_way(db, qtbot, loads):
     qtbot.waitUntil(lambda: loads.started == [1])
     with qtbot.assertNotEmitted(state.points_ready, wait=20):
         state.shutdown()
-    assert loads.cancelled == [1] and state.pool.activeThreadCount() == 0
-
-
-def test_without_background_the_points_are_there_at_once(db):
-    state = make_state(db, background=False)  # the snapshot command: no event loop to bring them
-    assert state.incident_points().ids.tolist() == [SEED] and not state.points_loading
-    ident = add_incident(db)
-    state.data_changed.emit("incidents")
-    assert set(state.incident_points().ids) == {SEED, ident}
+    assert loads.cancelled == [1] and state.ops.idle

@@ -13,10 +13,28 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QDockWidget,
-                               QGraphicsSimpleTextItem, QGraphicsTextItem, QGraphicsView, QGroupBox, QLabel,
-                               QLineEdit, QListWidget, QMenu, QMessageBox, QTabBar, QTextBrowser, QTreeWidget,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QDockWidget,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QTabBar,
+    QTextBrowser,
+    QTreeWidget,
+    QWidget,
+)
+
+from tests.app.conftest import wait_for_ops
 
 ENGLISH = frozenset("""
 the of and to with from for by at or but not no is are was were be been has have had will can cannot this that
@@ -161,7 +179,7 @@ def french(qtbot, db, translations, monkeypatch):
     state.select("site", "gao")
     qtbot.waitUntil(lambda: window.incidents.count_label.text() != "")
     yield window
-    window.incident_controller.pool.waitForDone()
+    wait_for_ops(qtbot, window.state)
     i18n.install("en")
 
 
@@ -189,14 +207,14 @@ def test_main_window_menus_docks_and_panels_are_french(french):
 
 
 def test_dialogs_are_french(french, qtbot, monkeypatch, tmp_path):
+    from db.incidents.audit import AuditRecord
     from db.store.backup import BackupInfo
-    from db.incidents.draft import AuditRecord
-    from widgets.incidents.audit import AuditView
     from widgets.dialogs.conflicts import ConflictDialog
     from widgets.dialogs.export import ExportDialog
     from widgets.dialogs.import_report import ImportReport
     from widgets.dialogs.passphrase import PassphraseDialog
     from widgets.dialogs.restore import RestoreDialog
+    from widgets.incidents.audit import AuditView
 
     window = french
     pairs = []
@@ -230,11 +248,13 @@ def test_dialogs_are_french(french, qtbot, monkeypatch, tmp_path):
     assert not found, "\n".join(map(repr, found))
 
 
-def test_incident_form_writes_positions_with_decimal_commas(french):
+def test_incident_form_writes_positions_with_decimal_commas(french, qtbot):
     controller = french.incident_controller
     form = controller.new_incident()
     controller.pick_on_map(16.5, -1.25)
     assert form.location.text() == "16,50000 ; -1,25000" and form.location_text() == "16.50000 ; -1.25000"
     assert "16,2717 ; -0,0447" in form.location.placeholderText()
-    seed = controller.edit_incident("c90d210a-97fc-5eb3-be70-fa237688882c")  # the convoy attack of the scenario
+    controller.edit_incident("c90d210a-97fc-5eb3-be70-fa237688882c")  # the convoy attack of the scenario
+    qtbot.waitUntil(lambda: controller.form is not form)
+    seed = controller.form
     assert "," in seed.location.text() and "." not in seed.location.text() and " ; " in seed.location.text()

@@ -8,6 +8,8 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
+from tests.app.conftest import wait_for_ops
+
 
 @pytest.fixture
 def window(main_window):
@@ -159,11 +161,11 @@ def test_nothing_runs_while_nothing_changes(window, qtbot):
     window.state.cursor.set_date(date(2023, 8, 15))
     window.state.select("site", "gao")
     qtbot.waitUntil(lambda: window.incidents.count_label.text() != "")
-    window.incident_controller.pool.waitForDone()
+    wait_for_ops(qtbot, window.state)
     QApplication.processEvents()
-    active = [t.objectName() or repr(t.parent()) for t in window.findChildren(QTimer) if t.isActive()]
-    assert active == []
+    timers = window.findChildren(QTimer) + window.state.findChildren(QTimer) + window.state.cursor.findChildren(QTimer)
+    assert [t.objectName() or repr(t.parent()) for t in timers if t.isActive()] == []
     window.timeline.play.setChecked(True)
-    assert window.timeline.timer.isActive()
+    assert [t for t in timers if t.isActive()] and window.state.cursor.playing
     window.timeline.play.setChecked(False)
-    assert not window.timeline.timer.isActive()
+    assert not [t for t in timers if t.isActive()]

@@ -14,9 +14,9 @@ import numpy as np
 import pytest
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 
-from db.status import STATUSES
 from db.incidents.taxonomy import load
-from widgets.sites.style import STATUS_COLORS, STATUS_SYMBOLS
+from db.vocab import SITE_STATUSES as STATUSES
+from widgets.status_style import STATUS_COLORS, STATUS_SYMBOLS
 
 MIN_DELTA_E = 10.0
 MACHADO_2009 = {  # severity 1.0, from the paper's supplementary table

@@ -5,8 +5,16 @@ Values in through `set_values`, out through `values()`; app/ reads and writes th
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 # Each language is named in itself, as language menus do.
 LANGUAGE_NAMES = (("en", "English"), ("fr", "Français"))

@@ -7,18 +7,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from db.incidents.draft import COUNTS, FieldError, IncidentDraft, Location
+from db.incidents.draft import FieldError, IncidentDraft, Location
+from db.vocab import CASUALTIES as COUNTS
+from db.vocab import INCIDENT_STATUS_LABELS
 
 ERROR_STYLE = "color: #B00020;"
-STATUSES = (("reported", QT_TRANSLATE_NOOP("IncidentForm", "Reported")),
-            ("verified", QT_TRANSLATE_NOOP("IncidentForm", "Verified")),
-            ("closed", QT_TRANSLATE_NOOP("IncidentForm", "Closed")))
-WORD_PARAMS = ("axis", "unit", "letters")  # geo.coords puts words (marked there) in these slots
+WORD_PARAMS = ("axis", "unit")  # geo.coords puts words (marked there) in these slots
 DECIMAL_DEGREES = re.compile(r"\s*(-?[0-9]+\.[0-9]+)\s*,\s*(-?[0-9]+\.[0-9]+)\s*")  # as db.incidents.draft_of writes them
 DECIMAL_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9])")  # "13,12345": a comma between two digits
 
@@ -59,7 +70,14 @@ class IncidentForm(QDialog):
         self._taxonomy, self._lang = taxonomy, lang
         self._site_names = {s.id: s.name.get(lang) for s in sites}
         self.errors: list[FieldError] = []
+        self._build_fields(sites)
+        self._build_layout()
+        self._connect()
+        self.set_draft(draft or IncidentDraft())
+        self.occurred_on.setFocus()
 
+    def _build_fields(self, sites) -> None:
+        lang = self._lang
         self.occurred_on = QLineEdit(placeholderText=self.tr("YYYY-MM-DD"))
         self.occurred_time = QLineEdit(placeholderText=self.tr("HH:MM (optional)"))
         self.location = QLineEdit(placeholderText=self.tr("16.2717, -0.0447  or  16°16'18\"N 0°2'41\"W  or  30Q ZD 15880 01273"))
@@ -75,7 +93,7 @@ class IncidentForm(QDialog):
         self.confirm = QCheckBox(self.tr("The position is right"))
         self.type = QComboBox()
         self.type.addItem(self.tr("Choose a type…"), "")
-        for t in taxonomy.types:
+        for t in self._taxonomy.types:
             self.type.addItem(t.label.get(lang), t.id)
         self.subtype = QComboBox()
         self.actors = QLineEdit()
@@ -89,12 +107,13 @@ class IncidentForm(QDialog):
         self.reliability = QLineEdit(placeholderText=self.tr("e.g. B2"), maxLength=2, maximumWidth=70)
         self.reliability.setToolTip(self.tr("Admiralty code: source reliability A-F, information credibility 1-6"))
         self.status = QComboBox()
-        for key, label in STATUSES:
-            self.status.addItem(QCoreApplication.translate("IncidentForm", label), key)
+        for key, label in INCIDENT_STATUS_LABELS.items():
+            self.status.addItem(QCoreApplication.translate("IncidentStatus", label), key)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
 
+    def _build_layout(self) -> None:
         self.error_labels = {name: self._error_label() for name in (
             "occurred_on", "occurred_time", "location", "type", "subtype", "reliability", "status", *COUNTS)}
         form = QFormLayout()
@@ -122,6 +141,7 @@ class IncidentForm(QDialog):
         for a, b in zip(order, order[1:]):
             QWidget.setTabOrder(a, b)
 
+    def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
@@ -136,8 +156,6 @@ class IncidentForm(QDialog):
         for w in (self.type, self.subtype, self.status):
             w.currentIndexChanged.connect(self._check)
         self.confirm.toggled.connect(self._check)
-        self.set_draft(draft or IncidentDraft())
-        self.occurred_on.setFocus()
 
     def _error_label(self) -> QLabel:
         label = QLabel(styleSheet=ERROR_STYLE, wordWrap=True)

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from widgets.timeline.items import DateAxis
+from widgets.dates import DateAxis
 
 WEEK_S = 7 * 86400
 

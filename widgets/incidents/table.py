@@ -6,22 +6,42 @@ the `query(filter, sort_column, descending, offset, limit)` callable the table i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QDateTime, QLocale,
-                            QModelIndex, QSignalBlocker, Qt, QTime, QTimeZone, QTimer, Signal)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTime,
+    QTimer,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.incidents.queries import COLUMNS, IncidentFilter, IncidentRow
+from db.vocab import INCIDENT_STATUS_LABELS
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_LABELS = {"reported": QT_TRANSLATE_NOOP("IncidentTable", "Reported"),
-                 "verified": QT_TRANSLATE_NOOP("IncidentTable", "Verified"),
-                 "closed": QT_TRANSLATE_NOOP("IncidentTable", "Closed")}
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "any"
 DATE_FORMAT = "d MMM yyyy"  # in the interface language: 15 Aug 2023, 15 août 2023
 
@@ -29,9 +49,8 @@ DATE_FORMAT = "d MMM yyyy"  # in the interface language: 15 Aug 2023, 15 août 2
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
 
 
-def _t(text: str) -> str:
-    """A string marked elsewhere (STATUS_LABELS) in the IncidentTable context."""
-    return translate("IncidentTable", text)
+def status_label(status: str) -> str:
+    return translate("IncidentStatus", INCIDENT_STATUS_LABELS.get(status, status))
 
 
 def _headers() -> tuple[str, ...]:
@@ -164,7 +183,7 @@ class IncidentTableModel(QAbstractTableModel):
         if name == "site_km":
             return locale.toString(float(value), "f", 1)
         if name == "status":
-            return _t(STATUS_LABELS.get(value, value))
+            return status_label(value)
         if name == "description":
             return value.splitlines()[0] if value else ""
         if name in self._labels:
@@ -175,6 +194,9 @@ class IncidentTableModel(QAbstractTableModel):
 
     def id_at(self, row: int) -> str:
         return self._rows[row].id if 0 <= row < len(self._rows) else ""
+
+    def row_at(self, row: int) -> IncidentRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, incident_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == incident_id), -1)
@@ -271,7 +293,7 @@ class IncidentTable(QWidget):
 
     def set_choices(self, types, regions, sites) -> None:
         """Filter choices as (id, label) pairs; labels are also shown in the table."""
-        statuses = [(k, _t(v)) for k, v in STATUS_LABELS.items()]
+        statuses = [(k, status_label(k)) for k in INCIDENT_STATUS_LABELS]
         with QSignalBlocker(self.type_box), QSignalBlocker(self.region_box), QSignalBlocker(self.site_box), \
                 QSignalBlocker(self.status_box):
             for box, everything, items in ((self.type_box, self.tr("All types"), types),
@@ -343,6 +365,11 @@ class IncidentTable(QWidget):
 
     def selected_id(self) -> str:
         return self._selected
+
+    def selected_row(self) -> IncidentRow | None:
+        """The selected incident's line as the table holds it (None: nothing selected, or not loaded)."""
+        found = self.model.row_of(self._selected) if self._selected else -1
+        return self.model.row_at(found)
 
     def select_incident(self, incident_id: str, row: int | None = None) -> None:
         """Select (and scroll to) an incident; `row` is its position in the sorted, filtered log."""

@@ -17,11 +17,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
-from db.records import QT_TRANSLATE_NOOP
-from db.status import STATUS_LABELS
-
-from widgets.sites.style import STATUS_COLORS, STATUS_SYMBOLS
-
+from db.vocab import SITE_KIND_LABELS, SITE_STATUS_LABELS
+from widgets.status_style import STATUS_COLORS, STATUS_SYMBOLS
 
 # ------------------------------------------------------------------ input records
 
@@ -83,13 +80,6 @@ class Tile:
 
 # ------------------------------------------------------------------ styles
 
-KINDS = ("camp", "tob", "headquarters", "liquidation-hub")
-KIND_LABELS = {
-    "camp": QT_TRANSLATE_NOOP("SiteKind", "camp"),
-    "tob": QT_TRANSLATE_NOOP("SiteKind", "temporary operating base"),
-    "headquarters": QT_TRANSLATE_NOOP("SiteKind", "headquarters"),
-    "liquidation-hub": QT_TRANSLATE_NOOP("SiteKind", "liquidation hub"),
-}
 KIND_SYMBOLS = {"camp": ("s", 24), "tob": ("t1", 30), "headquarters": ("o", 28), "liquidation-hub": ("h", 28)}
 INK = "#333333"
 CASUALTY_STEPS = np.array([1, 3, 6, 11, 26])  # size class = how many steps the count reaches
@@ -97,11 +87,11 @@ CASUALTY_SIZES = (7, 9, 11, 14, 17, 21)
 
 
 def kind_label(kind: str) -> str:
-    return QCoreApplication.translate("SiteKind", KIND_LABELS.get(kind, kind))
+    return QCoreApplication.translate("SiteKind", SITE_KIND_LABELS.get(kind, kind))
 
 
 def status_label(status: str) -> str:
-    return QCoreApplication.translate("Status", STATUS_LABELS[status])
+    return QCoreApplication.translate("Status", SITE_STATUS_LABELS[status])
 
 
 @functools.cache

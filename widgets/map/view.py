@@ -13,12 +13,31 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
-from db.records import Site
-from db.status import STATUSES, SiteStatus
-
-from widgets.map.layers import (AROUND, KINDS, LEFT, RIGHT, Basemap, BasemapLayer, FlowLayer, IncidentLayer,
-                         IncidentStyle, Labeller, LabelLayer, Labels, Tile, VectorData, cosmetic, kind_label,
-                         kind_style, rings_lines, rings_path, status_label, status_style)
+from db.scenario.schema import Site
+from db.status import SiteStatus
+from db.vocab import SITE_KINDS, SITE_STATUSES
+from widgets.map.layers import (
+    AROUND,
+    LEFT,
+    RIGHT,
+    Basemap,
+    BasemapLayer,
+    FlowLayer,
+    IncidentLayer,
+    IncidentStyle,
+    LabelLayer,
+    Labeller,
+    Labels,
+    Tile,
+    VectorData,
+    cosmetic,
+    kind_label,
+    kind_style,
+    rings_lines,
+    rings_path,
+    status_label,
+    status_style,
+)
 from widgets.map.overlays import Legend, LegendRow, NorthArrow, ScaleBar, TextOverlay
 
 MALI = (-12.3, 10.1, 4.3, 25.1)
@@ -200,9 +219,9 @@ class MapView(QWidget):
         self.flows.set_flows(np.array(segments, dtype=float).reshape(-1, 4))
         title = self.tr("Sites on {0}").format(self.long_date(day)) if day else self.tr("Sites")
         rows = [LegendRow(title, kind="heading")]
-        rows += [LegendRow(status_label(s), status_style(s, w)) for s in STATUSES]
+        rows += [LegendRow(status_label(s), status_style(s, w)) for s in SITE_STATUSES]
         rows.append(LegendRow(self.tr("Kind of site"), kind="heading"))
-        rows += [LegendRow(kind_label(k), dict(kind_style(k, w), size=kind_style(k)["size"] * 0.75)) for k in KINDS]
+        rows += [LegendRow(kind_label(k), dict(kind_style(k, w), size=kind_style(k)["size"] * 0.75)) for k in SITE_KINDS]
         rows.append(LegendRow(self.tr("Redeployment under way"), kind="arrow"))
         self.legend.set_section("sites", rows)
 

@@ -8,9 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from db.status import STATUS_LABELS, STATUSES
-
-from widgets.sites.style import status_icon
+from db.vocab import SITE_STATUS_LABELS, SITE_STATUSES
+from widgets.status_style import status_icon
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class SiteStatusModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.name, row.label, row.since_text, row.reason)[col]
         if role == Qt.ItemDataRole.UserRole:
-            return (row.name, STATUSES.index(row.status), row.since.toordinal() if row.since else 0, row.reason)[col]
+            return (row.name, SITE_STATUSES.index(row.status), row.since.toordinal() if row.since else 0, row.reason)[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return status_icon(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -118,7 +117,7 @@ class SitePanel(QWidget):
         def fmt_date(d: date) -> str:
             return locale.toString(d, "d MMM yyyy")
 
-        rows = [Row(s.site_id, names.get(s.site_id, s.site_id), s.status, translate("Status", STATUS_LABELS[s.status]),
+        rows = [Row(s.site_id, names.get(s.site_id, s.site_id), s.status, translate("Status", SITE_STATUS_LABELS[s.status]),
                     s.since, fmt_date(s.since) if s.since else "", s.reason(lang, translate, fmt_date), s.overdue)
                 for s in statuses]
         self.model.set_rows(rows)

@@ -1,30 +1,20 @@
-"""Drawing helpers of the timeline: dates on the x axis, the lanes, bars, markers and labels.
-
-x is UTC seconds (pyqtgraph's DateAxisItem). A day is the cell [midnight, next midnight); a date's
-marker and the cursor sit at its noon, so the cursor on a day lies inside every bar that covers it.
-"""
+"""Drawing helpers of the timeline: the lanes, bars, markers and labels (dates on x: widgets/dates.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from dateutil.relativedelta import relativedelta
-from pyqtgraph.graphicsItems.DateAxisItem import (DAY_SPACING, MONTH_SPACING, WEEK_SPACING, YEAR_SPACING, TickSpec,
-                                                  ZoomLevel, makeSStepper, makeYStepper)
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from db.records import Scenario
-from db.status import STATUS_LABELS
+from db.scenario.schema import Scenario
+from db.vocab import SITE_STATUS_LABELS
+from widgets.dates import DAY, EPOCH, MONDAY, edge, fmt, x_of
+from widgets.status_style import STATUS_COLORS
 
-from widgets.sites.style import STATUS_COLORS
-
-EPOCH = date(1970, 1, 1).toordinal()
-DAY = float(DAY_SPACING)
-MONDAY = 4  # 1970-01-05, day 4 after the epoch, was a Monday
 PHASES = 1.6  # height of the phase lane: two lines of names
 PHASE_COLORS = ("#C6DDF0", "#A3C8E8", "#7FB2DE", "#639FD4", "#D9D9D9")
 EVENT_STYLE = {  # kind -> (symbol, colour)
@@ -33,23 +23,6 @@ EVENT_STYLE = {  # kind -> (symbol, colour)
     "operation": ("star", "#555555"),
 }
 EARLY, ON_TIME, LATE = "#56B4E9", "#009E73", "#E69F00"
-
-
-def edge(day: date) -> float:
-    """x of the midnight that starts `day`."""
-    return (day.toordinal() - EPOCH) * DAY
-
-
-def x_of(day: date) -> float:
-    return edge(day) + DAY / 2
-
-
-def day_at(x: float) -> date:
-    return date.fromordinal(EPOCH + int(np.floor(x / DAY)))
-
-
-def fmt(locale, day: date) -> str:
-    return locale.toString(day, "d MMM yyyy")
 
 
 def kind_label(kind: str) -> str:
@@ -63,61 +36,6 @@ def kind_label(kind: str) -> str:
         "operation": QCoreApplication.translate("TimelineView", "Operation"),
     }
     return labels.get(kind, kind)
-
-
-def _months(val, n, first):
-    """Month starts; the first is the next one whose month number is a multiple of n."""
-    if not np.isfinite(val):
-        return np.inf
-    start = datetime.fromtimestamp(val, timezone.utc).date().replace(day=1)
-    step = n - (start.year * 12 + start.month - 1) % n if first else n
-    return edge(start + relativedelta(months=step))
-
-
-def _weeks(val, n, first):
-    if not np.isfinite(val):
-        return np.inf
-    if not first:
-        return val + n * WEEK_SPACING
-    days = np.ceil(val / DAY)
-    return (days + (MONDAY - days) % 7) * DAY
-
-
-class DateAxis(pg.DateAxisItem):
-    """UTC dates labelled in the interface language: years and months, months and weeks, months and days."""
-
-    def __init__(self, locale, **kwargs):
-        super().__init__("bottom", utcOffset=0, **kwargs)
-        self.locale = locale
-        month_year = TickSpec(MONTH_SPACING, _months, "month-year")
-        self.zoomLevels = {
-            np.inf: ZoomLevel([TickSpec(YEAR_SPACING, makeYStepper(1), "year", autoSkip=[1, 2, 5]),
-                               TickSpec(MONTH_SPACING, _months, "month", autoSkip=[1, 3, 6])], "YYYY"),
-            30 * DAY: ZoomLevel([month_year, TickSpec(WEEK_SPACING, _weeks, "day")], "MMM YYYY"),
-            1.5 * DAY: ZoomLevel([month_year, TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "day",
-                                                       autoSkip=[1, 2])], "MMM YYYY"),
-        }
-
-    def tickValues(self, minVal, maxVal, size):
-        """pyqtgraph's ticks, less those that would print over a coarser tick's label."""
-        levels, taken = [], np.array([])
-        for spacing, ticks in super().tickValues(minVal, maxVal, size):
-            ticks = np.array(ticks)
-            keep = ~np.any(np.abs(ticks[:, None] - taken[None, :]) < self.minSpacing, axis=1)
-            levels.append((spacing, ticks[keep].tolist()))
-            taken = np.concatenate([taken, ticks[keep]])
-        return levels
-
-    def tickStrings(self, values, scale, spacing):
-        spec = next(s for s in self.zoomLevel.tickSpecs if s.spacing == spacing)
-        days = [date.fromordinal(EPOCH + round(v / DAY)) for v in values]
-        if spec.format == "year":
-            return [str(d.year) for d in days]
-        if spec.format == "month":
-            return [self.locale.toString(d, "MMM") for d in days]
-        if spec.format == "month-year":
-            return [self.locale.toString(d, "MMM yyyy") for d in days]
-        return [self.locale.toString(d, "d MMM") for d in days]
 
 
 @dataclass(frozen=True)
@@ -259,86 +177,128 @@ class Drawing:
     incident_events: dict[str, str]  # incident id -> event id
 
 
+@dataclass(frozen=True)
+class _Ink:
+    """What every part of a drawing is drawn with: the scenario, language, locale, font, line width."""
+
+    sc: Scenario
+    lang: str
+    locale: object
+    font: QFont
+    width: float
+    phase_colors: dict
+
+    @property
+    def outline(self):
+        return pg.mkPen("k", width=self.width)
+
+    def date(self, day: date) -> str:
+        return fmt(self.locale, day)
+
+
 def draw_scenario(sc: Scenario, lang: str, locale, lanes: Lanes, font: QFont, width: float = 1.0) -> Drawing:
     """Every item of the scenario, its texts in `font` and its lines `width` times their usual width."""
     d = Drawing([], None, [], {}, {})
-    outline = pg.mkPen("k", width=width)
-    translate = QCoreApplication.translate  # the name lupdate reads: translate("Context", "literal")
-    colors = {p.id: PHASE_COLORS[min(i, len(PHASE_COLORS) - 1)] for i, p in enumerate(sc.phases)}
-    for i, p in enumerate(sc.phases):
-        tip = f"<b>{p.name.get(lang)}</b>: {fmt(locale, p.start)} – {fmt(locale, p.end)}<br>{p.description.get(lang)}"
-        d.items.append(bar(edge(p.start), edge(p.end) + DAY, 0.05, PHASES - 0.05, colors[p.id], tip, width=width))
-        text = label(p.name.get(lang), font, anchor=(0.5, 0.5))
+    ink = _Ink(sc, lang, locale, font, width,
+               {p.id: PHASE_COLORS[min(i, len(PHASE_COLORS) - 1)] for i, p in enumerate(sc.phases)})
+    spots: list[dict] = []  # the markers, drawn as one item
+    _draw_phases(d, ink)
+    for site in sc.sites:
+        lc = sc.lifecycle(site.id)
+        if lc is not None:
+            _draw_site(d, spots, ink, lc, lanes.site(site.id))
+    _draw_events(d, spots, ink, lanes.events)
+    _draw_regional(spots, ink, lanes.regional)
+    d.markers = markers(spots, width)
+    d.items.append(d.markers)
+    return d
+
+
+def _draw_phases(d: Drawing, ink: _Ink) -> None:
+    for i, p in enumerate(ink.sc.phases):
+        tip = f"<b>{p.name.get(ink.lang)}</b>: {ink.date(p.start)} – {ink.date(p.end)}<br>{p.description.get(ink.lang)}"
+        d.items.append(bar(edge(p.start), edge(p.end) + DAY, 0.05, PHASES - 0.05, ink.phase_colors[p.id], tip,
+                           width=ink.width))
+        text = label(p.name.get(ink.lang), ink.font, anchor=(0.5, 0.5))
         text.setY(PHASES * (0.28 if i % 2 == 0 else 0.72))
         d.fitted.append(Fitted(text, edge(p.start), edge(p.end) + DAY, centred=True, share=0.6))
 
-    spots = []
-    for site in sc.sites:
-        lc, (top, bottom) = sc.lifecycle(site.id), lanes.site(site.id)
-        mid = (top + bottom) / 2
-        if lc is None:
-            continue
-        if lc.closure_phase:
-            p = sc.phase(lc.closure_phase)
-            tip = translate("TimelineView", "Closure window ({0}): {1} – {2}").format(
-                p.name.get(lang), fmt(locale, p.start), fmt(locale, p.end))
-            d.items.append(bar(edge(p.start), edge(p.end) + DAY, top + 0.2, bottom - 0.2, colors[p.id], tip,
-                               width=width))
-            due = lc.planned_handover or p.end
-            if lc.planned_handover:
-                spots.append(dict(pos=(x_of(due), mid), symbol="|", size=14, pen=pg.mkPen("k", width=2 * width),
-                                  data=("site", site.id, translate("TimelineView", "Planned handover: {0}").format(
-                                      fmt(locale, due)))))
-            if lc.confirmed_handover:
-                slip = (lc.confirmed_handover - due).days
-                early = slip < 0 and lc.planned_handover is not None
-                color, note = (EARLY, translate("TimelineView", "{0} days early").format(-slip)) if early else \
-                    (LATE, translate("TimelineView", "{0} days late").format(slip)) if slip > 0 else (ON_TIME, "")
-                tip = translate("TimelineView", "Handover confirmed: {0}").format(fmt(locale, lc.confirmed_handover))
-                spots.append(dict(pos=(x_of(lc.confirmed_handover), mid), symbol="d", size=12, brush=color,
-                                  pen=outline, data=("site", site.id, f"{tip} {note}".strip())))
-                if note:
-                    text = label(note, font, anchor=(-0.15, 0.5))
-                    text.setPos(x_of(max(lc.confirmed_handover, due)), mid)
-                    d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY))
-        for role in lc.roles:
-            end = edge(role.end or sc.end) + DAY
-            name = translate("Status", STATUS_LABELS[role.role])
-            tip = f"<b>{name}</b>: {fmt(locale, role.start)}<br>{role.note.get(lang)}"
-            color = STATUS_COLORS[role.role]
-            d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, color, tip, width=width))
-            text = label(name, font, color=ink_on(color), fill=color)
-            text.setPos(edge(role.start), mid)
-            d.fitted.append(Fitted(text, edge(role.start), end))
 
-    top, bottom = lanes.events
-    for i, e in enumerate(sorted(sc.events, key=lambda e: e.date)):
+def _draw_site(d: Drawing, spots: list, ink: _Ink, lc, lane: tuple[float, float]) -> None:
+    """A site's row: its closure window, planned and confirmed handovers, and later roles."""
+    translate = QCoreApplication.translate  # the name lupdate reads: translate("Context", "literal")
+    top, bottom = lane
+    mid = (top + bottom) / 2
+    if lc.closure_phase:
+        p = ink.sc.phase(lc.closure_phase)
+        tip = translate("TimelineView", "Closure window ({0}): {1} – {2}").format(
+            p.name.get(ink.lang), ink.date(p.start), ink.date(p.end))
+        d.items.append(bar(edge(p.start), edge(p.end) + DAY, top + 0.2, bottom - 0.2, ink.phase_colors[p.id], tip,
+                           width=ink.width))
+        due = lc.planned_handover or p.end
+        if lc.planned_handover:
+            spots.append(dict(pos=(x_of(due), mid), symbol="|", size=14, pen=pg.mkPen("k", width=2 * ink.width),
+                              data=("site", lc.site, translate("TimelineView", "Planned handover: {0}").format(
+                                  ink.date(due)))))
+        if lc.confirmed_handover:
+            _draw_handover(d, spots, ink, lc, due, mid)
+    for role in lc.roles:
+        end = edge(role.end or ink.sc.end) + DAY
+        name = translate("Status", SITE_STATUS_LABELS[role.role])
+        tip = f"<b>{name}</b>: {ink.date(role.start)}<br>{role.note.get(ink.lang)}"
+        color = STATUS_COLORS[role.role]
+        d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, color, tip, width=ink.width))
+        text = label(name, ink.font, color=ink_on(color), fill=color)
+        text.setPos(edge(role.start), mid)
+        d.fitted.append(Fitted(text, edge(role.start), end))
+
+
+def _draw_handover(d: Drawing, spots: list, ink: _Ink, lc, due: date, mid: float) -> None:
+    """The confirmed handover's diamond, coloured and labelled early, on time or late against `due`."""
+    translate = QCoreApplication.translate
+    slip = (lc.confirmed_handover - due).days
+    early = slip < 0 and lc.planned_handover is not None
+    color, note = (EARLY, translate("TimelineView", "{0} days early").format(-slip)) if early else \
+        (LATE, translate("TimelineView", "{0} days late").format(slip)) if slip > 0 else (ON_TIME, "")
+    tip = translate("TimelineView", "Handover confirmed: {0}").format(ink.date(lc.confirmed_handover))
+    spots.append(dict(pos=(x_of(lc.confirmed_handover), mid), symbol="d", size=12, brush=color,
+                      pen=ink.outline, data=("site", lc.site, f"{tip} {note}".strip())))
+    if note:
+        text = label(note, ink.font, anchor=(-0.15, 0.5))
+        text.setPos(x_of(max(lc.confirmed_handover, due)), mid)
+        d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY))
+
+
+def _draw_events(d: Drawing, spots: list, ink: _Ink, lane: tuple[float, float]) -> None:
+    top, bottom = lane
+    for i, e in enumerate(sorted(ink.sc.events, key=lambda e: e.date)):
         symbol, color = EVENT_STYLE.get(e.kind, ("o", "#777777"))
         pos = (x_of(e.date), (top + bottom) / 2 + (-0.2 if i % 2 else 0.2))
-        when = fmt(locale, e.date) + (f" – {fmt(locale, e.end)}" if e.end else "")
-        tip = f"<b>{when} · {kind_label(e.kind)}</b><br>{e.description.get(lang)}"
-        spots.append(dict(pos=pos, symbol=symbol, size=11, brush=color, pen=outline, data=("event", e.id, tip)))
+        when = ink.date(e.date) + (f" – {ink.date(e.end)}" if e.end else "")
+        tip = f"<b>{when} · {kind_label(e.kind)}</b><br>{e.description.get(ink.lang)}"
+        spots.append(dict(pos=pos, symbol=symbol, size=11, brush=color, pen=ink.outline, data=("event", e.id, tip)))
         d.events[e.id] = pos
         if e.incident:
             d.incident_events[e.incident] = e.id
 
-    top, bottom = lanes.regional
-    mid = (top + bottom) / 2
+
+def _draw_regional(spots: list, ink: _Ink, lane: tuple[float, float]) -> None:
+    """The regional context: meetings, their dated commitments, recurring meetings."""
+    translate = QCoreApplication.translate
+    sc, lang = ink.sc, ink.lang
+    mid = sum(lane) / 2
     for m in sc.meetings:
         undated = [c.text.get(lang) for c in sc.commitments if c.meeting == m.id and c.due is None]
-        tip = f"<b>{fmt(locale, m.date)} · {m.name.get(lang)}</b><br>{m.place.get(lang)}<br>" + "<br>".join(undated)
+        tip = f"<b>{ink.date(m.date)} · {m.name.get(lang)}</b><br>{m.place.get(lang)}<br>" + "<br>".join(undated)
         spots.append(dict(pos=(x_of(m.date), mid), symbol="o", size=11, brush=EVENT_STYLE["meeting"][1],
-                          pen=outline, data=("", m.id, tip)))
+                          pen=ink.outline, data=("", m.id, tip)))
     for c in sc.commitments:
         if c.due:
-            tip = translate("TimelineView", "<b>Due {0}</b>: {1}").format(fmt(locale, c.due), c.text.get(lang))
+            tip = translate("TimelineView", "<b>Due {0}</b>: {1}").format(ink.date(c.due), c.text.get(lang))
             spots.append(dict(pos=(x_of(c.due), mid - 0.2), symbol="d", size=10, brush="#F0E442",
-                              pen=outline, data=("", c.id, tip)))
+                              pen=ink.outline, data=("", c.id, tip)))
     for r in sc.recurring:
         for day in r.occurrences:
-            tip = f"<b>{fmt(locale, day)}</b>: {r.name.get(lang)}"
+            tip = f"<b>{ink.date(day)}</b>: {r.name.get(lang)}"
             spots.append(dict(pos=(x_of(day), mid + 0.2), symbol="t1", size=8, brush="#CC79A7",
-                              pen=outline, data=("", r.id, tip)))
-    d.markers = markers(spots, width)
-    d.items.append(d.markers)
-    return d
+                              pen=ink.outline, data=("", r.id, tip)))

@@ -1,7 +1,8 @@
 """The phase timeline: lanes on one date axis and the date cursor that drives the app.
 
-Data in through setters; intent out through `date_requested`, `event_selected`, `site_selected`.
-The view asks for a date once per distinct date and moves its cursor only when `show_date` is called.
+Data in through setters; intent out through signals (dates, steps, Play, selections). The date itself lives
+in app/cursor.py: the view asks for a date once per distinct date and moves its cursor only when
+`show_date` is called.
 """
 from __future__ import annotations
 
@@ -9,23 +10,52 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence, QTextDocument
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QScrollBar, QSizePolicy, QStyle,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollBar,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from db.records import Scenario
-
-from widgets.timeline.items import DAY, EARLY, LATE, ON_TIME, DateAxis, Fitted, Lanes, bar, day_at, deadline_line, draw_scenario, edge, fmt, \
-    incident_bars, overdue_brush, x_of
+from db.scenario.schema import Scenario
+from widgets.dates import DAY, DateAxis, day_at, edge, fmt, x_of
+from widgets.timeline.items import (
+    EARLY,
+    LATE,
+    ON_TIME,
+    Fitted,
+    Lanes,
+    bar,
+    deadline_line,
+    draw_scenario,
+    incident_bars,
+    overdue_brush,
+)
 
 DAILY_SPAN = 120 * DAY  # incidents are counted per day below this visible span, per week above
 MIN_LANE = 0.75  # text lines: lanes never get thinner; the lanes that do not fit are scrolled to
 
 
 class TimelineView(QWidget):
-    date_requested = Signal(object)  # datetime.date
+    """Asks for dates (`date_requested`, with `moving` True for each step of a drag), steps (`step_requested`:
+    days, months), the scenario's ends (`jump_requested`: "start" or "end") and Play (`play_requested`,
+    `speed_requested`, `loop_requested`); shows what the app decides (`show_date`, `show_playing`)."""
+
+    date_requested = Signal(object, bool)  # datetime.date, moving (a drag under way)
+    step_requested = Signal(int, int)  # days, months
+    jump_requested = Signal(str)  # "start" | "end"
+    play_requested = Signal(bool)
+    speed_requested = Signal(int)  # index into the speeds given to set_speeds
+    loop_requested = Signal(bool)
     event_selected = Signal(str)
     site_selected = Signal(str)
 
@@ -44,13 +74,13 @@ class TimelineView(QWidget):
         self._markers = None
         self._tails: dict = {}
         self._limits = (0.0, 0.0)
-        self.timer = QTimer(self)  # runs only while playing
-        self.timer.timeout.connect(self._tick)
-        self.speeds = [(relativedelta(days=1), 500, self.tr("1 day every 0.5 s")),
-                       (relativedelta(days=1), 100, self.tr("1 day every 0.1 s")),
-                       (relativedelta(weeks=1), 500, self.tr("1 week every 0.5 s")),
-                       (relativedelta(weeks=1), 100, self.tr("1 week every 0.1 s"))]
+        self._build_controls()
+        self._build_plot()
+        self._build_cursor()
+        self._build_layout()
+        self.setEnabled(False)  # until there is a scenario
 
+    def _build_controls(self) -> None:
         self.date_box = QDateEdit(calendarPopup=True)
         self.date_box.setDisplayFormat("d MMM yyyy")
         self.date_box.setToolTip(self.tr("Current date"))
@@ -59,10 +89,9 @@ class TimelineView(QWidget):
         self.play.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.play.toggled.connect(self._play_toggled)
         self.speed = QComboBox(toolTip=self.tr("Playback speed"))
-        for _step, _ms, text in self.speeds:
-            self.speed.addItem(text)
-        self.speed.currentIndexChanged.connect(lambda i: self.timer.setInterval(self.speeds[i][1]))
+        self.speed.currentIndexChanged.connect(self.speed_requested)
         self.loop = QToolButton(checkable=True, text=self.tr("Loop"), toolTip=self.tr("Start again at the end"))
+        self.loop.toggled.connect(self.loop_requested)
         key = " ".join(f'<span style="color:{c}">{glyph}</span>&nbsp;{t.replace(" ", "&nbsp;")}&nbsp;' for c, glyph, t in (
             ("#111111", "|", self.tr("planned handover")), (EARLY, "◆", self.tr("early")),
             (ON_TIME, "◆", self.tr("on time")), (LATE, "◆", self.tr("late")),
@@ -70,10 +99,12 @@ class TimelineView(QWidget):
         self.legend = QLabel(key)
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
-        fit_drawdown = QPushButton(self.tr("Fit drawdown"), clicked=self.fit_drawdown)
-        fit_all = QPushButton(self.tr("Fit all"), clicked=self.fit_all)
+        self._controls = (self.date_box, self.play, self.speed, self.loop,
+                          QPushButton(self.tr("Fit drawdown"), clicked=self.fit_drawdown),
+                          QPushButton(self.tr("Fit all"), clicked=self.fit_all))
         self._set_play_text(False)
 
+    def _build_plot(self) -> None:
         self.axis = DateAxis(self.locale())
         self.plot = pg.PlotWidget(background="w", axisItems={"bottom": self.axis})
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -98,6 +129,7 @@ class TimelineView(QWidget):
         self.lane_bar.hide()
         self.plot.scene().sigMouseClicked.connect(self._scene_clicked)
 
+    def _build_cursor(self) -> None:
         self.cursor = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen("#111111", width=2),
                                       hoverPen=pg.mkPen("#D55E00", width=3), label=" ",
                                       labelOpts=dict(position=0.99, anchors=[(0, 1), (0, 1)], color="#111111",
@@ -109,8 +141,8 @@ class TimelineView(QWidget):
         self.selection.setZValue(-5)
         self.ring = pg.ScatterPlotItem(symbol="o", size=22, brush=None, pen=pg.mkPen("#111111", width=3))
 
+    def _build_layout(self) -> None:
         self._bar_row = QHBoxLayout()
-        self._controls = (self.date_box, self.play, self.speed, self.loop, fit_drawdown, fit_all)
         for w in self._controls:
             self._bar_row.addWidget(w)
         self._bar_row.insertStretch(4, 0)  # the room between the controls when the key is not there
@@ -125,7 +157,6 @@ class TimelineView(QWidget):
         plot_row.addWidget(self.plot, 1)
         plot_row.addWidget(self.lane_bar)
         layout.addLayout(plot_row, 1)
-        self.setEnabled(False)  # until there is a scenario
 
     # ---------------------------------------------------------------- setters
 
@@ -143,6 +174,18 @@ class TimelineView(QWidget):
         self.highlight("", "")
         self.fit_drawdown()
         self.setEnabled(True)
+
+    def set_speeds(self, labels: list[str]) -> None:
+        """Play's speeds as the user picks them (their order is what `speed_requested` counts)."""
+        with QSignalBlocker(self.speed):
+            self.speed.clear()
+            self.speed.addItems(labels)
+
+    def show_playing(self, playing: bool) -> None:
+        """The Play button as the app's cursor is: playing or paused; emits nothing."""
+        with QSignalBlocker(self.play):
+            self.play.setChecked(playing)
+        self._set_play_text(playing)
 
     def set_line_width(self, factor: float) -> None:
         """Draw the bars, lines and the cursor `factor` times as wide: 2 in the high-contrast theme."""
@@ -299,27 +342,27 @@ class TimelineView(QWidget):
         with QSignalBlocker(self.date_box):
             self.date_box.setDate(QDate(day))
 
-    def _request(self, day: date) -> None:
+    def _request(self, day: date, moving: bool = False) -> None:
         sc = self._scenario
         day = min(max(day, sc.start), sc.end)
-        if day != self._requested:
+        if day != self._requested or not moving:
             self._requested = day
-            self.date_requested.emit(day)
+            self.date_requested.emit(day, moving)
 
     def _dragged(self) -> None:
         if not self.cursor.moving:  # moved by show_date or by its bounds, not by the user
             return
         day = day_at(self.cursor.value())
         self.cursor.label.setFormat(fmt(self.locale(), day))
-        self._pause()
-        self._request(day)
+        if day != self._requested:
+            self._request(day, moving=True)
 
     def _drag_finished(self) -> None:
         if self._requested is not None:
+            self._request(self._requested)  # the drag's last date, settled
             self._place(self._requested)
 
     def _date_edited(self, qdate: QDate) -> None:
-        self._pause()
         self._request(qdate.toPython())
 
     def key_help(self) -> list[tuple[str, str]]:
@@ -334,21 +377,19 @@ class TimelineView(QWidget):
                 (self.tr("One month earlier, one month later"), keys(Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)),
                 (self.tr("First date, last date of the scenario"), keys(Qt.Key.Key_Home, Qt.Key.Key_End))]
 
-    def keyPressEvent(self, event) -> None:
-        if self._scenario is None or self._requested is None:
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if self._scenario is None:
             return super().keyPressEvent(event)
-        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        steps = {Qt.Key.Key_Left: relativedelta(days=-7 if shift else -1),
-                 Qt.Key.Key_Right: relativedelta(days=7 if shift else 1),
-                 Qt.Key.Key_PageUp: relativedelta(months=-1), Qt.Key.Key_PageDown: relativedelta(months=1)}
-        if key in steps:
-            target = self._requested + steps[key]
-        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
-            target = self._scenario.start if key == Qt.Key.Key_Home else self._scenario.end
+        week = 7 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+        steps = {Qt.Key.Key_Left: (-week, 0), Qt.Key.Key_Right: (week, 0),
+                 Qt.Key.Key_PageUp: (0, -1), Qt.Key.Key_PageDown: (0, 1)}
+        jumps = {Qt.Key.Key_Home: "start", Qt.Key.Key_End: "end"}
+        if event.key() in steps:
+            self.step_requested.emit(*steps[event.key()])
+        elif event.key() in jumps:
+            self.jump_requested.emit(jumps[event.key()])
         else:
-            return super().keyPressEvent(event)
-        self._pause()
-        self._request(target)
+            super().keyPressEvent(event)
 
     def _draw_tails(self) -> None:
         overdue = {s.site_id: s for s in self._statuses if s.overdue and s.planned_end}
@@ -371,29 +412,11 @@ class TimelineView(QWidget):
 
     def _play_toggled(self, playing: bool) -> None:
         self._set_play_text(playing)
-        if not playing:
-            self.timer.stop()
-            return
-        m = self._scenario.mission
-        if self._requested is None or not m.view_start <= self._requested < m.view_end:
-            self._request(m.view_start)
-        self.timer.start(self.speeds[self.speed.currentIndex()][1])
+        self.play_requested.emit(playing)
 
-    def _tick(self) -> None:
-        m = self._scenario.mission
-        target = self._requested + self.speeds[self.speed.currentIndex()][0]
-        if target > m.view_end:
-            if not self.loop.isChecked():
-                self._pause()
-                return
-            target = m.view_start
-        self._request(target)
-
-    def _pause(self) -> None:
-        self.play.setChecked(False)
-
-    def hideEvent(self, event) -> None:
-        self._pause()
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if self.play.isChecked():
+            self.play_requested.emit(False)
         super().hideEvent(event)
 
     # ---------------------------------------------------------------- clicks

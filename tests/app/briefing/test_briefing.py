@@ -15,11 +15,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMainWindow, QSpinBox
 
 import resources
+from app.briefing.pack import gather, write_briefing
 from app.cli import main
-from app.briefing.pack import BriefingController, Cancelled, gather, write_briefing
+from app.controllers.briefing import BriefingController
 from app.cursor import CursorState
 from app.state import AppState
+from db.progress import Cancelled
 from db.scenario import stored
+from tests.app.conftest import wait_for_ops
 
 DAY = date(2023, 8, 15)
 
@@ -178,7 +181,7 @@ def test_controller_writes_pack_and_map_images(qtbot, window, tmp_path):
         controller.briefing_pack(str(out))
     assert blocker.args == [str(out)]
     assert len(pypdf.PdfReader(out).pages) >= 5
-    controller.pool.waitForDone()
+    wait_for_ops(qtbot, state)
 
     png = tmp_path / "map.png"
     controller.map_image(str(png), QSize(1200, 800), 150)

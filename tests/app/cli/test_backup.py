@@ -2,8 +2,9 @@
 import pytest
 
 from app.cli import main
+from db import open_database
 from db.store import backup
-from db.store.engine import open_database
+from db.store.dialect import sqlite
 from tests.db import snapshot
 from tests.db.store.test_backup import add_incidents, checkpoint, corrupt_page, root_page
 
@@ -65,7 +66,7 @@ def test_restore_replaces_and_keeps_the_current_file(field, capsys):
     code, out, err = run(capsys, "--db", str(field), "restore", str(source))
     assert code == 0, err
     assert "Restored" in out and "saved as" in out
-    assert backup.incident_count(field) == 501
+    assert sqlite.count_incidents(field) == 501
     saved = [b for b in backup.list_backups(field) if b.reason == "before-restore"]
     assert saved[0].incidents == 508
 

@@ -1,7 +1,7 @@
 """The sitmon command: status, scenario check/load, usage errors."""
 import csv
-import os
 import io
+import os
 import shutil
 import subprocess
 import sys

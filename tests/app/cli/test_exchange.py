@@ -6,12 +6,11 @@ import sqlite3
 
 import pytest
 
-from app.cli import main
-
-from app.cli import exchange
-from db.incidents import draft
+from app.cli import exchange, main
+from db import open_database
 from db.exchange import packages
-from db.store.engine import open_database
+from db.incidents import draft, queries, writes
+from db.scenario.stored import read_scenario
 from tests.db.exchange import exchange_data
 
 
@@ -99,11 +98,12 @@ def test_exports(capsys, tmp_path, db_path):
 def test_package_conflict_exit_3_then_take(capsys, tmp_path):
     a_path, b_path = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     a, b = open_database(a_path), open_database(b_path)
-    shared = draft.create(a, draft.IncidentDraft(occurred_on="2023-08-20", location="16.8 -2.6",
-                                                         type="ied", description="x", confirmed=True), "t")
+    shared = writes.create(a, draft.IncidentDraft(occurred_on="2023-08-20", location="16.8 -2.6",
+                                                         type="ied", description="x", confirmed=True), "t",
+                           draft.context(read_scenario(a).sites))
     packages.import_package(b, packages.export_package(a, tmp_path / "a0.zip") and tmp_path / "a0.zip")
-    draft.update(a, shared, {"description": "from a"}, "a")
-    draft.update(b, shared, {"description": "from b"}, "b")
+    writes.update(a, shared, {"description": "from a"}, "a")
+    writes.update(b, shared, {"description": "from b"}, "b")
     code, out, _ = run(capsys, a_path, "package", "export", "--out", str(tmp_path / "a1.zip"))
     assert code == 0 and "Wrote 2 incidents" in out
     before = exchange_data.checksum(b)
@@ -111,7 +111,7 @@ def test_package_conflict_exit_3_then_take(capsys, tmp_path):
     assert code == 3 and f"conflict: incident {shared}" in err and "'from b'" in err and "'from a'" in err
     assert exchange_data.checksum(b) == before
     code, out, err = run(capsys, b_path, "package", "import", str(tmp_path / "a1.zip"), "--take", "theirs")
-    assert code == 0 and draft.get(b, shared).description == "from a"
+    assert code == 0 and queries.get(b, shared).description == "from a"
     (tmp_path / "junk.zip").write_bytes(b"junk")
     code, _, err = run(capsys, b_path, "package", "import", str(tmp_path / "junk.zip"))
     assert code == 1 and "not a sitmon data package" in err

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from app import recovery
 from app.controllers.backups import BackupController
 from app.gui import open_state
-from db.store import backup
-from db.store import engine
-from db.store.engine import open_database
+from db import open_database
+from db.store import backup, errors
+from db.store.dialect import sqlite
 from tests.db import snapshot
 from tests.db.store.test_backup import add_incidents, checkpoint, corrupt_page, root_page
 from widgets.dialogs.passphrase import PassphraseDialog
@@ -19,12 +19,15 @@ def test_back_up_now_then_restore_from_the_dialog(qtbot, state, window):
     controller = BackupController(state, window)
     back_up, restore = controller.actions()
     add_incidents(state.db, 10)
+    controller.notice = None
     back_up.trigger()
+    qtbot.waitUntil(lambda: controller.notice is not None)
     [made] = backup.list_backups(state.db.path)
     assert str(made.path) in controller.notice.text() and made.incidents == 11
     add_incidents(state.db, 3, "later")
 
     restore.trigger()
+    qtbot.waitUntil(lambda: controller.dialog is not None)
     dialog = controller.dialog
     assert dialog.isVisible() and dialog.table.rowCount() == 1
     assert [dialog.table.item(0, c).text() for c in (1, 2)] == ["Backed up by hand", "11"]
@@ -33,7 +36,7 @@ def test_back_up_now_then_restore_from_the_dialog(qtbot, state, window):
     with qtbot.waitSignal(controller.restored) as signal:
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert signal.args == [made.path]
-    assert backup.incident_count(state.db.path) == 11
+    assert sqlite.count_incidents(state.db.path) == 11
     assert "start it again" in controller.notice.text()
     controller.notice.accept()
     qtbot.waitUntil(lambda: not window.isVisible())
@@ -136,10 +139,10 @@ def test_passphrase_from_file_or_environment(tmp_path, monkeypatch):
     secret = tmp_path / "pass.txt"
     secret.write_text("from file \n")
     assert recovery.passphrase_given(Namespace(passphrase_file=secret)) == "from file "
-    with pytest.raises(engine.DatabaseError, match="cannot be read"):
+    with pytest.raises(errors.DatabaseError, match="cannot be read"):
         recovery.passphrase_given(Namespace(passphrase_file=tmp_path / "missing"))
 
 
 def test_database_messages_are_translated_through_qt():
-    err = engine.DiskFullError(engine.MSG_DISK_FULL, path="/x.sqlite")
+    err = errors.DiskFullError(errors.MSG_DISK_FULL, path="/x.sqlite")
     assert recovery.message(err) == str(err) and str(err).startswith("The disk holding /x.sqlite is full.")

@@ -4,19 +4,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.controllers.exchange import ExchangeController
-from app.ops import Job
-from db.exchange import imports
-from db.incidents import draft
-from db.exchange import packages
-from db.store.engine import open_database
+from db import open_database
+from db.exchange import imports, packages
+from db.incidents import draft, queries, writes
+from db.scenario.stored import read_scenario
+from tests.app.conftest import wait_for_ops
 from tests.db.exchange import exchange_data
 
 
 @pytest.fixture
-def controller(state, window):
+def controller(qtbot, state, window):
     c = ExchangeController(state, window)
     yield c
-    c.pool.waitForDone()
+    wait_for_ops(qtbot, state)
 
 
 def test_actions(controller):
@@ -35,9 +35,9 @@ def test_bad_rows_are_listed_then_the_good_ones_imported(qtbot, controller, stat
     assert report.table.rowCount() == 7
     assert {(int(report.table.item(r, 0).text()), report.table.item(r, 1).text()) for r in range(7)} == expected
     assert report.good_button.text() == "Import the 993 good rows"
-    with qtbot.waitSignal(state.data_changed) as changed:
+    with qtbot.waitSignal(state.changed) as changed:
         qtbot.mouseClick(report.good_button, Qt.MouseButton.LeftButton)
-    assert changed.args == ["incidents"]
+    assert changed.args == [frozenset({"incidents"})]
     assert exchange_data.count(state.db) == 1 + 993
     qtbot.waitUntil(lambda: controller.notice is not None and "993 incidents created" in controller.notice.text())
 
@@ -47,15 +47,15 @@ def test_import_none_writes_nothing(qtbot, controller, state, tmp_path):
     before = exchange_data.checksum(state.db)
     controller.import_file(tmp_path / "hq.csv")
     qtbot.waitUntil(lambda: controller.report is not None and controller.report.isVisible())
-    with qtbot.assertNotEmitted(state.data_changed):
+    with qtbot.assertNotEmitted(state.changed):
         qtbot.mouseClick(controller.report.none_button, Qt.MouseButton.LeftButton)
-        controller.pool.waitForDone()
+        wait_for_ops(qtbot, state)
     assert not controller.report.isVisible() and exchange_data.checksum(state.db) == before
 
 
 def test_a_clean_file_is_imported_at_once(qtbot, controller, state, tmp_path):
     exchange_data.write(tmp_path / "ok.csv", exchange_data.rows(40))
-    with qtbot.waitSignal(state.data_changed, timeout=20_000):
+    with qtbot.waitSignal(state.changed, timeout=20_000):
         controller.import_file(tmp_path / "ok.csv")
     assert controller.report is None and exchange_data.count(state.db) == 41
 
@@ -64,9 +64,9 @@ def test_cancel_while_writing_leaves_the_database_as_it_was(qtbot, controller, s
     exchange_data.write(tmp_path / "big.csv", exchange_data.rows(60_000))
     plan = imports.check_file(state.db, tmp_path / "big.csv")
     before = exchange_data.checksum(state.db)
-    with qtbot.assertNotEmitted(state.data_changed):
-        controller._write(plan)
-        controller.progress.findChild(QPushButton).click()  # Cancel
+    with qtbot.assertNotEmitted(state.changed):
+        op = controller._write(plan)
+        op.dialog.findChild(QPushButton).click()  # Cancel
         qtbot.waitUntil(lambda: controller.notice is not None, timeout=30_000)
     assert "Nothing was changed" in controller.notice.text()
     assert exchange_data.checksum(state.db) == before
@@ -83,12 +83,13 @@ def test_exports_write_files(qtbot, controller, tmp_path):
 
 def test_package_conflict_dialog_then_take_theirs(qtbot, controller, state, tmp_path):
     other = open_database(tmp_path / "other.sqlite")
-    shared = draft.create(other, draft.IncidentDraft(occurred_on="2023-08-20", location="16.8 -2.6",
-                                                             type="ied", description="x", confirmed=True), "o")
+    shared = writes.create(other, draft.IncidentDraft(occurred_on="2023-08-20", location="16.8 -2.6",
+                                                             type="ied", description="x", confirmed=True), "o",
+                           draft.context(read_scenario(other).sites))
     packages.export_package(other, tmp_path / "o0.zip")
     packages.import_package(state.db, tmp_path / "o0.zip")
-    draft.update(other, shared, {"description": "theirs"}, "o")
-    draft.update(state.db, shared, {"description": "mine"}, "m")
+    writes.update(other, shared, {"description": "theirs"}, "o")
+    writes.update(state.db, shared, {"description": "mine"}, "m")
     packages.export_package(other, tmp_path / "o1.zip")
     controller.import_package(tmp_path / "o1.zip")
     qtbot.waitUntil(lambda: controller.conflicts is not None and controller.conflicts.isVisible())
@@ -97,18 +98,10 @@ def test_package_conflict_dialog_then_take_theirs(qtbot, controller, state, tmp_
     assert top.toolTip(0) == shared and "IED" in top.text(0)
     assert [top.child(0).text(c) for c in range(3)] == ["Description", "mine", "theirs"]  # the field as the log names it
     dialog.combos[shared].setCurrentIndex(1)
-    with qtbot.waitSignal(state.data_changed, timeout=20_000):
+    with qtbot.waitSignal(state.changed, timeout=20_000):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    controller.pool.waitForDone()
-    assert draft.get(state.db, shared).description == "theirs"
+    wait_for_ops(qtbot, state)
+    assert queries.get(state.db, shared).description == "theirs"
     other.close()
 
 
-def test_job_reports_failure(qtbot):
-    def boom(progress=None):
-        raise ValueError("no such layer")
-
-    job = Job(boom)
-    with qtbot.waitSignal(job.signals.failed) as failed:
-        job.run()
-    assert failed.args == ["no such layer"]

@@ -6,10 +6,11 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from app.cursor import CursorState
 from app.controllers.incidents import IncidentController
+from app.cursor import CursorState
 from app.state import AppState
 from db.scenario.stored import read_scenario
+from tests.app.conftest import wait_for_ops
 from widgets.incidents.summary import IncidentSummary
 from widgets.incidents.table import IncidentTable
 
@@ -27,7 +28,7 @@ def app(qtbot, db):
     controller = IncidentController(state, table, summary)
     qtbot.waitUntil(lambda: table.count_label.text() == "1 incident")
     yield controller
-    controller.pool.waitForDone()
+    wait_for_ops(qtbot, state)
     state.shutdown()
 
 
@@ -51,9 +52,24 @@ def new_incident(qtbot, c, day="2023-09-02", location="16.27, -0.04", descriptio
     form.type.setCurrentIndex(form.type.findData("ied"))
     form.counts["injured_civilians"].setText("3")
     qtbot.keyClicks(form.description, description)
-    with qtbot.waitSignal(c.state.data_changed):
+    with qtbot.waitSignal(c.state.changed):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: c.table.selected_id() != "")  # the new incident is selected once shown
     return c.table.selected_id()
+
+
+def written(qtbot, c, *actions):
+    """Trigger actions (each a write) and wait until every one is written and announced."""
+    for a in actions:
+        a.trigger()
+    wait_for_ops(qtbot, c.state)
+
+
+def opened_form(qtbot, c):
+    """The form that edit_selected opens once the incident is read."""
+    c.edit_selected()
+    qtbot.waitUntil(lambda: c.form is not None)
+    return c.form
 
 
 def test_create_edit_delete_restore_undo(qtbot, app, db):
@@ -65,29 +81,28 @@ def test_create_edit_delete_restore_undo(qtbot, app, db):
         == [("gao", "ML-7", 3, c.author, 1)]
     qtbot.waitUntil(lambda: table.count_label.text() == "2 incidents")
 
-    form = c.edit_selected()
+    form = opened_form(qtbot, c)
     form.status.setCurrentIndex(form.status.findData("verified"))
     form.counts["injured_civilians"].setText("4")
-    with qtbot.waitSignal(c.state.data_changed):
+    with qtbot.waitSignal(c.state.changed):
         qtbot.keyClick(form.source, Qt.Key.Key_Return)
     assert sql(db, "SELECT status, injured_civilians, revision FROM incidents WHERE id=?", ident) == [("verified", 4, 2)]
 
-    c.delete_action.trigger()
+    written(qtbot, c, c.delete_action)
     assert sql(db, "SELECT deleted FROM incidents WHERE id=?", ident) == [(1,)]
     assert "IED on the Gao road" not in shown(table)
     assert table.selected_id() == "" and c.state.selection == ("", "")
     table.show_deleted.setChecked(True)
     table.view.selectRow(table.model.row_of(ident))
     assert c.restore_action.isEnabled()
-    c.restore_action.trigger()
+    written(qtbot, c, c.restore_action)
     assert sql(db, "SELECT deleted, revision FROM incidents WHERE id=?", ident) == [(0, 4)]
 
-    c.undo_action.trigger()  # undo the restore: a new audited delete
-    c.undo_action.trigger()  # undo the delete: a restore
-    c.undo_action.trigger()  # undo the edit: an edit back
+    # undo the restore (a new audited delete), the delete (a restore), the edit (an edit back)
+    written(qtbot, c, c.undo_action, c.undo_action, c.undo_action)
     assert sql(db, "SELECT status, injured_civilians, deleted, revision FROM incidents WHERE id=?", ident) \
         == [("reported", 3, 0, 7)]
-    c.redo_action.trigger()
+    written(qtbot, c, c.redo_action)
     assert sql(db, "SELECT status, revision FROM incidents WHERE id=?", ident) == [("verified", 8)]
     actions = [r[0] for r in sql(db, "SELECT action FROM incident_audit WHERE incident_id=? ORDER BY id", ident)]
     assert actions == ["create", "update", "delete", "restore", "delete", "restore", "update", "update"]
@@ -95,7 +110,9 @@ def test_create_edit_delete_restore_undo(qtbot, app, db):
                                "OFFSET 1", ident)[0][0])
     assert back == {"status": ["verified", "reported"], "injured_civilians": [4, 3]}
 
-    view = c.show_audit()
+    c.show_audit()
+    qtbot.waitUntil(lambda: getattr(c, "audit_view", None) is not None)
+    view = c.audit_view
     qtbot.addWidget(view)
     lines = view.lines()
     assert [line[2] for line in lines if len(line) == 4] == ["Edited", "Edited", "Restored", "Deleted", "Restored",
@@ -138,7 +155,7 @@ def test_filter_count_summary_and_timeline(qtbot, app, db):
 def test_selection_is_shared(qtbot, app):
     c, table = app, app.table
     c.state.select("incident", SEED)
-    assert table.selected_id() == SEED
+    qtbot.waitUntil(lambda: table.selected_id() == SEED)
     c.state.select("site", "gao")
     assert table.selected_id() == ""
     with qtbot.waitSignal(c.state.selected) as sig:

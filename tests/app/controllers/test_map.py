@@ -3,7 +3,6 @@ import json
 import sqlite3
 import uuid
 from datetime import date, datetime
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -12,19 +11,18 @@ from PySide6.QtGui import QColor, QImage
 from sqlalchemy import insert
 
 from app import settings
-from app.cursor import CursorState
+from app.briefing.map_image import render_map
 from app.controllers.map import MapController
-from app.cli.snapshot import render_map
+from app.cursor import CursorState
 from app.state import AppState
 from db.scenario import stored
 from db.store.models import Incident
 from geo import coords, lookups
+from tests.app.conftest import wait_for_points
 from widgets.map.layers_panel import LayersPanel
 from widgets.map.view import MapView
 from widgets.sites.card import SiteCard
-from widgets.sites.style import STATUS_COLORS
-
-from tests.app.conftest import wait_for_points
+from widgets.status_style import STATUS_COLORS
 
 GAO = (16.27167, -0.04472)
 
@@ -50,7 +48,7 @@ def state(db):
 def reload_incidents(qtbot, state) -> None:
     """An incident write announced, as the log and imports do; returns once the new points are drawn."""
     with qtbot.waitSignal(state.points_ready):
-        state.data_changed.emit("incidents")
+        state.changed.emit(frozenset({"incidents"}))
 
 
 @pytest.fixture
@@ -137,7 +135,7 @@ def test_clicking_an_incident_selects_it(ui, db, qtbot):
 def test_an_incident_selected_before_its_points_arrive_is_ringed_when_they_do(ui, db, qtbot):
     (ident,) = add_incidents(db, [(date(2023, 8, 1), 12.0, -6.0, "battles", 30)])
     with qtbot.waitSignal(ui.state.points_ready):
-        ui.state.data_changed.emit("incidents")  # as the log does after saving a new incident...
+        ui.state.changed.emit(frozenset({"incidents"}))  # as the log does after saving a new incident...
         ui.state.select("incident", ident)  # ...then selects it, before the new points have arrived
         assert ui.view.highlight_mark.data["x"].tolist() == []
     assert ui.view.highlight_mark.data[["x", "y"]].tolist() == [(-6.0, 12.0)]
@@ -258,15 +256,10 @@ def test_snapshot_of_15_august_is_written(state, tmp_path, qapp):
 
 
 def snapshot_cli(argv) -> int:
-    """`sitmon [--db PATH] snapshot ...` as app/main.py builds it (its Parser: one-line errors, exit 2)."""
+    """`sitmon [--db PATH] snapshot ...` as the command line runs it (one-line errors, exit 2)."""
     from app.cli import main
-    from app.cli import snapshot
 
-    parser = main.Parser(prog="sitmon")
-    parser.add_argument("--db", type=Path)
-    snapshot.register(parser.add_subparsers(dest="command", parser_class=main.Parser))
-    args = parser.parse_args(argv)
-    return args.func(args)
+    return main.main(argv)
 
 
 def test_snapshot_command(state, tmp_path, capsys, qapp):

@@ -7,20 +7,19 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import update
 
+from app.controllers.timeline import TimelineController
 from app.cursor import CursorState
 from app.state import AppState
-from app.controllers.timeline import TimelineController
 from db.incidents.points import incident_points
 from db.incidents.taxonomy import colors_of
-from db.store.models import Incident
 from db.scenario.stored import read_scenario
+from db.store.models import Incident
+from tests.app.conftest import wait_for_points
 from tests.widgets import pg_mouse
+from widgets.dates import DAY, day_at, x_of
 from widgets.sites.figures import KeyFiguresPanel
 from widgets.sites.panel import SitePanel
-from widgets.timeline.items import DAY, day_at, x_of
 from widgets.timeline.view import TimelineView
-
-from tests.app.conftest import wait_for_points
 
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the convoy attack outside Ber, 13 August 2023
 
@@ -81,10 +80,11 @@ def test_dragging_changes_the_date_once_per_day_and_the_panels_follow(qtbot, app
     for i in range(1, 43):  # two weeks, three moves a day
         pg_mouse.move(view.plot, pg_mouse.to_viewport(view.plot, x_of(date(2023, 8, 1)) + i * DAY / 3, y))
     assert changes == [date(2023, 8, d) for d in range(2, 16)]
-    assert panel_status(panel, "Ber") == "handed over"
+    assert panel_status(panel, "Ber") == "closing"  # while dragging, only the date follows
     with qtbot.assertNotEmitted(state.cursor.date_changed, wait=50):
         pg_mouse.release(view.plot, pg_mouse.to_viewport(view.plot, x_of(date(2023, 8, 15)), y))
     assert day_at(view.cursor.value()) == state.cursor.date == date(2023, 8, 15)
+    assert panel_status(panel, "Ber") == "handed over"  # the release settles the date: the panels follow
 
 
 def test_keyboard_dates_and_site_statuses(qtbot, app):
@@ -118,11 +118,16 @@ def test_key_figures_on_a_known_date(app):
 def test_play_moves_the_app_date(qtbot, app):
     state, view, *_ = app
     view.speed.setCurrentIndex(1)
+    assert view.speed.currentText() == "1 day every 0.1 s"
     with qtbot.waitSignal(state.cursor.date_changed) as blocker:
         view.play.click()
-    assert blocker.args == [date(2023, 8, 2)]
+    assert blocker.args == [date(2023, 8, 2)] and state.cursor.playing
     view.play.click()
-    assert not view.timer.isActive()
+    assert not state.cursor.playing
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    view.play.click()
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # a step of the user's pauses Play, and the button shows it
+    assert not state.cursor.playing and view.play.text() == "Play"
 
 
 def test_clicking_an_event_selects_it(qtbot, app):
@@ -150,5 +155,5 @@ def test_new_incidents_refresh_the_density_strip(app, qtbot):
     with state.db.engine.begin() as conn:
         conn.execute(update(Incident).values(deleted=True))
     with qtbot.waitSignal(state.points_ready):
-        state.data_changed.emit("incidents")
+        state.changed.emit(frozenset({"incidents"}))
     assert view._bars == ()

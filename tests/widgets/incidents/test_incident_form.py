@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 from db.incidents import draft as inc
 from db.incidents import taxonomy
-from db.records import Site, Text
+from db.records import Text
+from db.scenario.schema import Site
 from widgets.incidents.form import IncidentForm
 
 SITES = (Site("gao", Text("Gao"), "camp", 16.2666, -0.0403, "ML-7"),

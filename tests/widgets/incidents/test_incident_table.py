@@ -2,7 +2,6 @@
 from dataclasses import replace
 from datetime import date, datetime
 
-import pytest
 from PySide6.QtCore import Qt
 
 from db.incidents.queries import COLUMNS, IncidentFilter, IncidentRow

@@ -11,7 +11,7 @@ from db import status
 from db.incidents.points import IncidentPoints
 from widgets.map.layers import CASUALTY_SIZES, IncidentLayer, IncidentStyle
 from widgets.map.view import MALI, MapView
-from widgets.sites.style import STATUS_COLORS, STATUS_SYMBOLS
+from widgets.status_style import STATUS_COLORS, STATUS_SYMBOLS
 
 STYLES = [IncidentStyle("Battle", "o", "#D55E00"), IncidentStyle("IED", "d", "#E69F00"),
           IncidentStyle("Riot", "s", "#0072B2")]

@@ -1,4 +1,5 @@
-"""The timeline on its own: it asks for dates once per distinct date and shows what it is told."""
+"""The timeline on its own: it asks for dates once per distinct date, asks for steps and Play, and shows what
+it is told (the date itself and Play's clock live in app/cursor.py: tests/app/test_cursor.py)."""
 from datetime import date
 
 import numpy as np
@@ -8,10 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from db.status import statuses_on
-from widgets.timeline.items import DAY, day_at, x_of
-from widgets.timeline.view import TimelineView
-
 from tests.widgets import pg_mouse
+from widgets.dates import DAY, day_at, x_of
+from widgets.timeline.view import TimelineView
 
 
 @pytest.fixture
@@ -37,8 +37,9 @@ def view(qtbot, scenario, fast_mouse):
 
 
 def requests(view):
+    """(date, moving) of every date the view asks for."""
     seen = []
-    view.date_requested.connect(seen.append)
+    view.date_requested.connect(lambda day, moving: seen.append((day, moving)))
     return seen
 
 
@@ -70,74 +71,56 @@ def test_show_date_emits_nothing(qtbot, view, scenario):
     assert view.date_box.date().toPython() == date(2023, 9, 15)
 
 
-def test_drag_asks_once_per_distinct_day_and_not_after_release(qtbot, view):
+def test_drag_asks_once_per_distinct_day_then_settles_on_release(qtbot, view):
     seen = requests(view)
     _, end = drag_cursor(view, date(2023, 8, 1), 30)
-    assert seen == [date(2023, 8, d) for d in range(2, 32)]
-    with qtbot.assertNotEmitted(view.date_requested, wait=50):
-        pg_mouse.release(view.plot, end)
+    assert seen == [(date(2023, 8, d), True) for d in range(2, 32)]
+    pg_mouse.release(view.plot, end)
+    assert seen[-1] == (date(2023, 8, 31), False) and len(seen) == 31  # the last date, once more, settled
     assert day_at(view.cursor.value()) == date(2023, 8, 31)
     assert not view.cursor.moving
 
 
 @pytest.mark.parametrize("key, shift, expected", [
-    (Qt.Key.Key_Right, False, date(2023, 8, 2)), (Qt.Key.Key_Left, False, date(2023, 7, 31)),
-    (Qt.Key.Key_Right, True, date(2023, 8, 8)), (Qt.Key.Key_Left, True, date(2023, 7, 25)),
-    (Qt.Key.Key_PageDown, False, date(2023, 9, 1)), (Qt.Key.Key_PageUp, False, date(2023, 7, 1)),
-    (Qt.Key.Key_Home, False, date(2013, 1, 11)), (Qt.Key.Key_End, False, date(2025, 6, 30)),
+    (Qt.Key.Key_Right, False, (1, 0)), (Qt.Key.Key_Left, False, (-1, 0)),
+    (Qt.Key.Key_Right, True, (7, 0)), (Qt.Key.Key_Left, True, (-7, 0)),
+    (Qt.Key.Key_PageDown, False, (0, 1)), (Qt.Key.Key_PageUp, False, (0, -1)),
 ])
-def test_keys_move_the_cursor(qtbot, view, key, shift, expected):
+def test_keys_ask_for_steps(qtbot, view, key, shift, expected):
     modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
-    with qtbot.waitSignal(view.date_requested) as blocker:
+    with qtbot.waitSignal(view.step_requested) as blocker, qtbot.assertNotEmitted(view.date_requested):
         qtbot.keyClick(view, key, modifier)
+    assert blocker.args == list(expected)
+
+
+@pytest.mark.parametrize("key, expected", [(Qt.Key.Key_Home, "start"), (Qt.Key.Key_End, "end")])
+def test_home_and_end_ask_for_the_ends(qtbot, view, key, expected):
+    with qtbot.waitSignal(view.jump_requested) as blocker:
+        qtbot.keyClick(view, key)
     assert blocker.args == [expected]
-
-
-def test_keys_without_an_answer_step_from_the_last_request(qtbot, view):
-    seen = requests(view)
-    for _ in range(3):
-        qtbot.keyClick(view, Qt.Key.Key_Right)
-    assert seen == [date(2023, 8, 2), date(2023, 8, 3), date(2023, 8, 4)]
 
 
 def test_date_box_asks_for_its_date(qtbot, view):
     with qtbot.waitSignal(view.date_requested) as blocker:
         view.date_box.setDate(date(2023, 12, 15))
-    assert blocker.args == [date(2023, 12, 15)]
+    assert blocker.args == [date(2023, 12, 15), False]
 
 
-def test_play_advances_and_the_timer_runs_only_while_playing(qtbot, view):
-    assert not view.timer.isActive()
-    view.speed.setCurrentIndex(3)  # a week per tick, fast
-    with qtbot.waitSignal(view.date_requested) as blocker:
+def test_play_speed_and_loop_are_asked_for_and_shown(qtbot, view):
+    view.set_speeds(["slow", "fast"])
+    assert [view.speed.itemText(i) for i in range(view.speed.count())] == ["slow", "fast"]
+    with qtbot.waitSignal(view.play_requested) as play:
         view.play.click()
-    assert blocker.args == [date(2023, 8, 8)]
-    assert view.timer.isActive()
-    view.play.click()
-    assert not view.timer.isActive() and view.play.text() == "Play"
-
-
-def test_play_outside_the_drawdown_starts_at_its_beginning(qtbot, view, scenario):
-    view.show_date(scenario.mission.view_end)
-    with qtbot.waitSignal(view.date_requested) as blocker:
-        view.play.click()
-    assert blocker.args == [scenario.mission.view_start]
-
-
-@pytest.mark.parametrize("loop", [True, False])
-def test_play_loops_or_stops_at_the_end_of_the_drawdown(qtbot, view, scenario, loop):
-    start, end = scenario.mission.view_start, scenario.mission.view_end
-    view.speed.setCurrentIndex(1)
-    view.loop.setChecked(loop)
-    view.show_date(date(2024, 6, 29))
-    seen = requests(view)
-    view.play.click()
-    if loop:
-        qtbot.waitUntil(lambda: len(seen) == 2)
-        assert seen == [end, start] and view.timer.isActive()
-    else:
-        qtbot.waitUntil(lambda: not view.play.isChecked())
-        assert seen == [end] and not view.timer.isActive()
+    assert play.args == [True] and view.play.text() == "Pause"
+    with qtbot.waitSignal(view.speed_requested) as speed:
+        view.speed.setCurrentIndex(1)
+    assert speed.args == [1]
+    with qtbot.waitSignal(view.loop_requested) as loop:
+        view.loop.click()
+    assert loop.args == [True]
+    with qtbot.assertNotEmitted(view.play_requested):
+        view.show_playing(False)  # the app paused: shown, not asked again
+    assert not view.play.isChecked() and view.play.text() == "Play"
 
 
 def test_clicking_an_event_marker_selects_the_event(qtbot, view):
