@@ -9,6 +9,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from tests import services  # noqa: E402
+
 SHARED_REAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real"
 NO_SHARED = "../shared/data/real is absent (a user's clone has no ../shared)"
 
@@ -85,3 +87,31 @@ def scenario():
     from db.scenario.files import load_file
 
     return load_file()
+
+
+# Services outside Python (tests/services.py): skip with the reason where missing, fail under CI=true.
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """SITMON_TEST_PG (postgresql://USER@HOST:PORT/DBNAME), checked to connect, with PostGIS and unaccent."""
+    return services.postgres_url()
+
+
+@pytest.fixture
+def pg_database(pg_url):
+    """A fresh empty database with PostGIS and unaccent for one test, dropped after it; its URL."""
+    with services.fresh_database(pg_url) as url:
+        yield url
+
+
+@pytest.fixture
+def x_display(tmp_path_factory):
+    """A private Xvfb screen (1366x768x24, no TCP) for one test; its DISPLAY string (":N")."""
+    with services.xvfb(tmp_path_factory.mktemp("xvfb") / "xvfb.log") as display:
+        yield display
+
+
+@pytest.fixture
+def soffice() -> str:
+    """The path of LibreOffice's soffice."""
+    return services.require_program("soffice", "libreoffice-calc-nogui")
