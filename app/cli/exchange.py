@@ -23,7 +23,7 @@ def register(subparsers) -> None:
     inc.add_argument("--dry-run", action="store_true", help=tr("check and count, write nothing"))
     inc.set_defaults(func=cmd_import_incidents)
 
-    exp = subparsers.add_parser("export", help=tr("export incidents, site statuses or the timeline"))
+    exp = subparsers.add_parser("export", help=tr("export incidents, site records, site statuses or the timeline"))
     exps = exp.add_subparsers(dest="export_command", required=True, parser_class=type(exp))
     ei = exps.add_parser("incidents", help=tr("incidents as CSV, GeoJSON or GeoPackage (by the file extension)"))
     ei.add_argument("--from", dest="start", type=iso_date)
@@ -31,12 +31,18 @@ def register(subparsers) -> None:
     ei.add_argument("--profile", choices=("full", "hq"), default="full",
                     help=tr("hq leaves out the sensitive fields (source, notes)"))
     ei.set_defaults(func=cmd_export_incidents)
+    er = exps.add_parser("site-records", help=tr("site records as CSV, GeoJSON or GeoPackage (by the file extension)"))
+    er.add_argument("--from", dest="start", type=iso_date)
+    er.add_argument("--to", dest="end", type=iso_date)
+    er.add_argument("--profile", choices=("full", "hq"), default="full",
+                    help=tr("hq leaves out the sensitive fields (source, note)"))
+    er.set_defaults(func=cmd_export_site_records)
     es = exps.add_parser("status", help=tr("every site's status on a date, as CSV, GeoJSON or GeoPackage"))
     es.add_argument("--date", type=iso_date, required=True)
     es.set_defaults(func=cmd_export_status)
     et = exps.add_parser("timeline", help=tr("phases, closure windows, events and commitments as CSV"))
     et.set_defaults(func=cmd_export_timeline)
-    for p in (ei, es, et):
+    for p in (ei, er, es, et):
         p.add_argument("--out", type=Path, required=True)
         p.add_argument("--excel", action="store_true", help=tr("UTF-8 with a BOM, for Excel"))
         p.add_argument("--hxl", action="store_true", help=tr("add an HXL hashtag row under the header"))
@@ -98,6 +104,12 @@ def cmd_export_incidents(args) -> int:
     return _export(args, lambda db, ex: ex.export_incidents(
         db, args.out, ex.incident_filter(args.start, args.end), excel=args.excel, hxl=args.hxl,
         profile=args.profile, delimiter=args.delimiter))
+
+
+def cmd_export_site_records(args) -> int:
+    return _export(args, lambda db, ex: ex.export_site_records(
+        db, args.out, args.start, args.end, excel=args.excel, hxl=args.hxl, profile=args.profile,
+        delimiter=args.delimiter))
 
 
 def cmd_export_status(args) -> int:
