@@ -50,7 +50,8 @@ def register(subparsers) -> None:
 
     pkg = subparsers.add_parser("package", help=tr("data packages between laptops"))
     pkgs = pkg.add_subparsers(dest="package_command", required=True, parser_class=type(pkg))
-    pe = pkgs.add_parser("export", help=tr("write every incident and its audit trail to a .zip"))
+    pe = pkgs.add_parser("export", help=tr("write every incident and site record, with their audit trails, "
+                                           "to a .zip"))
     pe.add_argument("--out", type=Path, required=True)
     pe.set_defaults(func=cmd_package_export)
     pi = pkgs.add_parser("import", help=tr("merge a package from another laptop"))
@@ -132,11 +133,13 @@ def cmd_package_export(args) -> int:
         db.close()
     print(tr("Wrote {0} incidents and {1} audit rows to {2}").format(m.counts["incidents"], m.counts["audit"],
                                                                       args.out))
+    print(tr("Wrote {0} site records and {1} of their audit rows").format(m.counts["site_records"],
+                                                                          m.counts["site_record_audit"]))
     return 0
 
 
 def cmd_package_import(args) -> int:
-    from db.exchange import packages
+    from db.exchange import packages, site_records
 
     if not args.file.is_file():
         return fail(tr("{0}: no such file").format(args.file), 2)
@@ -149,11 +152,17 @@ def cmd_package_import(args) -> int:
         db.close()
     print(tr("{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added").format(
         args.file, r.created, r.updated, r.unchanged, r.audit_added))
+    s = r.site_records
+    print(tr("site records: {0} created, {1} updated, {2} unchanged, {3} recorded on both laptops merged into "
+             "one").format(s.created, s.updated, s.unchanged, s.merged))
     for c in r.conflicts:
         diffs = "; ".join(f"{f}: mine {c.mine[f]!r}, theirs {c.theirs[f]!r}" for f in c.fields)
         print(tr("conflict: incident {0} ({1}): {2}").format(c.incident_id, c.mine["occurred_on"], diffs),
               file=sys.stderr)
-    if r.conflicts:
-        return fail(tr("{0} incidents were edited on both laptops and were left as they are here; "
-                       "run again with --take mine or --take theirs").format(len(r.conflicts)), 3)
+    for c in s.conflicts:
+        print(tr("conflict: {0}").format(site_records.describe(c)), file=sys.stderr)
+    if r.conflicts or s.conflicts:
+        return fail(tr("{0} incidents and {1} site records disagree between the laptops and were left as they "
+                       "are here; run again with --take mine or --take theirs").format(
+            len(r.conflicts), len(s.conflicts)), 3)
     return 0

@@ -30,7 +30,7 @@ from db.vocab import (
 )
 
 __all__ = ["FieldError", "InvalidDraft", "SiteRecordDraft", "Context", "context", "validate", "values",
-           "draft_of", "message", "site_of"]
+           "draft_of", "message", "site_of", "reliability"]
 
 CONTEXT = "SiteRecord"  # translation context of every message below
 MSG_REQUIRED = QT_TRANSLATE_NOOP("SiteRecord", "required")

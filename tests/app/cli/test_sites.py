@@ -175,3 +175,25 @@ def test_export_site_records_has_the_incident_exports_options(capsys, db_path, t
     frame = gpd.read_file(gpkg, layer="site_records")
     assert list(frame["kind"]) == ["handover", "handover-planned"] and "note" not in frame.columns
     assert oct(out.stat().st_mode & 0o777) == "0o600"
+
+
+def test_package_with_disagreeing_handovers_exits_3_then_take_settles_it(capsys, tmp_path):
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    run(capsys, a, "site", "record", "goundam", "handover", "--date", "2023-09-06")
+    run(capsys, b, "site", "record", "goundam", "handover", "--date", "2023-09-05")
+    run(capsys, b, "site", "record", "menaka", "handover-planned", "--date", "2023-09-20")
+    run(capsys, a, "site", "record", "menaka", "handover-planned", "--date", "2023-09-20")
+    package = tmp_path / "a.zip"
+    code, out, _ = run(capsys, a, "package", "export", "--out", str(package))
+    assert code == 0 and "2 site records" in out
+    code, out, err = run(capsys, b, "package", "import", str(package))
+    assert code == 3
+    assert "conflict: site record: goundam handover: mine 2023-09-05" in err and "theirs 2023-09-06" in err
+    assert "1 recorded on both laptops merged into one" in out  # Ménaka's agreeing records
+    code, out, err = run(capsys, b, "package", "import", str(package), "--take", "theirs")
+    assert code == 0, err
+    _, out, _ = run(capsys, b, "status", "--date", "2023-09-06", "--format", "csv")
+    assert {r[0]: r[3] for r in rows(out)[1:]}["goundam"] == "handed-over"
+    _, out, _ = run(capsys, b, "site", "log", "--format", "csv")
+    assert sorted((r[1], r[3], r[-1]) for r in rows(out)[1:] if r[2] == "handover") == [
+        ("goundam", "2023-09-05", "true"), ("goundam", "2023-09-06", "false")]  # nothing lost
