@@ -139,7 +139,7 @@ class _Site:
     note: Text = NO_TEXT
 
 
-def _latest(records, kind: str) -> SiteRecord | None:
+def latest(records, kind: str) -> SiteRecord | None:
     """The most recently recorded live record of a kind (the newest knowledge wins)."""
     found = [r for r in records if r.kind == kind and not r.deleted]
     return max(found, key=lambda r: (r.recorded_at, r.revision, r.id)) if found else None
@@ -151,7 +151,7 @@ def _site(scenario: Scenario, site_id: str, records) -> _Site:
     began: list[_Began] = []
     plan_roles = {r.role: r for r in (lc.roles if lc else ())}
     for role in ROLES:
-        planned, rec = plan_roles.get(role), _latest(records, role)
+        planned, rec = plan_roles.get(role), latest(records, role)
         if rec is not None:
             end = planned.end if planned and planned.end and planned.end >= rec.date else None
             began.append(_Began(role, rec.date, end, R_ROLE, (("role", role), ("start", rec.date)),
@@ -159,7 +159,7 @@ def _site(scenario: Scenario, site_id: str, records) -> _Site:
         elif planned is not None:
             began.append(_Began(role, planned.start, planned.end, R_ROLE, (("role", role), ("start", planned.start)),
                                 planned.note))
-    handover, rec = (lc.confirmed_handover if lc else None), _latest(records, "handover")
+    handover, rec = (lc.confirmed_handover if lc else None), latest(records, "handover")
     if rec is not None:
         began.append(_Began("handed-over", rec.date, None, R_HANDED_OVER, (("date", rec.date),), basis="record",
                             record=rec, replaces=handover))
@@ -167,11 +167,11 @@ def _site(scenario: Scenario, site_id: str, records) -> _Site:
     elif handover is not None:
         began.append(_Began("handed-over", handover, None, R_HANDED_OVER, (("date", handover),), lc.note,
                             BASIS_SCENARIO, source=lc.source))
-    returned = _latest(records, "returned")
+    returned = latest(records, "returned")
     if returned is not None:
         began.append(_Began("handed-over", returned.date, None, R_RETURNED, (("date", returned.date),),
                             basis="record", record=returned))
-    started, rescheduled = _latest(records, "closure-started"), _latest(records, "handover-planned")
+    started, rescheduled = latest(records, "closure-started"), latest(records, "handover-planned")
     start = started.date if started else phase.start if phase else None
     due = rescheduled.date if rescheduled else phase.end if phase else None
     planned = rescheduled.date if rescheduled else (lc.planned_handover if lc and lc.planned_handover else due)
