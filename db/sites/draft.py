@@ -33,6 +33,7 @@ __all__ = ["FieldError", "InvalidDraft", "SiteRecordDraft", "Context", "context"
            "draft_of", "message", "site_of", "reliability"]
 
 CONTEXT = "SiteRecord"  # translation context of every message below
+PERSONNEL_CONTEXT = "Personnel"  # translation context of the categories (db.vocab.PERSONNEL_LABELS)
 MSG_REQUIRED = QT_TRANSLATE_NOOP("SiteRecord", "required")
 MSG_SITE = QT_TRANSLATE_NOOP("SiteRecord", "unknown site {value!r}: give its id (e.g. goundam) or its name")
 MSG_KIND = QT_TRANSLATE_NOOP("SiteRecord", "unknown kind {value!r}: one of {kinds}")
@@ -211,17 +212,17 @@ def message(error: FieldError, translate: Callable[[str, str], str] | None = Non
             fmt_date: Callable[[dt.date], str] = short_date) -> str:
     """The error's text: in English, or through `translate(context, text)` (Qt's, in app/) with dates as
     `fmt_date` writes them; categories and kinds by their labels."""
-    tr = translate or (lambda _ctx, text: text)
+    say = translate or (lambda _ctx, text: text)
     args = {}
     for key, value in error.args.items():
         if isinstance(value, dt.date):
             value = fmt_date(value)
         elif key == "category" and value in PERSONNEL_LABELS:
-            value = tr("Personnel", PERSONNEL_LABELS[value])
+            value = say(PERSONNEL_CONTEXT, PERSONNEL_LABELS[value])
         args[key] = value
-    return tr(CONTEXT, error.message).format(**args)
+    return say(CONTEXT, error.message).format(**args)
 
 
 def kind_label(kind: str, translate: Callable[[str, str], str] | None = None) -> str:
-    tr = translate or (lambda _ctx, text: text)
-    return tr("SiteRecord", SITE_RECORD_LABELS[kind]) if kind in SITE_RECORD_LABELS else kind
+    say = translate or (lambda _ctx, text: text)
+    return say(CONTEXT, SITE_RECORD_LABELS[kind]) if kind in SITE_RECORD_LABELS else kind
