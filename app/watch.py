@@ -35,6 +35,7 @@ class ChangeWatcher(QObject):
         self._seen = self._read()
         self._missed = False  # another process committed before a write of ours began
         self.timer = QTimer(self)
+        self.timer.setObjectName("change-watcher")
         self.timer.setInterval(INTERVAL_MS)
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
         self.timer.timeout.connect(self.check)

@@ -45,7 +45,7 @@ class ExchangeController(QObject):
         self.export_incidents_action = action(self, self.tr("&Export incidents…"),
                                               lambda: self._ask_export("incidents"), "Ctrl+E")
         self.export_records_action = action(self, self.tr("Export site &records…"),
-                                            lambda: self._ask_export("site-records"), "Ctrl+Shift+R")
+                                            lambda: self._ask_export("site-records"), "Ctrl+Shift+E")
         self.export_status_action = action(self, self.tr("Export site &status…"), lambda: self._ask_export("status"),
                                            "Ctrl+Shift+S")
         self.export_timeline_action = action(self, self.tr("Export the &timeline…"),

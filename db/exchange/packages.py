@@ -174,10 +174,15 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     mission = _mission(db)
     if manifest.mission and mission and manifest.mission != mission:
         raise PackageError(f"{path} holds mission {manifest.mission!r}; this database holds {mission!r}.")
-    try:
-        site_records.check(records, record_trail, draft.context(read_scenario(db)))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise PackageError(f"{path} is refused: {exc}. Nothing was changed.") from None
+    if records or record_trail:
+        try:
+            scenario = read_scenario(db)
+        except LookupError as exc:
+            raise PackageError(f"{path} holds site records, but {exc}. Nothing was changed.") from None
+        try:
+            site_records.check(records, record_trail, draft.context(scenario))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise PackageError(f"{path} is refused: {exc}. Nothing was changed.") from None
     theirs_audit = defaultdict(list)
     for a in trail:
         theirs_audit[a["incident_id"]].append(a)

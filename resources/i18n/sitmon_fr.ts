@@ -3256,16 +3256,20 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>en retard</translation>
     </message>
     <message>
-        <source>recorded handover</source>
-        <translation>remise relevée</translation>
+        <source>recorded</source>
+        <translation>relevée</translation>
     </message>
     <message>
-        <source>rescheduled</source>
-        <translation>reportée</translation>
+        <source>new date</source>
+        <translation>nouvelle date</translation>
     </message>
     <message>
         <source>closure overdue</source>
         <translation>fermeture en retard</translation>
+    </message>
+    <message>
+        <source>★ recorded: a handover recorded in the field (the source document&apos;s are diamonds). ▨ new date: the window drawn on to a handover rescheduled by a record.</source>
+        <translation>★ relevée : une remise enregistrée sur le terrain (celles du document source sont des losanges). ▨ nouvelle date : la fenêtre prolongée jusqu&apos;à une remise reportée par un relevé.</translation>
     </message>
     <message>
         <source>Fit drawdown</source>

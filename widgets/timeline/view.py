@@ -99,9 +99,12 @@ class TimelineView(QWidget):
         key = " ".join(f'<span style="color:{c}">{glyph}</span>&nbsp;{t.replace(" ", "&nbsp;")}&nbsp;' for c, glyph, t in (
             ("#111111", "|", self.tr("planned handover")), (EARLY, "◆", self.tr("early")),
             (ON_TIME, "◆", self.tr("on time")), (LATE, "◆", self.tr("late")),
-            ("#111111", "★", self.tr("recorded handover")), (RESCHEDULED, "▨", self.tr("rescheduled")),
+            ("#111111", "★", self.tr("recorded")), (RESCHEDULED, "▨", self.tr("new date")),
             ("#D55E00", "▨", self.tr("closure overdue"))))
         self.legend = QLabel(key)
+        self.legend.setToolTip(self.tr("★ recorded: a handover recorded in the field (the source document's are "
+                                       "diamonds). ▨ new date: the window drawn on to a handover rescheduled by a "
+                                       "record."))
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self._controls = (self.date_box, self.play, self.speed, self.loop,

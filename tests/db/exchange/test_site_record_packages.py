@@ -172,3 +172,17 @@ def test_a_version_1_package_still_imports(laptops, tmp_path):
             z.writestr(n, blob)
     result = packages.import_package(b, old)
     assert result.site_records.created == 0 and result.conflicts == ()
+
+
+def test_site_records_need_a_scenario_to_be_checked_against(laptops, tmp_path):
+    a, _ = laptops
+    record(a, "goundam", "handover", "2023-09-05")
+    path = tmp_path / "a.zip"
+    packages.export_package(a, path)
+    bare = open_database(tmp_path / "bare.sqlite", seed=False)
+    try:
+        with pytest.raises(packages.PackageError, match="holds site records, but .* holds no scenario"):
+            packages.import_package(bare, path)
+        assert snapshot.tables(bare.path)["site_records"][0] == 0
+    finally:
+        bare.close()
