@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+
+MAX_ROWS = 5
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,22 @@ class SiteHistory(QWidget):
             if r.id == current:
                 self.list.setCurrentItem(item)
         self.list.setVisible(bool(rows))
-        self.list.setFixedHeight(min(len(rows), 4) * (2 * self.fontMetrics().height() + 10) + 4)
+        self._fit()
         self._update_buttons()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its rows wrapped at the list's width, up to MAX_ROWS; the rest scrolls."""
+        width = max(self.list.width() - 2 * self.list.frameWidth() - self.list.verticalScrollBar().sizeHint().width()
+                    - 8, 50)
+        metrics = self.list.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        rows = [metrics.boundingRect(QRect(0, 0, width, 100_000), flags, self.list.item(i).text()).height() + 4
+                for i in range(min(self.list.count(), MAX_ROWS))]
+        self.list.setFixedHeight(sum(rows) + 2 * self.list.frameWidth() + 2)
 
     def selected_id(self) -> str:
         item = self.list.currentItem()

@@ -186,6 +186,9 @@ class RecordDialog(QDialog):
             label.setText(by_field.get(name, ""))
             label.setVisible(name in by_field)
         self.save_button.setEnabled(not self.problems)
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():  # an error that takes two lines: grow rather than squeeze the fields
+            self.resize(self.width(), needed)
 
     def accept(self) -> None:
         self._refresh()
