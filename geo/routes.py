@@ -1,10 +1,10 @@
-"""Incidents recorded near a route: which ones, and where along it.
+"""Incidents recorded near a route: which ones, where along it, and how many per stretch.
 
 A route is a polyline of (lat, lon) WGS84 vertices joined by geodesics. `PointIndex` sorts a set of
 incident positions once; `PointIndex.near(route, buffer_km)` then finds those within buffer_km of the
 route (geodesic distance on the WGS84 ellipsoid) with, for each, the distance along the route to its
-closest point (`km_along`) and the distance to that point (`km_off`). Nothing here is a probability:
-the numbers describe what was recorded.
+closest point (`km_along`) and the distance to that point (`km_off`). `score` sums the recent ones per
+stretch of the route. Nothing here is a probability: the numbers describe what was recorded.
 
 How a query works, and why it is exact:
 1. Candidates. The index holds the points in latitude rows of `ROW_DEG`, sorted by longitude within
@@ -31,8 +31,10 @@ near the poles are out of scope (the bounds above assume latitudes below 89°).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 import numpy as np
@@ -226,6 +228,102 @@ class _Runs(NamedTuple):
         spread = np.zeros(len(first))
         np.maximum.at(spread, owner, km_off)
         return cls(first, last, xyz[first], xyz[last], spread)
+
+
+@dataclass(frozen=True, eq=False)
+class Incidents:
+    """Parallel arrays, one row per incident: what `score` reads (lat, lon go to PointIndex).
+
+    day: the date's ordinal (`date.toordinal()`); type_index: the incident type's number, as the caller
+    keeps it; precision: ACLED's geo_precision, 1 the place itself, 2 near it, 3 only the region.
+    """
+
+    lat: np.ndarray
+    lon: np.ndarray
+    day: np.ndarray
+    type_index: np.ndarray
+    killed: np.ndarray
+    injured: np.ndarray
+    precision: np.ndarray
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """One stretch of a route and the incidents recorded near it in the window.
+
+    incidents, killed, injured: plain counts of the incidents whose position is known (precision 1 or 2);
+    score: their summed weights (see `score`); top_type: the type index with the highest summed weight
+    (None when nothing weighs); geometry: the stretch as (lat, lon) vertices.
+    """
+
+    index: int
+    from_km: float
+    to_km: float
+    incidents: int
+    killed: int
+    injured: int
+    score: float
+    top_type: int | None
+    geometry: tuple[tuple[float, float], ...]
+
+
+PRECISION_WEIGHT = {1: 1.0, 2: 0.5}  # geo_precision -> weight; 3 (only the region is known) and others weigh 0
+
+
+def score(route: Route, corridor: Corridor, incidents: Incidents, day: date, *, days: int = 30,
+          half_life_days: float = 14.0, step_km: float = 10.0,
+          type_weights: Mapping[int, float] | None = None) -> list[Stretch]:
+    """The route in stretches of step_km (the last one shorter), each with the corridor's incidents recorded
+    in the `days` days ending on `day` (`day` included, later days left out).
+
+    Each incident weighs kind × harm × age × position:
+      kind      type_weights[type_index], 1.0 for a type not given;
+      harm      1 + log1p(killed + injured): 1 without casualties, 3.4 with 10, 5.6 with 100, so a
+                deadly incident weighs more without drowning out many others;
+      age       0.5 ** (age in days / half_life_days): 1 on `day`, 0.5 half_life_days before;
+      position  PRECISION_WEIGHT: 1 at the place itself, 0.5 near it, 0 when only the region is known,
+                since a region-level position says nothing about the road (nor is it counted).
+    """
+    kept, weight = _weights(corridor, incidents, day.toordinal(), days, half_life_days, type_weights or {})
+    rows = corridor.rows[kept]
+    count = max(1, math.ceil((route.length_km - _ROUNDING_KM) / step_km))
+    stretch = np.minimum((corridor.km_along[kept] // step_km).astype(np.intp), count - 1)
+    n, killed, injured, total = (np.bincount(stretch, values, minlength=count)
+                                 for values in (None, incidents.killed[rows], incidents.injured[rows], weight))
+    top = _top_types(stretch, incidents.type_index[rows], weight, count)
+    edges = np.minimum(np.arange(count + 1) * step_km, route.length_km)
+    return [Stretch(index=i, from_km=float(edges[i]), to_km=float(edges[i + 1]), incidents=int(n[i]),
+                    killed=int(killed[i]), injured=int(injured[i]), score=float(total[i]), top_type=top[i],
+                    geometry=geometry)
+            for i, geometry in enumerate(route.parts(edges))]
+
+
+def _weights(corridor: Corridor, incidents: Incidents, day: int, days: int, half_life_days: float,
+             type_weights: Mapping[int, float]) -> tuple[np.ndarray, np.ndarray]:
+    """(positions in the corridor, weights) of the corridor's incidents that count on `day` (see `score`)."""
+    age = day - incidents.day[corridor.rows]
+    position = _lookup(PRECISION_WEIGHT, incidents.precision[corridor.rows], 0.0)
+    kept = np.flatnonzero((age >= 0) & (age < days) & (position > 0))
+    rows, age = corridor.rows[kept], age[kept]
+    kind = _lookup(type_weights, incidents.type_index[rows], 1.0)
+    harm = 1 + np.log1p(incidents.killed[rows] + incidents.injured[rows])
+    return kept, kind * harm * 0.5 ** (age / half_life_days) * position[kept]
+
+
+def _top_types(stretch: np.ndarray, type_index: np.ndarray, weight: np.ndarray, count: int) -> list[int | None]:
+    """Per stretch, the type index with the highest summed weight; None where nothing weighs."""
+    types = int(type_index.max()) + 1 if len(type_index) else 1
+    sums = np.bincount(stretch * types + type_index, weight, minlength=count * types).reshape(count, types)
+    top = sums.argmax(axis=1)
+    return [int(t) if sums[i, t] > 0 else None for i, t in enumerate(top)]
+
+
+def _lookup(weights: Mapping[int, float], keys: np.ndarray, default: float) -> np.ndarray:
+    """weights[key] for each key, default for keys not in weights."""
+    out = np.full(keys.shape, default)
+    for key, weight in weights.items():
+        out[keys == key] = weight
+    return out
 
 
 def _checked_vertices(vertices: Sequence[tuple[float, float]]) -> tuple[np.ndarray, np.ndarray]:

@@ -1,6 +1,8 @@
 """geo.routes against ground truth built with pyproj.Geod: points placed at known geodesic offsets off known
 routes, and a brute force that measures every point against every piece of the route."""
+import csv
 import tomllib
+from datetime import date, datetime
 
 import numpy as np
 import pytest
@@ -9,13 +11,15 @@ from hypothesis import strategies as st
 from pyproj import Geod, Transformer
 
 import resources
-from geo.routes import MAX_PIECE_KM, PointIndex, Route
+from geo.routes import MAX_PIECE_KM, Incidents, PointIndex, Route, score
 
 GEOD = Geod(ellps="WGS84")
 TO_XYZ = Transformer.from_crs("EPSG:4326", "EPSG:4978", always_xy=True)
 SITES = {site["id"]: (site["lat"], site["lon"]) for site in tomllib.loads(
     resources.path("scenarios", "minusma-2023", "scenario.toml").read_text(encoding="utf-8"))["sites"]}
 GAO, TIMBUKTU, MOPTI = SITES["gao"], SITES["timbuktu"], SITES["mopti"]
+ACLED = "acled_mali_2017-2020_monadic.csv"
+DAY = date(2023, 9, 1)
 
 
 def fwd(start, azimuth, km):
@@ -65,6 +69,13 @@ def brute_force(route, lat, lon):
     every = np.arange(len(lat))
     elsewhere = np.where(np.abs(along - along[every, best][:, None]) > 0.01, off, np.inf).min(axis=1)
     return along[every, best], off[every, best], elsewhere
+
+
+def incidents(n, **columns):
+    """n incidents on day DAY, type 0, no casualties, precise position; columns override."""
+    base = dict(lat=np.zeros(n), lon=np.zeros(n), day=np.full(n, DAY.toordinal()), type_index=np.zeros(n, int),
+                killed=np.zeros(n, int), injured=np.zeros(n, int), precision=np.ones(n, int))
+    return Incidents(**(base | {k: np.asarray(v) for k, v in columns.items()}))
 
 
 # ------------------------------------------------------------------ the route
@@ -218,3 +229,82 @@ def test_index_agrees_with_brute_force_on_winding_routes(steps, offsets, buffer_
     for azimuth, km in steps:
         vertices.append(fwd(vertices[-1], azimuth, km)[:2])
     assert_agrees_with_brute_force(vertices, offsets, buffer_km)
+
+
+# ------------------------------------------------------------------ stretches
+
+
+def test_stretches_cover_the_route_exactly():
+    route = Route.through([GAO, TIMBUKTU, MOPTI])
+    stretches = score(route, corridor_of([GAO], route), incidents(1), DAY, step_km=10)
+    assert len(stretches) == int(np.ceil(route.length_km / 10))
+    assert [s.index for s in stretches] == list(range(len(stretches)))
+    assert sum(s.to_km - s.from_km for s in stretches) == pytest.approx(route.length_km, rel=1e-12)
+    assert all(a.to_km == b.from_km for a, b in zip(stretches, stretches[1:]))
+    assert stretches[0].from_km == 0 and stretches[-1].to_km == route.length_km
+    assert all(s.to_km - s.from_km == pytest.approx(10) for s in stretches[:-1])
+    assert stretches[0].geometry[0] == pytest.approx(GAO) and stretches[-1].geometry[-1] == pytest.approx(MOPTI)
+    assert all(a.geometry[-1] == b.geometry[0] for a, b in zip(stretches, stretches[1:]))
+    corner = next(s for s in stretches if s.from_km < edge_km(GAO, TIMBUKTU) < s.to_km)
+    assert pytest.approx(TIMBUKTU) in corner.geometry
+    for s in stretches:
+        lat, lon = np.array(s.geometry).T
+        km = GEOD.inv(lon[:-1], lat[:-1], lon[1:], lat[1:])[2].sum() / 1000
+        assert km == pytest.approx(s.to_km - s.from_km, abs=1e-6)
+
+
+def test_day_window_counts_only_the_days_ending_on_the_day():
+    route = Route.through([GAO, TIMBUKTU])
+    ages = np.array([-1, 0, 1, 29, 30, 400])
+    points = [beside(GAO, TIMBUKTU, 15, 2)] * len(ages)
+    corridor = corridor_of(points, route)
+    found = incidents(len(ages), day=DAY.toordinal() - ages, killed=[5, 0, 0, 0, 9, 9], injured=[1, 0, 2, 0, 9, 9])
+    first, second, *rest = score(route, corridor, found, DAY, days=30, half_life_days=14)
+    assert (second.incidents, second.killed, second.injured) == (3, 0, 2)  # ages 0, 1 and 29
+    assert second.score == pytest.approx(1 + 0.5 ** (1 / 14) * (1 + np.log1p(2)) + 0.5 ** (29 / 14))
+    assert all(s.incidents == 0 and s.score == 0 and s.top_type is None for s in [first, *rest])
+
+
+def test_precision_weighs_one_half_and_zero():
+    route = Route.through([GAO, TIMBUKTU])
+    corridor = corridor_of([beside(GAO, TIMBUKTU, 35, 1)] * 3, route)
+    for precision, count, weight in ((1, 1, 1.0), (2, 1, 0.5), (3, 0, 0.0)):
+        stretch = score(route, corridor, incidents(3, precision=[precision, 3, 3]), DAY)[3]
+        assert (stretch.incidents, stretch.score) == (count, weight)
+
+
+def test_stretch_weights_and_top_type():
+    route = Route.through([GAO, TIMBUKTU])
+    corridor = corridor_of([beside(GAO, TIMBUKTU, km, 3) for km in (5, 6, 7, 25, 26)], route)
+    found = incidents(5, type_index=[2, 1, 1, 0, 0], killed=[10, 0, 0, 0, 0], injured=[0, 0, 0, 3, 0])
+    first, _, third, *_ = score(route, corridor, found, DAY, type_weights={1: 2.0, 0: 0.0})
+    assert first.score == pytest.approx(1 + np.log1p(10) + 2 + 2)
+    assert first.top_type == 1 and (first.killed, first.injured) == (10, 0)  # 2 + 2 outweighs 3.4
+    assert (third.incidents, third.injured, third.score, third.top_type) == (2, 3, 0.0, None)
+
+
+# ------------------------------------------------------------------ the real ACLED extract
+
+
+@pytest.mark.real_data
+def test_gao_timbuktu_corridor_on_acled_matches_brute_force(shared_real):
+    path = shared_real / ACLED
+    if not path.exists():
+        pytest.skip(f"../shared/data/real is absent ({ACLED} not found)")
+    with open(path, encoding="utf-8", newline="") as f:
+        events = list({row["event_id_cnty"]: row for row in csv.DictReader(f)}.values())
+    lat, lon = (np.array([float(e[column]) for e in events]) for column in ("latitude", "longitude"))
+    found = Incidents(lat=lat, lon=lon, day=np.array([datetime.strptime(e["event_date"], "%d %B %Y").toordinal()
+                                                      for e in events]),
+                      type_index=np.zeros(len(events), int), killed=np.array([int(e["fatalities"]) for e in events]),
+                      injured=np.zeros(len(events), int), precision=np.array([int(e["geo_precision"]) for e in events]))
+    route = Route.through([GAO, TIMBUKTU])
+    corridor = PointIndex(lat, lon).near(route)
+    along, off, _ = brute_force(route, lat, lon)
+    assert np.all(np.abs(off - 10) > 0.001)  # no event so close to the edge that rounding could decide
+    assert corridor.rows.tolist() == np.flatnonzero(off <= 10).tolist()
+    assert len(corridor) > 20
+    stretches = score(route, corridor, found, date(2020, 12, 31), days=4 * 366)
+    inside = (off <= 10) & (found.precision < 3)
+    expected = np.bincount(np.minimum(along[inside] // 10, len(stretches) - 1).astype(int), minlength=len(stretches))
+    assert [s.incidents for s in stretches] == expected.tolist()
