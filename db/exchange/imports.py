@@ -86,8 +86,6 @@ def check_file(db, path: Path | str, format: str = "auto", author: str = "", pro
             else:
                 refused += reader.read(chunk, table.next_row, problems, table.undecodable)
             tick(progress, table.done, table.size)
-        if table.error is not None:
-            problems.append(table.error)
     if format == "acled":
         rows = _locate(db, reader.incidents())
     else:
