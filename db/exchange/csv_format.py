@@ -158,12 +158,12 @@ class Writer:
     """A CSV file written whole or not at all (db.files.atomic): a cancelled export leaves nothing behind."""
 
     def __init__(self, path: Path | str, header, *, excel: bool = False, hxl: dict | None = None,
-                 delimiter: str = ","):
+                 delimiter: str = ",", database: Path | None = None):
         if delimiter not in DELIMITERS:
             raise ValueError(f"delimiter {delimiter!r}: one of {DELIMITERS!r}")
         self.path = Path(path)
         self._files = ExitStack()
-        part = self._files.enter_context(atomic(self.path))
+        part = self._files.enter_context(atomic(self.path, database=database))
         self._file = self._files.enter_context(open(part, "w", encoding="utf-8-sig" if excel else "utf-8",
                                                     newline=""))
         self.csv = csv.writer(self._file, delimiter=delimiter, lineterminator="\r\n")

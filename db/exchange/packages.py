@@ -99,7 +99,7 @@ def export_package(db, path: Path | str, progress: Progress = None) -> Manifest:
     document = dict(format=FORMAT, version=VERSION, mission=manifest.mission, laptop=manifest.laptop,
                     created_at=manifest.created_at, counts=manifest.counts,
                     sha256={n: hashlib.sha256(b).hexdigest() for n, b in data.items()})
-    with atomic(path) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
+    with atomic(path, database=db.path) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("manifest.json", json.dumps(document, indent=2))
         for name, blob in data.items():
             z.writestr(name, blob)
