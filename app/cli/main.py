@@ -95,3 +95,6 @@ def main(argv: list[str] | None = None) -> int:
         from app.i18n import message
 
         return fail(message(exc), 1)
+    except OSError as exc:  # a file that cannot be written or read: a full disk, a missing folder
+        where = exc.filename or ""
+        return fail(tr("{0}: {1}").format(where, exc.strerror or exc) if where else str(exc.strerror or exc), 1)
