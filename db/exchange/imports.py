@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from operator import itemgetter
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from db.bulk import no_cyclic_gc
 from db.clock import utcnow
 from db.exchange import acled, csv_format
@@ -21,6 +23,8 @@ from db.incidents import audit
 from db.progress import Progress, tick
 from db.records import QT_TRANSLATE_NOOP
 from db.store import backup, dialect
+from db.store.dialect import sqlite
+from db.store.errors import DatabaseError
 from db.vocab import CONTENT, EXTERNAL
 from geo import basemap
 
@@ -31,6 +35,8 @@ AUDITED = CONTENT + EXTERNAL
 _AT = {f: i for i, f in enumerate(FIELDS)}
 
 R_EXTERNAL_ID = QT_TRANSLATE_NOOP("Import", "{value} is already the external id of incident {other}")
+MSG_CHANGED_MEANWHILE = QT_TRANSLATE_NOOP("db", "{path} was changed by another sitmon while {file} was being checked: "
+                                                "nothing was imported. Import the file again.")
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,6 @@ def check_file(db, path: Path | str, format: str = "auto", author: str = "", pro
             else:
                 refused += reader.read(chunk, table.next_row, problems, table.undecodable)
             tick(progress, table.done, table.size)
-        if table.error is not None:
-            problems.append(table.error)
     if format == "acled":
         rows = _locate(db, reader.incidents())
     else:
@@ -167,10 +171,14 @@ def write_import(db, plan: ImportPlan, author: str = "", dry_run: bool = False,
     now = stored(utcnow())
     if not dry_run and plan.good_rows:
         backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is imported
-    with db.engine.connect() as conn, no_cyclic_gc(), dialect.large_cache(conn):
+    with db.engine.connect().execution_options(**{sqlite.WRITE: True}) as conn, no_cyclic_gc(), \
+            dialect.large_cache(conn):
         try:
             result = _write(conn, plan, key, now, author, db.laptop_id, progress)
             conn.rollback() if dry_run else conn.commit()
+        except IntegrityError:  # the checks were made against what the database held before another writer
+            conn.rollback()
+            raise DatabaseError(MSG_CHANGED_MEANWHILE, path=db.path, file=plan.path.name) from None
         except BaseException:
             conn.rollback()
             raise

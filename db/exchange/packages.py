@@ -99,7 +99,7 @@ def export_package(db, path: Path | str, progress: Progress = None) -> Manifest:
     document = dict(format=FORMAT, version=VERSION, mission=manifest.mission, laptop=manifest.laptop,
                     created_at=manifest.created_at, counts=manifest.counts,
                     sha256={n: hashlib.sha256(b).hexdigest() for n, b in data.items()})
-    with atomic(path) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
+    with atomic(path, database=db.path) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("manifest.json", json.dumps(document, indent=2))
         for name, blob in data.items():
             z.writestr(name, blob)
@@ -191,7 +191,7 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
     settle = dict(take=take, now=stored(utcnow()), author=author, laptop=db.laptop_id)
     try:
-        with db.engine.begin() as conn:
+        with db.writing() as conn:
             mine_rows = {r["id"]: r for r in _select(conn, "incidents", COLUMNS, "id")}
             mine_keys = _audit_keys(conn)
             merge = _Merge()
@@ -273,7 +273,7 @@ def resolve(db, conflicts, choices: dict[str, str], author: str = "") -> tuple[C
     """
     left, now = [], stored(utcnow())
     changed, new_audit = [], []
-    with db.engine.begin() as conn:
+    with db.writing() as conn:
         current = {r["id"]: r for r in _select(conn, "incidents", COLUMNS, "id")}
         keys = _audit_keys(conn)
         for c in conflicts:

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 
 from db.store.errors import (
+    MSG_BUSY,
     MSG_CANNOT_OPEN,
     MSG_DAMAGED,
     MSG_DISK_FULL,
@@ -23,6 +24,7 @@ from db.store.errors import (
     MSG_READONLY,
     MSG_WRONG_PASSPHRASE,
     DamagedDatabase,
+    DatabaseBusy,
     DatabaseError,
     DiskFullError,
     NewerDatabase,
@@ -35,7 +37,9 @@ from db.store.migrations import HEAD, REVISIONS
 
 APPLICATION_ID = 0x53544D31  # "STM1" in the SQLite header: marks a sitmon file
 HEADER = b"SQLite format 3\x00"
-SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 8, 11, 13, 26
+SQLITE_BUSY, SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 5, 8, 11, 13, 26
+BUSY_MS = 30_000  # how long a write waits for another process's transaction before saying so
+WRITE = "sitmon_write"  # the execution option marking a write transaction (db.store.engine.Database.writing)
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,8 @@ def inspect_file(path: Path, passphrase: str | None = None, *, thorough: bool = 
     if plain and passphrase is not None:
         raise DatabaseError(MSG_NOT_ENCRYPTED, path=path)
     if not plain and passphrase is None:
-        if path.stat().st_size % 512 == 0:  # encrypted files are whole pages of random bytes
+        # encrypted files are whole pages of random bytes (a salt first); zeros or text are not a database
+        if path.stat().st_size % 512 == 0 and len(set(header[:16])) > 4:
             raise PassphraseRequired(MSG_PASSPHRASE_REQUIRED, path=path)
         raise NotASitmonDatabase(MSG_NOT_SQLITE, path=path)
     error = driver(passphrase).DatabaseError
@@ -137,7 +142,7 @@ def _pragmas(readonly: bool):
     def apply(dbapi_connection, _record):
         cur = dbapi_connection.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         if readonly:
             cur.execute("PRAGMA query_only=ON")
         else:
@@ -151,6 +156,8 @@ def _translate_errors(path: Path):
     """SQLite's full-disk, read-only and corruption errors become DatabaseErrors with a message for the user."""
     def translate(ctx):
         code = (getattr(ctx.original_exception, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code
+        if code == SQLITE_BUSY:
+            raise DatabaseBusy(MSG_BUSY, path=path) from ctx.original_exception
         if code == SQLITE_FULL:
             raise DiskFullError(MSG_DISK_FULL, path=path) from ctx.original_exception
         if code == SQLITE_READONLY:
@@ -168,8 +175,11 @@ def make_engine(path: Path, passphrase: str | None = None, readonly: bool = Fals
     event.listen(engine, "handle_error", _translate_errors(path))
     # SQLAlchemy's recipe for pysqlite: the driver would commit before DDL and begin only before DML, so a
     # migration or an import that drops and recreates triggers could not roll back whole. SQLAlchemy now
-    # says BEGIN itself, and every transaction holds whatever it runs.
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    # says BEGIN itself, and every transaction holds whatever it runs. A write (Database.writing) begins
+    # IMMEDIATE: it waits its turn for the write lock (busy_timeout) instead of failing half-way when
+    # another process wrote since it started reading.
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(
+        "BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN"))
     return engine
 
 
