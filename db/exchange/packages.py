@@ -188,23 +188,32 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     theirs_audit = defaultdict(list)
     for a in trail:
         theirs_audit[a["incident_id"]].append(a)
-    backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
     settle = dict(take=take, now=stored(utcnow()), author=author, laptop=db.laptop_id)
-    try:
-        with db.writing() as conn:
-            mine_rows = {r["id"]: r for r in _select(conn, "incidents", COLUMNS, "id")}
-            mine_keys = _audit_keys(conn)
-            merge = _Merge()
-            for i, theirs in enumerate(incidents):
-                _merge_one(merge, mine_rows.get(theirs["id"]), theirs, mine_keys[theirs["id"]],
-                           theirs_audit[theirs["id"]], **settle)
-                if i % 1000 == 0:
-                    tick(progress, i, len(incidents))
-            _write(conn, merge.created, merge.changed, merge.audit)
-    except IntegrityError as exc:
-        raise PackageError(f"{path} cannot be merged: {exc.orig}. Nothing was changed.") from None
+    with db.engine.connect() as conn:  # what would change, read only: a package that changes nothing takes no backup
+        merge = _merge(conn, incidents, theirs_audit, settle)
+    if merge.created or merge.changed or merge.audit:
+        backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
+        try:
+            with db.writing() as conn:
+                merge = _merge(conn, incidents, theirs_audit, settle, progress)
+                _write(conn, merge.created, merge.changed, merge.audit)
+        except IntegrityError as exc:
+            raise PackageError(f"{path} cannot be merged: {exc.orig}. Nothing was changed.") from None
     tick(progress, len(incidents), len(incidents))
     return MergeResult(manifest, **merge.counts, audit_added=len(merge.audit), conflicts=tuple(merge.conflicts))
+
+
+def _merge(conn, incidents, theirs_audit, settle, progress: Progress = None) -> _Merge:
+    """What merging the package's incidents into what `conn` sees would do (nothing is written here)."""
+    mine_rows = {r["id"]: r for r in _select(conn, "incidents", COLUMNS, "id")}
+    mine_keys = _audit_keys(conn)
+    merge = _Merge()
+    for i, theirs in enumerate(incidents):
+        _merge_one(merge, mine_rows.get(theirs["id"]), theirs, mine_keys[theirs["id"]], theirs_audit[theirs["id"]],
+                   **settle)
+        if i % 1000 == 0:
+            tick(progress, i, len(incidents))
+    return merge
 
 
 def _merge_one(merge: _Merge, mine, theirs, keys, their_audit, take, now, author, laptop) -> None:

@@ -226,6 +226,25 @@ def export_encrypted(path: Path, target: Path, passphrase: str) -> None:
         con.close()
 
 
+def state_of(path: Path, passphrase: str | None = None) -> tuple | None:
+    """What a file holds, in short: each table's row count and highest rowid. Every change of sitmon's adds
+    an audit row or replaces a row, so two files with the same state hold the same data. None: unreadable."""
+    dbapi = driver(passphrase)
+    try:
+        con = connect(path, passphrase, readonly=True)
+    except dbapi.Error:
+        return None
+    try:
+        tables = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
+                                            "'sqlite_%' AND sql NOT LIKE '%WITHOUT ROWID%' ORDER BY name")]
+        return tuple((t, *con.execute(f'SELECT count(*), coalesce(max(rowid), 0) FROM "{t}"').fetchone())
+                     for t in tables)
+    except dbapi.Error:
+        return None
+    finally:
+        con.close()
+
+
 def count_incidents(path: Path, passphrase: str | None = None) -> int | None:
     """Incidents (not deleted) in a database file; None when it cannot be read."""
     dbapi = driver(passphrase)
