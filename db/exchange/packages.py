@@ -116,10 +116,16 @@ def _mission(db) -> str:
         return ""
 
 
+# What a package's members may inflate to: a zip bomb is refused from the sizes it declares, before a byte is
+# inflated (zipfile never inflates a member past its declared size). JSON lines compress 5 to 15 times.
+MAX_MANIFEST, MAX_MEMBER, MAX_RATIO = 1 << 20, 8 << 30, 100
+
+
 def read_package(path: Path | str) -> tuple[Manifest, list[dict], list[dict]]:
     """The manifest, incidents and audit rows of a checked package."""
     try:
         with zipfile.ZipFile(path) as z:
+            _check_sizes(path, z)
             doc = json.loads(z.read("manifest.json"))
             blobs = {n: z.read(n) for n in MEMBERS}
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
@@ -140,6 +146,17 @@ def read_package(path: Path | str) -> tuple[Manifest, list[dict], list[dict]]:
     if manifest.counts != {"incidents": len(incidents), "audit": len(trail)}:
         raise PackageError(f"{path} is damaged: its counts do not match its content.")
     return manifest, incidents, trail
+
+
+def _check_sizes(path, z: zipfile.ZipFile) -> None:
+    infos = {i.filename: i for i in z.infolist()}
+    if set(infos) != {"manifest.json", *MEMBERS}:
+        raise PackageError(f"{path} is not a sitmon data package (it holds {', '.join(sorted(infos)) or 'nothing'}).")
+    for name, info in infos.items():
+        limit = MAX_MANIFEST if name == "manifest.json" else MAX_MEMBER
+        if info.file_size > limit or info.file_size > MAX_RATIO * max(info.compress_size, 1) + MAX_MANIFEST:
+            raise PackageError(f"{path} is not a sitmon data package: {name} would inflate to "
+                               f"{info.file_size:,} bytes from {info.compress_size:,}.")
 
 
 _CHECK = {Date: date.fromisoformat, DateTime: datetime.fromisoformat, Time: time.fromisoformat,

@@ -78,3 +78,27 @@ def test_acled_fatalities_that_are_not_counts_are_refused(db, tmp_path, cell):
     path.write_text(columns + f"\nMLI1,2023-08-01,Battles,Armed clash,JNIM,16.2,-0.04,{cell}\n", encoding="utf-8")
     plan = imports.check_file(db, path)
     assert [(p.row, p.field) for p in plan.problems] == [(2, "fatalities")]
+
+
+def test_a_zip_bomb_is_refused_from_its_declared_sizes_without_inflating(db, tmp_path):
+    """Item 9: a 3 MB zip that inflates to 3 GB took 6.4 GB of memory and 28 s."""
+    import json
+    import tracemalloc
+    import zipfile
+
+    from db.exchange import packages
+
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("manifest.json", json.dumps({"format": "sitmon-package", "version": 1}))
+        with z.open("incidents.jsonl", "w", force_zip64=True) as member:
+            block = b"\0" * (1 << 20)
+            for _ in range(3072):  # 3 GiB of zeros, about 3 MB compressed
+                member.write(block)
+        z.writestr("audit.jsonl", b"")
+    assert bomb.stat().st_size < 4 << 20
+    tracemalloc.start()
+    with pytest.raises(packages.PackageError, match="would inflate to 3,221,225,472 bytes"):
+        packages.read_package(bomb)
+    assert tracemalloc.get_traced_memory()[1] < 64 << 20
+    tracemalloc.stop()
