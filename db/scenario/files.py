@@ -15,8 +15,15 @@ from pydantic import TypeAdapter, ValidationError
 
 import resources
 from db.records import QT_TRANSLATE_NOOP
-from db.scenario.schema import (COARSEST, FORMAT_VERSION, MAX_OCCURRENCES, R_END_BEFORE_START, R_VIEW_RANGE,
-                                Scenario, occurrences)
+from db.scenario.schema import (
+    COARSEST,
+    FORMAT_VERSION,
+    MAX_OCCURRENCES,
+    R_END_BEFORE_START,
+    R_VIEW_RANGE,
+    Scenario,
+    occurrences,
+)
 
 DEFAULT_SCENARIO = resources.path("scenarios", "minusma-2023")
 _SCHEMA = TypeAdapter(Scenario)

@@ -29,6 +29,8 @@ MSG_FOREIGN = QT_TRANSLATE_NOOP("db", "{path} is an SQLite database of another p
 MSG_BUSY = QT_TRANSLATE_NOOP("db", "{path} is being changed by another sitmon (an import, a merge or a restore "
                                    "may take a while): nothing was changed here. Try again when it has finished.")
 MSG_IN_USE = QT_TRANSLATE_NOOP("db", "{path} is in use by another sitmon: close it first. Nothing was changed.")
+MSG_FOREIGN_OBJECT = QT_TRANSLATE_NOOP("db", "{path} holds the {kind} {name}, which sitmon did not make (it could "
+                                             "change or wipe data when it runs). It was left unchanged.")
 MSG_NEWER = QT_TRANSLATE_NOOP("db", "{path} was written by a newer version of sitmon (schema {revision}; this version "
                                     "reads up to {head}). Update sitmon to open it. The file was left unchanged.")
 
@@ -46,6 +48,10 @@ class NotASitmonDatabase(DatabaseError):
 
 
 class NewerDatabase(DatabaseError):
+    pass
+
+
+class ForeignObjects(NotASitmonDatabase):
     pass
 
 

@@ -15,6 +15,7 @@ from db.store.errors import (
     MSG_DAMAGED,
     MSG_DISK_FULL,
     MSG_FOREIGN,
+    MSG_FOREIGN_OBJECT,
     MSG_IN_USE,
     MSG_NEWER,
     MSG_NO_SQLCIPHER,
@@ -27,13 +28,14 @@ from db.store.errors import (
     DatabaseBusy,
     DatabaseError,
     DiskFullError,
+    ForeignObjects,
     NewerDatabase,
     NotASitmonDatabase,
     PassphraseRequired,
     ReadOnlyDatabase,
     WrongPassphrase,
 )
-from db.store.migrations import HEAD, REVISIONS
+from db.store.migrations import HEAD, REVISIONS, schemas
 
 APPLICATION_ID = 0x53544D31  # "STM1" in the SQLite header: marks a sitmon file
 HEADER = b"SQLite format 3\x00"
@@ -129,6 +131,8 @@ def inspect_file(path: Path, passphrase: str | None = None, *, thorough: bool = 
         if "alembic_version" in tables:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
+        if revision in REVISIONS:
+            _check_schema(path, con, revision)
     except error as exc:
         raise DamagedDatabase(MSG_DAMAGED, path=path, problem=str(exc)) from None
     finally:
@@ -136,6 +140,17 @@ def inspect_file(path: Path, passphrase: str | None = None, *, thorough: bool = 
     if revision is not None and revision not in REVISIONS:
         raise NewerDatabase(MSG_NEWER, path=path, revision=revision, head=HEAD)
     return FileInfo(revision, app_id)
+
+
+def _check_schema(path: Path, con, revision: str) -> None:
+    """Refuse a file holding a table, index, trigger or view the migrations did not make (a trigger slipped
+    into a backup would run at the next write), or lacking one they did."""
+    extra, missing = schemas.differences(schemas.of(con), revision)
+    if extra:
+        kind, name = extra[0][:2]
+        raise ForeignObjects(MSG_FOREIGN_OBJECT, path=path, kind=kind, name=name)
+    if missing:
+        raise DamagedDatabase(MSG_DAMAGED, path=path, problem=f"{missing[0][0]} {missing[0][1]} is missing")
 
 
 def _pragmas(readonly: bool):
