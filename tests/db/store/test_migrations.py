@@ -31,4 +31,5 @@ def test_the_schema_snapshot_is_what_the_migrations_make():
     """db/store/migrations/schemas.json: regenerate with `python -m db.store.migrations.schemas`."""
     from db.store.migrations import schemas
 
-    assert schemas.made_by_migrations() == schemas.expected()
+    assert schemas.made_by_migrations() == schemas.expected(), \
+        "db/store/migrations/schemas.json is stale: run `python -m db.store.migrations.schemas` and commit it"
