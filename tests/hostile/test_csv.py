@@ -102,3 +102,17 @@ def test_a_zip_bomb_is_refused_from_its_declared_sizes_without_inflating(db, tmp
         packages.read_package(bomb)
     assert tracemalloc.get_traced_memory()[1] < 64 << 20
     tracemalloc.stop()
+
+
+def test_a_search_with_a_nul_or_a_thousand_words_answers(db):
+    """Item 14: "a\\0b" raised OperationalError; a 1,000-word query froze the window for 11.5 s."""
+    import time
+
+    from db.incidents import queries
+
+    assert queries.count(db, queries.IncidentFilter(text="a\0b")) == 0
+    many = " ".join(f"word{i}" for i in range(1000))
+    t = time.perf_counter()
+    assert queries.page(db, queries.IncidentFilter(text=many), "occurred_on", True, 0, 200) == []
+    assert queries.count(db, queries.IncidentFilter(text=many)) == 0
+    assert time.perf_counter() - t < 30  # a bound for a broken test only (the window's search runs as an op)
