@@ -2913,6 +2913,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{path} est en cours de modification par un autre sitmon (une importation, une fusion ou une restauration peut prendre du temps) : rien n&apos;a été modifié ici. Réessayez quand il aura terminé.</translation>
     </message>
     <message>
+        <source>{path} holds the {kind} {name}, which sitmon did not make (it could change or wipe data when it runs). It was left unchanged.</source>
+        <translation>{path} contient l&apos;objet {kind} {name}, que sitmon n&apos;a pas créé (il pourrait modifier ou effacer des données en s&apos;exécutant). Le fichier n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer version of sitmon (schema {revision}; this version reads up to {head}). Update sitmon to open it. The file was left unchanged.</source>
         <translation>{path} a été écrit par une version plus récente de sitmon (schéma {revision} ; cette version lit jusqu&apos;au schéma {head}). Mettez sitmon à jour pour l&apos;ouvrir. Le fichier n&apos;a pas été modifié.</translation>
     </message>
