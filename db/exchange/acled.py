@@ -15,7 +15,7 @@ from dateutil import parser as dateparser
 from db.exchange.csv_format import FIELDS, R_COUNT, R_DATE, R_EMPTY, R_LAT, R_LON, Problem, check_cells, problem
 from db.incidents import taxonomy
 from db.records import QT_TRANSLATE_NOOP
-from db.vocab import CASUALTIES
+from db.vocab import CASUALTIES, MAX_COUNT
 
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "latitude", "longitude",
             "fatalities")
@@ -136,7 +136,7 @@ class EventReader:
             errors.append(problem(n, "sub_event_type", R_SUB_EVENT_TYPE, get(row, "sub_event_type"),
                                   type=get(row, "event_type")))
         fatalities = get(row, "fatalities") or "0"
-        if not fatalities.isdigit():
+        if not (fatalities.isascii() and fatalities.isdigit() and int(fatalities) <= MAX_COUNT):
             errors.append(problem(n, "fatalities", R_COUNT, fatalities))
         try:
             stamp = parse_timestamp(get(row, "timestamp"))

@@ -100,8 +100,8 @@ def _edits(keys) -> set:
 
 
 @dataclass
-class _Plan:
-    """The merged state worked out before anything is written."""
+class Plan:
+    """What a package's site records change here, worked out before anything is written (`write` writes it)."""
 
     mine: dict  # id -> my row, as stored
     after: dict  # id -> row once merged
@@ -109,51 +109,70 @@ class _Plan:
     touched: set  # ids whose row comes from the package
     conflicts: list
     merged: int = 0
+    unchanged: int = 0
+
+    @property
+    def new(self) -> list[dict]:
+        return [r for i, r in self.after.items() if i not in self.mine]
+
+    @property
+    def changed(self) -> list[dict]:
+        return [r for i, r in self.after.items() if i in self.mine and r != self.mine[i]]
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.new or self.changed or self.audit)
+
+    @property
+    def result(self) -> RecordMerge:
+        return RecordMerge(len(self.new), len(self.changed), self.unchanged, self.merged, len(self.audit),
+                           tuple(self.conflicts))
 
 
-def merge(conn, records: list[dict], trail: list[dict], take: str | None, now: str, author: str,
-          laptop: str) -> RecordMerge:
-    """Merge a package's site records inside the caller's transaction; conflicts are settled by `take`
-    ("mine" or "theirs") or, without it, returned untouched for `resolve`."""
+def plan(conn, records: list[dict], trail: list[dict], take: str | None, now: str, author: str,
+         laptop: str) -> Plan:
+    """What merging a package's site records into what `conn` sees would do (nothing is written here);
+    conflicts are settled by `take` ("mine" or "theirs") or, without it, left for `resolve`."""
     mine = {r["id"]: r for r in rows.select(conn, TABLE, COLUMNS, "id")}
     keys = _audit_keys(conn)
     theirs_audit = defaultdict(list)
     for a in trail:
         theirs_audit[a["record_id"]].append(a)
-    plan = _Plan(mine, dict(mine), [], set(), [])
+    found = Plan(mine, dict(mine), [], set(), [])
     decisions = {}
     for t in records:
         m, their = mine.get(t["id"]), theirs_audit[t["id"]]
         decision = "create" if m is None else rows.decide(m, t, COMPARED, _edits(keys[t["id"]]),
                                                            _edits(rows.audit_key(a, AUDIT_COLUMNS) for a in their))
         if decision == "conflict" and take is None:
-            plan.conflicts.append(RecordConflict(t["id"], "edited", rows.differ(m, t, COMPARED), m, t, tuple(their)))
+            found.conflicts.append(RecordConflict(t["id"], "edited", rows.differ(m, t, COMPARED), m, t, tuple(their)))
             continue
         decisions[t["id"]] = decision
         if decision in ("create", "take"):
-            plan.after[t["id"]] = t
-            plan.touched.add(t["id"])
+            found.after[t["id"]] = t
+            found.touched.add(t["id"])
         elif decision == "conflict":
             row, entry = rows.settle(m, t, take, COMPARED, "record_id", now, author, laptop)
-            plan.after[t["id"]] = row
-            plan.touched.add(t["id"])
-            plan.audit.append(entry)
-    held = _handovers(plan, take, theirs_audit, now, author, laptop)
-    for ident in held:
+            found.after[t["id"]] = row
+            found.touched.add(t["id"])
+            found.audit.append(entry)
+    for ident in _handovers(found, take, theirs_audit, now, author, laptop):
         decisions.pop(ident, None)
-    plan.audit[:0] = [a for t in records if t["id"] in decisions for a in theirs_audit[t["id"]]
-                      if rows.audit_key(a, AUDIT_COLUMNS) not in keys[t["id"]]]
-    _fold(plan, now, author, laptop)
-    new = [r for i, r in plan.after.items() if i not in mine]
-    changed = [r for i, r in plan.after.items() if i in mine and r != mine[i]]
-    rows.insert(conn, TABLE, new, COLUMNS)
-    rows.update(conn, TABLE, changed, COLUMNS)
-    rows.insert(conn, AUDIT_TABLE, plan.audit, AUDIT_COLUMNS)
-    unchanged = sum(1 for i, d in decisions.items() if i in mine and plan.after[i] == mine[i])
-    return RecordMerge(len(new), len(changed), unchanged, plan.merged, len(plan.audit), tuple(plan.conflicts))
+    found.audit[:0] = [a for t in records if t["id"] in decisions for a in theirs_audit[t["id"]]
+                       if rows.audit_key(a, AUDIT_COLUMNS) not in keys[t["id"]]]
+    _fold(found, now, author, laptop)
+    found.unchanged = sum(1 for i in decisions if i in mine and found.after[i] == mine[i])
+    return found
 
 
-def _handovers(plan: _Plan, take, theirs_audit, now, author, laptop) -> set:
+def write(conn, found: Plan) -> None:
+    """Write a plan inside the caller's write transaction (records first: the audit rows refer to them)."""
+    rows.insert(conn, TABLE, found.new, COLUMNS)
+    rows.update(conn, TABLE, found.changed, COLUMNS)
+    rows.insert(conn, AUDIT_TABLE, found.audit, AUDIT_COLUMNS)
+
+
+def _handovers(plan: Plan, take, theirs_audit, now, author, laptop) -> set:
     """Two live handovers of a site, mine and theirs, with different dates: a conflict (theirs held back, its
     id returned) or settled by `take`."""
     by_site = defaultdict(list)
@@ -186,7 +205,7 @@ def _handovers(plan: _Plan, take, theirs_audit, now, author, laptop) -> set:
     return held
 
 
-def _fold(plan: _Plan, now, author, laptop) -> None:
+def _fold(plan: Plan, now, author, laptop) -> None:
     """The same fact recorded on two laptops: one live record, the one with the smallest id."""
     groups = defaultdict(list)
     for r in plan.after.values():

@@ -29,7 +29,7 @@ def _stored(s) -> list[SiteRecord]:
 def create(db, draft: SiteRecordDraft, author: str, ctx: Context, record_id: str | None = None) -> str:
     """Store a new record (under `record_id`, or a new UUID) and its 'create' audit row; returns its id."""
     now = utcnow()
-    with db.session() as s, s.begin():
+    with db.write_session() as s, s.begin():
         row = values(draft, ctx, _stored(s))
         row.update(id=record_id or str(uuid.uuid4()), author=author, origin=db.laptop_id, recorded_at=now,
                    updated_at=now, revision=1, deleted=False)
@@ -41,19 +41,19 @@ def create(db, draft: SiteRecordDraft, author: str, ctx: Context, record_id: str
 
 def update(db, record_id: str, draft: SiteRecordDraft, author: str, ctx: Context) -> bool:
     """Replace a record's content with the draft's, audited; False if nothing changed."""
-    with db.session() as s, s.begin():
+    with db.write_session() as s, s.begin():
         new = values(draft, ctx, _stored(s), record_id)
         return _write(s, db, record_id, new, author, "update")
 
 
 def soft_delete(db, record_id: str, author: str) -> bool:
-    with db.session() as s, s.begin():
+    with db.write_session() as s, s.begin():
         return _write(s, db, record_id, {"deleted": True}, author, "delete")
 
 
 def restore(db, record_id: str, author: str, ctx: Context) -> bool:
     """Undelete a record, checked again first: a restored handover must not make a site's second one."""
-    with db.session() as s, s.begin():
+    with db.write_session() as s, s.begin():
         old = _get(s, record_id)
         errors = validate(draft_of(old), replace(ctx, today=None), _stored(s), record_id)
         if errors:

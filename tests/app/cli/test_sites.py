@@ -59,7 +59,7 @@ def test_site_is_an_id_or_a_name_accents_and_case_ignored(capsys, db_path):
 @pytest.mark.parametrize("argv, field", [
     (["Atlantis", "handover", "--date", "2023-09-05"], "site"),
     (["goundam", "landing", "--date", "2023-09-05"], "kind"),
-    (["goundam", "handover", "--date", "2999-01-01"], "date"),
+    (["goundam", "handover", "--date", "2099-01-01"], "date"),
     (["goundam", "handover", "--date", "2023-09-07"], "date"),  # a second handover
     (["bamako", "repatriated", "--date", "2023-09-01", "--value", "-5", "--category", "police"], "value"),
     (["bamako", "repatriated", "--date", "2023-09-01", "--value", "600", "--category", "military"], "value"),
