@@ -32,11 +32,14 @@ from db.incidents import audit
 from db.progress import Progress, tick
 from db.store import backup, dialect
 from db.store.models import Incident
+from db.vocab import PLACE, PRECISION
 
 FORMAT, VERSION = "sitmon-package", 1
 MEMBERS = ("incidents.jsonl", "audit.jsonl")
 COLUMNS = tuple(c.name for c in Incident.__table__.columns)
 AUDIT_COLUMNS = ("incident_id", "at", "author", "laptop", "action", "changes")
+# Columns that packages of an older sitmon lack, with what such an incident holds (the defaults of migration 0005).
+ADDED = {**dict.fromkeys(PLACE, ""), **dict.fromkeys(PRECISION, 1)}
 COMPARED = AUDITED + ("deleted",)
 
 
@@ -132,7 +135,7 @@ def read_package(path: Path | str) -> tuple[Manifest, list[dict], list[dict]]:
         if hashlib.sha256(blob).hexdigest() != (doc.get("sha256") or {}).get(name):
             raise PackageError(f"{path} is damaged: the checksum of {name} does not match. Export it again.")
     try:
-        incidents = [_checked(json.loads(line), COLUMNS) for line in blobs[MEMBERS[0]].splitlines()]
+        incidents = [_checked(ADDED | json.loads(line), COLUMNS) for line in blobs[MEMBERS[0]].splitlines()]
         trail = [_checked(json.loads(line), AUDIT_COLUMNS) for line in blobs[MEMBERS[1]].splitlines()]
     except (KeyError, TypeError, ValueError) as exc:
         raise PackageError(f"{path} is damaged ({exc}).") from None

@@ -51,6 +51,11 @@ class IncidentRecord:
     region: str
     site_id: str | None
     site_km: float | None
+    location: str
+    admin1: str
+    admin2: str
+    geo_precision: int
+    time_precision: int
     type: str
     subtype: str
     actors: str

@@ -108,7 +108,7 @@ class IncidentForm(QDialog):
         self.reliability.setToolTip(self.tr("Admiralty code: source reliability A-F, information credibility 1-6"))
         self.status = QComboBox()
         for key, label in INCIDENT_STATUS_LABELS.items():
-            self.status.addItem(QCoreApplication.translate("IncidentStatus", label), key)
+            self.status.addItem(label.get(lang), key)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)

@@ -50,7 +50,9 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "li
 
 
 def status_label(status: str) -> str:
-    return translate("IncidentStatus", INCIDENT_STATUS_LABELS.get(status, status))
+    """A status in the interface language (the default locale's, set with it by app/i18n.py)."""
+    lang = "fr" if QLocale().language() == QLocale.Language.French else "en"
+    return INCIDENT_STATUS_LABELS[status].get(lang) if status in INCIDENT_STATUS_LABELS else status
 
 
 def _headers() -> tuple[str, ...]:

@@ -50,7 +50,7 @@ def audit_inserts(conn, at: str, author: str, laptop: str, columns, times=()):
     sqlite_bulk.audit_created(conn, after, at, author, laptop, columns, times)
 
 
-def csv_record(conn, cells, delimiter: str, triggers: str) -> str:
+def csv_record(conn, cells, delimiter: str, triggers: str, labels=None) -> str:
     """An SQL expression formatting a whole CSV record (sqlite_bulk.csv_record)."""
     _only_sqlite(conn)
-    return sqlite_bulk.csv_record(cells, delimiter, triggers)
+    return sqlite_bulk.csv_record(cells, delimiter, triggers, labels)
