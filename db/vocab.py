@@ -47,6 +47,16 @@ FREE_TEXT = ("description", "actors", "notes", "source", "location")  # what the
 
 GEO_PRECISIONS = (1, 2, 3)  # ACLED's geo_precision: the exact place, near it (same district), only the region
 TIME_PRECISIONS = (1, 2, 3)  # ACLED's time_precision: the day, the week, the month
+GEO_PRECISION_LABELS = {  # context "Precision"
+    1: QT_TRANSLATE_NOOP("Precision", "1: the exact place"),
+    2: QT_TRANSLATE_NOOP("Precision", "2: near the place"),
+    3: QT_TRANSLATE_NOOP("Precision", "3: only the region"),
+}
+TIME_PRECISION_LABELS = {  # context "Precision"
+    1: QT_TRANSLATE_NOOP("Precision", "1: the day"),
+    2: QT_TRANSLATE_NOOP("Precision", "2: within the week"),
+    3: QT_TRANSLATE_NOOP("Precision", "3: within the month"),
+}
 
 # The 2016 regions that the basemap's polygons still count in Gao and Tombouctou (ISO 3166-2 names).
 REGIONS_WITHOUT_POLYGON = {"ML-9": Text("Ménaka"), "ML-10": Text("Taoudénit")}

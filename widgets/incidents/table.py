@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.incidents.queries import COLUMNS, IncidentFilter, IncidentRow
-from db.vocab import INCIDENT_STATUS_LABELS
+from db.vocab import GEO_PRECISION_LABELS, INCIDENT_STATUS_LABELS, TIME_PRECISION_LABELS
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,6 +47,7 @@ DATE_FORMAT = "d MMM yyyy"  # in the interface language: 15 Aug 2023, 15 août 2
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
+PRECISION_LABELS = {"geo_precision": GEO_PRECISION_LABELS, "time_precision": TIME_PRECISION_LABELS}
 
 
 def status_label(status: str) -> str:
@@ -59,7 +60,9 @@ def _headers() -> tuple[str, ...]:
     return (translate("IncidentTable", "Date"), translate("IncidentTable", "Time (UTC)"),
             translate("IncidentTable", "Type"), translate("IncidentTable", "Sub-type"),
             translate("IncidentTable", "Region"), translate("IncidentTable", "Nearest site"),
-            translate("IncidentTable", "km"), translate("IncidentTable", "Killed"),
+            translate("IncidentTable", "km"), translate("IncidentTable", "Place"),
+            translate("IncidentTable", "Place precision"), translate("IncidentTable", "Date precision"),
+            translate("IncidentTable", "Killed"),
             translate("IncidentTable", "Injured"), translate("IncidentTable", "Status"),
             translate("IncidentTable", "Reliability"), translate("IncidentTable", "Description"),
             translate("IncidentTable", "Author"), translate("IncidentTable", "Updated (UTC)"))
@@ -186,6 +189,8 @@ class IncidentTableModel(QAbstractTableModel):
             return locale.toString(float(value), "f", 1)
         if name == "status":
             return status_label(value)
+        if name in PRECISION_LABELS:
+            return translate("Precision", PRECISION_LABELS[name].get(value, str(value)))
         if name == "description":
             return value.splitlines()[0] if value else ""
         if name in self._labels:
