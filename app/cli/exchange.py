@@ -101,7 +101,7 @@ def _export(args, run) -> int:
 def cmd_export_incidents(args) -> int:
     return _export(args, lambda db, ex: ex.export_incidents(
         db, args.out, ex.incident_filter(args.start, args.end), excel=args.excel, hxl=args.hxl,
-        profile=args.profile, lang=args.lang, delimiter=args.delimiter))
+        profile=args.profile, lang=getattr(args, "lang", None) or "en", delimiter=args.delimiter))
 
 
 def cmd_export_status(args) -> int:
