@@ -20,6 +20,7 @@ from db.vocab import CASUALTIES, GEO_PRECISIONS, INCIDENT_STATUSES, MAX_COUNT, T
 from geo import basemap
 
 FAR_KM = 500.0
+NEAR_KM = 25.0  # a gazetteer place farther than this does not name an incident's place (it is only shown)
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?")
 
 C = "Incidents"  # translation context of every message below
@@ -97,6 +98,11 @@ class Location:
     region_name: Text
     place: str = ""
     place_km: float | None = None
+
+    @property
+    def near_place(self) -> str:
+        """The nearest named place if it is near enough to name the incident's place (NEAR_KM), else ""."""
+        return self.place if self.place_km is not None and self.place_km <= NEAR_KM else ""
 
     @property
     def admin1(self) -> str:

@@ -91,6 +91,7 @@ class IncidentForm(QDialog):
         for s in sites:
             self.site_picker.addItem(s.name.get(lang), (s.lat, s.lon))
         self.where = QLabel()
+        self.where.setWordWrap(True)  # nearest place, site and region: a long line in French
         self.place = QLineEdit(placeholderText=self.tr("filled from the nearest named place; edit as needed"))
         self.geo_precision, self.time_precision = QComboBox(), QComboBox()
         for box, labels in ((self.geo_precision, GEO_PRECISION_LABELS), (self.time_precision, TIME_PRECISION_LABELS)):
@@ -254,7 +255,7 @@ class IncidentForm(QDialog):
     def set_draft(self, draft: IncidentDraft) -> None:
         self._placed_at = self._rounded(self._parse(draft.location))  # the draft's names belong to its position
         self._admin = (draft.admin1, draft.admin2)
-        self._suggested = self._locate(*self._placed_at).place if self._placed_at else ""
+        self._suggested = self._locate(*self._placed_at).near_place if self._placed_at else ""
         self.place.setText(draft.place)
         for box, value in ((self.geo_precision, draft.geo_precision), (self.time_precision, draft.time_precision)):
             box.setCurrentIndex(max(0, box.findData(int(value) if str(value).isdigit() else 1)))
@@ -296,15 +297,15 @@ class IncidentForm(QDialog):
 
     def _follow_position(self, valid: bool) -> None:
         """A new position brings its region's name, no cercle (no polygons ship for them), and the nearest
-        named place, unless the user typed a name of their own."""
+        named place if it is near (db.incidents.draft.NEAR_KM), unless the user typed a name of their own."""
         position = self._rounded(self._parse(self.location_text())) if valid else None
         if position is None or position == self._placed_at:
             return
         where = self._locate(*position)
         self._placed_at, self._admin = position, (where.admin1, "")
         if self.place.text().strip() in ("", self._suggested):
-            self.place.setText(where.place)
-        self._suggested = where.place
+            self.place.setText(where.near_place)
+        self._suggested = where.near_place
 
     def _check(self) -> None:
         unconfirmed = self._validate(IncidentDraft(**{**self.draft().__dict__, "confirmed": False}))

@@ -73,3 +73,9 @@ def test_an_edited_incident_keeps_its_names_until_its_position_moves(form):
     form.location.setText("16.27, -0.04")
     d = form.draft()
     assert (d.place, d.admin1, d.admin2) == ("Menaka", "Gao", "")  # a typed (imported) name is the user's
+
+
+def test_a_place_far_away_is_shown_but_does_not_name_the_incident(form):
+    form.location.setText("18.10, 0.40")  # Anéfis: not in the gazetteer; Kidal is 113 km away
+    assert form.place.text() == ""
+    assert "Nearest place: Kidal (113 km)" in form.where.text()
