@@ -26,7 +26,7 @@ from geo import basemap
 
 CHUNK = 20_000
 ACLED_FIELDS = ("occurred_on", "lat", "lon", "region", "site_id", "site_km", *PLACE, *PRECISION, "type", "subtype",
-                "actors", "killed_other", "description", "notes", "source")  # what a revised ACLED event may change
+                "actors", "killed_other", "description", "source")  # what a revised ACLED event may change (never notes)
 AUDITED = CONTENT + EXTERNAL
 _AT = {f: i for i, f in enumerate(FIELDS)}
 

@@ -1630,8 +1630,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Jusqu&apos;à la date de la chronologie</translation>
     </message>
     <message>
-        <source>Search description, actors, notes, source</source>
-        <translation>Chercher dans la description, les acteurs, les notes, la source</translation>
+        <source>Search description, actors, notes, source, place</source>
+        <translation>Chercher dans la description, les acteurs, les notes, la source, le lieu</translation>
     </message>
     <message>
         <source>Finds incidents where every word typed starts a word of the description, actors, notes or source, in any order, ignoring case and accents; or the start of an incident id.</source>

@@ -230,7 +230,7 @@ class IncidentTable(QWidget):
         self.date_from, self.date_to = self._date_edit(), self._date_edit()
         self.until_cursor = QCheckBox(self.tr("Up to the timeline's date"))
         self.type_box, self.region_box, self.site_box, self.status_box = (QComboBox() for _ in range(4))
-        self.text = QLineEdit(placeholderText=self.tr("Search description, actors, notes, source"))
+        self.text = QLineEdit(placeholderText=self.tr("Search description, actors, notes, source, place"))
         self.text.setToolTip(self.tr("Finds incidents where every word typed starts a word of the description, "
                                      "actors, notes or source, in any order, ignoring case and accents; "
                                      "or the start of an incident id."))

@@ -238,3 +238,14 @@ def test_the_map_points_say_which_positions_are_only_the_region(db):
     ident = _incident(db, "Kidal", 18.44, 1.41, geo_precision="3")
     points = incident_points(db)
     assert points.region_only.tolist() == [i == ident for i in points.ids]
+
+
+def test_a_precision_edit_is_in_the_audit_trail_under_its_name(db):
+    from app.controllers.incidents import field_labels
+    from db.incidents import audit
+
+    ident = _incident(db, "Kidal", 18.44, 1.41)
+    assert writes.update(db, ident, {"geo_precision": 3, "location": "Kidal region"}, "tester")
+    last = audit.trail(db, ident)[-1]
+    assert set(last.changes) == {("geo_precision", 1, 3), ("location", "Kidal", "Kidal region")}
+    assert (field_labels()["geo_precision"], field_labels()["location"]) == ("Place precision", "Place")
