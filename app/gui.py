@@ -48,7 +48,7 @@ def run(args) -> int:
         state = open_state(path, args.lang, database)
     except (DatabaseError, ScenarioError, OSError) as exc:
         QMessageBox.critical(None, QApplication.translate("gui", "sitmon cannot open the database"),
-                             recovery.message(exc))
+                             i18n.message(exc))
         return 1
     window = MainWindow(state)
     window.show()

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog
 
+from app.i18n import message
 from db.progress import Cancelled
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class _Task(QRunnable):
             self.relay.stopped.emit(self.number)
         except Exception as exc:  # noqa: BLE001 (reported to the user, and logged with its traceback)
             log.exception("op %s failed", getattr(self.op.fn, "__name__", self.op.fn))
-            self.relay.failed.emit(self.number, str(exc) or type(exc).__name__)
+            self.relay.failed.emit(self.number, message(exc) or type(exc).__name__)
         else:
             self.relay.finished.emit(self.number, result)
 

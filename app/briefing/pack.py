@@ -75,10 +75,11 @@ def gather(db, day: date, lang: str = "en", marking: str = "", days: int = INCID
         attributions=tuple(gb.attributions()))
 
 
-def write_briefing(data: BriefingData, path, lang: str = "en", progress=None) -> int:
-    """Write the pack to `path` (PDF), whole or not at all; returns the number of pages. GUI thread only."""
+def write_briefing(data: BriefingData, path, lang: str = "en", progress=None, database=None) -> int:
+    """Write the pack to `path` (PDF), whole or not at all, never over `database`'s files; returns the number
+    of pages. GUI thread only."""
     try:
-        with atomic(path) as part:
+        with atomic(path, database=database) as part:
             return _write(data, path, part, lang, progress)
     except OSError as exc:
         raise OSError(translate("Briefing", "Cannot write {0}: {1}").format(path, exc.strerror or exc)) from exc

@@ -32,7 +32,7 @@ from db.exchange.csv_format import (
 )
 from db.incidents import taxonomy
 from db.records import QT_TRANSLATE_NOOP
-from db.vocab import CASUALTIES, GEO_PRECISIONS, TIME_PRECISIONS
+from db.vocab import CASUALTIES, GEO_PRECISIONS, MAX_COUNT, TIME_PRECISIONS
 
 HISTORY_FILE = resources.path("taxonomy", "acled_history.toml")
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude", "fatalities")
@@ -195,7 +195,7 @@ class EventReader:
         if not get(row, "event_type"):
             errors.append(problem(n, "event_type", R_EMPTY))
         fatalities = get(row, "fatalities") or "0"
-        if not fatalities.isdigit():
+        if not (fatalities.isascii() and fatalities.isdigit() and int(fatalities) <= MAX_COUNT):
             errors.append(problem(n, "fatalities", R_COUNT, fatalities))
         precision = {}
         for name, allowed in (("geo_precision", GEO_PRECISIONS), ("time_precision", TIME_PRECISIONS)):

@@ -83,10 +83,10 @@ def export_incidents(db, path: Path | str, where: queries.IncidentFilter | None 
             tick(progress, total, total)
             if labels:
                 rows = [[labels[c].get(v, v) if c in labels else v for c, v in zip(columns, r)] for r in rows]
-            features.write_points(path, "incidents", columns, rows)
+            features.write_points(path, "incidents", columns, rows, db.path)
             return total
         with csv_format.Writer(path, columns, excel=excel, hxl=csv_format.HXL if hxl else None,
-                               delimiter=delimiter) as w:
+                               delimiter=delimiter, database=db.path) as w:
             record = dialect.csv_record(conn, csv_format.record_cells(columns), delimiter, csv_format.TRIGGERS,
                                         labels)
             stmt = select(literal_column(record)).select_from(Incident).where(cond).order_by(*order)
@@ -116,7 +116,7 @@ def export_status(db, path: Path | str, day: date, *, excel: bool = False, hxl: 
         site = scenario.site(st.site_id)
         rows.append((day, site.id, site.name.en, site.kind, site.region, round(site.lat, 5), round(site.lon, 5),
                      st.status, st.since, st.reason("en")))
-    _write_table(path, "sites", STATUS_COLUMNS, rows, STATUS_HXL if hxl else None, excel, delimiter)
+    _write_table(db, path, "sites", STATUS_COLUMNS, rows, STATUS_HXL if hxl else None, excel, delimiter)
     tick(progress, len(rows), len(rows))
     return len(rows)
 
@@ -143,15 +143,15 @@ def export_timeline(db, path: Path | str, *, excel: bool = False, hxl: bool = Fa
               c.source) for c in s.commitments]
     if output_format(path) != "csv":
         raise ValueError(f"{path}: the timeline has no coordinates; write it as .csv")
-    _write_table(path, "timeline", TIMELINE_COLUMNS, rows, TIMELINE_HXL if hxl else None, excel, delimiter)
+    _write_table(db, path, "timeline", TIMELINE_COLUMNS, rows, TIMELINE_HXL if hxl else None, excel, delimiter)
     tick(progress, len(rows), len(rows))
     return len(rows)
 
 
-def _write_table(path, layer, columns, rows, hxl, excel, delimiter) -> None:
+def _write_table(db, path, layer, columns, rows, hxl, excel, delimiter) -> None:
     if output_format(path) != "csv":
-        features.write_points(path, layer, columns, rows)
+        features.write_points(path, layer, columns, rows, db.path)
         return
-    with csv_format.Writer(path, columns, excel=excel, hxl=hxl, delimiter=delimiter) as w:
+    with csv_format.Writer(path, columns, excel=excel, hxl=hxl, delimiter=delimiter, database=db.path) as w:
         w.csv.writerows([[f"{v:.5f}" if c in ("lat", "lon") else csv_format.cell(v) for c, v in zip(columns, r)]
                          for r in rows])

@@ -102,7 +102,7 @@ def export_package(db, path: Path | str, progress: Progress = None) -> Manifest:
     document = dict(format=FORMAT, version=VERSION, mission=manifest.mission, laptop=manifest.laptop,
                     created_at=manifest.created_at, counts=manifest.counts,
                     sha256={n: hashlib.sha256(b).hexdigest() for n, b in data.items()})
-    with atomic(path) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
+    with atomic(path, database=db.path) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("manifest.json", json.dumps(document, indent=2))
         for name, blob in data.items():
             z.writestr(name, blob)
@@ -119,10 +119,16 @@ def _mission(db) -> str:
         return ""
 
 
+# What a package's members may inflate to: a zip bomb is refused from the sizes it declares, before a byte is
+# inflated (zipfile never inflates a member past its declared size). JSON lines compress 5 to 15 times.
+MAX_MANIFEST, MAX_MEMBER, MAX_RATIO = 1 << 20, 8 << 30, 100
+
+
 def read_package(path: Path | str) -> tuple[Manifest, list[dict], list[dict]]:
     """The manifest, incidents and audit rows of a checked package."""
     try:
         with zipfile.ZipFile(path) as z:
+            _check_sizes(path, z)
             doc = json.loads(z.read("manifest.json"))
             blobs = {n: z.read(n) for n in MEMBERS}
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
@@ -143,6 +149,17 @@ def read_package(path: Path | str) -> tuple[Manifest, list[dict], list[dict]]:
     if manifest.counts != {"incidents": len(incidents), "audit": len(trail)}:
         raise PackageError(f"{path} is damaged: its counts do not match its content.")
     return manifest, incidents, trail
+
+
+def _check_sizes(path, z: zipfile.ZipFile) -> None:
+    infos = {i.filename: i for i in z.infolist()}
+    if set(infos) != {"manifest.json", *MEMBERS}:
+        raise PackageError(f"{path} is not a sitmon data package (it holds {', '.join(sorted(infos)) or 'nothing'}).")
+    for name, info in infos.items():
+        limit = MAX_MANIFEST if name == "manifest.json" else MAX_MEMBER
+        if info.file_size > limit or info.file_size > MAX_RATIO * max(info.compress_size, 1) + MAX_MANIFEST:
+            raise PackageError(f"{path} is not a sitmon data package: {name} would inflate to "
+                               f"{info.file_size:,} bytes from {info.compress_size:,}.")
 
 
 _CHECK = {Date: date.fromisoformat, DateTime: datetime.fromisoformat, Time: time.fromisoformat,
@@ -191,23 +208,32 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     theirs_audit = defaultdict(list)
     for a in trail:
         theirs_audit[a["incident_id"]].append(a)
-    backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
     settle = dict(take=take, now=stored(utcnow()), author=author, laptop=db.laptop_id)
-    try:
-        with db.engine.begin() as conn:
-            mine_rows = {r["id"]: r for r in _select(conn, "incidents", COLUMNS, "id")}
-            mine_keys = _audit_keys(conn)
-            merge = _Merge()
-            for i, theirs in enumerate(incidents):
-                _merge_one(merge, mine_rows.get(theirs["id"]), theirs, mine_keys[theirs["id"]],
-                           theirs_audit[theirs["id"]], **settle)
-                if i % 1000 == 0:
-                    tick(progress, i, len(incidents))
-            _write(conn, merge.created, merge.changed, merge.audit)
-    except IntegrityError as exc:
-        raise PackageError(f"{path} cannot be merged: {exc.orig}. Nothing was changed.") from None
+    with db.engine.connect() as conn:  # what would change, read only: a package that changes nothing takes no backup
+        merge = _merge(conn, incidents, theirs_audit, settle)
+    if merge.created or merge.changed or merge.audit:
+        backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
+        try:
+            with db.writing() as conn:
+                merge = _merge(conn, incidents, theirs_audit, settle, progress)
+                _write(conn, merge.created, merge.changed, merge.audit)
+        except IntegrityError as exc:
+            raise PackageError(f"{path} cannot be merged: {exc.orig}. Nothing was changed.") from None
     tick(progress, len(incidents), len(incidents))
     return MergeResult(manifest, **merge.counts, audit_added=len(merge.audit), conflicts=tuple(merge.conflicts))
+
+
+def _merge(conn, incidents, theirs_audit, settle, progress: Progress = None) -> _Merge:
+    """What merging the package's incidents into what `conn` sees would do (nothing is written here)."""
+    mine_rows = {r["id"]: r for r in _select(conn, "incidents", COLUMNS, "id")}
+    mine_keys = _audit_keys(conn)
+    merge = _Merge()
+    for i, theirs in enumerate(incidents):
+        _merge_one(merge, mine_rows.get(theirs["id"]), theirs, mine_keys[theirs["id"]], theirs_audit[theirs["id"]],
+                   **settle)
+        if i % 1000 == 0:
+            tick(progress, i, len(incidents))
+    return merge
 
 
 def _merge_one(merge: _Merge, mine, theirs, keys, their_audit, take, now, author, laptop) -> None:
@@ -276,7 +302,7 @@ def resolve(db, conflicts, choices: dict[str, str], author: str = "") -> tuple[C
     """
     left, now = [], stored(utcnow())
     changed, new_audit = [], []
-    with db.engine.begin() as conn:
+    with db.writing() as conn:
         current = {r["id"]: r for r in _select(conn, "incidents", COLUMNS, "id")}
         keys = _audit_keys(conn)
         for c in conflicts:

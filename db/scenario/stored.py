@@ -37,7 +37,7 @@ def load_scenario(db, path: Path | str) -> Scenario:
     scenario = files.load_file(path)  # raises ScenarioError before anything is written
     document = path.read_text(encoding="utf-8")
     now = utcnow()
-    with db.session() as s, s.begin():
+    with db.write_session() as s, s.begin():
         s.execute(delete(SiteRow))
         s.execute(delete(ScenarioRow))
         s.add(ScenarioRow(id=scenario.mission.id, format_version=scenario.format_version,

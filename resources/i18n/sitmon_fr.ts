@@ -12,6 +12,10 @@
         <translation>« {0} » n&apos;est pas une date valide (AAAA-MM-JJ)</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; is outside the years {1} to {2}</source>
+        <translation>« {0} » est hors des années {1} à {2}</translation>
+    </message>
+    <message>
         <source>{0}: valid scenario &apos;{1}&apos;: {2} sites, {3} phases, {4} events</source>
         <translation>{0} : scénario « {1} » valide : {2} sites, {3} phases, {4} événements</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>file whose first line is the passphrase of an encrypted database (default: SITMON_PASSPHRASE)</source>
         <translation>fichier dont la première ligne est la phrase secrète d&apos;une base chiffrée (par défaut : SITMON_PASSPHRASE)</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
     </message>
     <message>
         <source>every site&apos;s status on a date</source>
@@ -286,10 +294,6 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     <message>
         <source>&apos;{0}&apos; is not a size like 1600x1000 (100 to 10000 pixels)</source>
         <translation>« {0} » n&apos;est pas une taille comme 1600x1000 (100 à 10000 pixels)</translation>
-    </message>
-    <message>
-        <source>cannot write {0}</source>
-        <translation>impossible d&apos;écrire {0}</translation>
     </message>
     <message>
         <source>Wrote {0} ({1}x{2}), the map of {3}</source>
@@ -1105,8 +1109,20 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{value} figure déjà à la ligne {first}</translation>
     </message>
     <message>
-        <source>the file cannot be read as CSV: {error}</source>
-        <translation>le fichier ne peut pas être lu comme un CSV : {error}</translation>
+        <source>the row cannot be read as CSV: {error}</source>
+        <translation>la ligne ne peut pas être lue comme du CSV : {error}</translation>
+    </message>
+    <message>
+        <source>holds a control character ({character}): not text a person typed</source>
+        <translation>contient un caractère de contrôle ({character}) : ce n&apos;est pas du texte saisi par une personne</translation>
+    </message>
+    <message>
+        <source>{value} is not written as a plain number (digits, one point, no separators)</source>
+        <translation>{value} n&apos;est pas écrit comme un nombre simple (chiffres, un point, sans séparateurs)</translation>
+    </message>
+    <message>
+        <source>{value} is not an id (letters, digits and . _ : - only, at most 36 characters)</source>
+        <translation>{value} n&apos;est pas un identifiant (lettres, chiffres et . _ : - seulement, 36 caractères au plus)</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -2281,6 +2297,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>erreur de syntaxe TOML : {error}</translation>
     </message>
     <message>
+        <source>tables or lists nested too deep to be a scenario</source>
+        <translation>tables ou listes trop imbriquées pour un scénario</translation>
+    </message>
+    <message>
         <source>format {version} is newer than this sitmon reads ({supported}); update sitmon</source>
         <translation>le format {version} est plus récent que ce que lit ce sitmon ({supported}) ; mettez sitmon à jour</translation>
     </message>
@@ -2307,6 +2327,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>unknown meeting {id}</source>
         <translation>réunion inconnue {id}</translation>
+    </message>
+    <message>
+        <source>should have at most {max_length} items (sitmon&apos;s limit)</source>
+        <translation>doit avoir au plus {max_length} éléments (limite de sitmon)</translation>
     </message>
     <message>
         <source>view_end must be after view_start</source>
@@ -2355,6 +2379,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>should be a list</source>
         <translation>doit être une liste</translation>
+    </message>
+    <message>
+        <source>FREQ={freq}: a meeting recurs daily at the most</source>
+        <translation>FREQ={freq} : une réunion revient au plus chaque jour</translation>
+    </message>
+    <message>
+        <source>more than {limit} occurrences: end the series sooner</source>
+        <translation>plus de {limit} occurrences : terminez la série plus tôt</translation>
     </message>
     <message>
         <source>should be one of {expected}</source>
@@ -2973,8 +3005,24 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{path} est une base de données SQLite d&apos;un autre programme, pas une base sitmon. Il n&apos;a pas été modifié.</translation>
     </message>
     <message>
+        <source>{path} is being changed by another sitmon (an import, a merge or a restore may take a while): nothing was changed here. Try again when it has finished.</source>
+        <translation>{path} est en cours de modification par un autre sitmon (une importation, une fusion ou une restauration peut prendre du temps) : rien n&apos;a été modifié ici. Réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <source>{path} holds the {kind} {name}, which sitmon did not make (it could change or wipe data when it runs). It was left unchanged.</source>
+        <translation>{path} contient l&apos;objet {kind} {name}, que sitmon n&apos;a pas créé (il pourrait modifier ou effacer des données en s&apos;exécutant). Le fichier n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer version of sitmon (schema {revision}; this version reads up to {head}). Update sitmon to open it. The file was left unchanged.</source>
         <translation>{path} a été écrit par une version plus récente de sitmon (schéma {revision} ; cette version lit jusqu&apos;au schéma {head}). Mettez sitmon à jour pour l&apos;ouvrir. Le fichier n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another sitmon while {file} was being checked: nothing was imported. Import the file again.</source>
+        <translation>{path} a été modifiée par un autre sitmon pendant la vérification de {file} : rien n&apos;a été importé. Importez le fichier à nouveau.</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself, one of its journal files or one of its backups: choose another file. Nothing was written.</source>
+        <translation>{path} est la base de données elle-même, l&apos;un de ses fichiers de journal ou l&apos;une de ses sauvegardes : choisissez un autre fichier. Rien n&apos;a été écrit.</translation>
     </message>
 </context>
 <context>

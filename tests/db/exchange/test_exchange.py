@@ -250,7 +250,7 @@ def test_an_import_is_preceded_by_a_backup(db, tmp_path):
     from db.store import backup
 
     source = tmp_path / "in.csv"
-    exports.export_incidents(db, source, queries.IncidentFilter())
+    exchange_data.write(source, exchange_data.rows(10))  # new to the other database: the import changes it
     other = open_database(tmp_path / "other.sqlite")
     plan = imports.check_file(other, source)
     imports.write_import(other, plan)
