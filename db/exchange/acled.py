@@ -68,7 +68,7 @@ def region_code(admin1: str) -> str:
 
 # The forms ACLED published (API 2023-08-13, export tool 13 August 2023, files before 2019 18/04/2001)
 # and those a spreadsheet writes back (2023-08-01 00:00:00, 2023-12-05T00:00:00, 13-Aug-2023).
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?")
 _NAMED = re.compile(r"(\d{1,2})[ -]([A-Za-z]+)\.?[ -](\d{4})")
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -200,8 +200,8 @@ class EventReader:
         precision = {}
         for name, allowed in (("geo_precision", GEO_PRECISIONS), ("time_precision", TIME_PRECISIONS)):
             text = get(row, name) or "1"
-            precision[name] = int(text) if text.isdigit() else 0
-            if precision[name] not in allowed:
+            precision[name] = {str(v): v for v in allowed}.get(text, 0)
+            if not precision[name]:
                 errors.append(problem(n, name, R_PRECISION, text))
         try:
             stamp = parse_timestamp(get(row, "timestamp"))

@@ -107,7 +107,7 @@ def test_bad_rows_are_named(db, tmp_path):
     rows[0]["event_date"] = "August 2023"
     rows[1]["latitude"] = "123"
     rows[2]["event_type"] = ""
-    rows[3]["geo_precision"] = "4"
+    rows[3]["geo_precision"] = "²"  # a digit to str.isdigit, not to int()
     rows[4]["fatalities"] = "many"
     rows[5]["notes"] = "LATIN1"
     path = _write(tmp_path / "bad.csv", rows)
@@ -116,7 +116,7 @@ def test_bad_rows_are_named(db, tmp_path):
     assert [(p.row, p.field) for p in plan.problems] == [
         (2, "event_date"), (3, "latitude"), (4, "event_type"), (5, "geo_precision"), (6, "fatalities"),
         (7, "notes")]
-    assert plan.problems[3].message() == "geo_precision: '4' is not a precision (1, 2 or 3)"
+    assert plan.problems[3].message() == "geo_precision: '²' is not a precision (1, 2 or 3)"
     assert len(plan.rows) == 1 and plan.refused_rows == 6
 
 

@@ -113,6 +113,7 @@ def test_every_history_entry_names_a_type_and_sub_type_of_the_taxonomy():
 @pytest.mark.parametrize("text,day", [("2023-08-01 00:00:00", date(2023, 8, 1)),
                                       ("2023-12-05T00:00:00", date(2023, 12, 5)),
                                       ("2023-12-05", date(2023, 12, 5)), ("5 December 2023", date(2023, 12, 5)),
+                                      ("2023-12-05T00:00:00.000Z", date(2023, 12, 5)),
                                       ("05-Dec-2023", date(2023, 12, 5)), ("05/12/2023", date(2023, 12, 5))])
 def test_acled_and_spreadsheet_dates_read_year_month_day(text, day):
     assert acled.parse_date(text) == day
