@@ -1,18 +1,20 @@
 """Every vocabulary of sitmon, declared once: the words stored in the database and written to files,
-their labels (marked for Qt's translation, in the context named beside each), and the named subsets of
+their labels (marked for Qt's translation, in the context named beside each, or bilingual data), and the named subsets of
 the incident record's columns. Validators, forms, tables, exports and the briefing all read them here.
 """
 from __future__ import annotations
 
-from .records import QT_TRANSLATE_NOOP
+from .records import QT_TRANSLATE_NOOP, Text
 
 # ---------------------------------------------------------------- incidents
 
 INCIDENT_STATUSES = ("reported", "verified", "closed")
-INCIDENT_STATUS_LABELS = {  # context "IncidentStatus"
-    "reported": QT_TRANSLATE_NOOP("IncidentStatus", "Reported"),
-    "verified": QT_TRANSLATE_NOOP("IncidentStatus", "Verified"),
-    "closed": QT_TRANSLATE_NOOP("IncidentStatus", "Closed"),
+# Bilingual data, as the taxonomy's type labels and the basemap's region names are: every label an incident
+# row carries is data, so that db/ writes the "hq" export in either language without Qt.
+INCIDENT_STATUS_LABELS = {
+    "reported": Text("Reported", "Signalé"),
+    "verified": Text("Verified", "Vérifié"),
+    "closed": Text("Closed", "Clos"),
 }
 
 # The admiralty code: source reliability A-F, then information credibility 1-6 (e.g. B2).
@@ -33,13 +35,31 @@ MAX_COUNT = 100_000  # a casualty count above this is a typing error
 # The incident record's columns, in the table's order, by what they hold.
 WHEN = ("occurred_on", "occurred_time")
 WHERE = ("lat", "lon", "region", "site_id", "site_km")  # region, site and distance follow from lat/lon
+PLACE = ("location", "admin1", "admin2")  # the place's name, its region's and cercle's names (ACLED's words)
+PRECISION = ("geo_precision", "time_precision")  # ACLED's: 1 exact, 2 near / within the week, 3 region / month
 WHAT = ("type", "subtype", "actors", *CASUALTIES, "description", "notes", "source", "reliability", "status")
-CONTENT = WHEN + WHERE + WHAT  # what an edit changes
+CONTENT = WHEN + WHERE + PLACE + PRECISION + WHAT  # what an edit changes
 EXTERNAL = ("external_id", "external_ts")  # the event's id and version in another system (ACLED)
 BOOKKEEPING = ("author", "origin", *EXTERNAL, "revision", "created_at", "updated_at", "deleted")
 INCIDENT_FIELDS = ("id", *CONTENT, *BOOKKEEPING)
 SENSITIVE = ("notes", "source")  # left out of what headquarters receives ("hq" profile)
-FREE_TEXT = ("actors", "description", "notes", "source")  # what the text search looks in
+FREE_TEXT = ("description", "actors", "notes", "source", "location")  # what the text search looks in, in its order
+
+GEO_PRECISIONS = (1, 2, 3)  # ACLED's geo_precision: the exact place, near it (same district), only the region
+TIME_PRECISIONS = (1, 2, 3)  # ACLED's time_precision: the day, the week, the month
+GEO_PRECISION_LABELS = {  # context "Precision"
+    1: QT_TRANSLATE_NOOP("Precision", "1: the exact place"),
+    2: QT_TRANSLATE_NOOP("Precision", "2: near the place"),
+    3: QT_TRANSLATE_NOOP("Precision", "3: only the region"),
+}
+TIME_PRECISION_LABELS = {  # context "Precision"
+    1: QT_TRANSLATE_NOOP("Precision", "1: the day"),
+    2: QT_TRANSLATE_NOOP("Precision", "2: within the week"),
+    3: QT_TRANSLATE_NOOP("Precision", "3: within the month"),
+}
+
+# The 2016 regions that the basemap's polygons still count in Gao and Tombouctou (ISO 3166-2 names).
+REGIONS_WITHOUT_POLYGON = {"ML-9": Text("Ménaka"), "ML-10": Text("Taoudénit")}
 
 AUDIT_ACTIONS = ("create", "update", "delete", "restore", "merge")
 

@@ -55,6 +55,16 @@ def regions():
 
 
 @functools.lru_cache(maxsize=1)
+def gazetteer():
+    """The named places of the shipped basemap (GeoNames), for the nearest one to a point: a
+    geo.lookups.SiteIndex whose ids are the places' names."""
+    from geo.lookups import SiteIndex
+
+    places = load_layer("places")
+    return SiteIndex(list(zip(places["name"], places.geometry.y, places.geometry.x)))
+
+
+@functools.lru_cache(maxsize=1)
 def focus_bbox() -> tuple[float, float, float, float]:
     """lon_min, lat_min, lon_max, lat_max of the mission's country and its neighbours."""
     countries = load_layer("countries")

@@ -296,7 +296,8 @@ class Pack:
             site = sites.get(r.site_id, "—")
             rows.append([Cell(self.locale.toString(r.occurred_on, "d MMM yyyy")), Cell(label, color, hatch=style),
                          Cell(self.region(r.region)), Cell(site), Cell(str(r.killed)), Cell(str(r.injured)),
-                         Cell(translate("IncidentStatus", INCIDENT_STATUS_LABELS.get(r.status, r.status))),
+                         Cell(INCIDENT_STATUS_LABELS[r.status].get(self.lang) if r.status in INCIDENT_STATUS_LABELS
+                              else r.status),
                          Cell(r.description if len(r.description) <= MAX_TEXT else r.description[:MAX_TEXT] + "…")])
         return Table(self.sheet, [translate("Briefing", "Date"), translate("Briefing", "Type"),
                                   translate("Briefing", "Region"), translate("Briefing", "Site"),

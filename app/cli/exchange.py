@@ -29,7 +29,8 @@ def register(subparsers) -> None:
     ei.add_argument("--from", dest="start", type=iso_date)
     ei.add_argument("--to", dest="end", type=iso_date)
     ei.add_argument("--profile", choices=("full", "hq"), default="full",
-                    help=tr("hq leaves out the sensitive fields (source, notes)"))
+                    help=tr("hq leaves out the sensitive fields (source, notes) and writes type, sub-type, "
+                            "status and region as words in the language of --lang"))
     ei.set_defaults(func=cmd_export_incidents)
     er = exps.add_parser("site-records", help=tr("site records as CSV, GeoJSON or GeoPackage (by the file extension)"))
     er.add_argument("--from", dest="start", type=iso_date)
@@ -77,6 +78,9 @@ def cmd_import_incidents(args) -> int:
         result = imports.write_import(db, plan, settings.author(), dry_run=args.dry_run)
     finally:
         db.close()
+    for original, events in plan.unmapped:
+        print(tr("{0} events of ACLED type {1} imported as 'other' (kept in their notes)").format(events, original),
+              file=sys.stderr)
     note = tr(" (dry run: nothing written)") if args.dry_run else ""
     print(tr("{0}: {1} created, {2} updated, {3} unchanged, {4} rows refused{5}").format(
         args.file, result.created, result.updated, result.unchanged, plan.refused_rows, note))
@@ -104,7 +108,7 @@ def _export(args, run) -> int:
 def cmd_export_incidents(args) -> int:
     return _export(args, lambda db, ex: ex.export_incidents(
         db, args.out, ex.incident_filter(args.start, args.end), excel=args.excel, hxl=args.hxl,
-        profile=args.profile, delimiter=args.delimiter))
+        profile=args.profile, lang=getattr(args, "lang", None) or "en", delimiter=args.delimiter))
 
 
 def cmd_export_site_records(args) -> int:

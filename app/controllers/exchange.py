@@ -107,13 +107,17 @@ class ExchangeController(QObject):
         self.report.open()
 
     def _write(self, plan: imports.ImportPlan) -> Op:
-        return self._run(self.tr("Importing {0}…").format(plan.path.name), self._written,
+        return self._run(self.tr("Importing {0}…").format(plan.path.name), lambda r: self._written(r, plan),
                          imports.write_import, self.state.db, plan, self.author, writes=True)
 
-    def _written(self, result: imports.ImportResult) -> None:
-        self._tell(QMessageBox.Icon.Information, self.tr(
-            "{0} incidents created, {1} updated, {2} already up to date.").format(
-            *map(QLocale().toString, (result.created, result.updated, result.unchanged))))
+    def _written(self, result: imports.ImportResult, plan: imports.ImportPlan) -> None:
+        text = self.tr("{0} incidents created, {1} updated, {2} already up to date.").format(
+            *map(QLocale().toString, (result.created, result.updated, result.unchanged)))
+        if plan.unmapped:
+            types = ", ".join(f"{original} ({QLocale().toString(n)})" for original, n in plan.unmapped)
+            text += " " + self.tr("ACLED types sitmon does not know, imported as “Other” (the original kept in "
+                                  "the notes): {0}.").format(types)
+        self._tell(QMessageBox.Icon.Information, text)
 
     # ---------------------------------------------------------------- exports
 
@@ -143,7 +147,7 @@ class ExchangeController(QObject):
         if kind == "incidents":
             where = exports.incident_filter(options.get("start"), options.get("end"), self.filter)
             args = (exports.export_incidents, self.state.db, path, where)
-            csv["profile"] = options.get("profile", "full")
+            csv.update(profile=options.get("profile", "full"), lang=self.state.lang)
         elif kind == "site-records":
             args = (exports.export_site_records, self.state.db, path, options.get("start"), options.get("end"))
             csv["profile"] = options.get("profile", "full")

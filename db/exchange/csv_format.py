@@ -21,18 +21,32 @@ from pydantic import Field, TypeAdapter, ValidationError
 from db.files import atomic
 from db.incidents import taxonomy
 from db.records import QT_TRANSLATE_NOOP
-from db.vocab import CASUALTIES, INCIDENT_FIELDS, INCIDENT_STATUSES, MAX_COUNT, RELIABILITY_CODES, SENSITIVE
+from db.vocab import (
+    CASUALTIES,
+    INCIDENT_FIELDS,
+    INCIDENT_STATUSES,
+    MAX_COUNT,
+    PLACE,
+    PRECISION,
+    RELIABILITY_CODES,
+    SENSITIVE,
+)
 
 CONTEXT = "Import"
 
 # The tuples that readers produce and the importer writes: the incidents table's columns, in order.
 FIELDS = INCIDENT_FIELDS
-# Every column set sitmon ever wrote, by version. A file's version is recognised from its header.
-INCIDENT_COLUMNS = {1: tuple(f for f in FIELDS if f != "deleted")}
-VERSION = 1
+# Every column set sitmon ever wrote, by version (each a named subset of db.vocab more than the one before).
+# A file's version is recognised from its header; every version imports.
+_V2 = tuple(f for f in FIELDS if f != "deleted")
+INCIDENT_COLUMNS = {
+    1: tuple(f for f in _V2 if f not in PLACE + PRECISION),
+    2: _V2,  # version 2 added the place's names and ACLED's precisions
+}
+VERSION = max(INCIDENT_COLUMNS)
 REQUIRED = ("id", "occurred_on", "lat", "lon", "type")
 TEXT = frozenset(("id", "region", "site_id", "type", "subtype", "actors", "description", "notes", "source",
-                  "reliability", "status", "author", "origin", "external_id"))
+                  "reliability", "status", "author", "origin", "external_id", *PLACE))
 VOCABULARIES = frozenset(("type", "subtype", "status", "reliability"))  # closed lists: never a formula
 # How each column that is not text is written (db.store.dialect.sqlite_bulk.csv_record's kinds).
 KINDS = {"occurred_time": "time", "lat": "degrees", "lon": "degrees", "site_km": "km", "created_at": "datetime",
@@ -42,6 +56,8 @@ KINDS = {"occurred_time": "time", "lat": "degrees", "lon": "degrees", "site_km":
 HXL = {
     "id": "#event+id", "occurred_on": "#date+occurred", "occurred_time": "#date+occurred+time",
     "lat": "#geo+lat", "lon": "#geo+lon", "region": "#adm1+code", "site_id": "#loc+code", "site_km": "#loc+dist+km",
+    "location": "#loc+name", "admin1": "#adm1+name", "admin2": "#adm2+name", "geo_precision": "#geo+precision",
+    "time_precision": "#date+precision",
     "type": "#event+type", "subtype": "#event+type+sub", "actors": "#group+name+first",
     "killed_peacekeepers": "#affected+killed+peacekeepers", "killed_civilians": "#affected+killed+civilians",
     "killed_other": "#affected+killed+other", "injured_peacekeepers": "#affected+injured+peacekeepers",
@@ -68,6 +84,7 @@ R_LON = QT_TRANSLATE_NOOP("Import", "{value} is not a longitude (a number from -
 R_KM = QT_TRANSLATE_NOOP("Import", "{value} is not a distance in km (a number of 0 or more)")
 R_COUNT = QT_TRANSLATE_NOOP("Import", "{value} is not a whole number of 0 or more")
 R_REVISION = QT_TRANSLATE_NOOP("Import", "{value} is not a revision number (1 or more)")
+R_PRECISION = QT_TRANSLATE_NOOP("Import", "{value} is not a precision (1, 2 or 3)")
 R_TYPE = QT_TRANSLATE_NOOP("Import", "{value} is not an incident type")
 R_SUBTYPE = QT_TRANSLATE_NOOP("Import", "{value} is not a sub-type of {type}")
 R_STATUS = QT_TRANSLATE_NOOP("Import", "{value} is not a status (reported, verified, closed)")
@@ -340,15 +357,16 @@ SCHEMA = {
     "reliability": Literal[("",) + tuple(sorted(RELIABILITY_CODES))],
     "external_ts": BigCount,
     "revision": Annotated[int, Field(ge=1, le=2**31 - 1)] | Empty,
+    **dict.fromkeys(PRECISION, Annotated[int, Field(ge=1, le=3)] | Empty),
 }
-NUMBERS = ("lat", "lon", "site_km", *CASUALTIES, "external_ts", "revision")  # cells that must be plain numbers
+NUMBERS = ("lat", "lon", "site_km", *CASUALTIES, "external_ts", "revision", *PRECISION)  # cells that must be plain numbers
 REASONS = {"id": R_ID, "occurred_on": R_DATE, "occurred_time": R_TIME, "lat": R_LAT, "lon": R_LON,
            "site_km": R_KM, **dict.fromkeys(CASUALTIES, R_COUNT), "status": R_STATUS, "reliability": R_RELIABILITY,
            "external_ts": R_COUNT, "revision": R_REVISION, "type": R_TYPE, "created_at": R_DATETIME,
-           "updated_at": R_DATETIME}
+           "updated_at": R_DATETIME, **dict.fromkeys(PRECISION, R_PRECISION)}
 # What an empty cell means, per column (the defaults of the incidents table).
 EMPTY = {"occurred_time": None, "site_km": None, **dict.fromkeys(CASUALTIES, 0), "status": "reported",
-         "external_ts": None, "revision": 1, "site_id": None, "external_id": None}
+         "external_ts": None, "revision": 1, "site_id": None, "external_id": None, **dict.fromkeys(PRECISION, 1)}
 
 
 def _text(column) -> list[str]:

@@ -14,13 +14,15 @@ from sqlalchemy import func, literal_column, select
 from db import status
 from db.clock import utcnow
 from db.exchange import csv_format, features
-from db.incidents import queries
+from db.incidents import queries, taxonomy
 from db.progress import Progress, tick
+from db.records import Text
 from db.scenario.stored import read_scenario
 from db.sites import queries as site_queries
 from db.store import dialect
 from db.store.models import Incident
-from db.vocab import SITE_RECORD_FIELDS, SITE_RECORD_SENSITIVE
+from db.vocab import INCIDENT_STATUS_LABELS, REGIONS_WITHOUT_POLYGON, SITE_RECORD_FIELDS, SITE_RECORD_SENSITIVE
+from geo import basemap
 
 CHUNK = 20_000
 FORMATS = {".csv": "csv", **{ext: "features" for ext in features.DRIVERS}}
@@ -51,12 +53,27 @@ def incident_filter(start: date | None = None, end: date | None = None,
     return replace(base or queries.IncidentFilter(), date_from=start, date_to=end)
 
 
+def hq_labels(lang: str = "en") -> dict[str, dict[str, str]]:
+    """What the "hq" profile writes instead of codes, in `lang`: type and sub-type labels (the taxonomy),
+    statuses (db.vocab) and region names (the basemap's, and the two 2016 regions it has no polygon for)."""
+    tax = taxonomy.load()
+    regions = {r.code: Text(r.name, r.name_fr or "") for r in basemap.regions().regions}
+    return {
+        "type": {t.id: t.label.get(lang) for t in tax.types},
+        "subtype": {s.id: s.label.get(lang) for t in tax.types for s in t.subtypes},
+        "status": {k: v.get(lang) for k, v in INCIDENT_STATUS_LABELS.items()},
+        "region": {k: v.get(lang) for k, v in {**regions, **REGIONS_WITHOUT_POLYGON}.items()},
+    }
+
+
 def export_incidents(db, path: Path | str, where: queries.IncidentFilter | None = None, *,
-                     excel: bool = False, hxl: bool = False, profile: str = "full", delimiter: str = ",",
-                     progress: Progress = None) -> int:
-    """Incidents matching the filter (not deleted unless asked), by date then id; returns how many."""
+                     excel: bool = False, hxl: bool = False, profile: str = "full", lang: str = "en",
+                     delimiter: str = ",", progress: Progress = None) -> int:
+    """Incidents matching the filter (not deleted unless asked), by date then id; returns how many.
+    Profile "hq" leaves out the sensitive columns and writes labels in `lang` (hq_labels) for codes."""
     where = where or queries.IncidentFilter()
     columns = csv_format.export_columns(profile)
+    labels = hq_labels(lang) if profile == "hq" else {}
     kind = output_format(path)
     cond = queries.where(where)
     order = (Incident.occurred_on, Incident.id)
@@ -65,11 +82,14 @@ def export_incidents(db, path: Path | str, where: queries.IncidentFilter | None 
         if kind != "csv":
             rows = conn.execute(select(*(getattr(Incident, c) for c in columns)).where(cond).order_by(*order)).all()
             tick(progress, total, total)
+            if labels:
+                rows = [[labels[c].get(v, v) if c in labels else v for c, v in zip(columns, r)] for r in rows]
             features.write_points(path, "incidents", columns, rows, db.path)
             return total
         with csv_format.Writer(path, columns, excel=excel, hxl=csv_format.HXL if hxl else None,
                                delimiter=delimiter, database=db.path) as w:
-            record = dialect.csv_record(conn, csv_format.record_cells(columns), delimiter, csv_format.TRIGGERS)
+            record = dialect.csv_record(conn, csv_format.record_cells(columns), delimiter, csv_format.TRIGGERS,
+                                        labels)
             stmt = select(literal_column(record)).select_from(Incident).where(cond).order_by(*order)
             done = 0
             for part in conn.execute(stmt).scalars().partitions(CHUNK):

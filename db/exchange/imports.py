@@ -25,12 +25,12 @@ from db.records import QT_TRANSLATE_NOOP
 from db.store import backup, dialect
 from db.store.dialect import sqlite
 from db.store.errors import DatabaseError
-from db.vocab import CONTENT, EXTERNAL
+from db.vocab import CONTENT, EXTERNAL, PLACE, PRECISION
 from geo import basemap
 
 CHUNK = 20_000
-ACLED_FIELDS = ("occurred_on", "lat", "lon", "region", "site_id", "site_km", "type", "subtype", "actors",
-                "killed_other", "description", "source")  # what a revised ACLED event may change
+ACLED_FIELDS = ("occurred_on", "lat", "lon", "region", "site_id", "site_km", *PLACE, *PRECISION, "type", "subtype",
+                "actors", "killed_other", "description", "source")  # what a revised ACLED event may change (never notes)
 AUDITED = CONTENT + EXTERNAL
 _AT = {f: i for i, f in enumerate(FIELDS)}
 
@@ -49,6 +49,7 @@ class ImportPlan:
     problems: tuple[Problem, ...]
     total_rows: int  # data rows read
     refused_rows: int
+    unmapped: tuple[tuple[str, int], ...] = ()  # ACLED event types imported as "other": (original, events)
 
     @property
     def good_rows(self) -> int:
@@ -92,13 +93,16 @@ def check_file(db, path: Path | str, format: str = "auto", author: str = "", pro
             else:
                 refused += reader.read(chunk, table.next_row, problems, table.undecodable)
             tick(progress, table.done, table.size)
+    unmapped = ()
     if format == "acled":
         rows = _locate(db, reader.incidents())
+        unmapped = tuple(sorted(reader.unmapped.items()))
     else:
         rows, clashes = _external_id_clashes(db, rows, reader.seen["external_id"])
         problems += clashes
         refused += len(clashes)
-    return ImportPlan(path, format, tuple(rows), tuple(sorted(problems, key=lambda p: p.row)), total, refused)
+    return ImportPlan(path, format, tuple(rows), tuple(sorted(problems, key=lambda p: p.row)), total, refused,
+                      unmapped)
 
 
 def _reader(format: str, header, defaults):

@@ -32,6 +32,7 @@ from db.files import atomic
 from db.progress import Progress, tick
 from db.store import backup, dialect
 from db.store.models import Incident
+from db.vocab import PLACE, PRECISION
 
 FORMAT, VERSION = "sitmon-package", 2
 INCIDENT_MEMBERS = ("incidents.jsonl", "audit.jsonl")
@@ -39,6 +40,8 @@ MEMBERS = INCIDENT_MEMBERS + site_records.MEMBERS
 COUNTS = dict(zip(MEMBERS, ("incidents", "audit", "site_records", "site_record_audit")))  # member -> count key
 COLUMNS = tuple(c.name for c in Incident.__table__.columns)
 AUDIT_COLUMNS = ("incident_id", "at", "author", "laptop", "action", "changes")
+# Columns that packages of an older sitmon lack, with what such an incident holds (the defaults of migration 0005).
+ADDED = {**dict.fromkeys(PLACE, ""), **dict.fromkeys(PRECISION, 1)}
 COMPARED = AUDITED + ("deleted",)
 
 
@@ -137,6 +140,7 @@ def read_package(path: Path | str) -> tuple[Manifest, dict[str, list[dict]]]:
     columns = dict(zip(MEMBERS, (COLUMNS, AUDIT_COLUMNS)))
     try:
         found = {n: [json.loads(line) for line in blobs[n].splitlines()] if n in blobs else [] for n in MEMBERS}
+        found["incidents.jsonl"] = [ADDED | r for r in found["incidents.jsonl"]]
         for name in INCIDENT_MEMBERS:
             found[name] = [_checked(r, columns[name]) for r in found[name]]
     except (KeyError, TypeError, ValueError) as exc:

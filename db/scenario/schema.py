@@ -19,7 +19,15 @@ from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
 from db.records import NO_TEXT, QT_TRANSLATE_NOOP, Text
-from db.vocab import INCIDENT_STATUSES, RELIABILITY_CODES, ROLES, SITE_KINDS, TRANSFER_STATUSES
+from db.vocab import (
+    GEO_PRECISIONS,
+    INCIDENT_STATUSES,
+    RELIABILITY_CODES,
+    ROLES,
+    SITE_KINDS,
+    TIME_PRECISIONS,
+    TRANSFER_STATUSES,
+)
 
 FORMAT_VERSION = 1
 # What a scenario may hold (resources/scenarios/README.md): beyond, a file is refused with its key path, so
@@ -240,6 +248,11 @@ class IncidentSeed:
     status: Literal[INCIDENT_STATUSES] = "reported"
     source: str = ""
     reliability: Reliability = ""
+    location: str = ""  # the place's name
+    admin1: str = ""  # default: the site's region's name
+    admin2: str = ""
+    geo_precision: Literal[GEO_PRECISIONS] = 1
+    time_precision: Literal[TIME_PRECISIONS] = 1
 
 
 @dataclass(**RECORD)

@@ -61,6 +61,11 @@ class Incident(Base):
     region: Mapped[str] = mapped_column(String(16), default="")
     site_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # nearest site (no FK: scenarios change)
     site_km: Mapped[float | None] = mapped_column(Float, nullable=True)
+    location: Mapped[str] = mapped_column(Text, default="")  # the place's name, e.g. "Anéfis" (ACLED location)
+    admin1: Mapped[str] = mapped_column(Text, default="")  # its region's name, as the source gave it
+    admin2: Mapped[str] = mapped_column(Text, default="")  # its cercle's name ("" where unknown)
+    geo_precision: Mapped[int] = mapped_column(Integer, default=1)  # 1 exact place, 2 near it, 3 only the region
+    time_precision: Mapped[int] = mapped_column(Integer, default=1)  # 1 the day, 2 the week, 3 the month
     type: Mapped[str] = mapped_column(String(64))
     subtype: Mapped[str] = mapped_column(String(64), default="")
     actors: Mapped[str] = mapped_column(Text, default="")

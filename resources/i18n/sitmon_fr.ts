@@ -176,8 +176,8 @@
         <translation>les incidents en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
     </message>
     <message>
-        <source>hq leaves out the sensitive fields (source, notes)</source>
-        <translation>hq omet les champs sensibles (source, notes)</translation>
+        <source>hq leaves out the sensitive fields (source, notes) and writes type, sub-type, status and region as words in the language of --lang</source>
+        <translation>hq omet les champs sensibles (source, notes) et écrit le type, le sous-type, le statut et la région en toutes lettres dans la langue de --lang</translation>
     </message>
     <message>
         <source>every site&apos;s status on a date, as CSV, GeoJSON or GeoPackage</source>
@@ -238,6 +238,10 @@
     <message>
         <source>{0}: nothing imported{1}</source>
         <translation>{0} : rien n&apos;a été importé{1}</translation>
+    </message>
+    <message>
+        <source>{0} events of ACLED type {1} imported as &apos;other&apos; (kept in their notes)</source>
+        <translation>{0} événements de type ACLED {1} importés comme « autre » (type d&apos;origine gardé dans leurs notes)</translation>
     </message>
     <message>
         <source> (dry run: nothing written)</source>
@@ -1001,6 +1005,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{0} incidents créés, {1} mis à jour, {2} déjà à jour.</translation>
     </message>
     <message>
+        <source>ACLED types sitmon does not know, imported as “Other” (the original kept in the notes): {0}.</source>
+        <translation>Types ACLED que sitmon ne connaît pas, importés comme « Autre » (l&apos;original gardé dans les notes) : {0}.</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>Exporter vers</translation>
     </message>
@@ -1181,12 +1189,12 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
 <context>
     <name>Import</name>
     <message>
-        <source>{value} is not an ACLED event type</source>
-        <translation>{value} n&apos;est pas un type d&apos;événement ACLED</translation>
+        <source>{value} is not a date as ACLED writes them (2023-08-13, 13 August 2023 or 13/08/2023)</source>
+        <translation>{value} n&apos;est pas une date telle qu&apos;ACLED les écrit (2023-08-13, 13 August 2023 ou 13/08/2023)</translation>
     </message>
     <message>
-        <source>{value} is not an ACLED sub-event type of {type}</source>
-        <translation>{value} n&apos;est pas un sous-type d&apos;événement ACLED de {type}</translation>
+        <source>{value} has the month first (ACLED writes the day first, 13/08/2023): save the file with dates as YYYY-MM-DD</source>
+        <translation>{value} commence par le mois (ACLED écrit le jour d&apos;abord, 13/08/2023) : enregistrez le fichier avec des dates AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>{value} is not a timestamp (seconds since 1970)</source>
@@ -1235,6 +1243,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>{value} is not a revision number (1 or more)</source>
         <translation>{value} n&apos;est pas un numéro de révision (1 ou plus)</translation>
+    </message>
+    <message>
+        <source>{value} is not a precision (1, 2 or 3)</source>
+        <translation>{value} n&apos;est pas une précision (1, 2 ou 3)</translation>
     </message>
     <message>
         <source>{value} is not an incident type</source>
@@ -1414,6 +1426,26 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Distance (km)</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Region (name)</source>
+        <translation>Région (nom)</translation>
+    </message>
+    <message>
+        <source>Cercle</source>
+        <translation>Cercle</translation>
+    </message>
+    <message>
+        <source>Place precision</source>
+        <translation>Précision du lieu</translation>
+    </message>
+    <message>
+        <source>Date precision</source>
+        <translation>Précision de la date</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -1509,6 +1541,18 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Placer sur un site…</translation>
     </message>
     <message>
+        <source>filled from the nearest named place; edit as needed</source>
+        <translation>rempli avec le lieu nommé le plus proche ; modifiable</translation>
+    </message>
+    <message>
+        <source>How precise the position is, as ACLED rates it; 3 is drawn hollow on the map</source>
+        <translation>Précision de la position, notée comme ACLED le fait ; 3 est dessiné creux sur la carte</translation>
+    </message>
+    <message>
+        <source>How precise the date is, as ACLED rates it</source>
+        <translation>Précision de la date, notée comme ACLED le fait</translation>
+    </message>
+    <message>
         <source>The position is right</source>
         <translation>La position est juste</translation>
     </message>
@@ -1539,6 +1583,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>&amp;Location</source>
         <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>Pla&amp;ce</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ecision</source>
+        <translation>Pr&amp;écision</translation>
     </message>
     <message>
         <source>T&amp;ype</source>
@@ -1575,6 +1627,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>S&amp;tatus</source>
         <translation>Stat&amp;ut</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
     </message>
     <message>
         <source>Peacekeepers</source>
@@ -1625,6 +1685,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>(aucun)</translation>
     </message>
     <message>
+        <source>Nearest place: %1 (%2 km)</source>
+        <translation>Lieu le plus proche : %1 (%2 km)</translation>
+    </message>
+    <message>
         <source>Nearest site: %1 (%2 km)</source>
         <translation>Site le plus proche : %1 (%2 km)</translation>
     </message>
@@ -1635,21 +1699,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>outside Mali</source>
         <translation>hors du Mali</translation>
-    </message>
-</context>
-<context>
-    <name>IncidentStatus</name>
-    <message>
-        <source>Reported</source>
-        <translation>Signalé</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>Vérifié</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Clos</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1762,18 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>km</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Place precision</source>
+        <translation>Précision du lieu</translation>
+    </message>
+    <message>
+        <source>Date precision</source>
+        <translation>Précision de la date</translation>
+    </message>
+    <message>
         <source>Killed</source>
         <translation>Tués</translation>
     </message>
@@ -1745,8 +1806,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Jusqu&apos;à la date de la chronologie</translation>
     </message>
     <message>
-        <source>Search description, actors, notes, source</source>
-        <translation>Chercher dans la description, les acteurs, les notes, la source</translation>
+        <source>Search description, actors, notes, source, place</source>
+        <translation>Chercher dans la description, les acteurs, les notes, la source, le lieu</translation>
     </message>
     <message>
         <source>Finds incidents where every word typed starts a word of the description, actors, notes or source, in any order, ignoring case and accents; or the start of an incident id.</source>
@@ -1829,6 +1890,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>unknown status {value!r}</source>
         <translation>statut inconnu {value!r}</translation>
+    </message>
+    <message>
+        <source>a precision of 1, 2 or 3</source>
+        <translation>une précision de 1, 2 ou 3</translation>
     </message>
     <message>
         <source>{km:.0f} km from the nearest site: is the position right?</source>
@@ -2198,6 +2263,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Incidents jusqu&apos;au {0}</translation>
     </message>
     <message>
+        <source>Hollow: only the region is known</source>
+        <translation>Creux : seule la région est connue</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -2254,6 +2323,33 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>civilian</source>
         <translation>civils</translation>
+    </message>
+</context>
+<context>
+    <name>Precision</name>
+    <message>
+        <source>1: the exact place</source>
+        <translation>1 : le lieu exact</translation>
+    </message>
+    <message>
+        <source>2: near the place</source>
+        <translation>2 : près du lieu</translation>
+    </message>
+    <message>
+        <source>3: only the region</source>
+        <translation>3 : la région seulement</translation>
+    </message>
+    <message>
+        <source>1: the day</source>
+        <translation>1 : le jour</translation>
+    </message>
+    <message>
+        <source>2: within the week</source>
+        <translation>2 : dans la semaine</translation>
+    </message>
+    <message>
+        <source>3: within the month</source>
+        <translation>3 : dans le mois</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from widgets.map.layers import (
     Tile,
     VectorData,
     cosmetic,
+    hollow_pen,
     kind_label,
     kind_style,
     rings_lines,
@@ -248,6 +249,9 @@ class MapView(QWidget):
             style = self.incidents.styles[i]
             rows.append(LegendRow(f"{style.label} ({self.locale().toString(int(counts[i]))})", dict(
                 symbol=style.symbol, size=11, pen=pg.mkPen("#333333", width=0.8), brush=pg.mkBrush(style.color))))
+        if (self.incidents.region_only & self.incidents.visible).any():
+            rows.append(LegendRow(self.tr("Hollow: only the region is known"), dict(
+                symbol="o", size=11, pen=hollow_pen("#333333", self.line_width), brush=pg.mkBrush(None))))
         if len(rows) == 1:
             rows.append(LegendRow(self.tr("none"), kind="text"))
         else:

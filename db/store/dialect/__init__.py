@@ -58,7 +58,7 @@ def change_counter(db):
     return sqlite.DataVersion(db.path, db.passphrase) if db.engine.dialect.name == "sqlite" else None
 
 
-def csv_record(conn, cells, delimiter: str, triggers: str) -> str:
+def csv_record(conn, cells, delimiter: str, triggers: str, labels=None) -> str:
     """An SQL expression formatting a whole CSV record (sqlite_bulk.csv_record)."""
     _only_sqlite(conn)
-    return sqlite_bulk.csv_record(cells, delimiter, triggers)
+    return sqlite_bulk.csv_record(cells, delimiter, triggers, labels)

@@ -1,5 +1,5 @@
 """The incident log's text search as one SQL condition, `TextMatch(text)`: incidents where every word typed
-starts a word of the description, actors, notes or source, in any order, ignoring case and accents ("sevare
+starts a word of the description, actors, notes, source or place name, in any order, ignoring case and accents ("sevare
 conv" finds "Convoy attacked near Sévaré"); a word that looks like the start of an incident id also finds
 that incident. Each dialect compiles it to its own index (sqlite_fts.py); elsewhere it is a LIKE chain.
 """
@@ -13,8 +13,9 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.types import Boolean
 
 from db.store.models import Incident
+from db.vocab import FREE_TEXT
 
-COLUMNS = ("description", "actors", "notes", "source")  # searched, in the order the SQLite index holds them
+COLUMNS = FREE_TEXT  # searched, in the order the SQLite index holds them
 WORD = re.compile(r"\w", re.UNICODE)
 ID_START = re.compile(r"[0-9a-fA-F-]{4,36}")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")

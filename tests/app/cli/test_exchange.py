@@ -117,3 +117,17 @@ def test_package_conflict_exit_3_then_take(capsys, tmp_path):
     assert code == 1 and "not a sitmon data package" in err
     a.close()
     b.close()
+
+
+def test_hq_export_speaks_the_language_of_lang_and_old_acled_types_are_counted(capsys, db_path, tmp_path):
+    from tests.db.exchange.test_incident_place import OLD_ROWS, _old_file
+
+    out = tmp_path / "hq.csv"
+    code, _, _ = run(capsys, db_path, "--lang", "fr", "export", "incidents", "--out", str(out), "--profile", "hq")
+    assert code == 0
+    row = next(csv.DictReader(open(out, encoding="utf-8", newline="")))
+    assert (row["type"], row["region"], row["status"], row["location"]) == ("Attaque de convoi", "Tombouctou",
+                                                                           "Vérifié", "Ber")
+    code, out_text, err = run(capsys, db_path, "import", "incidents", str(_old_file(tmp_path / "old.csv")))
+    assert code == 0 and f"{len(OLD_ROWS)} created" in out_text
+    assert "1 events of ACLED type Non-violent activity by a conflict actor imported as 'other'" in err

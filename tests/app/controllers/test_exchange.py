@@ -140,3 +140,20 @@ def test_export_site_records_from_the_window(qtbot, controller, state, tmp_path)
     assert "Wrote 1 rows" in controller.notice.text()
     text = path.read_bytes().decode("utf-8-sig")
     assert text.startswith("id,site_id,kind,date") and "radio Goundam" not in text and "goundam" in text
+
+
+def test_hq_export_is_in_the_interface_language_and_old_acled_types_are_reported(qtbot, controller, state,
+                                                                                 tmp_path):
+    import csv
+
+    from tests.db.exchange.test_incident_place import _old_file
+
+    state.lang = "fr"
+    controller.export("incidents", tmp_path / "hq.csv", {"profile": "hq"})
+    qtbot.waitUntil(lambda: controller.notice is not None, timeout=20_000)
+    row = next(csv.DictReader(open(tmp_path / "hq.csv", encoding="utf-8", newline="")))
+    assert (row["type"], row["status"], row["region"]) == ("Attaque de convoi", "Vérifié", "Tombouctou")
+    controller.notice = None
+    controller.import_file(_old_file(tmp_path / "old.csv"))
+    qtbot.waitUntil(lambda: controller.notice is not None and "created" in controller.notice.text(), timeout=20_000)
+    assert "Non-violent activity by a conflict actor (1)" in controller.notice.text()

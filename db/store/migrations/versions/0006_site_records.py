@@ -2,13 +2,13 @@
 with its audit trail. Portable SQL only (headquarters runs the same models on PostgreSQL).
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
