@@ -143,7 +143,7 @@ def cmd_package_export(args) -> int:
 
 
 def cmd_package_import(args) -> int:
-    from db.exchange import packages, site_records
+    from db.exchange import packages
 
     if not args.file.is_file():
         return fail(tr("{0}: no such file").format(args.file), 2)
@@ -164,7 +164,7 @@ def cmd_package_import(args) -> int:
         print(tr("conflict: incident {0} ({1}): {2}").format(c.incident_id, c.mine["occurred_on"], diffs),
               file=sys.stderr)
     for c in s.conflicts:
-        print(tr("conflict: {0}").format(site_records.describe(c)), file=sys.stderr)
+        print(tr("conflict: {0}").format(packages.describe(c)), file=sys.stderr)
     if r.conflicts or s.conflicts:
         return fail(tr("{0} incidents and {1} site records disagree between the laptops and were left as they "
                        "are here; run again with --take mine or --take theirs").format(

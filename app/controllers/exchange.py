@@ -20,7 +20,7 @@ from app.controllers.incidents import field_labels
 from app.controllers.sites import field_labels as record_labels
 from app.ops import Op
 from app.state import AppState
-from db.exchange import exports, imports, packages, site_records
+from db.exchange import exports, imports, packages
 from db.incidents import queries, taxonomy
 from widgets.dialogs.conflicts import ConflictDialog
 from widgets.dialogs.export import ExportDialog
@@ -209,7 +209,7 @@ class ExchangeController(QObject):
                 "{0} incidents or site records changed here meanwhile and were left as they are: import the "
                 "package again to choose for them.").format(QLocale().toString(len(left))))
 
-    def _record_conflict_row(self, c: site_records.RecordConflict) -> tuple[str, str, list[tuple[str, str, str]]]:
+    def _record_conflict_row(self, c: packages.RecordConflict) -> tuple[str, str, list[tuple[str, str, str]]]:
         """A site record the laptops disagree on: its site, what it records, the differing fields."""
         from db.sites.draft import kind_label
 

@@ -90,16 +90,18 @@ def test_a_zip_bomb_is_refused_from_its_declared_sizes_without_inflating(db, tmp
 
     bomb = tmp_path / "bomb.zip"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("manifest.json", json.dumps({"format": "sitmon-package", "version": 1}))
+        z.writestr("manifest.json", json.dumps({"format": "sitmon-package", "version": 3}))
+        z.writestr("signature.json", "{}")
         with z.open("incidents.jsonl", "w", force_zip64=True) as member:
             block = b"\0" * (1 << 20)
             for _ in range(3072):  # 3 GiB of zeros, about 3 MB compressed
                 member.write(block)
-        z.writestr("audit.jsonl", b"")
+        for name in ("audit.jsonl", "site_records.jsonl", "site_record_audit.jsonl"):
+            z.writestr(name, b"")
     assert bomb.stat().st_size < 4 << 20
     tracemalloc.start()
     with pytest.raises(packages.PackageError, match="would inflate to 3,221,225,472 bytes"):
-        packages.read_package(bomb)
+        packages.archive.read(bomb)
     assert tracemalloc.get_traced_memory()[1] < 64 << 20
     tracemalloc.stop()
 
