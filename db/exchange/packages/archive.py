@@ -1,10 +1,11 @@
-"""The package file: a zip holding manifest.json, signature.json and one JSON-lines member per table, sealed
+"""The package file: a zip holding manifest.json and one JSON-lines member per table, signed, and sealed
 (sealed.py) when the database it comes from is encrypted.
 
 manifest.json says the format, version, mission, the exporting laptop and person, when, the row counts and
-the SHA-256 of every member; signature.json is the exporting laptop's Ed25519 signature of manifest.json's
-bytes with its public key (db/store/identity.py), so a package altered by one byte is refused. Nothing here
-decides whether the signer is trusted: that is trust.py's, against this laptop's known laptops.
+the SHA-256 of every member. The zip's comment, the file's last bytes, holds the exporting laptop's public
+key and its Ed25519 signature of the SHA-256 of every byte before it (db/store/identity.py), so a package
+altered by one byte anywhere is refused. Nothing here decides whether the signer is trusted: that is
+trust.py's, against this laptop's known laptops.
 """
 from __future__ import annotations
 
@@ -20,16 +21,19 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from db.exchange.packages import sealed
+from db.exchange.packages.errors import PackageError
 from db.exchange.packages.rows import RowError, strict_json
 from db.files import atomic
 from db.records import QT_TRANSLATE_NOOP
-from db.store.errors import DatabaseError
 from db.store.identity import public_raw
 
 FORMAT, VERSION, SIGNED = "sitmon-package", 3, 3  # version 3: signed; 1 and 2 (unsigned) are refused
 MEMBERS = ("incidents.jsonl", "audit.jsonl", "site_records.jsonl", "site_record_audit.jsonl")
 COUNTS = dict(zip(MEMBERS, ("incidents", "audit", "site_records", "site_record_audit")))  # member -> count key
-FILES = {"manifest.json", "signature.json", *MEMBERS}
+FILES = {"manifest.json", *MEMBERS}
+SIGNATURE = b"sitmon-signature-1 "  # then the public key and the signature, in base64, one space between
+SIGNATURE_SIZE = len(SIGNATURE) + 44 + 1 + 88
+SIGNED_WHAT = b"sitmon-package-sha256 "  # what is signed: this, then the digest of the bytes before the comment
 # What a package may inflate to: a zip bomb is refused from the sizes it declares, before a byte is inflated
 # (zipfile never inflates a member past its declared size). JSON lines compress 5 to 15 times.
 MAX_MANIFEST, MAX_MEMBER, MAX_RATIO = 1 << 20, 8 << 30, 100
@@ -42,10 +46,6 @@ MSG_UNSIGNED = QT_TRANSLATE_NOOP("db", "{path} is not signed (it comes from an o
                                        "ask for a new export from an up-to-date sitmon. Nothing was imported.")
 MSG_ALTERED = QT_TRANSLATE_NOOP("db", "{path} was altered after it was signed ({reason}). Nothing was imported.")
 MSG_BAD_ROW = QT_TRANSLATE_NOOP("db", "{path} is refused: {problem}. Nothing was imported.")
-
-
-class PackageError(DatabaseError):
-    """A package that cannot be imported (or exported); nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -83,24 +83,46 @@ def write(path: Path, members: dict[str, list[dict]], manifest: Manifest, key: E
                                author=manifest.author, created_at=manifest.created_at, counts=manifest.counts,
                                sha256={n: hashlib.sha256(b).hexdigest() for n, b in data.items()}),
                           indent=2, ensure_ascii=False).encode()
-    signature = json.dumps(dict(laptop=manifest.laptop, public_key=_b64(public_raw(key.public_key())),
-                                signature=_b64(key.sign(document))), indent=2).encode()
     with atomic(path, database=database) as part:
         if passphrase:
             buffer = io.BytesIO()
-            _zip(buffer, document, signature, data)
+            _zip(buffer, document, data)
+            sign(buffer, key)
             with open(part, "wb") as out:
                 sealed.seal(buffer.getvalue(), out, passphrase)
         else:
-            _zip(part, document, signature, data)
+            with open(part, "r+b") as out:
+                _zip(out, document, data)
+                sign(out, key)
 
 
-def _zip(target, document: bytes, signature: bytes, data: dict) -> None:
+def _zip(target, document: bytes, data: dict) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        z.comment = b"\0" * SIGNATURE_SIZE  # room for the signature, written once the rest is whole
         z.writestr("manifest.json", document)
-        z.writestr("signature.json", signature)
         for name, blob in data.items():
             z.writestr(name, blob)
+
+
+def sign(f, key: Ed25519PrivateKey) -> None:
+    """Sign every byte of the open file `f` but its last SIGNATURE_SIZE (the zip's comment) and put the
+    signature there."""
+    size = f.seek(0, io.SEEK_END)
+    signature = key.sign(SIGNED_WHAT + _digest(f, size - SIGNATURE_SIZE))
+    f.seek(size - SIGNATURE_SIZE)
+    f.write(SIGNATURE + _b64(public_raw(key.public_key())).encode() + b" " + _b64(signature).encode())
+
+
+def _digest(f, size: int) -> bytes:
+    f.seek(0)
+    digest, left = hashlib.sha256(), size
+    while left > 0:
+        block = f.read(min(1 << 20, left))
+        if not block:
+            break
+        digest.update(block)
+        left -= len(block)
+    return digest.digest()
 
 
 def _b64(raw: bytes) -> str:
@@ -116,20 +138,30 @@ def is_sealed(path: Path | str) -> bool:
 
 
 def read(path: Path | str, passphrase: str | None = None) -> Package:
-    """The package at `path` once its sizes, signature and checksums hold; its rows are parsed JSON, not yet
+    """The package at `path` once its signature, sizes and checksums hold; its rows are parsed JSON, not yet
     validated (each kind's piece does that). PackageError (or sealed.SealError) otherwise."""
     path = Path(path)
     try:
-        digest, opened = _open(path, passphrase)
-        with zipfile.ZipFile(opened) as z:
-            _check_sizes(path, z)
-            blobs = {n: z.read(n) for n in FILES}
+        with open(path, "rb") as f:
+            head = f.read(len(sealed.MAGIC))
+            if sealed.is_sealed(head):
+                if path.stat().st_size > MAX_SEALED:
+                    raise ValueError(f"a sealed package of more than {MAX_SEALED >> 30} GiB")
+                raw = head + f.read()
+                digest, opened = hashlib.sha256(raw).hexdigest(), io.BytesIO(sealed.unseal(path, raw, passphrase))
+            else:
+                digest, opened = _file_digest(f), path
+            with zipfile.ZipFile(opened) as z:
+                public_key = _verify(path, opened if isinstance(opened, io.BytesIO) else f, z)
+                _check_sizes(path, z)
+                blobs = {n: z.read(n) for n in FILES}
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
         raise PackageError(MSG_NOT_PACKAGE, path=path, reason=str(exc)[:200] or type(exc).__name__) from None
     doc = _json(path, blobs["manifest.json"], "manifest.json")
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("version"), int):
         raise PackageError(MSG_NOT_PACKAGE, path=path, reason="manifest.json")
-    public_key = _verify(path, blobs["manifest.json"], _json(path, blobs["signature.json"], "signature.json"), doc)
+    if doc["version"] != VERSION:
+        raise PackageError(MSG_NEWER if doc["version"] > VERSION else MSG_UNSIGNED, path=path, version=doc["version"])
     manifest = _manifest(path, doc)
     found = {}
     for name in MEMBERS:
@@ -144,19 +176,45 @@ def read(path: Path | str, passphrase: str | None = None) -> Package:
     return Package(path, digest, manifest, public_key, found)
 
 
-def _open(path: Path, passphrase: str | None):
-    """(the file's SHA-256, what zipfile reads: the path, or the unsealed bytes)."""
-    with open(path, "rb") as f:
-        head = f.read(len(sealed.MAGIC))
-        if sealed.is_sealed(head):
-            if path.stat().st_size > MAX_SEALED:
-                raise ValueError(f"a sealed package of more than {MAX_SEALED >> 30} GiB")
-            raw = head + f.read()
-            return hashlib.sha256(raw).hexdigest(), io.BytesIO(sealed.unseal(path, raw, passphrase))
-        digest = hashlib.sha256(head)
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest(), path
+def _file_digest(f) -> str:
+    f.seek(0)
+    digest = hashlib.sha256()
+    for block in iter(lambda: f.read(1 << 20), b""):
+        digest.update(block)
+    return digest.hexdigest()
+
+
+def _verify(path, f, z: zipfile.ZipFile) -> bytes:
+    """The signer's raw public key, once the signature in the zip's comment holds for every byte before it."""
+    size = f.seek(0, io.SEEK_END)
+    f.seek(size - SIGNATURE_SIZE)
+    tail = f.read(SIGNATURE_SIZE)
+    if z.comment != tail or not tail.startswith(SIGNATURE):
+        version = _version(path, z)
+        if version is not None and version > VERSION:
+            raise PackageError(MSG_NEWER, path=path, version=version)
+        if version is not None and version < SIGNED:
+            raise PackageError(MSG_UNSIGNED, path=path, version=version)
+        raise PackageError(MSG_ALTERED, path=path, reason="its signature is missing or cut")
+    try:
+        key_text, signature_text = tail[len(SIGNATURE):].split(b" ")
+        raw = base64.b64decode(key_text, validate=True)
+        Ed25519PublicKey.from_public_bytes(raw).verify(base64.b64decode(signature_text, validate=True),
+                                                       SIGNED_WHAT + _digest(f, size - SIGNATURE_SIZE))
+    except (InvalidSignature, ValueError):
+        raise PackageError(MSG_ALTERED, path=path, reason="its signature does not match its content") from None
+    return raw
+
+
+def _version(path, z: zipfile.ZipFile) -> int | None:
+    """The version an unsigned package's manifest says, if it says one."""
+    try:
+        if z.getinfo("manifest.json").file_size <= MAX_MANIFEST:
+            doc = _json(path, z.read("manifest.json"), "manifest.json")
+            return doc.get("version") if isinstance(doc, dict) and isinstance(doc.get("version"), int) else None
+    except (KeyError, PackageError):
+        pass
+    return None
 
 
 def _json(path, blob: bytes, name: str):
@@ -168,13 +226,6 @@ def _json(path, blob: bytes, name: str):
 
 def _check_sizes(path, z: zipfile.ZipFile) -> None:
     infos = {i.filename: i for i in z.infolist()}
-    if "signature.json" not in infos and "manifest.json" in infos:
-        version = _json(path, z.read("manifest.json"), "manifest.json") if \
-            infos["manifest.json"].file_size <= MAX_MANIFEST else {}
-        version = version.get("version") if isinstance(version, dict) else None
-        if isinstance(version, int) and version > VERSION:
-            raise PackageError(MSG_NEWER, path=path, version=version)
-        raise PackageError(MSG_UNSIGNED, path=path, version=version)
     if set(infos) != FILES or len(z.infolist()) != len(FILES):
         raise PackageError(MSG_NOT_PACKAGE, path=path, reason=f"it holds {', '.join(sorted(infos)) or 'nothing'}")
     for name, info in infos.items():
@@ -182,23 +233,6 @@ def _check_sizes(path, z: zipfile.ZipFile) -> None:
         if info.file_size > limit or info.file_size > MAX_RATIO * max(info.compress_size, 1) + MAX_MANIFEST:
             raise PackageError(MSG_NOT_PACKAGE, path=path, reason=f"{name} would inflate to {info.file_size:,} "
                                                                   f"bytes from {info.compress_size:,}")
-
-
-def _verify(path, document: bytes, signature, doc: dict) -> bytes:
-    """The signer's raw public key, once the signature of manifest.json holds."""
-    if doc["version"] > VERSION:
-        raise PackageError(MSG_NEWER, path=path, version=doc["version"])
-    if doc["version"] < SIGNED:
-        raise PackageError(MSG_UNSIGNED, path=path, version=doc["version"])
-    try:
-        raw = base64.b64decode(signature["public_key"], validate=True)
-        Ed25519PublicKey.from_public_bytes(raw).verify(base64.b64decode(signature["signature"], validate=True),
-                                                       document)
-    except (InvalidSignature, ValueError, TypeError, KeyError):
-        raise PackageError(MSG_ALTERED, path=path, reason="its signature does not match its manifest") from None
-    if signature.get("laptop") != doc.get("laptop"):
-        raise PackageError(MSG_ALTERED, path=path, reason="the signing laptop is not the exporting laptop")
-    return raw
 
 
 def _manifest(path, doc: dict) -> Manifest:

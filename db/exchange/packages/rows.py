@@ -80,7 +80,7 @@ def check_audit(a, id_column: str, ids: set, fields: set, what: str) -> dict:
     columns = (id_column, *AUDIT_FIELDS)
     if not isinstance(a, dict) or set(a) != set(columns):
         raise RowError(f"{what}: unexpected columns")
-    if a[id_column] not in ids:
+    if not isinstance(a[id_column], str) or a[id_column] not in ids:
         raise RowError(f"{what}: {id_column}: {str(a[id_column])[:40]!r} is not a record of the package")
     if not isinstance(a["at"], str) or not STORED_TIME.match(a["at"]):
         raise RowError(f"{what}: at: {str(a['at'])[:40]!r} is not a date and time (YYYY-MM-DD HH:MM:SS)")

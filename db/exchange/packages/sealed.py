@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from db.records import QT_TRANSLATE_NOOP
-from db.store.errors import DatabaseError
+from db.exchange.packages.errors import PackageError
 
 MAGIC = b"sitmon-sealed-package\n"
 CHUNK = 1 << 20
@@ -28,14 +28,15 @@ SCRYPT = dict(n=1 << 17, r=8, p=1)  # OWASP's minimum for scrypt: ~0.5 s and 128
 LIMITS = dict(n=1 << 18, r=16, p=4, chunk=16 << 20)
 MAX_HEADER = 1024
 
-MSG_PASSPHRASE = QT_TRANSLATE_NOOP("db", "{path} is an encrypted package: give its passphrase.")
+MSG_PASSPHRASE = QT_TRANSLATE_NOOP("db", "{path} is an encrypted package: give its passphrase. Nothing was "
+                                         "imported.")
 MSG_WRONG = QT_TRANSLATE_NOOP("db", "{path} cannot be opened with this passphrase (or it was altered). "
                                     "Nothing was imported.")
 MSG_DAMAGED = QT_TRANSLATE_NOOP("db", "{path} is an encrypted package that is damaged: {reason}. Nothing was "
                                       "imported.")
 
 
-class SealError(DatabaseError):
+class SealError(PackageError):
     """A sealed package that cannot be opened; nothing was imported."""
 
 

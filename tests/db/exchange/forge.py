@@ -2,14 +2,13 @@
 counts made to agree and signed again by a laptop's own key, as a hostile laptop (which holds a key) could."""
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import zipfile
 from pathlib import Path
 
 from db.exchange.packages import archive
-from db.store.identity import laptop_key, public_raw
+from db.store.identity import laptop_key
 
 
 def read(path: Path) -> tuple[dict, dict[str, list]]:
@@ -31,15 +30,20 @@ def repack(path: Path, out: Path, signer_db, *, rows=None, manifest=None, laptop
     if laptop is not None:
         doc["laptop"] = laptop
     doc = manifest(doc) if manifest else doc
-    document = json.dumps(doc, indent=2).encode()
-    key = laptop_key(signer_db.path, signer_db.passphrase)
-    signature = dict(laptop=doc["laptop"], public_key=base64.b64encode(public_raw(key.public_key())).decode(),
-                     signature=base64.b64encode(key.sign(document)).decode())
-    with zipfile.ZipFile(out, "w") as z:
-        z.writestr("manifest.json", document)
-        z.writestr("signature.json", json.dumps(signature))
-        for n, blob in blobs.items():
-            z.writestr(n, blob)
+    return signed_zip(out, {"manifest.json": json.dumps(doc, indent=2).encode(), **blobs}, signer_db)
+
+
+def signed_zip(out: Path, files: dict[str, bytes], signer_db, **zip_options) -> Path:
+    """A zip of `files` signed as sitmon signs a package, with the key of `signer_db`."""
+    with open(out, "w+b") as f:
+        with zipfile.ZipFile(f, "w", zip_options.pop("compression", zipfile.ZIP_DEFLATED), **zip_options) as z:
+            z.comment = b"\0" * archive.SIGNATURE_SIZE
+            for name, blob in files.items():
+                if callable(blob):
+                    blob(z, name)
+                else:
+                    z.writestr(name, blob)
+        archive.sign(f, laptop_key(signer_db.path, signer_db.passphrase))
     return out
 
 
