@@ -24,6 +24,7 @@ class PassphraseDialog(QDialog):
         self.field.textChanged.connect(lambda text: self.open_button.setEnabled(bool(text)))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(440)  # a path and a one-line reason read on two lines, not five
         layout = QVBoxLayout(self)
         for widget in (prompt, self.field, self.error, buttons):
             layout.addWidget(widget)

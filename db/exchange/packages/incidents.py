@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from db.exchange import csv_format
-from db.exchange.packages import rows
 from db.exchange.imports import AUDITED
+from db.exchange.packages import rows
 from db.exchange.packages.archive import MSG_BAD_ROW, PackageError
 from db.store import dialect
 from db.store.models import Incident

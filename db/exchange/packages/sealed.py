@@ -17,8 +17,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from db.records import QT_TRANSLATE_NOOP
 from db.exchange.packages.errors import PackageError
+from db.records import QT_TRANSLATE_NOOP
 
 MAGIC = b"sitmon-sealed-package\n"
 CHUNK = 1 << 20

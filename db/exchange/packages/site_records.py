@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from db.exchange.packages import rows
 from db.exchange.packages.archive import MSG_BAD_ROW, PackageError
 from db.sites import draft
-from db.store.models import SiteRecordAudit, SiteRecordRow
+from db.store.models import SiteRecordRow
 from db.vocab import SITE_RECORD_CONTENT
 
 MEMBERS = ("site_records.jsonl", "site_record_audit.jsonl")
