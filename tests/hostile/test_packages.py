@@ -18,14 +18,6 @@ from tests.db.exchange.test_packages import SEED, _new
 INCIDENTS, AUDIT = "incidents.jsonl", "audit.jsonl"
 
 
-@pytest.fixture
-def laptops(tmp_path):
-    a, b = open_database(tmp_path / "a.sqlite"), open_database(tmp_path / "b.sqlite")
-    yield a, b
-    a.close()
-    b.close()
-
-
 def file_bytes(db):
     wal = db.path.with_name(db.path.name + "-wal")
     return db.path.read_bytes(), wal.read_bytes() if wal.exists() else b""

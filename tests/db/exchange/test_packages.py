@@ -5,7 +5,6 @@ import zipfile
 
 import pytest
 
-from db import open_database
 from db.exchange import packages
 from db.exchange.packages import archive
 from db.incidents import audit, draft, queries, writes
@@ -13,14 +12,6 @@ from db.scenario.stored import read_scenario
 from tests.db.exchange import forge
 
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"
-
-
-@pytest.fixture
-def laptops(tmp_path):
-    a, b = open_database(tmp_path / "a.sqlite"), open_database(tmp_path / "b.sqlite")
-    yield a, b
-    a.close()
-    b.close()
 
 
 def _new(db, description, lat="16.80", lon="-2.60"):

@@ -16,14 +16,6 @@ from tests.db.exchange import forge
 from tests.db.sites.records import stored
 
 
-@pytest.fixture
-def laptops(tmp_path):
-    a, b = open_database(tmp_path / "a.sqlite"), open_database(tmp_path / "b.sqlite")
-    yield a, b
-    a.close()
-    b.close()
-
-
 def record(db, *args, **fields):
     return stored(db, read_scenario(db), *args, **fields)
 
