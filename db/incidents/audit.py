@@ -1,13 +1,23 @@
 """The incident log's audit trail: one row per create, edit, delete, restore or merge of an incident,
-saying who did it, on which laptop, when, and each changed field as [old, new] (JSON values)."""
+saying who did it, on which laptop, when, and each changed field as [old, new] (JSON values).
+
+An incident created by an import of a CSV file has no row of its own: the `imports` row it points at says who
+imported which file when, and its trail starts with that ('create', the file named under IMPORT). The rows an
+import or its undo writes name the file too (IMPORT, UNDO): a data package carries them as they are, and the
+'create' of an imported incident as `created_by_imports` makes it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+import json
+
 from sqlalchemy import insert, select
 
-from db.store.models import AuditEntry
+from db.store.models import AuditEntry, ImportRow, Incident
+
+IMPORT = "import"  # in an audit row: the file an import brought the change with (its name and SHA-256)
+UNDO = "undo"  # in an audit row: the import whose undo made the change
 
 
 @dataclass(frozen=True)
@@ -46,10 +56,31 @@ def record(conn, incident_id: str, at, author: str, laptop: str, action: str, di
                                            action=action, changes=changes(diff))])
 
 
+def import_name(file: str, sha256: str) -> str:
+    """How the trail names an imported file."""
+    return f"{file} · SHA-256 {sha256}"
+
+
 def trail(db, incident_id: str) -> list[AuditRecord]:
-    """Every change of one incident, oldest first."""
-    a = AuditEntry
+    """Every change of one incident, oldest first; an imported incident's starts with its import."""
+    a, m = AuditEntry, ImportRow
     with db.session() as s:
         rows = s.execute(select(a.id, a.incident_id, a.at, a.author, a.laptop, a.action, a.changes)
                          .where(a.incident_id == incident_id).order_by(a.at, a.id)).all()
-    return [AuditRecord(*r[:6], tuple((k, v[0], v[1]) for k, v in (r.changes or {}).items())) for r in rows]
+        created = s.execute(select(m.at, m.author, m.laptop, m.file, m.sha256).join(Incident, Incident.import_id == m.id)
+                            .where(Incident.id == incident_id)).first()
+    out = [AuditRecord(*r[:6], tuple((k, v[0], v[1]) for k, v in (r.changes or {}).items())) for r in rows]
+    if created is not None:
+        out.insert(0, AuditRecord(0, incident_id, created.at, created.author, created.laptop, "create",
+                                  ((IMPORT, None, import_name(created.file, created.sha256)),)))
+    return out
+
+
+def created_by_imports(conn) -> list[dict]:
+    """The 'create' audit row of every imported incident, as a data package carries audit rows (values as
+    stored): made from its import's row, the same every time, so the other laptop keeps it as a row of its
+    own and this one knows it again when it comes back."""
+    found = conn.exec_driver_sql("SELECT i.id, m.at, m.author, m.laptop, m.file, m.sha256 FROM incidents i "
+                                 "JOIN imports m ON m.id = i.import_id ORDER BY i.id")
+    return [dict(incident_id=r[0], at=r[1], author=r[2], laptop=r[3], action="create",
+                 changes=json.dumps(changes({IMPORT: (None, import_name(r[4], r[5]))}))) for r in found]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, Time
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, Time, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -49,6 +49,28 @@ class SiteRow(Base):
     region: Mapped[str] = mapped_column(String(16), default="")
 
 
+class ImportRow(Base):
+    """One import of a CSV file (db/exchange/imports.py): which file, who, when, what it did. The incidents it
+    created point at it (Incident.import_id), the audit rows it wrote too (AuditEntry.import_id); undoing it
+    (db/exchange/import_log.py) reads both and keeps this row, with who undid it and when."""
+
+    __tablename__ = "imports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    file: Mapped[str] = mapped_column(Text)  # the file's name, as the user chose it
+    sha256: Mapped[str] = mapped_column(String(64))  # of the file's bytes
+    format: Mapped[str] = mapped_column(String(16))  # sitmon | acled
+    author: Mapped[str] = mapped_column(String(128), default="")
+    laptop: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(DateTime)  # also the time of every audit row the import wrote
+    rows: Mapped[int] = mapped_column(Integer, default=0)  # data rows read
+    refused: Mapped[int] = mapped_column(Integer, default=0)
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # None: in force
+    undone_by: Mapped[str] = mapped_column(String(128), default="")
+
+
 class Incident(Base):
     """One entry of the incident log. Dates are UTC (Mali is UTC+0)."""
 
@@ -88,6 +110,8 @@ class Incident(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the import that created it (None: made here, or arrived with a package); local, never in packages
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id"), nullable=True)
 
 
 class AuditEntry(Base):
@@ -101,8 +125,12 @@ class AuditEntry(Base):
     laptop: Mapped[str] = mapped_column(String(64), default="")
     action: Mapped[str] = mapped_column(String(16))  # create | update | delete | restore | merge
     changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id"), nullable=True)  # written by an import
+    # or by its undo (local, never in packages)
 
-    __table_args__ = (Index("ix_incident_audit_incident", "incident_id", "at"),)
+    __table_args__ = (Index("ix_incident_audit_incident", "incident_id", "at"),
+                      Index("ix_incident_audit_import", "import_id", sqlite_where=text("import_id IS NOT NULL"),
+                            postgresql_where=text("import_id IS NOT NULL")))
 
 
 class KnownLaptop(Base):

@@ -27,7 +27,8 @@ from db.files import atomic
 from db.records import QT_TRANSLATE_NOOP
 from db.store.identity import public_raw
 
-FORMAT, VERSION, SIGNED = "sitmon-package", 3, 3  # version 3: signed; 1 and 2 (unsigned) are refused
+# version 3: signed (1 and 2, unsigned, are refused); 4: audit rows may name an imported file (import, undo)
+FORMAT, VERSION, SIGNED = "sitmon-package", 4, 3
 MEMBERS = ("incidents.jsonl", "audit.jsonl", "site_records.jsonl", "site_record_audit.jsonl")
 COUNTS = dict(zip(MEMBERS, ("incidents", "audit", "site_records", "site_record_audit")))  # member -> count key
 FILES = {"manifest.json", *MEMBERS}
@@ -160,7 +161,7 @@ def read(path: Path | str, passphrase: str | None = None) -> Package:
     doc = _json(path, blobs["manifest.json"], "manifest.json")
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("version"), int):
         raise PackageError(MSG_NOT_PACKAGE, path=path, reason="manifest.json")
-    if doc["version"] != VERSION:
+    if not SIGNED <= doc["version"] <= VERSION:
         raise PackageError(MSG_NEWER if doc["version"] > VERSION else MSG_UNSIGNED, path=path, version=doc["version"])
     manifest = _manifest(path, doc)
     found = {}

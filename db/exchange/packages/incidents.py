@@ -16,12 +16,13 @@ from db.exchange import csv_format
 from db.exchange.imports import AUDITED
 from db.exchange.packages import rows
 from db.exchange.packages.archive import MSG_BAD_ROW, PackageError
+from db.incidents import audit
 from db.store import dialect
 from db.store.models import Incident
 
 MEMBERS = ("incidents.jsonl", "audit.jsonl")
 TABLE, AUDIT_TABLE = "incidents", "incident_audit"
-COLUMNS = tuple(c.name for c in Incident.__table__.columns)
+COLUMNS = tuple(c.name for c in Incident.__table__.columns if c.name != "import_id")  # the import is local
 AUDIT_COLUMNS = ("incident_id", *rows.AUDIT_FIELDS)
 COMPARED = AUDITED + ("deleted",)
 IMMUTABLE = ("created_at", "author", "origin")
@@ -58,7 +59,7 @@ def check(path, incidents: list, trail: list) -> tuple[list[dict], list[dict]]:
         raise PackageError(MSG_BAD_ROW, path=path, problem=f"incidents.jsonl line {p.row} (incident "
                                                            f"{str(typed[p.row - 1]['id'])[:36]}): {p.message()}")
     found = [{**dict(zip(csv_format.FIELDS, values)), "deleted": r["deleted"]} for values, r in zip(checked, typed)]
-    ids, fields = {r["id"] for r in found}, set(COLUMNS) | {rows.PACKAGE}
+    ids, fields = {r["id"] for r in found}, set(COLUMNS) | {rows.PACKAGE, audit.IMPORT, audit.UNDO}
     try:
         for i, a in enumerate(trail, 1):
             rows.check_audit(a, "incident_id", ids, fields, f"audit.jsonl line {i}")
@@ -90,14 +91,19 @@ class Plan:
 
 
 def export_rows(conn) -> tuple[list[dict], list[dict]]:
-    """Every incident (deleted ones too) and the whole trail, as the package carries them."""
-    return rows.select(conn, TABLE, COLUMNS, "id"), rows.select(conn, AUDIT_TABLE, AUDIT_COLUMNS, "id")
+    """Every incident (deleted ones too) and the whole trail, as the package carries them (an imported
+    incident's 'create' row made from its import: audit.created_by_imports)."""
+    return rows.select(conn, TABLE, COLUMNS, "id"), _trail(conn)
+
+
+def _trail(conn) -> list[dict]:
+    return rows.select(conn, AUDIT_TABLE, AUDIT_COLUMNS, "id") + audit.created_by_imports(conn)
 
 
 def local(conn) -> tuple[dict, defaultdict]:
     """This laptop's incidents by id and the keys of its audit rows by incident."""
     keys = defaultdict(set)
-    for a in rows.select(conn, AUDIT_TABLE, AUDIT_COLUMNS, "id"):
+    for a in _trail(conn):
         keys[a["incident_id"]].add(rows.audit_key(a, AUDIT_COLUMNS))
     return {r["id"]: r for r in rows.select(conn, TABLE, COLUMNS, "id")}, keys
 

@@ -1,5 +1,6 @@
 """ACLED event CSV: the real monadic extract, and what other real exports contain."""
 import csv
+import hashlib
 import json
 import sqlite3
 from datetime import date
@@ -62,7 +63,9 @@ def test_real_monadic_extract_gives_one_incident_per_event(db, shared_real):
         regions[r["region"]] = regions.get(r["region"], 0) + 1
     assert regions["ML-9"] == 194 and regions["ML-5"] == 1441 and regions["ML-BKO"] == 175
     assert all(r["site_id"] and r["site_km"] is not None for r in rows.values())
-    assert exchange_data.count(db, "incident_audit", "action = 'create'") == 3314 + 1
+    assert exchange_data.count(db, "incident_audit", "action = 'create'") == 1  # the seed's: one 'imports' row
+    assert exchange_data.count(db, "imports", "created = 3314 AND format = 'acled'") == 1
+    assert exchange_data.count(db, "incidents", "import_id IS NOT NULL") == 3314
     again = imports.write_import(db, imports.check_file(db, shared_real / REAL), "tester")
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3314)
 
@@ -95,7 +98,9 @@ def test_revised_event_updates_instead_of_duplicating(db, tmp_path):
         5, "Revised: 5 killed.", 2, 1693000000)
     change = json.loads(sqlite3.connect(db.path).execute(
         "SELECT changes FROM incident_audit WHERE action='update' AND incident_id=?", (row["id"],)).fetchone()[0])
-    assert change == {"killed_other": [3, 5], "description": ["Convoy attacked outside Ber.", "Revised: 5 killed."]}
+    assert change == {"killed_other": [3, 5], "description": ["Convoy attacked outside Ber.", "Revised: 5 killed."],
+                      "external_ts": [1692000000, 1693000000],
+                      "import": [None, f"v2.csv · SHA-256 {hashlib.sha256((tmp_path / 'v2.csv').read_bytes()).hexdigest()}"]}
     older = imports.write_import(db, imports.check_file(db, tmp_path / "v1.csv"), "tester")
     assert (older.updated, older.unchanged) == (0, 1)
     both = imports.check_file(db, _write(tmp_path / "both.csv", [_event(), revised]))
