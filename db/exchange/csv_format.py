@@ -419,13 +419,7 @@ class IncidentReader:
             return []
         cells = dict(zip(self.header, zip(*typed)))
         columns = {f: self._column(f, cells.get(f), len(chunk), refuse) for f in FIELDS}
-        types, subtypes = columns["type"], columns["subtype"]
-        if not self.pairs.issuperset(zip(types, subtypes)):
-            for i, (t, s) in enumerate(zip(types, subtypes)):
-                if (t, s) not in self.pairs:
-                    refuse(i, "subtype", R_SUBTYPE, s, type=t)
-        for field in ("id", "external_id"):
-            self._check_unique(field, columns[field], rows, refuse)
+        self.check_rows(columns, rows, refuse)
         problems.extend(p for i in sorted(errors) for p in errors[i])
         out = list(zip(*(columns[f] for f in FIELDS)))
         return [r for i, r in enumerate(out) if i not in errors] if errors else out
@@ -465,6 +459,17 @@ class IncidentReader:
                 refuse(i, field, R_DATETIME, column[i])
             return values
         return column
+
+    def check_rows(self, columns: dict, rows, refuse) -> None:
+        """What is judged across cells and rows, once the cells are typed (by this reader or, for files in
+        sitmon's own form, by csv_columns): a sub-type of its type, ids and external ids unique in the file."""
+        types, subtypes = columns["type"], columns["subtype"]
+        if not self.pairs.issuperset(zip(types, subtypes)):
+            for i, (t, s) in enumerate(zip(types, subtypes)):
+                if (t, s) not in self.pairs:
+                    refuse(i, "subtype", R_SUBTYPE, s, type=t)
+        for field in ("id", "external_id"):
+            self._check_unique(field, columns[field], rows, refuse)
 
     def _check_unique(self, field, values, rows, refuse):
         if field not in self.header:
