@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.incident_controller = IncidentController(state, self.incidents, self.summary, self)
         self.site_controller = SiteController(state, self.site_card, self.site_panel, self.timeline, self.map,
                                               self.incident_controller.undo_stack, self)
-        self.exchange = ExchangeController(state, self)
+        self.exchange = ExchangeController(state, self, self.incident_controller.undo_stack)
         self.incidents.filter_changed.connect(self.exchange.set_filter)  # exports follow the log's filters
         self.backups = BackupController(state, self)
         self.briefing = BriefingController(state, self)

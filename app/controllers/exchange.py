@@ -4,7 +4,8 @@ package…, Import package….
 Each runs db/exchange as an op with a progress dialog and Cancel. An import is checked first; bad rows are
 listed (ImportReport) and the user imports the good rows or none. Package conflicts (incidents and site
 records) go to the ConflictDialog. After a write the executor announces {"incidents"} (and {"site_records"}
-after a package).
+after a package). An import that wrote something goes on the window's undo stack as one step ("Undo import of
+FILE": db/exchange/import_log.py undoes it in one audited transaction; Redo puts it back).
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from app.controllers.sites import field_labels as record_labels
 from app.i18n import message, signed_by
 from app.ops import Op
 from app.state import AppState
-from db.exchange import exports, imports, packages
+from app.undo import Done
+from db.exchange import exports, import_log, imports, packages
 from db.incidents import queries, taxonomy
 from widgets.dialogs.conflicts import ConflictDialog
 from widgets.dialogs.export import ExportDialog
@@ -32,9 +34,9 @@ EXTENSIONS = {"csv": "csv", "geojson": "geojson", "gpkg": "gpkg"}
 
 
 class ExchangeController(QObject):
-    def __init__(self, state: AppState, parent_widget):
+    def __init__(self, state: AppState, parent_widget, undo_stack=None):
         super().__init__(parent_widget)
-        self.state, self.parent_widget = state, parent_widget
+        self.state, self.parent_widget, self.undo_stack = state, parent_widget, undo_stack
         self.author = settings.author()
         self.filter = queries.IncidentFilter()
         self.op: Op | None = None  # the last op started
@@ -114,6 +116,10 @@ class ExchangeController(QObject):
                          imports.write_import, self.state.db, plan, self.author, writes=True)
 
     def _written(self, result: imports.ImportResult, plan: imports.ImportPlan) -> None:
+        if result.import_id is not None and self.undo_stack is not None:
+            self.undo_stack.push(Done(self.tr("import of {0}").format(plan.path.name),
+                                      lambda: self._undo_import(result.import_id, redo=True),
+                                      lambda: self._undo_import(result.import_id)))
         text = self.tr("{0} incidents created, {1} updated, {2} already up to date.").format(
             *map(QLocale().toString, (result.created, result.updated, result.unchanged)))
         if plan.unmapped:
@@ -121,6 +127,10 @@ class ExchangeController(QObject):
             text += " " + self.tr("ACLED types sitmon does not know, imported as “Other” (the original kept in "
                                   "the notes): {0}.").format(types)
         self._tell(QMessageBox.Icon.Information, text)
+
+    def _undo_import(self, import_id: int, redo: bool = False) -> Op:
+        """Undo (or redo) an import as one audited write; its failure is said in one dialog."""
+        return self.state.ops.run(Op(_undo_import, self.state.db, import_id, self.author, redo).writes("incidents"))
 
     # ---------------------------------------------------------------- exports
 
@@ -264,3 +274,7 @@ def _resolve(db, conflicts, choices, author, record_conflicts=(), progress=None)
 
 def _shown(value) -> str:
     return "" if value is None else str(value)
+
+
+def _undo_import(db, import_id: int, author: str, redo: bool, progress=None):
+    return import_log.undo_import(db, import_id, author, redo=redo)

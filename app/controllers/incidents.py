@@ -267,6 +267,8 @@ def field_labels() -> dict[str, str]:
         "status": translate("IncidentController", "Status"),
         "deleted": translate("IncidentController", "Deleted"),
         "package": translate("IncidentController", "Arrived with package"),
+        "import": translate("IncidentController", "Imported file"),
+        "undo": translate("IncidentController", "Undone import of"),
     }
 
 

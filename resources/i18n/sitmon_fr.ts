@@ -533,6 +533,10 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <source>Laptop</source>
         <translation>Ordinateur</translation>
     </message>
+    <message>
+        <source>Created by import of {0}</source>
+        <translation>Créé par l&apos;importation de {0}</translation>
+    </message>
 </context>
 <context>
     <name>BackupController</name>
@@ -1047,6 +1051,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Importing {0}…</source>
         <translation>Importation de {0}…</translation>
+    </message>
+    <message>
+        <source>import of {0}</source>
+        <translation>l&apos;importation de {0}</translation>
     </message>
     <message>
         <source>{0} incidents created, {1} updated, {2} already up to date.</source>
@@ -1564,6 +1572,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Arrived with package</source>
         <translation>Arrivé avec le paquet</translation>
+    </message>
+    <message>
+        <source>Imported file</source>
+        <translation>Fichier importé</translation>
+    </message>
+    <message>
+        <source>Undone import of</source>
+        <translation>Importation annulée de</translation>
     </message>
 </context>
 <context>
@@ -3759,6 +3775,22 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>The laptop&apos;s signing key {path} cannot be read ({reason}). Packages cannot be signed until it is restored from where you keep it, or moved away (a new key is then made; other laptops will refuse it until they forget the old one).</source>
         <translation>La clé de signature du portable {path} est illisible ({reason}). Aucun paquet ne peut être signé tant qu&apos;elle n&apos;est pas restaurée depuis l&apos;endroit où vous la gardez, ou déplacée (une nouvelle clé est alors créée ; les autres portables la refuseront tant qu&apos;ils n&apos;auront pas oublié l&apos;ancienne).</translation>
+    </message>
+    <message>
+        <source>There is no import number {id}.</source>
+        <translation>Il n&apos;y a pas d&apos;importation numéro {id}.</translation>
+    </message>
+    <message>
+        <source>No import is left to undo.</source>
+        <translation>Il ne reste aucune importation à annuler.</translation>
+    </message>
+    <message>
+        <source>The import of {file} (number {id}) was undone already.</source>
+        <translation>L&apos;importation de {file} (numéro {id}) a déjà été annulée.</translation>
+    </message>
+    <message>
+        <source>The import of {file} (number {id}) is not undone: there is nothing to redo.</source>
+        <translation>L&apos;importation de {file} (numéro {id}) n&apos;est pas annulée : il n&apos;y a rien à rétablir.</translation>
     </message>
 </context>
 <context>

@@ -176,3 +176,38 @@ def test_closing_the_window_stops_the_incident_load(qtbot, db, loads):
     qtbot.waitUntil(lambda: loads.started == [1])
     w.close()
     assert loads.cancelled == [1] and w.state.ops.idle
+
+
+def test_an_import_is_undone_and_redone_from_the_edit_menu_as_one_step(window, qtbot, tmp_path):
+    from db.incidents import audit
+    from tests.app.conftest import wait_for_ops
+    from tests.db.exchange import exchange_data
+
+    db, c = window.state.db, window.incident_controller
+    before = exchange_data.count(db, where="NOT deleted")
+    exchange_data.write(tmp_path / "hq.csv", exchange_data.rows(40))
+    with qtbot.waitSignal(window.state.changed, timeout=30_000):
+        window.exchange.import_file(tmp_path / "hq.csv")
+    wait_for_ops(qtbot, window.state)
+    assert exchange_data.count(db, where="NOT deleted") == before + 40
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert "&Undo import of hq.csv" in [a.text() for a in edit.actions()]
+    assert c.undo_action.isEnabled()
+
+    with qtbot.waitSignal(window.state.changed, timeout=30_000):
+        c.undo_action.trigger()
+    wait_for_ops(qtbot, window.state)
+    assert exchange_data.count(db, where="NOT deleted") == before
+    assert exchange_data.count(db, "imports", "undone_at IS NOT NULL") == 1
+    assert c.redo_action.text() == "&Redo import of hq.csv"
+
+    with qtbot.waitSignal(window.state.changed, timeout=30_000):
+        c.redo_action.trigger()
+    wait_for_ops(qtbot, window.state)
+    assert exchange_data.count(db, where="NOT deleted") == before + 40
+    assert exchange_data.count(db, "imports", "undone_at IS NULL") == 1
+
+    ident = exchange_data.rows(40)[0]["id"]
+    view = c._show_trail(audit.trail(db, ident))
+    qtbot.addWidget(view)
+    assert [line[2] for line in view.lines() if len(line) == 4] == ["Restored", "Deleted", "Created by import of hq.csv"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from db.incidents.audit import IMPORT
+
 ACTIONS = {"create": QT_TRANSLATE_NOOP("AuditView", "Created"), "update": QT_TRANSLATE_NOOP("AuditView", "Edited"),
            "delete": QT_TRANSLATE_NOOP("AuditView", "Deleted"), "restore": QT_TRANSLATE_NOOP("AuditView", "Restored"),
            "merge": QT_TRANSLATE_NOOP("AuditView", "Merged")}
@@ -31,6 +33,9 @@ class AuditView(QDialog):
         self.tree.clear()
         for r in reversed(records):
             action = QCoreApplication.translate("AuditView", ACTIONS.get(r.action, r.action))
+            imported = [new for field, _, new in r.changes if field == IMPORT and new]
+            if r.action == "create" and imported:  # an incident an import created (import_name: "FILE · SHA-256 …")
+                action = self.tr("Created by import of {0}").format(str(imported[0]).split(" · ")[0])
             at = QDateTime(QDate(r.at.date()), QTime(r.at.hour, r.at.minute, r.at.second), QTimeZone.utc())
             item = QTreeWidgetItem([QLocale().toString(at, "d MMM yyyy HH:mm:ss"), r.author, action, r.laptop[:8]])
             for field, old, new in r.changes:
