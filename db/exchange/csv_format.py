@@ -9,6 +9,7 @@ import codecs
 import csv
 import os
 import re
+import shutil
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
@@ -192,6 +193,13 @@ class Writer:
         """Lines already formatted as CSV records (db.store.dialect.csv_record)."""
         self._file.write("\r\n".join(records))
         self._file.write("\r\n")
+
+    def append_file(self, path: Path | str) -> None:
+        """Records another process formatted (UTF-8, each followed by CRLF), copied after those written so far."""
+        self._file.flush()
+        with open(path, "rb") as part:
+            shutil.copyfileobj(part, self._file.buffer, 1 << 20)
+        self._file.buffer.flush()
 
     def __enter__(self):
         return self

@@ -90,6 +90,9 @@ def export_incidents(db, path: Path | str, where: queries.IncidentFilter | None 
                                delimiter=delimiter, database=db.path) as w:
             record = dialect.csv_record(conn, csv_format.record_cells(columns), delimiter, csv_format.TRIGGERS,
                                         labels)
+            in_parts = dialect.csv_in_parts(db, total)
+            if in_parts is not None:  # a large export of a plain SQLite file: formatted by two processes
+                return in_parts(db, record, Incident.__table__, cond, order, total, w, progress)
             stmt = select(literal_column(record)).select_from(Incident).where(cond).order_by(*order)
             done = 0
             for part in conn.execute(stmt).scalars().partitions(CHUNK):

@@ -5,7 +5,8 @@ writes engine-specific SQL itself.
   sqlite.py       SQLite files: connections, SQLCipher, pragmas, file checks, error codes, file copies, and
                   the change counter another process's commits move (PRAGMA data_version)
   sqlite_fts.py   the text search's FTS5 index on SQLite
-  sqlite_bulk.py  bulk work on SQLite: page cache, audit rows built in SQL, CSV records by printf
+  sqlite_bulk.py  bulk work on SQLite: page cache, audit rows built in SQL, CSV records by printf, large
+                  exports formatted by two processes (the worker: sqlite_export_worker.py, stdlib only)
 
 Each function below dispatches on the connection's dialect; where an engine has no special path the
 portable one is used, and where it has none yet, NotImplementedError says so.
@@ -56,6 +57,12 @@ def change_counter(db):
     (on SQLite, PRAGMA data_version on a connection of its own: sqlite.DataVersion), and `close()`; None
     where the engine has no such thing yet."""
     return sqlite.DataVersion(db.path, db.passphrase) if db.engine.dialect.name == "sqlite" else None
+
+
+def csv_in_parts(db, total: int):
+    """For an export of `total` rows: a function writing them formatted by two processes
+    (sqlite_bulk.csv_in_parts), or None where this engine, this file or this machine has none."""
+    return sqlite_bulk.csv_in_parts if sqlite_bulk.parallel_ok(db, total) else None
 
 
 def csv_record(conn, cells, delimiter: str, triggers: str, labels=None) -> str:

@@ -3,8 +3,18 @@
 in C and Python only writes lines (about 1.4x the rows per second of csv.writer over fetched cells)."""
 from __future__ import annotations
 
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
 from contextlib import contextmanager
+from pathlib import Path
 
+from sqlalchemy import and_, literal, literal_column, select, tuple_
+
+FETCH = 20_000  # records handed to the writer at a time
 CACHE_KIB = 65_536  # page cache for imports and exports (2 MiB by default)
 
 
@@ -94,3 +104,92 @@ def csv_record(cells, delimiter: str, triggers: str, labels=None) -> str:
         formats.append(conversion)
         args.append(arg)
     return f"printf('{delimiter.join(formats)}', {', '.join(args)})"
+
+
+
+# ---------------------------------------------------------------- exports in two processes
+
+PARALLEL_MIN = 50_000  # rows from which an export is shared with a worker process (below, starting it costs more)
+MMAP_BYTES = 1 << 30  # the export reads the file through mmap (fewer copies of each page)
+WORKER = Path(__file__).with_name("sqlite_export_worker.py")
+log = logging.getLogger(__name__)
+
+
+def parallel_ok(db, total: int) -> bool:
+    """Whether a CSV export of `total` rows is shared with a worker process: a plain (unencrypted) SQLite file
+    this process may write (the export holds the write lock so that both parts read the same data), enough
+    rows, and a second core. Encrypted files are read by SQLCipher's library, which the worker does not load."""
+    return (db.engine.dialect.name == "sqlite" and not db.passphrase and not db.readonly
+            and total >= PARALLEL_MIN and (os.cpu_count() or 1) >= 2)
+
+
+def csv_in_parts(db, record: str, table, cond, keys, total: int, writer, progress=None) -> int:
+    """The records of `SELECT record FROM table WHERE cond ORDER BY keys` written to `writer` in order (its
+    write_records and append_file), as one process would write them, formatted by two: this one takes the rows
+    before the middle key, a worker process (sqlite_export_worker.py, with the standard sqlite3 module as here)
+    those from it on, into a file of its own (0600, beside the export) appended once this part is written.
+    Both read while this process holds the write lock (BEGIN IMMEDIATE; readers go on in WAL), so no commit
+    comes between them. A Cancel (`progress` raising) or a failure stops the worker and removes its file; a
+    worker that fails has its part written here. Returns the rows written."""
+    from db.store.dialect.sqlite import BUSY_MS, WRITE
+
+    with db.engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin(), large_cache(conn):
+        conn.exec_driver_sql(f"PRAGMA mmap_size={MMAP_BYTES}")
+        try:
+            middle = conn.execute(select(*keys).select_from(table).where(cond).order_by(*keys)
+                                  .offset(total // 2).limit(1)).first()
+            if middle is None:  # fewer rows than counted: one part
+                return _part(conn, record, table, cond, keys, writer, progress, 0, total)
+            at = tuple_(*(literal(v, k.type) for k, v in zip(keys, middle)))
+            before, after = tuple_(*keys) < at, tuple_(*keys) >= at  # each an index range
+            sql, params = _driver_sql(conn, select(literal_column(record)).select_from(table).where(cond, after)
+                                      .order_by(*keys))
+            fd, part = tempfile.mkstemp(prefix=".sitmon-export-", suffix=".part", dir=Path(writer.path).parent)
+            os.close(fd)
+            worker = subprocess.Popen([sys.executable, "-I", str(WORKER)], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            try:
+                worker.stdin.write(json.dumps(dict(database=str(db.path), sql=sql, params=params, out=part,
+                                                   busy_ms=BUSY_MS, cache_kib=CACHE_KIB,
+                                                   mmap_bytes=MMAP_BYTES)).encode())
+                worker.stdin.close()
+                done = _part(conn, record, table, and_(cond, before), keys, writer, progress, 0, total, 2)
+                said = worker.stdout.read()  # how many it wrote, or why it failed
+                if worker.wait() == 0:
+                    writer.append_file(part)
+                    done += int(said)
+                else:  # it could not start or read (no memory, no Python): its part is written here
+                    log.warning("export worker failed (%s): %s", worker.returncode, said.decode(errors="replace"))
+                    done = _part(conn, record, table, and_(cond, after), keys, writer, progress, done, total)
+            finally:
+                if worker.poll() is None:
+                    worker.kill()
+                worker.wait()
+                worker.stdout.close()
+                Path(part).unlink(missing_ok=True)
+        finally:
+            conn.exec_driver_sql("PRAGMA mmap_size=0")
+    if progress:
+        progress(done, total)
+    return done
+
+
+def _part(conn, record, table, cond, keys, writer, progress, done: int, total: int, scale: int = 1) -> int:
+    """Write the records of one part here; progress counts each row `scale` times (the worker's part goes on
+    meanwhile at about the same pace)."""
+    stmt = select(literal_column(record)).select_from(table).where(cond).order_by(*keys)
+    for rows in conn.execute(stmt).scalars().partitions(FETCH):
+        writer.write_records(rows)
+        done += len(rows)
+        if progress:
+            progress(min(done * scale, total), total)
+    return done
+
+
+def _driver_sql(conn, stmt) -> tuple[str, list]:
+    """A statement as the sqlite3 module receives it: SQL text and its parameters, converted by their types."""
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    processors = compiled._bind_processors
+    values = compiled.construct_params()
+    names = compiled.positiontup
+    return str(compiled), [processors[n](values[n]) if n in processors else values[n] for n in names]
