@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import selectors
 import subprocess
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from sqlalchemy import and_, literal, literal_column, select, tuple_
+from sqlalchemy import and_, literal, literal_column, select, true, tuple_
 
 FETCH = 20_000  # records handed to the writer at a time
 CACHE_KIB = 65_536  # page cache for imports and exports (2 MiB by default)
@@ -107,16 +108,18 @@ def csv_record(cells, delimiter: str, triggers: str, labels=None) -> str:
 
 
 
-# ---------------------------------------------------------------- exports in two processes
+# ---------------------------------------------------------------- exports formatted by worker processes
 
-PARALLEL_MIN = 50_000  # rows from which an export is shared with a worker process (below, starting it costs more)
+PARALLEL_MIN = 50_000  # rows from which an export is formatted by worker processes (below, starting them costs more)
+PARTS = 2  # worker processes (one a core of a 2-core laptop)
 MMAP_BYTES = 1 << 30  # the export reads the file through mmap (fewer copies of each page)
 WORKER = Path(__file__).with_name("sqlite_export_worker.py")
+LIBRARY = "apsw"  # the workers' SQLite (the standard sqlite3 where apsw is not installed)
 log = logging.getLogger(__name__)
 
 
 def parallel_ok(db, total: int) -> bool:
-    """Whether a CSV export of `total` rows is shared with a worker process: a plain (unencrypted) SQLite file
+    """Whether a CSV export of `total` rows is formatted by worker processes: a plain (unencrypted) SQLite file
     this process may write (the export holds the write lock so that both parts read the same data), enough
     rows, and a second core. Encrypted files are read by SQLCipher's library, which the worker does not load."""
     return (db.engine.dialect.name == "sqlite" and not db.passphrase and not db.readonly
@@ -125,65 +128,95 @@ def parallel_ok(db, total: int) -> bool:
 
 def csv_in_parts(db, record: str, table, cond, keys, total: int, writer, progress=None) -> int:
     """The records of `SELECT record FROM table WHERE cond ORDER BY keys` written to `writer` in order (its
-    write_records and append_file), as one process would write them, formatted by two: this one takes the rows
-    before the middle key, a worker process (sqlite_export_worker.py, with the standard sqlite3 module as here)
-    those from it on, into a file of its own (0600, beside the export) appended once this part is written.
-    Both read while this process holds the write lock (BEGIN IMMEDIATE; readers go on in WAL), so no commit
-    comes between them. A Cancel (`progress` raising) or a failure stops the worker and removes its file; a
-    worker that fails has its part written here. Returns the rows written."""
+    write_records and append_file), the bytes one process would write, formatted by PARTS worker processes
+    (sqlite_export_worker.py: apsw's newer SQLite) over ranges of `keys`, each into a file of its own (0600,
+    beside the export) appended here in order. They read while this process holds the write lock (BEGIN
+    IMMEDIATE; readers go on in WAL), so no commit comes between them. A Cancel (`progress` raising) or a
+    failure stops the workers and removes their files; a worker that fails has its part written here. Returns
+    the rows written."""
     from db.store.dialect.sqlite import BUSY_MS, WRITE
 
-    with db.engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin(), large_cache(conn):
-        conn.exec_driver_sql(f"PRAGMA mmap_size={MMAP_BYTES}")
-        try:
-            middle = conn.execute(select(*keys).select_from(table).where(cond).order_by(*keys)
-                                  .offset(total // 2).limit(1)).first()
-            if middle is None:  # fewer rows than counted: one part
-                return _part(conn, record, table, cond, keys, writer, progress, 0, total)
-            at = tuple_(*(literal(v, k.type) for k, v in zip(keys, middle)))
-            before, after = tuple_(*keys) < at, tuple_(*keys) >= at  # each an index range
-            sql, params = _driver_sql(conn, select(literal_column(record)).select_from(table).where(cond, after)
-                                      .order_by(*keys))
+    with db.engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin(), ExitStack() as stack:
+        stack.enter_context(large_cache(conn))
+        bounds = [conn.execute(select(*keys).select_from(table).where(cond).order_by(*keys)
+                               .offset(total * i // PARTS).limit(1)).first() for i in range(1, PARTS)]
+        ranges = _ranges(keys, [b for b in bounds if b is not None])
+        workers = []
+        stack.callback(_stop, workers)
+        for where in ranges:
+            sql, params = _driver_sql(conn, select(literal_column(record)).select_from(table)
+                                      .where(and_(cond, where)).order_by(*keys))
             fd, part = tempfile.mkstemp(prefix=".sitmon-export-", suffix=".part", dir=Path(writer.path).parent)
             os.close(fd)
             worker = subprocess.Popen([sys.executable, "-I", str(WORKER)], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            try:
-                worker.stdin.write(json.dumps(dict(database=str(db.path), sql=sql, params=params, out=part,
-                                                   busy_ms=BUSY_MS, cache_kib=CACHE_KIB,
-                                                   mmap_bytes=MMAP_BYTES)).encode())
-                worker.stdin.close()
-                done = _part(conn, record, table, and_(cond, before), keys, writer, progress, 0, total, 2)
-                said = worker.stdout.read()  # how many it wrote, or why it failed
-                if worker.wait() == 0:
-                    writer.append_file(part)
-                    done += int(said)
-                else:  # it could not start or read (no memory, no Python): its part is written here
-                    log.warning("export worker failed (%s): %s", worker.returncode, said.decode(errors="replace"))
-                    done = _part(conn, record, table, and_(cond, after), keys, writer, progress, done, total)
-            finally:
-                if worker.poll() is None:
-                    worker.kill()
-                worker.wait()
-                worker.stdout.close()
-                Path(part).unlink(missing_ok=True)
-        finally:
-            conn.exec_driver_sql("PRAGMA mmap_size=0")
+            workers.append((worker, part))
+            worker.stdin.write(json.dumps(dict(database=str(db.path), sql=sql, params=params, out=part,
+                                               busy_ms=BUSY_MS, cache_kib=CACHE_KIB, mmap_bytes=MMAP_BYTES,
+                                               library=LIBRARY, fetch=FETCH)).encode())
+            worker.stdin.close()
+        said = _follow([w for w, _ in workers], total, progress)
+        done = 0
+        for (worker, part), where, (count, text) in zip(workers, ranges, said):
+            if worker.returncode == 0:
+                writer.append_file(part)
+                done += count
+            else:  # it could not start or read (no memory, no Python): its part is written here
+                log.warning("export worker failed (%s): %s", worker.returncode, text)
+                stmt = select(literal_column(record)).select_from(table).where(and_(cond, where)).order_by(*keys)
+                for rows in conn.execute(stmt).scalars().partitions(FETCH):
+                    writer.write_records(rows)
+                    done += len(rows)
     if progress:
         progress(done, total)
     return done
 
 
-def _part(conn, record, table, cond, keys, writer, progress, done: int, total: int, scale: int = 1) -> int:
-    """Write the records of one part here; progress counts each row `scale` times (the worker's part goes on
-    meanwhile at about the same pace)."""
-    stmt = select(literal_column(record)).select_from(table).where(cond).order_by(*keys)
-    for rows in conn.execute(stmt).scalars().partitions(FETCH):
-        writer.write_records(rows)
-        done += len(rows)
-        if progress:
-            progress(min(done * scale, total), total)
-    return done
+def _ranges(keys, bounds: list) -> list:
+    """Conditions on the key tuple: before the first bound, between each two, from the last on."""
+    row = tuple_(*keys)
+    at = [tuple_(*(literal(v, k.type) for k, v in zip(keys, b))) for b in bounds]
+    if not at:
+        return [true()]
+    return [row < at[0], *(and_(row >= a, row < b) for a, b in zip(at, at[1:])), row >= at[-1]]
+
+
+def _follow(workers: list, total: int, progress) -> list[tuple[int, str]]:
+    """Read what each worker prints (rows written so far) until all have ended, telling `progress` their sum;
+    (rows, the rest of what it said) for each."""
+    counts, texts = [0] * len(workers), [[] for _ in workers]
+    with selectors.DefaultSelector() as sel:
+        for i, w in enumerate(workers):
+            sel.register(w.stdout, selectors.EVENT_READ, i)
+        pending = [b""] * len(workers)
+        while sel.get_map():
+            for key, _ in sel.select():
+                i = key.data
+                chunk = os.read(key.fd, 1 << 16)
+                if not chunk:
+                    sel.unregister(key.fileobj)
+                    continue
+                *lines, pending[i] = (pending[i] + chunk).split(b"\n")
+                for line in lines:
+                    if line.strip().isdigit():
+                        counts[i] = int(line)
+                    else:
+                        texts[i].append(line.decode(errors="replace"))
+            if progress:
+                progress(min(sum(counts), total), total)
+    for w in workers:
+        w.wait()
+    return [(c, "\n".join(t + [p.decode(errors="replace")])) for c, t, p in zip(counts, texts, pending)]
+
+
+def _stop(workers: list) -> None:
+    """Stop the workers still running (a Cancel, an error) and remove their files."""
+    for worker, part in workers:
+        if worker.poll() is None:
+            worker.kill()
+        worker.wait()
+        worker.stdout.close()
+        Path(part).unlink(missing_ok=True)
 
 
 def _driver_sql(conn, stmt) -> tuple[str, list]:

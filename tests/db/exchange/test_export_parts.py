@@ -1,5 +1,6 @@
-"""A large CSV export formatted by two processes (db/store/dialect/sqlite_bulk.csv_in_parts) writes the bytes one
-process writes, for every filter and option; Cancel and a failed worker leave nothing behind but what they should."""
+"""A large CSV export formatted by worker processes (db/store/dialect/sqlite_bulk.csv_in_parts, with apsw's SQLite
+or the standard sqlite3) writes the bytes one process writes, for every filter and option; Cancel and a failed
+worker leave nothing behind but what they should."""
 from datetime import date
 
 import pytest
@@ -33,8 +34,11 @@ def _export(db, path, monkeypatch, parts: bool, **kw) -> bytes:
     return n, path.read_bytes()
 
 
+@pytest.mark.parametrize("library", ["apsw", "sqlite3"])
 @pytest.mark.parametrize("options", OPTIONS)
-def test_two_processes_write_the_bytes_one_writes(filled, tmp_path, monkeypatch, caplog, options):
+def test_worker_processes_write_the_bytes_one_process_writes(filled, tmp_path, monkeypatch, caplog, options, library):
+    monkeypatch.setattr(sqlite_bulk, "LIBRARY", library)
+    monkeypatch.setattr(sqlite_bulk, "PARTS", 2 if library == "apsw" else 3)
     out = tmp_path / "out"
     out.mkdir()
     for where in FILTERS:
@@ -47,7 +51,7 @@ def test_two_processes_write_the_bytes_one_writes(filled, tmp_path, monkeypatch,
 
 def test_cancel_half_way_leaves_no_file(filled, tmp_path, monkeypatch):
     monkeypatch.setattr(sqlite_bulk, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(sqlite_bulk, "FETCH", 500)
+    monkeypatch.setattr(sqlite_bulk, "FETCH", 100)
 
     def progress(done, total):
         if done >= total // 3:
@@ -55,6 +59,7 @@ def test_cancel_half_way_leaves_no_file(filled, tmp_path, monkeypatch):
 
     out = tmp_path / "out"
     out.mkdir()
+    monkeypatch.setattr(sqlite_bulk, "PARTS", 3)
     with pytest.raises(Cancelled):
         exports.export_incidents(filled, out / "out.csv", progress=progress)
     assert list(out.iterdir()) == []
