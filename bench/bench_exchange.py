@@ -260,7 +260,7 @@ def base(design: str, n: int) -> Path:
     write_csv(source, n, seed=7)
     (import_before if design == "before" else import_sitmon)(part, source)
     source.unlink()
-    drop(part.parent / "backups")
+    shutil.rmtree(part.parent / "backups", ignore_errors=True)
     db = open_db(part)  # folded into one file
     db.close()
     part.rename(path)
