@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.date_label = QLabel()
         self.date_label.setObjectName("current-date")
-        path_label = QLabel(self.tr("Database: {0}").format(self.state.db.path))
+        path_label = QLabel(self.tr("Database: {0}").format(self.state.db.where))
         path_label.setObjectName("database-path")
         self.incidents_error = QLabel()  # shown when the incidents could not be loaded, until a load succeeds
         self.incidents_error.setObjectName("incidents-error")
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.state.points_ready.connect(self.incidents_error.hide)
         if self.state.db.readonly:
             banner = QLabel(self.tr("Read-only: {0} cannot be written, so changes are not saved.").format(
-                self.state.db.path))
+                self.state.db.where))
             banner.setObjectName("readonly-banner")
             banner.setStyleSheet("background: #E69F00; color: black; padding: 4px;")
             bar = QToolBar(self.tr("Read-only"), self)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 
-from app import i18n
+from app import i18n, settings
 from app.cli.common import Parser, fail, tr
 
 
@@ -20,7 +20,9 @@ def build_parser() -> Parser:
     from app.cli import backup, briefing, exchange, scenario, status  # light: each imports its work when run
 
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
-    p.add_argument("--db", type=Path, help=tr("database file (default: SITMON_DB or the user's data folder)"))
+    p.add_argument("--db", type=settings.database_target,
+                   help=tr("database file, or a PostgreSQL database: postgresql://HOST/NAME or "
+                           "postgresql:///?service=NAME (default: SITMON_DB or the user's data folder)"))
     p.add_argument("--lang", choices=("en", "fr"), help=tr("interface language"))
     p.add_argument("--passphrase-file", type=Path, metavar="FILE",
                    help=tr("file whose first line is the passphrase of an encrypted database "

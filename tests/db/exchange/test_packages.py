@@ -1,6 +1,5 @@
 """Data packages: two laptops edit apart, exchange packages both ways, and hold the same log."""
 import json
-import sqlite3
 import zipfile
 
 import pytest
@@ -9,6 +8,7 @@ from db import open_database
 from db.exchange import packages
 from db.incidents import audit, draft, queries, writes
 from db.scenario.stored import read_scenario
+from tests.db.rows import query
 
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"
 
@@ -28,11 +28,7 @@ def _new(db, description, lat="16.80", lon="-2.60"):
 
 
 def _table(db, table, columns="*"):
-    con = sqlite3.connect(db.path)
-    try:
-        return sorted(con.execute(f"SELECT {columns} FROM {table}"))
-    finally:
-        con.close()
+    return sorted(query(db, f"SELECT {columns} FROM {table}"))
 
 
 def _log(db):

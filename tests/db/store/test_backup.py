@@ -17,6 +17,8 @@ from db.store.models import Incident
 from tests.db import snapshot
 from tests.db.exchange.killed_import import incident
 
+pytestmark = pytest.mark.sqlite_only  # backups are copies of a file; a server has pg_dump
+
 PAGE = 4096
 
 
