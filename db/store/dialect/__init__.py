@@ -2,7 +2,8 @@
 writes engine-specific SQL itself.
 
   text.py         the text search as one SQL condition (TextMatch), and the LIKE chain every engine has
-  sqlite.py       SQLite files: connections, SQLCipher, pragmas, file checks, error codes, file copies
+  sqlite.py       SQLite files: connections, SQLCipher, pragmas, file checks, error codes, file copies, and
+                  the change counter another process's commits move (PRAGMA data_version)
   sqlite_fts.py   the text search's FTS5 index on SQLite
   sqlite_bulk.py  bulk work on SQLite: page cache, audit rows built in SQL, CSV records by printf
   postgresql.py          PostgreSQL servers: URLs, connections (psycopg 3), checks, errors, and driver-level
@@ -18,8 +19,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager, nullcontext
 
-from db.store.dialect import postgresql_bulk, postgresql_search, sqlite_bulk, sqlite_fts  # noqa: F401 (the
-# *_fts and *_search modules compile TextMatch for their engine)
+from db.store.dialect import postgresql, postgresql_bulk, postgresql_search, sqlite, sqlite_bulk, sqlite_fts  # noqa: F401
+# (sqlite_fts and postgresql_search compile TextMatch for their engine)
 from db.store.dialect.text import TextMatch  # noqa: F401 (the search condition, for queries)
 
 
@@ -58,6 +59,15 @@ def audit_inserts(conn, at: str, author: str, laptop: str, columns, times=()):
     after = sqlite_bulk.last_row(conn, "incidents")
     yield
     sqlite_bulk.audit_created(conn, after, at, author, laptop, columns, times)
+
+
+def change_counter(db):
+    """Something whose `read()` gives a number that changes when another connection commits to the database
+    (on SQLite, PRAGMA data_version on a connection of its own: sqlite.DataVersion; on PostgreSQL, the
+    notifications of sitmon's tables on a connection of its own: postgresql.ChangeCounter), and `close()`."""
+    if db.engine.dialect.name == "sqlite":
+        return sqlite.DataVersion(db.path, db.passphrase)
+    return postgresql.ChangeCounter(db.url)
 
 
 def csv_record(conn, cells, delimiter: str, triggers: str, labels=None) -> str:

@@ -176,6 +176,27 @@ def make_engine(url: str, readonly: bool = False) -> Engine:
     return engine
 
 
+class ChangeCounter:
+    """How many commits changed sitmon's tables (their triggers notify `sitmon_changed`), heard on a connection
+    of its own, in autocommit: reading never waits and holds no transaction (as sqlite.DataVersion)."""
+
+    def __init__(self, url: str):
+        self._con = connect(url, readonly=True)
+        self._con.autocommit = True
+        self._con.execute("LISTEN sitmon_changed")
+        self._count = 0
+
+    def read(self) -> int | None:
+        try:
+            self._count += sum(1 for _ in self._con.notifies(timeout=0))
+        except _driver().Error:
+            return None
+        return self._count
+
+    def close(self) -> None:
+        self._con.close()
+
+
 def lock_migrations(conn) -> None:
     """Inside the migration's transaction: a second sitmon opening the same new database waits here, then finds
     it migrated."""
