@@ -1,7 +1,7 @@
 """The `sitmon` command: one argparse tree, one module per command group. No subcommand opens the window.
 
 Exit codes: 0 done, 1 refused (bad file, rows refused, damaged database), 2 usage error,
-3 conflicts need a choice (package import), 4 database damaged (check).
+3 conflicts need a choice (package import, hq ingest), 4 database damaged (check).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from app.cli.common import Parser, fail, tr
 
 
 def build_parser() -> Parser:
-    from app.cli import backup, briefing, exchange, scenario, sites, status  # light: each imports its work when run
+    from app.cli import backup, briefing, exchange, hq, scenario, sites, status  # light: each imports its work when run
 
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
     p.add_argument("--db", type=settings.database_target,
@@ -28,7 +28,7 @@ def build_parser() -> Parser:
                    help=tr("file whose first line is the passphrase of an encrypted database "
                            "(default: SITMON_PASSPHRASE)"))
     sub = p.add_subparsers(dest="command", parser_class=Parser)
-    for group in (status, sites, scenario, exchange, briefing, backup):
+    for group in (status, sites, scenario, exchange, briefing, backup, hq):
         group.register(sub)
     return p
 

@@ -78,6 +78,7 @@ class MergeResult:
     audit_added: int
     conflicts: tuple[Conflict, ...]
     site_records: site_records.RecordMerge = site_records.RecordMerge()
+    queued: int = 0  # conflicts added to the store's queue (keep_conflicts)
 
 
 _select, _insert = rows.select, rows.insert
@@ -182,9 +183,10 @@ class _Merge:
 
 
 def import_package(db, path: Path | str, take: str | None = None, author: str = "",
-                   progress: Progress = None) -> MergeResult:
+                   progress: Progress = None, keep_conflicts: bool = False) -> MergeResult:
     """Merge a package in one transaction. Conflicts are settled by `take` ("mine" or "theirs") or, without
-    it, returned untouched for `resolve`."""
+    it, returned untouched for `resolve`; `keep_conflicts` also adds them to the store's queue in that
+    transaction (db/exchange/conflicts.py: headquarters' ingest)."""
     from db.scenario.stored import read_scenario
     from db.sites import draft
 
@@ -207,28 +209,50 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     for a in trail:
         theirs_audit[a["incident_id"]].append(a)
     settle = dict(take=take, now=stored(utcnow()), author=author, laptop=db.laptop_id)
-    with db.engine.connect() as conn:  # what would change, read only: a package that changes nothing takes no backup
-        merge = _merge(conn, incidents, theirs_audit, settle)
-        sites = site_records.plan(conn, records, record_trail, **settle)
-    if merge.created or merge.changed or merge.audit or sites.changes:
-        backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
+    queued = 0
+    if db.on_server:  # no backup to spare: the write transaction works it out once
+        write = True
+    else:  # what would change, read only: a package that changes nothing takes no backup
+        with db.engine.connect() as conn:
+            merge = _merge(conn, incidents, theirs_audit, settle)
+            sites = site_records.plan(conn, records, record_trail, **settle)
+        write = merge.created or merge.changed or merge.audit or sites.changes or (
+            keep_conflicts and (merge.conflicts or sites.conflicts))
+        if merge.created or merge.changed or merge.audit or sites.changes:
+            backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
+    if write:
         try:
             with db.writing() as conn:
                 merge = _merge(conn, incidents, theirs_audit, settle, progress)
                 _write(conn, merge.created, merge.changed, merge.audit)
                 sites = site_records.plan(conn, records, record_trail, **settle)
                 site_records.write(conn, sites)
+                if keep_conflicts:
+                    from db.exchange import conflicts
+
+                    queued = conflicts.queue(conn, merge.conflicts, sites.conflicts, conflicts.Received(
+                        Path(path).name, _sha256(path), manifest.laptop, settle["now"]))
         except IntegrityError as exc:
             raise PackageError(f"{path} cannot be merged: {exc.orig}. Nothing was changed.") from None
     tick(progress, len(incidents), len(incidents))
     return MergeResult(manifest, **merge.counts, audit_added=len(merge.audit), conflicts=tuple(merge.conflicts),
-                       site_records=sites.result)
+                       site_records=sites.result, queued=queued)
+
+
+def _sha256(path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _merge(conn, incidents, theirs_audit, settle, progress: Progress = None) -> _Merge:
-    """What merging the package's incidents into what `conn` sees would do (nothing is written here)."""
-    mine_rows = {r["id"]: r for r in _select(conn, "incidents", COLUMNS, "id")}
-    mine_keys = _audit_keys(conn)
+    """What merging the package's incidents into what `conn` sees would do (nothing is written here). Only the
+    package's incidents are read here: a headquarters store holds many laptops' worth."""
+    ids = [t["id"] for t in incidents]
+    mine_rows = {r["id"]: r for r in rows.select_ids(conn, "incidents", COLUMNS, "id", ids)}
+    mine_keys = _audit_keys(conn, ids)
     merge = _Merge()
     for i, theirs in enumerate(incidents):
         _merge_one(merge, mine_rows.get(theirs["id"]), theirs, mine_keys[theirs["id"]], theirs_audit[theirs["id"]],
@@ -255,9 +279,11 @@ def _merge_one(merge: _Merge, mine, theirs, keys, their_audit, take, now, author
     merge.counts[{"create": "created", "keep": "unchanged"}.get(decision, "updated")] += 1
 
 
-def _audit_keys(conn) -> defaultdict:
+def _audit_keys(conn, ids=None) -> defaultdict:
     keys = defaultdict(set)
-    for a in _select(conn, "incident_audit", AUDIT_COLUMNS, "id"):
+    found = _select(conn, "incident_audit", AUDIT_COLUMNS, "id") if ids is None else \
+        rows.select_ids(conn, "incident_audit", AUDIT_COLUMNS, "incident_id", ids)
+    for a in found:
         keys[a["incident_id"]].add(_audit_key(a))
     return keys
 

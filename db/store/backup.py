@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +21,7 @@ from db.store.dialect import postgresql, sqlite
 from db.store.errors import DamagedDatabase, DatabaseError, PassphraseRequired
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_EVENTS = 7, 4, 10
+STALE_PART_S = 3600  # a part file untouched this long was left by a crash (two imports at once each write one)
 EVENTS = ("before-import", "before-restore")
 STAMP = "%Y%m%dT%H%M%S%fZ"
 
@@ -118,7 +120,10 @@ def prune(db_path: Path) -> list[Path]:
     keep |= set(_newest_per(older, lambda b: b.taken_at.isocalendar()[:2], KEEP_WEEKLY))
     keep |= {b.path for b in [b for b in named if b.reason in EVENTS][:KEEP_EVENTS]}
     doomed = [b.path for b in named if b.path not in keep and (b.reason == "daily" or b.reason in EVENTS)]
-    doomed += list(backup_dir(db_path).glob(part_of(Path(f"{_glob(db_path.stem)}-*.sqlite")).name))
+    # half-written copies a crash left behind; a younger one is another process's backup being written now
+    stale = time.time() - STALE_PART_S
+    doomed += [p for p in backup_dir(db_path).glob(part_of(Path(f"{_glob(db_path.stem)}-*.sqlite")).name)
+               if _mtime(p) < stale]
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
@@ -218,6 +223,13 @@ def _newest_per(backups: list[BackupInfo], period, count: int) -> list[Path]:
         if period(b) not in chosen and len(chosen) < count:
             chosen[period(b)] = b.path
     return list(chosen.values())
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # its writer finished meanwhile
+        return time.time()
 
 
 def _glob(stem: str) -> str:

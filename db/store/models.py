@@ -157,7 +157,9 @@ class ConflictRow(Base):
     __tablename__ = "conflicts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     record: Mapped[str] = mapped_column(String(16))  # incident | site_record
-    record_id: Mapped[str] = mapped_column(String(36))
+    record_id: Mapped[str] = mapped_column(String(36))  # the package's record
+    reason: Mapped[str] = mapped_column(String(16))  # edited | handover (site records: another handover date)
+    local_id: Mapped[str] = mapped_column(String(36))  # the record here it disagrees with (its own id, or mine)
     fields: Mapped[str] = mapped_column(Text)  # JSON list of the columns that differ
     theirs: Mapped[str] = mapped_column(Text)  # JSON: the package's row, as SQLite stores it
     their_audit: Mapped[str] = mapped_column(Text)  # JSON list: the package's audit rows of the record
@@ -166,7 +168,7 @@ class ConflictRow(Base):
     package_sha256: Mapped[str] = mapped_column(String(64))
     laptop: Mapped[str] = mapped_column(String(64))  # the laptop that sent it
     received_at: Mapped[datetime] = mapped_column(DateTime)
-    resolution: Mapped[str] = mapped_column(String(16), default="")  # "" | mine | theirs
+    resolution: Mapped[str] = mapped_column(String(16), default="")  # "" | mine | theirs | superseded
     resolved_by: Mapped[str] = mapped_column(String(128), default="")
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 

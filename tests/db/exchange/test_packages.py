@@ -4,7 +4,6 @@ import zipfile
 
 import pytest
 
-from db import open_database
 from db.exchange import packages
 from db.incidents import audit, draft, queries, writes
 from db.scenario.stored import read_scenario
@@ -14,11 +13,9 @@ SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"
 
 
 @pytest.fixture
-def laptops(tmp_path):
-    a, b = open_database(tmp_path / "a.sqlite"), open_database(tmp_path / "b.sqlite")
-    yield a, b
-    a.close()
-    b.close()
+def laptops(make_db):
+    """Two laptops on the test's engine (on PostgreSQL: two headquarters)."""
+    return make_db("a"), make_db("b")
 
 
 def _new(db, description, lat="16.80", lon="-2.60"):

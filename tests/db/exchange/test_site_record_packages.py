@@ -2,7 +2,6 @@
 records merge to one, disagreeing handovers are a conflict listed and resolved (or settled with take),
 nothing is lost; a bad record refuses the package whole."""
 import json
-import sqlite3
 import zipfile
 
 import pytest
@@ -12,15 +11,14 @@ from db.exchange import packages
 from db.scenario.stored import read_scenario
 from db.sites import audit, queries
 from tests.db import snapshot
+from tests.db.rows import query
 from tests.db.sites.records import stored
 
 
 @pytest.fixture
-def laptops(tmp_path):
-    a, b = open_database(tmp_path / "a.sqlite"), open_database(tmp_path / "b.sqlite")
-    yield a, b
-    a.close()
-    b.close()
+def laptops(make_db):
+    """Two laptops on the test's engine (on PostgreSQL: two headquarters)."""
+    return make_db("a"), make_db("b")
 
 
 def record(db, *args, **fields):
@@ -34,11 +32,7 @@ def swap(src, dst, tmp_path, name, **kw):
 
 
 def table(db, name, columns="*"):
-    con = sqlite3.connect(db.path)
-    try:
-        return sorted(con.execute(f"SELECT {columns} FROM {name}"))
-    finally:
-        con.close()
+    return sorted(query(db, f"SELECT {columns} FROM {name}"))
 
 
 def log(db):
@@ -150,10 +144,10 @@ def test_a_bad_site_record_refuses_the_package_whole(laptops, tmp_path, field, v
     path = tmp_path / "a.zip"
     packages.export_package(a, path)
     bad = _rewritten(path, tmp_path / "bad.zip", "site_records.jsonl", lambda r: {**r, field: value})
-    before = snapshot.tables(b.path)
+    before = snapshot.tables(b)
     with pytest.raises(packages.PackageError, match=f"site record {ident}: {said}: .*Nothing was changed"):
         packages.import_package(b, bad)
-    assert snapshot.tables(b.path) == before
+    assert snapshot.tables(b) == before
 
 
 def test_a_version_1_package_still_imports(laptops, tmp_path):

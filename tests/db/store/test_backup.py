@@ -112,9 +112,14 @@ def test_rotation_keeps_7_daily_4_weekly_and_10_event_backups(db):
     for at in events:
         shutil.copy(model, name(at, "before-import"))
     shutil.copy(model, name(start, "before-migration-0001-to-0002"))
-    part_of(folder / f"{db.path.stem}-20230601T000000000000Z-daily.sqlite").write_bytes(b"half")
+    left_by_a_crash = part_of(folder / f"{db.path.stem}-20230601T000000000000Z-daily.sqlite")
+    left_by_a_crash.write_bytes(b"half")
+    os.utime(left_by_a_crash, (0, 0))
+    being_written = part_of(folder / f"{db.path.stem}-20230602T000000000000Z-before-import.sqlite")
+    being_written.write_bytes(b"half")  # another process's backup, now: left alone
 
     doomed = backup.prune(db.path)
+    assert left_by_a_crash in doomed and not left_by_a_crash.exists() and being_written.exists()
     left = {(b.reason, b.taken_at) for b in backup.list_backups(db.path)}
     dailies = sorted(at for reason, at in left if reason == "daily")
     assert dailies[-7:] == days[-7:]

@@ -22,6 +22,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
         sa.Column("record", sa.String(16), nullable=False),
         sa.Column("record_id", sa.String(36), nullable=False),
+        sa.Column("reason", sa.String(16), nullable=False),
+        sa.Column("local_id", sa.String(36), nullable=False),
         sa.Column("fields", sa.Text(), nullable=False),
         sa.Column("theirs", sa.Text(), nullable=False),
         sa.Column("their_audit", sa.Text(), nullable=False),
