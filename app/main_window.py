@@ -12,6 +12,7 @@ from app import settings
 from app.actions import action
 from app.controllers.backups import BackupController
 from app.controllers.briefing import BriefingController
+from app.controllers.conflict_queue import ConflictQueueController
 from app.controllers.exchange import ExchangeController
 from app.controllers.incidents import IncidentController
 from app.controllers.interface import InterfaceController
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.site_controller = SiteController(state, self.site_card, self.site_panel, self.timeline, self.map,
                                               self.incident_controller.undo_stack, self)
         self.exchange = ExchangeController(state, self)
+        self.conflict_queue = ConflictQueueController(state, self)
         self.incidents.filter_changed.connect(self.exchange.set_filter)  # exports follow the log's filters
         self.backups = BackupController(state, self)
         self.briefing = BriefingController(state, self)
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions(self.exchange.actions())
+        file_menu.addActions(self.conflict_queue.actions())
         file_menu.addSeparator()
         file_menu.addActions(self.backups.actions())
         file_menu.addSeparator()

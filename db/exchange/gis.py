@@ -10,12 +10,13 @@ from datetime import timedelta
 
 from db import status
 from db.clock import utcnow
+from db.progress import Progress, tick
 from db.scenario.stored import read_scenario
 from db.sites.queries import all_records, live
 from db.store.dialect import postgresql_gis
 
 
-def refresh_statuses(db, french=None) -> int:
+def refresh_statuses(db, french=None, progress: Progress = None) -> int:
     """Write every site's status for every day (on a server; a file has no such table); how many rows.
     `french(context, text)` translates the reasons' templates (Qt's, from app/); without it they stay English."""
     if not db.on_server or db.readonly:
@@ -30,4 +31,5 @@ def refresh_statuses(db, french=None) -> int:
         day += timedelta(days=1)
     with db.writing() as conn:
         postgresql_gis.write_statuses(conn, rows)
+    tick(progress, 1, 1)
     return len(rows)

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>ConflictQueueController</name>
+    <message numerus="yes">
+        <source>Conflicts waiting: %n</source>
+        <translation>
+            <numerusform>Conflicts waiting: %n</numerusform>
+            <numerusform>Conflicts waiting: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) settled.</source>
+        <translation>
+            <numerusform>%n conflict settled.</numerusform>
+            <numerusform>%n conflicts settled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message numerus="yes">
         <source>Import the %n good rows</source>

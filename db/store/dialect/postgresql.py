@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 
 from db.records import QT_TRANSLATE_NOOP
 from db.store.errors import (
+    MSG_BUSY,
     MSG_DISK_FULL,
     MSG_NEWER,
     MSG_READONLY,
@@ -51,10 +52,6 @@ MSG_FOREIGN_PG = QT_TRANSLATE_NOOP("db", "{url} holds the table {name} of anothe
 MSG_NO_EXTENSION = QT_TRANSLATE_NOOP("db", "{url} lacks the extension {name}, and this role may not create it. "
                                            "Ask the server's administrator to run CREATE EXTENSION {name}; in "
                                            "that database. Nothing was changed.")
-MSG_SERVER_ERROR = QT_TRANSLATE_NOOP("db", "{url}: the server refused the change ({reason}). Nothing was changed.")
-MSG_LOCK_TIMEOUT = QT_TRANSLATE_NOOP("db", "{path} is being changed by another sitmon (an import, a merge or a "
-                                           "restore may take a while): nothing was changed here. Try again when "
-                                           "it has finished.")
 
 
 @dataclass(frozen=True)
@@ -155,7 +152,7 @@ def _translate_errors(url: str):
         exc = ctx.original_exception
         errors = psycopg.errors
         if isinstance(exc, (errors.LockNotAvailable, errors.DeadlockDetected)):
-            raise DatabaseBusy(MSG_LOCK_TIMEOUT, path=shown(url)) from exc
+            raise DatabaseBusy(MSG_BUSY, path=shown(url)) from exc
         if isinstance(exc, errors.DiskFull):
             raise DiskFullError(MSG_DISK_FULL, path=shown(url)) from exc
         if isinstance(exc, (errors.ReadOnlySqlTransaction, errors.InsufficientPrivilege)):
