@@ -34,6 +34,14 @@ def text_count(conn, text: str, include_deleted: bool = False) -> int | None:
     return sqlite_fts.count(conn, text, include_deleted) if _sqlite(conn) else None
 
 
+def refresh_statistics(conn) -> None:
+    """After a bulk write: the planner's statistics brought up to date at once (PostgreSQL's ANALYZE; SQLite's
+    planner needs nothing here)."""
+    if not _sqlite(conn):
+        conn.exec_driver_sql("ANALYZE incidents")
+        conn.exec_driver_sql("ANALYZE incident_audit")
+
+
 def check_text_index(conn) -> None:
     """Raise if the text index and the incident log disagree."""
     (sqlite_fts.check if _sqlite(conn) else postgresql_search.check)(conn)

@@ -1,0 +1,213 @@
+"""Headquarters on PostgreSQL: ingest 1,000,000 incidents (with their 'create' audit rows) from 20 laptops'
+packages, beside a raw COPY of the same rows into the same tables in the same run; then the incident table's
+queries at 1,000,000 (first page, filter by type, text search, counts) on PostgreSQL beside the same queries on
+SQLite (bench_incidents' database of 1,000,000).
+
+Targets: ingest at least half of raw COPY's rate; every query under 300 ms.
+Needs a server: SITMON_BENCH_PG or SITMON_TEST_PG (a role that may CREATE DATABASE, PostGIS and unaccent,
+as .ci/run starts); without one it says so and skips. `python -m bench.bench_postgres [N]` (default 1,000,000).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "build" / "bench"
+PACKAGES = 20
+TARGET_MS = 300
+
+
+def server() -> str | None:
+    return (os.environ.get("SITMON_BENCH_PG") or os.environ.get("SITMON_TEST_PG") or "").strip() or None
+
+
+def _rows(n: int):
+    """n incidents and their 'create' audit rows, as a laptop's package carries them."""
+    from bench.bench_incidents import _row
+    from db.exchange.packages import COLUMNS
+    from db.incidents.taxonomy import load
+    from db.scenario.files import load_file
+
+    sites = [(s.id, s.lat, s.lon, s.region) for s in load_file().sites]
+    types = [(t.id, [s.id for s in t.subtypes]) for t in load().types]
+    rng = random.Random(n)
+    from datetime import date
+
+    start = date(2023, 1, 1)
+    names = ("id", "occurred_on", "occurred_time", "lat", "lon", "region", "site_id", "site_km", "type", "subtype",
+             "actors", "killed_peacekeepers", "killed_civilians", "killed_other", "injured_peacekeepers",
+             "injured_civilians", "injured_other", "description", "notes", "source", "reliability", "status",
+             "author", "origin", "revision", "created_at", "updated_at", "deleted")
+    defaults = {"location": "", "admin1": "", "admin2": "", "geo_precision": 1, "time_precision": 1,
+                "external_id": None, "external_ts": None}
+    for _ in range(n):
+        r = {**defaults, **dict(zip(names, _row(rng, start, sites, types)))}
+        r["lat"], r["lon"] = round(r["lat"], 5), round(r["lon"], 5)
+        incident = {c: r[c] for c in COLUMNS}
+        audit = {"incident_id": r["id"], "at": r["created_at"], "author": r["author"], "laptop": r["origin"],
+                 "action": "create", "changes": json.dumps({"type": [None, r["type"]]})}
+        yield incident, audit
+
+
+def packages(n: int) -> list[Path]:
+    """20 packages holding n incidents between them (made once, cached under build/bench/)."""
+    from db.exchange import packages as pk
+
+    folder = CACHE / f"pg_packages_{n}"
+    files = [folder / f"laptop{i:02d}.zip" for i in range(PACKAGES)]
+    if all(f.exists() for f in files):
+        return files
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = _rows(n)
+    per = n // PACKAGES
+    for i, path in enumerate(files):
+        part = [next(rows) for _ in range(per if i < PACKAGES - 1 else n - per * (PACKAGES - 1))]
+        laptop = str(uuid.UUID(int=i + 1))
+        data = {"incidents.jsonl": "".join(json.dumps(inc) + "\n" for inc, _ in part).encode(),
+                "audit.jsonl": "".join(json.dumps({**a, "laptop": laptop}) + "\n" for _, a in part).encode(),
+                "site_records.jsonl": b"", "site_record_audit.jsonl": b""}
+        counts = {"incidents": len(part), "audit": len(part), "site_records": 0, "site_record_audit": 0}
+        doc = dict(format=pk.FORMAT, version=pk.VERSION, mission="minusma-2023", laptop=laptop,
+                   created_at="2024-01-01T00:00:00Z", counts=counts,
+                   sha256={k: hashlib.sha256(v).hexdigest() for k, v in data.items()})
+        with zipfile.ZipFile(path.with_suffix(".part"), "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("manifest.json", json.dumps(doc))
+            for name, blob in data.items():
+                z.writestr(name, blob)
+        path.with_suffix(".part").rename(path)
+    return files
+
+
+@contextmanager
+def _fresh(url: str):
+    """A new empty database on the server, dropped afterwards; its URL."""
+    import psycopg
+    from psycopg import sql
+
+    name = f"sitmon_bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield urlunsplit(urlsplit(url)._replace(path="/" + name))
+    finally:
+        with psycopg.connect(url, autocommit=True) as con:
+            con.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def ingest(db, files) -> tuple[float, int]:
+    """sitmon hq ingest of the packages into the database: (seconds, rows written)."""
+    from db.exchange import hq
+
+    start = time.perf_counter()
+    done = hq.ingest(db, files)
+    seconds = time.perf_counter() - start
+    assert all(d.refused is None for d in done), [d.refused for d in done if d.refused]
+    return seconds, sum(d.result.created + d.result.audit_added for d in done)
+
+
+def raw_copy(url: str, files) -> tuple[float, int]:
+    """COPY of the same rows (already read from the packages) into the same tables of a fresh database."""
+    from db import open_database
+    from db.exchange import packages as pk
+
+    read = [pk.read_package(f)[1] for f in files]
+    with _fresh(url) as target:
+        open_database(target).close()
+        import psycopg
+
+        with psycopg.connect(target) as con:
+            start = time.perf_counter()
+            rows = 0
+            for found in read:
+                for table, member, columns in (("incidents", "incidents.jsonl", pk.COLUMNS),
+                                               ("incident_audit", "audit.jsonl", pk.AUDIT_COLUMNS)):
+                    with con.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                        for r in found[member]:
+                            copy.write_row([r[c] for c in columns])
+                    rows += len(found[member])
+                con.commit()
+            seconds = time.perf_counter() - start
+    return seconds, rows
+
+
+def _median_ms(fn, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+QUERIES = (
+    ("first page (date order)", "page", {}),
+    ("filter by type: first page", "page", {"types": ("ied",)}),
+    ("text search: first page", "page", {"text": "mortar shells"}),
+    ("count (all)", "count", {}),
+    ("count by type", "count", {"types": ("ied",)}),
+    ("count text search", "count", {"text": "convoy attack"}),
+)
+
+
+def queries(db) -> list[float]:
+    from db.incidents import queries as q
+
+    out = []
+    for _, kind, f in QUERIES:
+        flt = q.IncidentFilter(**f)
+        out.append(_median_ms((lambda: q.page(db, flt, "occurred_on", True, 0, 200)) if kind == "page"
+                              else (lambda: q.count(db, flt))))
+    return out
+
+
+def main(n: int = 1_000_000) -> None:
+    url = server()
+    if url is None:
+        print("skipped: no PostgreSQL server (set SITMON_BENCH_PG or SITMON_TEST_PG=postgresql://USER@HOST:PORT/DB, "
+              "a role that may CREATE DATABASE; .ci/run starts one)")
+        return
+    try:
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=10).close()
+    except Exception as exc:  # noqa: BLE001 (any reason the server cannot be used: said, then skipped)
+        print(f"skipped: PostgreSQL at {url} does not answer: {str(exc).strip().splitlines()[0]}")
+        return
+    from db import open_database
+
+    files = packages(n)
+    raw_s, raw_rows = raw_copy(url, files)
+    from bench.bench_incidents import database
+
+    sqlite_db = open_database(database(n), seed=False)
+    with _fresh(url) as target:
+        pg = open_database(target)
+        ingest_s, rows = ingest(pg, files)
+        pg_ms, sqlite_ms = queries(pg), queries(sqlite_db)
+        pg.close()
+    sqlite_db.close()
+    print(f"{'ingest of ' + format(n, ',') + ' incidents in 20 packages':<48} {'rows/s':>12}")
+    print(f"{'  sitmon hq ingest (checks, merge, COPY)':<48} {rows / ingest_s:12,.0f}   ({ingest_s:.1f} s, "
+          f"{rows:,} rows)")
+    print(f"{'  raw COPY of the same rows':<48} {raw_rows / raw_s:12,.0f}   ({raw_s:.1f} s)")
+    ratio = (rows / ingest_s) / (raw_rows / raw_s)
+    print(f"  ingest / COPY = {ratio:.2f} (target >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})")
+    print(f"\n{'at ' + format(n, ',') + ' incidents (median of 5, ms)':<40} {'PostgreSQL':>11} {'SQLite':>9}")
+    for (label, _, _), p, s in zip(QUERIES, pg_ms, sqlite_ms):
+        flag = "" if p < TARGET_MS else "  over 300 ms"
+        print(f"  {label:<38} {p:11.1f} {s:9.1f}{flag}")
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:]))
