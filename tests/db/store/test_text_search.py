@@ -114,7 +114,8 @@ def test_other_databases_search_with_like_and_postgresql_with_its_words_column()
 def test_a_search_without_words_stays_one_term_beside_the_others(db, ctx):
     """"%" has no word: it is looked for as typed, and the deleted filter still holds (the LIKE chain was once
     compiled without parentheses, so a deleted incident holding the text was found)."""
-    ids = [writes.create(db, draft(description=d, location=GAO), "amina", ctx) for d in ("up 5% today", "100% gone")]
+    ids = [writes.create(db, draft(description="up 5% today", location=GAO), "amina", ctx),
+           writes.create(db, draft(description="gone", actors="100% armed", location=GAO), "amina", ctx)]
     writes.soft_delete(db, ids[1], "amina")
     assert [r.id for r in q.page(db, q.IncidentFilter(text="%"))] == [ids[0]]
     assert q.count(db, q.IncidentFilter(text="%")) == 1
