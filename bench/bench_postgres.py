@@ -9,15 +9,12 @@ as .ci/run starts); without one it says so and skips. `python -m bench.bench_pos
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import random
 import statistics
 import sys
 import time
 import uuid
-import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -32,60 +29,51 @@ def server() -> str | None:
     return (os.environ.get("SITMON_BENCH_PG") or os.environ.get("SITMON_TEST_PG") or "").strip() or None
 
 
-def _rows(n: int):
-    """n incidents and their 'create' audit rows, as a laptop's package carries them."""
-    from bench.bench_incidents import _row
-    from db.exchange.packages import COLUMNS
-    from db.incidents.taxonomy import load
-    from db.scenario.files import load_file
-
-    sites = [(s.id, s.lat, s.lon, s.region) for s in load_file().sites]
-    types = [(t.id, [s.id for s in t.subtypes]) for t in load().types]
-    rng = random.Random(n)
-    from datetime import date
-
-    start = date(2023, 1, 1)
-    names = ("id", "occurred_on", "occurred_time", "lat", "lon", "region", "site_id", "site_km", "type", "subtype",
-             "actors", "killed_peacekeepers", "killed_civilians", "killed_other", "injured_peacekeepers",
-             "injured_civilians", "injured_other", "description", "notes", "source", "reliability", "status",
-             "author", "origin", "revision", "created_at", "updated_at", "deleted")
-    defaults = {"location": "", "admin1": "", "admin2": "", "geo_precision": 1, "time_precision": 1,
-                "external_id": None, "external_ts": None}
-    for _ in range(n):
-        r = {**defaults, **dict(zip(names, _row(rng, start, sites, types)))}
-        r["lat"], r["lon"] = round(r["lat"], 5), round(r["lon"], 5)
-        incident = {c: r[c] for c in COLUMNS}
-        audit = {"incident_id": r["id"], "at": r["created_at"], "author": r["author"], "laptop": r["origin"],
-                 "action": "create", "changes": json.dumps({"type": [None, r["type"]]})}
-        yield incident, audit
-
-
 def packages(n: int) -> list[Path]:
-    """20 packages holding n incidents between them (made once, cached under build/bench/)."""
+    """20 laptops' signed packages holding n incidents between them, each with its 'create' audit rows (made
+    once from 20 laptop databases filled as bench_incidents fills its own, cached under build/bench/)."""
+    import sqlite3
+
+    from bench.bench_incidents import _row
+    from db import open_database
     from db.exchange import packages as pk
+    from db.incidents.taxonomy import load
 
     folder = CACHE / f"pg_packages_{n}"
     files = [folder / f"laptop{i:02d}.zip" for i in range(PACKAGES)]
     if all(f.exists() for f in files):
         return files
     folder.mkdir(parents=True, exist_ok=True)
-    rows = _rows(n)
+    types = [(t.id, [s.id for s in t.subtypes]) for t in load().types]
     per = n // PACKAGES
+    rng = random.Random(n)
+    from datetime import date
+
     for i, path in enumerate(files):
-        part = [next(rows) for _ in range(per if i < PACKAGES - 1 else n - per * (PACKAGES - 1))]
-        laptop = str(uuid.UUID(int=i + 1))
-        data = {"incidents.jsonl": "".join(json.dumps(inc) + "\n" for inc, _ in part).encode(),
-                "audit.jsonl": "".join(json.dumps({**a, "laptop": laptop}) + "\n" for _, a in part).encode(),
-                "site_records.jsonl": b"", "site_record_audit.jsonl": b""}
-        counts = {"incidents": len(part), "audit": len(part), "site_records": 0, "site_record_audit": 0}
-        doc = dict(format=pk.FORMAT, version=pk.VERSION, mission="minusma-2023", laptop=laptop,
-                   created_at="2024-01-01T00:00:00Z", counts=counts,
-                   sha256={k: hashlib.sha256(v).hexdigest() for k, v in data.items()})
-        with zipfile.ZipFile(path.with_suffix(".part"), "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("manifest.json", json.dumps(doc))
-            for name, blob in data.items():
-                z.writestr(name, blob)
-        path.with_suffix(".part").rename(path)
+        laptop_path = folder / f"laptop{i:02d}.sqlite"
+        for p in (laptop_path, Path(f"{laptop_path}-wal"), Path(f"{laptop_path}.key")):
+            p.unlink(missing_ok=True)
+        laptop = open_database(laptop_path)
+        con = sqlite3.connect(laptop_path, isolation_level=None)
+        sites = con.execute("SELECT id, lat, lon, region FROM sites").fetchall()
+        rows = [_row(rng, date(2023, 1, 1), sites, types)
+                for _ in range(per if i < PACKAGES - 1 else n - per * (PACKAGES - 1))]
+        rows = [(*r[:23], laptop.laptop_id, *r[24:]) for r in rows]  # each laptop's own incidents
+        con.execute("BEGIN")
+        con.executemany(
+            "INSERT INTO incidents (id, occurred_on, occurred_time, lat, lon, region, site_id, site_km, type, "
+            "subtype, actors, killed_peacekeepers, killed_civilians, killed_other, injured_peacekeepers, "
+            "injured_civilians, injured_other, description, notes, source, reliability, status, author, origin, "
+            "revision, created_at, updated_at, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+            "?,?)", rows)
+        con.execute("INSERT INTO incident_audit (incident_id, at, author, laptop, action, changes) "
+                    "SELECT id, created_at, author, origin, 'create', json_object('type', json_array(NULL, type)) "
+                    "FROM incidents WHERE origin = ?", (laptop.laptop_id,))
+        con.execute("INSERT INTO incidents_fts(incidents_fts) VALUES ('rebuild')")
+        con.execute("COMMIT")
+        con.close()
+        pk.export_package(laptop, path, author=f"bench {i}")
+        laptop.close()
     return files
 
 
@@ -119,9 +107,9 @@ def ingest(db, files) -> tuple[float, int]:
 def raw_copy(url: str, files) -> tuple[float, int]:
     """COPY of the same rows (already read from the packages) into the same tables of a fresh database."""
     from db import open_database
-    from db.exchange import packages as pk
+    from db.exchange.packages import archive, incidents
 
-    read = [pk.read_package(f)[1] for f in files]
+    read = [archive.read(f, None).rows for f in files]
     with _fresh(url) as target:
         open_database(target).close()
         import psycopg
@@ -130,8 +118,8 @@ def raw_copy(url: str, files) -> tuple[float, int]:
             start = time.perf_counter()
             rows = 0
             for found in read:
-                for table, member, columns in (("incidents", "incidents.jsonl", pk.COLUMNS),
-                                               ("incident_audit", "audit.jsonl", pk.AUDIT_COLUMNS)):
+                for table, member, columns in (("incidents", "incidents.jsonl", incidents.COLUMNS),
+                                               ("incident_audit", "audit.jsonl", incidents.AUDIT_COLUMNS)):
                     with con.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                         for r in found[member]:
                             copy.write_row([r[c] for c in columns])

@@ -115,6 +115,13 @@ def db(make_db):
 
 
 @pytest.fixture
+def laptops(make_db):
+    """Two laptops' databases seeded alike (for packages between them), on the test's engine: a.sqlite and
+    b.sqlite, or two PostgreSQL databases where the test runs on both engines (tests/db/conftest.py)."""
+    return make_db("a"), make_db("b")
+
+
+@pytest.fixture
 def scenario():
     from db.scenario.files import load_file
 

@@ -258,6 +258,7 @@ def field_labels() -> dict[str, str]:
         "reliability": translate("IncidentController", "Reliability"),
         "status": translate("IncidentController", "Status"),
         "deleted": translate("IncidentController", "Deleted"),
+        "package": translate("IncidentController", "Arrived with package"),
     }
 
 

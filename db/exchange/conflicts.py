@@ -16,13 +16,14 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from db.exchange import packages, rows, site_records
+from db.exchange.packages import incidents, rows, site_records
 
-KINDS = {"incident": ("incidents", "incident_audit", packages.COLUMNS, packages.AUDIT_COLUMNS, packages.COMPARED),
+KINDS = {"incident": (incidents.TABLE, incidents.AUDIT_TABLE, incidents.COLUMNS, incidents.AUDIT_COLUMNS,
+                      incidents.COMPARED),
          "site_record": (site_records.TABLE, site_records.AUDIT_TABLE, site_records.COLUMNS,
                          site_records.AUDIT_COLUMNS, site_records.COMPARED)}
 QUEUE_COLUMNS = ("record", "record_id", "reason", "local_id", "fields", "theirs", "their_audit", "digest", "package",
-                 "package_sha256", "laptop", "received_at", "resolution", "resolved_by")
+                 "package_sha256", "laptop", "provenance", "received_at", "resolution", "resolved_by")
 
 
 class QueueError(LookupError):
@@ -76,7 +77,7 @@ def queue(conn, incident_conflicts, record_conflicts, received: Received) -> int
             record=record, record_id=record_id, reason=reason, local_id=local_id, fields=json.dumps(list(c.fields)),
             theirs=json.dumps(c.theirs), their_audit=json.dumps(list(c.their_audit)), digest=digest,
             package=received.package, package_sha256=received.sha256, laptop=received.laptop,
-            received_at=received.at, resolution="", resolved_by="")], QUEUE_COLUMNS)
+            provenance=c.package, received_at=received.at, resolution="", resolved_by="")], QUEUE_COLUMNS)
         added += 1
     return added
 
@@ -89,7 +90,8 @@ def _current(conn, record: str, ident: str) -> dict | None:
 
 def _entries(conn, where: str = "resolution = ''", params=()) -> list:
     return conn.exec_driver_sql(
-        "SELECT id, record, record_id, reason, local_id, fields, theirs, package, laptop, received_at FROM conflicts "
+        "SELECT id, record, record_id, reason, local_id, fields, theirs, package, laptop, received_at, provenance "
+        "FROM conflicts "
         f"WHERE {where} ORDER BY id", params).all()
 
 
@@ -138,10 +140,10 @@ def resolve(db, conflict_id: int, choice: str, author: str = "") -> QueuedConfli
             conn.exec_driver_sql("SELECT their_audit FROM conflicts WHERE id = ?", (conflict_id,)).scalar())
         mine = _current(conn, e.record, e.local_id)
         if e.record == "incident":
-            _settle_incident(conn, mine, theirs, their_audit, choice, now, author, db.laptop_id)
+            _settle_incident(conn, mine, theirs, their_audit, choice, now, author, db.laptop_id, e.provenance)
         else:
             c = site_records.RecordConflict(e.record_id, e.reason, tuple(json.loads(e.fields)), mine, theirs,
-                                            tuple(their_audit))
+                                            tuple(their_audit), e.provenance)
             if site_records.resolve(conn, [c], {e.record_id: choice}, now, author, db.laptop_id):
                 raise QueueError(f"conflict {conflict_id} no longer applies: the package's record is already here")
         conn.exec_driver_sql("UPDATE conflicts SET resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
@@ -150,13 +152,13 @@ def resolve(db, conflict_id: int, choice: str, author: str = "") -> QueuedConfli
                           e.laptop, datetime.fromisoformat(str(e.received_at)))
 
 
-def _settle_incident(conn, mine, theirs, their_audit, choice, now, author, laptop) -> None:
+def _settle_incident(conn, mine, theirs, their_audit, choice, now, author, laptop, provenance) -> None:
     """The incident's row after the choice, the package's audit rows it lacks, and the 'merge' row."""
     _, audit_table, columns, audit_columns, compared = KINDS["incident"]
     keys = {rows.audit_key(a, audit_columns) for a in rows.select_where(conn, audit_table, audit_columns,
                                                                         "incident_id = ?", (mine["id"],))}
     added = [a for a in their_audit if rows.audit_key(a, audit_columns) not in keys]
-    row, entry = rows.settle(mine, theirs, choice, compared, "incident_id", now, author, laptop)
+    row, entry = rows.settle(mine, theirs, choice, compared, "incident_id", now, author, laptop, provenance)
     rows.update(conn, "incidents", [row], columns)
     rows.insert(conn, audit_table, added + [entry], audit_columns)
 

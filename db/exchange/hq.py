@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.exchange import packages
+from db.exchange.packages import PackageError
 from db.progress import Progress, tick
 from db.records import QT_TRANSLATE_NOOP
 from db.store import dialect
@@ -69,7 +70,7 @@ def ingest(db, files, author: str = "", progress: Progress = None, french=None) 
         try:
             result = packages.import_package(db, path, author=author, keep_conflicts=True)
             done.append(Ingested(Path(path), result))
-        except (packages.PackageError, DatabaseError, OSError) as exc:
+        except (PackageError, DatabaseError, OSError) as exc:
             done.append(Ingested(Path(path), refused=exc))
         tick(progress, i + 1, len(files))
     written = [d.result for d in done if d.result is not None]

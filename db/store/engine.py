@@ -8,6 +8,7 @@ stand in for the file copies), read-only where the role may not write.
 """
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,6 +50,18 @@ class Database:
     @property
     def on_server(self) -> bool:
         return self.url is not None
+
+    @property
+    def identity_path(self) -> Path:
+        """Where this database's signing key lives (db/store/identity.py adds ".key"): beside the file; for a
+        server database, in the user's data folder under the database's own id (never in the database, so
+        its backups cannot sign in its name)."""
+        if self.path is not None:
+            return self.path
+        import platformdirs
+
+        folder = Path(os.environ.get("SITMON_DATA_DIR") or platformdirs.user_data_path("sitmon", appauthor=False))
+        return folder / "servers" / self.laptop_id
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

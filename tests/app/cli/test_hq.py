@@ -68,7 +68,10 @@ def _content(db) -> dict:
     """What an ingest decides (the conflicts' reception times aside)."""
     return {
         "incidents": sorted(query(db, "SELECT * FROM incidents")),
-        "audit": sorted(query(db, "SELECT incident_id, at, author, laptop, action, changes FROM incident_audit")),
+        # a 'merge' row names the package a change came with, at the time of the ingest, on this store's id
+        "audit": sorted((i, "" if action == "merge" else at, author, "" if action == "merge" else laptop, action,
+                         changes) for i, at, author, laptop, action, changes in query(
+            db, "SELECT incident_id, at, author, laptop, action, changes FROM incident_audit")),
         "site_records": sorted(query(db, "SELECT * FROM site_records")),
         "conflicts": sorted(query(db, "SELECT record, record_id, reason, digest, package, laptop, resolution "
                                       "FROM conflicts")),

@@ -3,7 +3,7 @@ PostgreSQL also PostGIS and unaccent, the text search's column and index, each i
 statuses' table and the views GIS tools read (db/store/dialect/postgresql_search.py, postgresql_gis.py).
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0009
 """
 import sqlalchemy as sa
 from alembic import op
@@ -11,7 +11,7 @@ from alembic import op
 from db.store.dialect import postgresql, postgresql_gis, postgresql_search
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("package", sa.Text(), nullable=False),
         sa.Column("package_sha256", sa.String(64), nullable=False),
         sa.Column("laptop", sa.String(64), nullable=False),
+        sa.Column("provenance", sa.Text(), nullable=False),
         sa.Column("received_at", sa.DateTime(), nullable=False),
         sa.Column("resolution", sa.String(16), nullable=False, server_default=""),
         sa.Column("resolved_by", sa.String(128), nullable=False, server_default=""),
