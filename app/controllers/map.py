@@ -158,8 +158,10 @@ class MapController(QObject):
     def readout_text(self, lat: float, lon: float) -> str:
         region = self.regions.region_of(lat, lon)
         name = "" if region is None else (region.name_fr or region.name) if self.state.lang == "fr" else region.name
+        letters = self.tr("NSEW", "the hemisphere letters: north, south, east, west")
         return self.tr("{0}   {1}   MGRS {2}   {3}").format(
-            coords.format_dd(lat, lon), coords.format_dms(lat, lon), coords.format_mgrs(lat, lon), name).rstrip()
+            coords.format_dd(lat, lon), coords.format_dms(lat, lon, letters), coords.format_mgrs(lat, lon),
+            name).rstrip()
 
     def show_readout(self, lat: float, lon: float) -> None:
         self.view.show_readout(self.readout_text(lat, lon))

@@ -734,8 +734,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>une coordonnée compte au plus {limit} caractères</translation>
     </message>
     <message>
-        <source>cannot read {text!r}: expected decimal degrees, degrees-minutes-seconds or MGRS</source>
-        <translation>impossible de lire {text!r} : degrés décimaux, degrés-minutes-secondes ou MGRS attendus</translation>
+        <source>cannot read “{text}”: expected decimal degrees, degrees-minutes-seconds or MGRS</source>
+        <translation>impossible de lire « {text} » : degrés décimaux, degrés-minutes-secondes ou MGRS attendus</translation>
     </message>
     <message>
         <source>{axis} {value:g} is outside {low}..{high}</source>
@@ -759,11 +759,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>both values are {axis}s: give one N/S and one E/W</source>
-        <translation>les deux valeurs sont des {axis}s : donnez-en une N/S et une E/W</translation>
+        <translation>les deux valeurs sont des {axis}s : donnez-en une N/S et une E/O</translation>
     </message>
     <message>
         <source>cannot tell where latitude ends: put a comma between the values or add N/S and E/W</source>
-        <translation>impossible de savoir où finit la latitude : mettez une virgule entre les valeurs ou ajoutez N/S et E/W</translation>
+        <translation>impossible de savoir où finit la latitude : mettez une virgule entre les valeurs ou ajoutez N/S et E/O</translation>
     </message>
     <message>
         <source>not a valid MGRS reference: {text}</source>
@@ -1635,12 +1635,16 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>heure non valide : écrivez-la HH:MM (UTC), par ex. 14:30</translation>
     </message>
     <message>
-        <source>unknown type {value!r}</source>
-        <translation>type inconnu {value!r}</translation>
+        <source>unknown type “{value}”</source>
+        <translation>type inconnu « {value} »</translation>
     </message>
     <message>
-        <source>{value!r} is not a sub-type of this type</source>
-        <translation>{value!r} n&apos;est pas un sous-type de ce type</translation>
+        <source>“{value}” is not a sub-type of this type</source>
+        <translation>« {value} » n&apos;est pas un sous-type de ce type</translation>
+    </message>
+    <message>
+        <source>unknown status “{value}”</source>
+        <translation>statut inconnu « {value} »</translation>
     </message>
     <message>
         <source>a whole number from 0 to {high}</source>
@@ -1649,10 +1653,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>admiralty code: a letter A-F and a digit 1-6, e.g. B2</source>
         <translation>code de l&apos;Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
-    </message>
-    <message>
-        <source>unknown status {value!r}</source>
-        <translation>statut inconnu {value!r}</translation>
     </message>
     <message>
         <source>{km:.0f} km from the nearest site: is the position right?</source>
@@ -1877,6 +1877,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
 </context>
 <context>
     <name>MapController</name>
+    <message>
+        <source>NSEW</source>
+        <comment>the hemisphere letters: north, south, east, west</comment>
+        <translation>NSEO</translation>
+    </message>
     <message>
         <source>{0}   {1}   MGRS {2}   {3}</source>
         <translation>{0}   {1}   MGRS {2}   {3}</translation>
