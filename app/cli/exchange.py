@@ -26,8 +26,10 @@ def register(subparsers) -> None:
     exp = subparsers.add_parser("export", help=tr("export incidents, site statuses or the timeline"))
     exps = exp.add_subparsers(dest="export_command", required=True, parser_class=type(exp))
     ei = exps.add_parser("incidents", help=tr("incidents as CSV, GeoJSON or GeoPackage (by the file extension)"))
-    ei.add_argument("--from", dest="start", type=iso_date)
-    ei.add_argument("--to", dest="end", type=iso_date)
+    ei.add_argument("--from", dest="start", type=iso_date, metavar=tr("DATE"),
+                    help=tr("the first date of the incidents written, YYYY-MM-DD"))
+    ei.add_argument("--to", dest="end", type=iso_date, metavar=tr("DATE"),
+                    help=tr("the last date of the incidents written, YYYY-MM-DD"))
     ei.add_argument("--profile", choices=("full", "hq"), default="full",
                     help=tr("hq leaves out the sensitive fields (source, notes)"))
     ei.set_defaults(func=cmd_export_incidents)
@@ -37,7 +39,8 @@ def register(subparsers) -> None:
     et = exps.add_parser("timeline", help=tr("phases, closure windows, events and commitments as CSV"))
     et.set_defaults(func=cmd_export_timeline)
     for p in (ei, es, et):
-        p.add_argument("--out", type=Path, required=True)
+        p.add_argument("--out", type=Path, required=True, metavar=tr("FILE"),
+                       help=tr("the file to write (its extension chooses the format)"))
         p.add_argument("--excel", action="store_true", help=tr("UTF-8 with a BOM, for Excel"))
         p.add_argument("--hxl", action="store_true", help=tr("add an HXL hashtag row under the header"))
         p.add_argument("--delimiter", choices=(",", ";"), default=",", help=tr("';' for Excel in French"))
@@ -45,7 +48,7 @@ def register(subparsers) -> None:
     pkg = subparsers.add_parser("package", help=tr("data packages between laptops"))
     pkgs = pkg.add_subparsers(dest="package_command", required=True, parser_class=type(pkg))
     pe = pkgs.add_parser("export", help=tr("write every incident and its audit trail to a .zip"))
-    pe.add_argument("--out", type=Path, required=True)
+    pe.add_argument("--out", type=Path, required=True, metavar=tr("FILE"), help=tr("the .zip file to write"))
     pe.set_defaults(func=cmd_package_export)
     pi = pkgs.add_parser("import", help=tr("merge a package from another laptop"))
     pi.add_argument("file", type=Path)
@@ -90,11 +93,13 @@ def _export(args, run) -> int:
         return fail(str(exc), 2)
     finally:
         db.close()
-    print(tr("Wrote {0} rows to {1}").format(n, args.out))
+    print(tr("Wrote %n row(s) to {0}", "", n).format(args.out))
     return 0
 
 
 def cmd_export_incidents(args) -> int:
+    if args.start is not None and args.end is not None and args.start > args.end:
+        return fail(tr("--from {0} is later than --to {1}: nothing was written").format(args.start, args.end), 2)
     return _export(args, lambda db, ex: ex.export_incidents(
         db, args.out, ex.incident_filter(args.start, args.end), excel=args.excel, hxl=args.hxl,
         profile=args.profile, delimiter=args.delimiter))
@@ -118,8 +123,8 @@ def cmd_package_export(args) -> int:
         m = packages.export_package(db, args.out)
     finally:
         db.close()
-    print(tr("Wrote {0} incidents and {1} audit rows to {2}").format(m.counts["incidents"], m.counts["audit"],
-                                                                      args.out))
+    print(tr("Wrote {0} and {1} to {2}").format(tr("%n incident(s)", "", m.counts["incidents"]),
+                                                  tr("%n audit row(s)", "", m.counts["audit"]), args.out))
     return 0
 
 

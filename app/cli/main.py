@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app import i18n
-from app.cli.common import Parser, fail, tr
+from app.cli.common import Parser, fail, missing_folder, tr
 
 
 def build_parser() -> Parser:
@@ -81,9 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         from app.gui import run
 
         return run(args)
+    refused = missing_folder(args.out) if getattr(args, "out", None) is not None else None
+    if refused:
+        return fail(refused, 1)
     try:
         return args.func(args)
     except (DatabaseError, ScenarioError) as exc:
         from app.recovery import message
 
         return fail(message(exc), 1)
+    except OSError as exc:  # a file that cannot be read or written: one line, never a traceback
+        return fail(f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc), 1)

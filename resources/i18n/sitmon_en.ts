@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to {0}</source>
+        <translation>
+            <numerusform>Wrote %n row to {0}</numerusform>
+            <numerusform>Wrote %n rows to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s)</source>
+        <translation>
+            <numerusform>%n audit row</numerusform>
+            <numerusform>%n audit rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message numerus="yes">
         <source>Import the %n good rows</source>

@@ -4,12 +4,25 @@
 <context>
     <name></name>
     <message>
+        <source>{0}:</source>
+        <comment>a heading of the command&apos;s help, e.g. options:</comment>
+        <translation>{0} :</translation>
+    </message>
+    <message>
         <source>{0}: error: {1}</source>
         <translation>{0} : erreur : {1}</translation>
     </message>
     <message>
         <source>&apos;{0}&apos; is not a valid date (YYYY-MM-DD)</source>
         <translation>« {0} » n&apos;est pas une date valide (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>the folder {0} does not exist: nothing was written</source>
+        <translation>le dossier {0} n&apos;existe pas : rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>created a new database at {0}</source>
+        <translation>nouvelle base de données créée : {0}</translation>
     </message>
     <message>
         <source>{0}: valid scenario &apos;{1}&apos;: {2} sites, {3} phases, {4} events</source>
@@ -168,6 +181,18 @@
         <translation>les incidents en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
     </message>
     <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>the first date of the incidents written, YYYY-MM-DD</source>
+        <translation>la première date des incidents écrits, AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>the last date of the incidents written, YYYY-MM-DD</source>
+        <translation>la dernière date des incidents écrits, AAAA-MM-JJ</translation>
+    </message>
+    <message>
         <source>hq leaves out the sensitive fields (source, notes)</source>
         <translation>hq omet les champs sensibles (source, notes)</translation>
     </message>
@@ -178,6 +203,14 @@
     <message>
         <source>phases, closure windows, events and commitments as CSV</source>
         <translation>les phases, fenêtres de fermeture, événements et engagements en CSV</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>the file to write (its extension chooses the format)</source>
+        <translation>le fichier à écrire (son extension choisit le format)</translation>
     </message>
     <message>
         <source>UTF-8 with a BOM, for Excel</source>
@@ -198,6 +231,10 @@
     <message>
         <source>write every incident and its audit trail to a .zip</source>
         <translation>écrire chaque incident et son historique des modifications dans un .zip</translation>
+    </message>
+    <message>
+        <source>the .zip file to write</source>
+        <translation>le fichier .zip à écrire</translation>
     </message>
     <message>
         <source>merge a package from another laptop</source>
@@ -227,13 +264,34 @@
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} rows refused{5}</source>
         <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes refusées{5}</translation>
     </message>
-    <message>
-        <source>Wrote {0} rows to {1}</source>
-        <translation>{0} lignes écrites dans {1}</translation>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to {0}</source>
+        <translation>
+            <numerusform>%n ligne écrite dans {0}</numerusform>
+            <numerusform>%n lignes écrites dans {0}</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Wrote {0} incidents and {1} audit rows to {2}</source>
-        <translation>{0} incidents et {1} lignes d&apos;historique écrits dans {2}</translation>
+        <source>--from {0} is later than --to {1}: nothing was written</source>
+        <translation>--from {0} est postérieur à --to {1} : rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>Wrote {0} and {1} to {2}</source>
+        <translation>{0} et {1} écrits dans {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s)</source>
+        <translation>
+            <numerusform>%n ligne d&apos;historique</numerusform>
+            <numerusform>%n lignes d&apos;historique</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added</source>
