@@ -6,6 +6,12 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 before pyqtgraph
 
 
 def main() -> None:
+    from app import syscheck
+    from app.cli.peek import peek
+
+    peeked = peek(sys.argv[1:])
+    if syscheck.check(window=peeked.command is None and not peeked.help):  # before Qt aborts on a missing library
+        sys.exit(1)
     from app.cli.main import main as cli_main
 
     sys.exit(cli_main())

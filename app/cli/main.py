@@ -5,7 +5,6 @@ Exit codes: 0 done, 1 refused (bad file, rows refused, damaged database), 2 usag
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app import i18n
 from app.cli.common import Parser, fail, missing_folder, tr
+from app.cli.peek import peek
 
 
 def build_parser() -> Parser:
@@ -55,13 +55,8 @@ def has_display() -> bool:
 
 def _peek(argv) -> tuple[str | None, str]:
     """The subcommand and language, before the full parser (whose help texts are translated)."""
-    pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--db")
-    pre.add_argument("--lang", choices=i18n.LANGUAGES)
-    pre.add_argument("--passphrase-file")
-    known, rest = pre.parse_known_args(argv)
-    command = next((a for a in rest if not a.startswith("-")), None)
-    return command, known.lang or i18n.choose_language()
+    peeked = peek(argv)
+    return peeked.command, peeked.lang if peeked.lang in i18n.LANGUAGES else i18n.choose_language()
 
 
 def main(argv: list[str] | None = None) -> int:
