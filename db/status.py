@@ -56,6 +56,7 @@ class SiteStatus:
                 value = tr(CONTEXT, SITE_STATUS_LABELS[value])
             values[key] = value
         text = tr(CONTEXT, self.template).format(**values)
+        text = text[:1].upper() + text[1:]  # a sentence, whichever word starts it ("Liquidation hub from …")
         note = self.detail.get(lang)
         return f"{text}. {note}" if note else text
 

@@ -2766,8 +2766,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Un mois plus tôt, un mois plus tard</translation>
     </message>
     <message>
-        <source>First date, last date of the scenario</source>
-        <translation>Première date, dernière date du scénario</translation>
+        <source>First day, last day of the drawdown</source>
+        <translation>Premier jour, dernier jour du retrait</translation>
     </message>
     <message>
         <source>Closure due: window ended {0}, no confirmed handover by {1}</source>

@@ -176,3 +176,18 @@ def test_closing_the_window_stops_the_incident_load(qtbot, db, loads):
     qtbot.waitUntil(lambda: loads.started == [1])
     w.close()
     assert loads.cancelled == [1] and w.state.ops.idle
+
+
+def test_the_timelines_colour_key_is_never_cut(window, qtbot):
+    """At 1366 x 768 the key sat beside the controls cut to "closure overdu": it goes beside them only whole."""
+    from PySide6.QtGui import QTextDocument
+
+    timeline = window.timeline
+    doc = QTextDocument()
+    doc.setDefaultFont(timeline.legend.font())
+    doc.setHtml(timeline.legend.text())
+    for width in (1366, 1500, 1700, 1900):
+        window.resize(width, 768)
+        qtbot.waitUntil(lambda: window.width() == width)
+        window.state.cursor.set_date(date(2023, 12, 20))
+        qtbot.waitUntil(lambda: not timeline._key_on_bar or timeline.legend.width() >= doc.idealWidth() - 0.5)

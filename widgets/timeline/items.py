@@ -100,9 +100,8 @@ def label(text: str, font: QFont, anchor=(0, 0.5), color="#111111", fill=None) -
     """A text; with `fill`, on a box of that colour just around it (legible where it overflows a bar)."""
     item = pg.TextItem(text, color=color, anchor=anchor, fill=fill)
     item.setFont(font)
-    if fill is not None:
-        item.textItem.document().setDocumentMargin(1)
-        item.updateTextPos()
+    item.textItem.document().setDocumentMargin(1)  # the box hugs the text: a text fits its row
+    item.updateTextPos()
     return item
 
 
@@ -166,6 +165,7 @@ class Fitted:
     x1: float
     centred: bool = False
     share: float = 1.0  # how much of the text's width the span must cover
+    lane: bool = False  # a text in a site's row: its font shrinks to the row's height, and it hides below that
 
 
 @dataclass
@@ -250,7 +250,7 @@ def _draw_site(d: Drawing, spots: list, ink: _Ink, lc, lane: tuple[float, float]
         d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, color, tip, width=ink.width))
         text = label(name, ink.font, color=ink_on(color), fill=color)
         text.setPos(edge(role.start), mid)
-        d.fitted.append(Fitted(text, edge(role.start), end))
+        d.fitted.append(Fitted(text, edge(role.start), end, lane=True))
 
 
 def _draw_handover(d: Drawing, spots: list, ink: _Ink, lc, due: date, mid: float) -> None:
@@ -266,7 +266,7 @@ def _draw_handover(d: Drawing, spots: list, ink: _Ink, lc, due: date, mid: float
     if note:
         text = label(note, ink.font, anchor=(-0.15, 0.5))
         text.setPos(x_of(max(lc.confirmed_handover, due)), mid)
-        d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY))
+        d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY, lane=True))
 
 
 def _draw_events(d: Drawing, spots: list, ink: _Ink, lane: tuple[float, float]) -> None:

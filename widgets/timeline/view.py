@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -43,6 +43,7 @@ from widgets.timeline.items import (
 
 DAILY_SPAN = 120 * DAY  # incidents are counted per day below this visible span, per week above
 MIN_LANE = 0.75  # text lines: lanes never get thinner; the lanes that do not fit are scrolled to
+MIN_LANE_POINTS = 6.0  # a text in a site's row shrinks to the row's height, down to this size; below, it hides
 
 
 class TimelineView(QWidget):
@@ -72,6 +73,7 @@ class TimelineView(QWidget):
         self._items, self._fitted, self._events, self._incident_events = [], [], {}, {}
         self._bars: tuple = ()
         self._markers = None
+        self._lane_points = 0.0  # the size of the texts in the site rows, as fitted to the rows' height (0: hidden)
         self._tails: dict = {}
         self._limits = (0.0, 0.0)
         self._build_controls()
@@ -132,8 +134,9 @@ class TimelineView(QWidget):
     def _build_cursor(self) -> None:
         self.cursor = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen("#111111", width=2),
                                       hoverPen=pg.mkPen("#D55E00", width=3), label=" ",
-                                      labelOpts=dict(position=0.99, anchors=[(0, 1), (0, 1)], color="#111111",
-                                                     fill=(255, 255, 255, 220)))
+                                      labelOpts=dict(position=0.99, anchors=[(0, 1), (1, 1)], color="#111111",
+                                                     fill=(255, 255, 255, 220)))  # right of the line, left of it
+        # in the view's right half: never cut at the edge
         self.cursor.setZValue(100)
         self.cursor.sigPositionChanged.connect(self._dragged)
         self.cursor.sigPositionChangeFinished.connect(self._drag_finished)
@@ -203,13 +206,19 @@ class TimelineView(QWidget):
         super().resizeEvent(event)
         self._place_key()
 
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a control's size changed (the date shown, the speeds)
+            self._place_key()
+        return super().event(event)
+
     def _place_key(self) -> None:
         """The colour key on the controls' line if it fits there on one line, else on its own line."""
         doc = QTextDocument()
         doc.setDefaultFont(self.legend.font())
         doc.setHtml(self.legend.text())
-        spacing = self._bar_row.spacing() * len(self._controls) + 8
-        fits = doc.idealWidth() + sum(w.sizeHint().width() for w in self._controls) + spacing <= self.width()
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self._bar_row.spacing() * (len(self._controls) + 1)
+        fits = doc.idealWidth() + 2 * self.legend.margin() + sum(w.sizeHint().width() for w in self._controls) <= room
         if fits == self._key_on_bar:
             return
         self._key_on_bar = fits
@@ -256,6 +265,7 @@ class TimelineView(QWidget):
         self._markers = drawing.markers
         self._markers.sigClicked.connect(self._marker_clicked)
         self._draw_tails()
+        self._lane_points = -1.0  # new texts: fitted to the rows afresh
         self._range_changed()
         self._fit_lanes()
 
@@ -313,6 +323,23 @@ class TimelineView(QWidget):
         self.lane_bar.setVisible(hidden > 0)
         top = self.lane_bar.value() / 10
         self.vb.setYRange(top, top + (shown if hidden > 0 else total), padding=0)
+        self._fit_lane_texts(self.vb.height() / (shown if hidden > 0 else total))
+
+    def _fit_lane_texts(self, lane_px: float) -> None:
+        """The texts in the site rows ("liquidation hub", "2 days early") in a font whose line, and the box around
+        it, fit one row: never over the next row's text, never cut by it. Too small to read: hidden."""
+        font = QFont(self.font())
+        points = font.pointSizeF()
+        while points > MIN_LANE_POINTS and QFontMetricsF(font).height() + 2 > lane_px:
+            points -= 0.25
+            font.setPointSizeF(points)
+        points = points if QFontMetricsF(font).height() + 2 <= lane_px else 0.0
+        if points != self._lane_points:
+            self._lane_points = points
+            for f in self._fitted:
+                if f.lane and points:
+                    f.item.setFont(font)
+            self._range_changed()
 
     def fit_drawdown(self) -> None:
         m = self._scenario.mission
@@ -326,7 +353,8 @@ class TimelineView(QWidget):
         per_px = (hi - lo) / max(self.vb.width(), 1)
         for f in self._fitted:
             a, b = max(f.x0, lo), min(f.x1, hi)
-            f.item.setVisible((b - a) / per_px >= f.share * f.item.boundingRect().width())
+            fits = (b - a) / per_px >= f.share * f.item.boundingRect().width()
+            f.item.setVisible(fits and (self._lane_points > 0 or not f.lane))
             if f.centred:
                 f.item.setX((a + b) / 2)
         if self._bars:
@@ -375,7 +403,7 @@ class TimelineView(QWidget):
                 (self.tr("One week earlier, one week later"),
                  keys(shift | Qt.Key.Key_Left, shift | Qt.Key.Key_Right)),
                 (self.tr("One month earlier, one month later"), keys(Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)),
-                (self.tr("First date, last date of the scenario"), keys(Qt.Key.Key_Home, Qt.Key.Key_End))]
+                (self.tr("First day, last day of the drawdown"), keys(Qt.Key.Key_Home, Qt.Key.Key_End))]
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt)
         if self._scenario is None:

@@ -179,12 +179,15 @@ def test_fit_buttons(view, scenario):
 
 
 def test_texts_follow_the_widgets_font(view):
-    """The interface zoom changes the widget's font: phase names, notes, deadlines and the cursor's date follow."""
+    """The interface zoom changes the widget's font: phase names, notes, deadlines and the cursor's date follow
+    (the texts inside the site rows as far as the rows' height allows)."""
     font = view.font()
     font.setPointSizeF(font.pointSizeF() * 1.5)
     view.setFont(font)
-    texts = [f.item for f in view._fitted] + [view.cursor.label]
+    texts = [f.item for f in view._fitted if not f.lane] + [view.cursor.label]
     assert texts and all(t.textItem.font().pointSizeF() == pytest.approx(font.pointSizeF()) for t in texts)
+    in_rows = [f.item.textItem.font().pointSizeF() for f in view._fitted if f.lane]
+    assert in_rows and all(font.pointSizeF() / 1.5 <= size <= font.pointSizeF() for size in in_rows)
     assert view.plot.getAxis("left").style["tickFont"].pointSizeF() == pytest.approx(font.pointSizeF())
     assert view.cursor.value() == x_of(date(2023, 8, 1))  # the date shown is kept
 
@@ -241,3 +244,36 @@ def test_colour_key_keeps_to_one_line_beside_or_under_the_controls(qtbot, view):
     view.resize(1900, 400)
     qtbot.waitUntil(beside)
     assert _one_line(view.legend)
+
+
+def _lane_texts(view):
+    return [f.item for f in view._fitted if f.lane and f.item.isVisible()]
+
+
+def test_texts_in_the_rows_fit_their_row_and_never_overlap(qtbot, scenario, view):
+    """At the window's size (960 x 288 at 1366 x 768) the rows are about 13 pixels high: the three
+    "liquidation hub" texts (Gao, Timbuktu, Bamako) each stay inside their own row, whole."""
+    view.resize(960, 288)
+    view.show_date(date(2024, 3, 1))
+    qtbot.waitUntil(lambda: view.vb.height() < 240)
+    view.grab()  # painted: pyqtgraph places its pixel-sized texts as it paints
+    hubs = [f.item for f in view._fitted if f.lane and f.item.toPlainText() == "liquidation hub"]
+    assert len(hubs) == 3 and all(h.isVisible() for h in hubs)
+    boxes = [t.mapRectToScene(t.boundingRect()) for t in _lane_texts(view)]
+    for t, box in zip(_lane_texts(view), boxes):
+        site = view._lanes.site_at(t.y())
+        top, bottom = (view.vb.mapViewToScene(pg.Point(0, y)).y() for y in view._lanes.site(site))
+        assert top - 0.5 <= box.top() and box.bottom() <= bottom + 0.5, (t.toPlainText(), site)
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.intersects(b)]
+
+
+def test_the_cursors_date_is_never_cut_at_the_right_edge(qtbot, view, scenario):
+    view.resize(960, 288)
+    qtbot.waitUntil(lambda: view.vb.width() < 900)
+    for day in (date(2024, 6, 29), date(2023, 7, 2), date(2024, 1, 1)):
+        view.show_date(day)
+        view.grab()  # painted: pyqtgraph places the label as it paints
+        label = view.cursor.label
+        box = label.mapRectToScene(label.boundingRect())
+        plot = view.vb.sceneBoundingRect()
+        assert plot.left() <= box.left() and box.right() <= plot.right() + 0.5, day
