@@ -21,6 +21,7 @@ marked for lupdate in the "Coordinates" context).
 
 import re
 import warnings
+from decimal import Decimal
 
 import mgrs
 
@@ -127,6 +128,31 @@ def format_dms(lat: float, lon: float, letters: str = "NSEW") -> str:
     `letters`: north, south, east and west as the interface writes them ("NSEO" in French)."""
     lat, lon = _in_range(lat, "latitude"), _in_range(lon, "longitude")
     return f"{_dms(lat, letters[0:2])} {_dms(lon, letters[2:4])}"
+
+
+def format_exact(lat: float, lon: float) -> str:
+    """A text that reads back (parse_coordinates) as exactly this position, as a person would have typed it:
+    MGRS for a position read from an MGRS reference, decimal degrees with the digits typed ("16.2717, -0.0447",
+    not rounded to 5 decimals), DMS for a position typed to the whole second; else every digit that counts."""
+    lat, lon = _in_range(lat, "latitude"), _in_range(lon, "longitude")
+    texts = [_shortest(lat), _shortest(lon)]
+    decimal = ", ".join(texts)
+    if max(len(t.partition(".")[2]) for t in texts) <= 6:  # as typed, or picked on the map
+        return decimal
+    candidates = [format_mgrs(lat, lon, p) for p in range(5, 0, -1)] + [format_dms(lat, lon)]
+    return next((text for text in candidates if _reads_as(text, lat, lon)), decimal)
+
+
+def _shortest(value: float) -> str:
+    """The fewest digits that read back as exactly `value` (Python's repr), written without an exponent."""
+    return format(Decimal(repr(value)), "f").removesuffix(".0")
+
+
+def _reads_as(text: str, lat: float, lon: float) -> bool:
+    try:
+        return parse_coordinates(text) == (lat, lon)
+    except CoordinateError:
+        return False
 
 
 def format_mgrs(lat: float, lon: float, precision: int = 5) -> str:

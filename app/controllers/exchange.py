@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app import settings
 from app.actions import action
-from app.controllers.incidents import field_labels
+from app.controllers.incidents import field_labels, value_labels, values_shown
 from app.ops import Op
 from app.state import AppState
 from db.exchange import exports, imports, packages
@@ -199,13 +199,10 @@ class ExchangeController(QObject):
         day = QDate.fromString(str(c.mine["occurred_on"]), "yyyy-MM-dd")
         when = QLocale().toString(day, "d MMM yyyy") if day.isValid() else str(c.mine["occurred_on"])
         title = f"{when}  {kind}  {c.mine['description'][:60]}"
-        labels = field_labels()
-        return c.incident_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
+        labels, values = field_labels(), value_labels(self.state.lang, self.state.scenario.sites, taxonomy.load())
+        return c.incident_id, title, [(labels.get(f, f), *values_shown(f, c.mine[f], c.theirs[f], values))
+                                      for f in c.fields]
 
 
 def _resolve(db, conflicts, choices, author, progress=None):
     return packages.resolve(db, conflicts, choices, author)
-
-
-def _shown(value) -> str:
-    return "" if value is None else str(value)

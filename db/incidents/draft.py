@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, time
 from functools import lru_cache
 
@@ -221,14 +221,35 @@ def values(draft: IncidentDraft, ctx: Context) -> dict:
         reliability=reliability(draft.reliability), status=draft.status)
 
 
+LOCATION_COLUMNS = ("lat", "lon", "region", "site_id", "site_km")  # what the location field sets
+
+
+def edited_values(record: IncidentRecord, shown: IncidentDraft, typed: IncidentDraft, ctx: Context) -> dict:
+    """The column values the user changed in a form that showed `shown` (draft_of(record)): only the fields
+    whose text was changed (the location when it reads as another position), each only where it differs from
+    the record. Saving a form left as it was writes nothing. Raises InvalidDraft."""
+    from geo.coords import parse_coordinates
+
+    new = values(typed, ctx)
+    columns = set()
+    for f in fields(IncidentDraft):
+        if f.name == "location":
+            if parse_coordinates(typed.location) != parse_coordinates(shown.location):
+                columns.update(LOCATION_COLUMNS)
+        elif f.name != "confirmed" and getattr(typed, f.name).strip() != getattr(shown, f.name).strip():
+            columns.add(f.name)
+    return {k: v for k, v in new.items() if k in columns and getattr(record, k) != v}
+
+
 def draft_of(record: IncidentRecord) -> IncidentDraft:
-    """The draft that shows a stored incident in the form."""
-    from geo.coords import format_dd
+    """The draft that shows a stored incident in the form; its position reads back as exactly the one stored
+    (geo.coords.format_exact: MGRS if typed so, the digits typed)."""
+    from geo.coords import format_exact
 
     return IncidentDraft(
         occurred_on=record.occurred_on.isoformat(),
         occurred_time=record.occurred_time.strftime("%H:%M") if record.occurred_time else "",
-        location=format_dd(record.lat, record.lon), type=record.type, subtype=record.subtype,
+        location=format_exact(record.lat, record.lon), type=record.type, subtype=record.subtype,
         actors=record.actors, **{n: str(getattr(record, n)) for n in CASUALTIES}, description=record.description,
         notes=record.notes, source=record.source, reliability=record.reliability, status=record.status,
         confirmed=True)

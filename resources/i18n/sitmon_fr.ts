@@ -1355,6 +1355,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <source>Deleted</source>
         <translation>Supprimé</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
 </context>
 <context>
     <name>IncidentForm</name>

@@ -166,6 +166,20 @@ def test_round_trip_dd(lat, lon):
     assert back == pytest.approx((lat, lon), abs=0.5e-6 + 1e-12)
 
 
+@given(lats.filter(lambda v: v == 0 or abs(v) > 1e-12), lons.filter(lambda v: v == 0 or abs(v) > 1e-12))
+def test_format_exact_reads_back_as_the_same_position(lat, lon):
+    assert parse_coordinates(coords.format_exact(lat, lon)) == (lat + 0.0, lon + 0.0)
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("30Q ZD 15880 01273", "30Q ZD 15880 01273"), ("30QZD15880127", "30Q ZD 1588 0127"),
+    ("16°16'18\"N 0°02'41\"W", "16°16′18″N 0°02′41″W"), ("16.2717, -0.0447", "16.2717, -0.0447"),
+    ("16.27170, -0.04470", "16.2717, -0.0447"), ("18.44107818729762, 1.40824", "18.44107818729762, 1.40824"),
+    ("0.00001, -0.000001", "0.00001, -0.000001"), ("16.5, -2.25", "16.5, -2.25")])
+def test_format_exact_writes_a_position_as_it_was_typed(typed, shown):
+    assert coords.format_exact(*parse_coordinates(typed)) == shown
+
+
 @given(lats, lons, st.integers(1, 5))
 def test_round_trip_mgrs(lat, lon, precision):
     back = parse_coordinates(format_mgrs(lat, lon, precision))
