@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app import settings
 from app.actions import action
-from app.controllers.incidents import field_labels, value_labels, values_shown
+from app.controllers.incidents import field_labels, value_labels, value_shown, values_shown
 from app.ops import Op
 from app.state import AppState
 from db.exchange import exports, imports, packages
@@ -37,6 +37,7 @@ class ExchangeController(QObject):
         self.conflicts: ConflictDialog | None = None
         self.notice: QMessageBox | None = None
         self.options: dict = {}  # last export choices
+        self.export_dialog: ExportDialog | None = None
         writable = not state.db.readonly
         self.import_incidents_action = action(self, self.tr("&Import incidents…"), self._ask_import, "Ctrl+I")
         self.export_incidents_action = action(self, self.tr("&Export incidents…"),
@@ -105,21 +106,41 @@ class ExchangeController(QObject):
                          imports.write_import, self.state.db, plan, self.author, writes=True)
 
     def _written(self, result: imports.ImportResult) -> None:
-        self._tell(QMessageBox.Icon.Information, self.tr(
-            "{0} incidents created, {1} updated, {2} already up to date.").format(
-            *map(QLocale().toString, (result.created, result.updated, result.unchanged))))
+        self._tell(QMessageBox.Icon.Information, self.tr("{0}, {1} updated, {2} already up to date.").format(
+            self.tr("%n incident(s) created", "", result.created),
+            *map(QLocale().toString, (result.updated, result.unchanged))))
 
     # ---------------------------------------------------------------- exports
 
-    def _ask_export(self, kind: str) -> None:
+    def _ask_export(self, kind: str) -> ExportDialog:
         dialog = ExportDialog(self.parent_widget)
         dialog.set_kind(kind)
         scenario = self.state.scenario
         dialog.set_range(self.filter.date_from, self.filter.date_to, scenario.start, scenario.end)
+        dialog.set_log_filter(self.filter_text())
         dialog.set_date(self.state.cursor.date)
         dialog.set_options(self.options)
         dialog.accepted.connect(lambda: self._ask_file(kind, dialog.options()))
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        self.export_dialog = dialog
+        return dialog
+
+    def filter_text(self) -> str:
+        """The log's filters but its dates (the export dialog shows those itself), as the log names them."""
+        f, labels = self.filter, value_labels(self.state.lang, self.state.scenario.sites, taxonomy.load())
+
+        def names(kind: str, ids) -> str:
+            return ", ".join(labels[kind].get(i, i) for i in ids)
+        parts = [self.tr("search “{0}”").format(f.text.strip())] if f.text.strip() else []
+        parts += [text.format(names(kind, ids)) for kind, ids, text in (
+            ("type", f.types, self.tr("type: {0}")), ("region", f.regions, self.tr("region: {0}")),
+            ("site_id", f.sites, self.tr("site: {0}"))) if ids]
+        if f.statuses:
+            parts.append(self.tr("status: {0}").format(", ".join(value_shown("status", s, labels) for s in f.statuses)))
+        if f.include_deleted:
+            parts.append(self.tr("deleted incidents included"))
+        return "; ".join(parts)
 
     def _ask_file(self, kind: str, options: dict) -> None:
         self.options = options
@@ -135,7 +156,8 @@ class ExchangeController(QObject):
         csv = dict(excel=options.get("excel", False), hxl=options.get("hxl", False),
                    delimiter=options.get("delimiter", ","))
         if kind == "incidents":
-            where = exports.incident_filter(options.get("start"), options.get("end"), self.filter)
+            where = exports.incident_filter(options.get("start"), options.get("end"),
+                                            self.filter if options.get("log_filter") else None)
             args = (exports.export_incidents, self.state.db, path, where)
             csv["profile"] = options.get("profile", "full")
         elif kind == "status":
@@ -143,8 +165,7 @@ class ExchangeController(QObject):
         else:
             args = (exports.export_timeline, self.state.db, path)
         return self._run(self.tr("Writing {0}…").format(path.name), lambda n: self._tell(
-            QMessageBox.Icon.Information, self.tr("Wrote {0} rows to {1}").format(QLocale().toString(n), path)),
-            *args, **csv)
+            QMessageBox.Icon.Information, self.tr("Wrote %n row(s) to {0}", "", n).format(path)), *args, **csv)
 
     # ---------------------------------------------------------------- packages
 
@@ -157,9 +178,9 @@ class ExchangeController(QObject):
 
     def export_package(self, path: Path) -> Op:
         return self._run(self.tr("Writing {0}…").format(path.name), lambda m: self._tell(
-            QMessageBox.Icon.Information, self.tr("Wrote {0} incidents and {1} audit rows to {2}").format(
-                QLocale().toString(m.counts["incidents"]), QLocale().toString(m.counts["audit"]), path)),
-            packages.export_package, self.state.db, path)
+            QMessageBox.Icon.Information, self.tr("Wrote {0} and {1} to {2}").format(
+                self.tr("%n incident(s)", "", m.counts["incidents"]), self.tr("%n audit row(s)", "", m.counts["audit"]),
+                path)), packages.export_package, self.state.db, path)
 
     def _ask_import_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import data package"), "",
@@ -172,8 +193,9 @@ class ExchangeController(QObject):
                          packages.import_package, self.state.db, path, author=self.author, writes=True)
 
     def _merged(self, result: packages.MergeResult) -> None:
-        text = self.tr("{0} incidents added, {1} updated, {2} unchanged.").format(
-            *map(QLocale().toString, (result.created, result.updated, result.unchanged)))
+        text = self.tr("{0}, {1} updated, {2} unchanged.").format(
+            self.tr("%n incident(s) added", "", result.created),
+            *map(QLocale().toString, (result.updated, result.unchanged)))
         if not result.conflicts:
             self._tell(QMessageBox.Icon.Information, text)
             return

@@ -26,6 +26,44 @@
     </message>
 </context>
 <context>
+    <name>ExchangeController</name>
+    <message numerus="yes">
+        <source>%n incident(s) created</source>
+        <translation>
+            <numerusform>%n incident created</numerusform>
+            <numerusform>%n incidents created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to {0}</source>
+        <translation>
+            <numerusform>Wrote %n row to {0}</numerusform>
+            <numerusform>Wrote %n rows to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s)</source>
+        <translation>
+            <numerusform>%n audit row</numerusform>
+            <numerusform>%n audit rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) added</source>
+        <translation>
+            <numerusform>%n incident added</numerusform>
+            <numerusform>%n incidents added</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message numerus="yes">
         <source>Import the %n good rows</source>

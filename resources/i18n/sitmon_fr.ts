@@ -907,8 +907,75 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Importation de {0}…</translation>
     </message>
     <message>
-        <source>{0} incidents created, {1} updated, {2} already up to date.</source>
-        <translation>{0} incidents créés, {1} mis à jour, {2} déjà à jour.</translation>
+        <source>{0}, {1} updated, {2} already up to date.</source>
+        <translation>{0}, {1} mis à jour, {2} déjà à jour.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) created</source>
+        <translation>
+            <numerusform>%n incident créé</numerusform>
+            <numerusform>%n incidents créés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>search “{0}”</source>
+        <translation>recherche « {0} »</translation>
+    </message>
+    <message>
+        <source>type: {0}</source>
+        <translation>type : {0}</translation>
+    </message>
+    <message>
+        <source>region: {0}</source>
+        <translation>région : {0}</translation>
+    </message>
+    <message>
+        <source>site: {0}</source>
+        <translation>site : {0}</translation>
+    </message>
+    <message>
+        <source>status: {0}</source>
+        <translation>statut : {0}</translation>
+    </message>
+    <message>
+        <source>deleted incidents included</source>
+        <translation>incidents supprimés compris</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to {0}</source>
+        <translation>
+            <numerusform>%n ligne écrite dans {0}</numerusform>
+            <numerusform>%n lignes écrites dans {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote {0} and {1} to {2}</source>
+        <translation>{0} et {1} écrits dans {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s)</source>
+        <translation>
+            <numerusform>%n ligne d&apos;historique</numerusform>
+            <numerusform>%n lignes d&apos;historique</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}, {1} updated, {2} unchanged.</source>
+        <translation>{0}, {1} mis à jour, {2} inchangés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) added</source>
+        <translation>
+            <numerusform>%n incident ajouté</numerusform>
+            <numerusform>%n incidents ajoutés</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export to</source>
@@ -919,10 +986,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Écriture de {0}…</translation>
     </message>
     <message>
-        <source>Wrote {0} rows to {1}</source>
-        <translation>{0} lignes écrites dans {1}</translation>
-    </message>
-    <message>
         <source>Export data package</source>
         <translation>Exporter un paquet de données</translation>
     </message>
@@ -931,20 +994,12 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Paquets de données sitmon (*.zip)</translation>
     </message>
     <message>
-        <source>Wrote {0} incidents and {1} audit rows to {2}</source>
-        <translation>{0} incidents et {1} lignes d&apos;historique écrits dans {2}</translation>
-    </message>
-    <message>
         <source>Import data package</source>
         <translation>Importer un paquet de données</translation>
     </message>
     <message>
         <source>Merging {0}…</source>
         <translation>Fusion de {0}…</translation>
-    </message>
-    <message>
-        <source>{0} incidents added, {1} updated, {2} unchanged.</source>
-        <translation>{0} incidents ajoutés, {1} mis à jour, {2} inchangés.</translation>
     </message>
     <message>
         <source>Applying your choices…</source>
@@ -1013,6 +1068,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Toutes les dates</translation>
     </message>
     <message>
+        <source>Only the incidents the log&apos;s filters show:</source>
+        <translation>Seulement les incidents que montrent les filtres du journal :</translation>
+    </message>
+    <message>
         <source>from</source>
         <translation>du</translation>
     </message>
@@ -1027,6 +1086,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Dates</source>
         <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Incident log</source>
+        <translation>Journal des incidents</translation>
     </message>
     <message>
         <source>Status on</source>

@@ -1,4 +1,5 @@
-"""The options of one export: file format, Excel BOM, HXL row, profile, delimiter, and its dates."""
+"""The options of one export: file format, Excel BOM, HXL row, profile, delimiter, its dates, and whether the
+incident log's filters (a search typed there, types, regions...) apply: shown, and the user keeps or drops them."""
 from __future__ import annotations
 
 from datetime import date
@@ -39,6 +40,10 @@ class ExportDialog(QDialog):
         self.delimiter.addItem(self.tr("Comma (,)"), ",")
         self.delimiter.addItem(self.tr("Semicolon (;), for Excel set to French"), ";")
         self.all_dates = QCheckBox(self.tr("All dates"))
+        self.log_filter = QCheckBox(self.tr("Only the incidents the log's filters show:"))
+        self.log_filter_text = QLabel(wordWrap=True)  # which filters: the search, types, regions...
+        self.log_filter_text.setObjectName("log-filter")
+        self.log_filter.setChecked(True)
         self.start, self.end, self.day = QDateEdit(), QDateEdit(), QDateEdit()
         for edit in (self.start, self.end, self.day):
             edit.setCalendarPopup(True)
@@ -49,6 +54,10 @@ class ExportDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(self.tr("Format"), self.format)
         self.form.addRow(self.tr("Dates"), dates)
+        log = QVBoxLayout()
+        log.addWidget(self.log_filter)
+        log.addWidget(self.log_filter_text)
+        self.form.addRow(self.tr("Incident log"), log)
         self.form.addRow(self.tr("Status on"), self.day)
         self.form.addRow(self.tr("Fields"), self.profile)
         self.form.addRow(self.tr("Separator"), self.delimiter)
@@ -71,8 +80,9 @@ class ExportDialog(QDialog):
         self.setWindowTitle({"incidents": self.tr("Export incidents"), "status": self.tr("Export site status"),
                              "timeline": self.tr("Export the timeline")}[kind])
         self.form.setRowVisible(1, kind == "incidents")
-        self.form.setRowVisible(2, kind == "status")
-        self.form.setRowVisible(3, kind == "incidents")
+        self.form.setRowVisible(2, kind == "incidents" and bool(self.log_filter_text.text()))
+        self.form.setRowVisible(3, kind == "status")
+        self.form.setRowVisible(4, kind == "incidents")
         if kind == "timeline":
             self.format.setCurrentIndex(0)
         self.format.setEnabled(kind != "timeline")
@@ -85,6 +95,12 @@ class ExportDialog(QDialog):
         self.start.setDate(QDate(start or low))
         self.end.setDate(QDate(end or high))
         self.all_dates.setChecked(start is None and end is None)
+
+    def set_log_filter(self, description: str) -> None:
+        """The incident log's filters other than dates, as the user reads them ("" when there are none): shown,
+        and kept unless the user unticks them."""
+        self.log_filter_text.setText(description)
+        self.form.setRowVisible(2, self.kind == "incidents" and bool(description))
 
     def set_date(self, day: date) -> None:
         self.day.setDate(QDate(day))
@@ -101,6 +117,7 @@ class ExportDialog(QDialog):
     def options(self) -> dict:
         ranged = self.kind == "incidents" and not self.all_dates.isChecked()
         return dict(format=self.format.currentData(), excel=self.excel.isChecked(), hxl=self.hxl.isChecked(),
+                    log_filter=bool(self.log_filter_text.text()) and self.log_filter.isChecked(),
                     profile=self.profile.currentData(), delimiter=self.delimiter.currentData(),
                     start=self.start.date().toPython() if ranged else None,
                     end=self.end.date().toPython() if ranged else None, date=self.day.date().toPython())

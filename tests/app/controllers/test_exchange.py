@@ -105,3 +105,40 @@ def test_package_conflict_dialog_then_take_theirs(qtbot, controller, state, tmp_
     other.close()
 
 
+
+
+def test_export_says_which_log_filters_apply_and_lets_the_user_drop_them(qtbot, controller, state, tmp_path,
+                                                                         monkeypatch, translations):
+    """With "anefis convoy" still typed in the log's search, File > Export with "All dates" wrote 1 of 2
+    incidents and said nothing of a filter; the message said "1 rows"."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    from db.incidents.queries import IncidentFilter
+
+    writes.create(state.db, draft.IncidentDraft(
+        occurred_on="2023-09-20", location="16.27, -0.04", type="attack-on-convoy", confirmed=True,
+        description="Anefis convoy attacked"), "t", draft.context(state.scenario.sites))
+    controller.set_filter(IncidentFilter(text="anefis convoy", types=("attack-on-convoy",)))
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def export(keep: bool) -> str:
+        controller.notice = None
+        dialog = controller._ask_export("incidents")
+        qtbot.waitUntil(dialog.isVisible)
+        assert dialog.all_dates.isChecked()
+        assert dialog.log_filter.isVisibleTo(dialog) and dialog.log_filter.isChecked()
+        assert dialog.log_filter_text.text() == "search “anefis convoy”; type: Attack on convoy"
+        dialog.log_filter.setChecked(keep)
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: controller.notice is not None, timeout=20_000)
+        return controller.notice.text()
+
+    assert export(keep=True) == f"Wrote 1 row to {target}"
+    assert export(keep=False) == f"Wrote 2 rows to {target}"
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 1 + 2
+    controller.set_filter(IncidentFilter())
+    dialog = controller._ask_export("incidents")
+    assert not dialog.log_filter.isVisibleTo(dialog)  # no filter: nothing to say
+    dialog.reject()

@@ -16,7 +16,7 @@ def test_export_dialog_options_per_kind(qtbot):
     d.profile.setCurrentIndex(1)
     d.delimiter.setCurrentIndex(1)
     d.excel.setChecked(True)
-    assert d.options() == dict(format="csv", excel=True, hxl=False, profile="hq", delimiter=";",
+    assert d.options() == dict(format="csv", excel=True, hxl=False, log_filter=False, profile="hq", delimiter=";",
                                start=date(2023, 8, 1), end=date(2023, 8, 31), date=date(2023, 8, 15))
     d.all_dates.setChecked(True)
     assert (d.options()["start"], d.options()["end"], d.start.isEnabled()) == (None, None, False)
