@@ -853,6 +853,25 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Pick on a calendar</source>
+        <translation>Choisir sur un calendrier</translation>
+    </message>
+    <message>
+        <source>Type a date, e.g. {0} or {1}, or pick it on the calendar</source>
+        <translation>Saisissez une date, par exemple {0} ou {1}, ou choisissez-la sur le calendrier</translation>
+    </message>
+    <message>
+        <source>Not a date: type it as {0} or {1}</source>
+        <translation>Ce n&apos;est pas une date : écrivez-la {0} ou {1}</translation>
+    </message>
+    <message>
+        <source>{0} is outside {1} – {2}</source>
+        <translation>{0} est hors de la période {1} – {2}</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeController</name>
     <message>
         <source>&amp;Import incidents…</source>

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,6 +14,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QVBoxLayout,
 )
+
+from widgets.date_field import DateField
 
 FORMATS = ("csv", "geojson", "gpkg")
 
@@ -44,10 +44,7 @@ class ExportDialog(QDialog):
         self.log_filter_text = QLabel(wordWrap=True)  # which filters: the search, types, regions...
         self.log_filter_text.setObjectName("log-filter")
         self.log_filter.setChecked(True)
-        self.start, self.end, self.day = QDateEdit(), QDateEdit(), QDateEdit()
-        for edit in (self.start, self.end, self.day):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")  # in the interface language (15 août 2023)
+        self.start, self.end, self.day = DateField(), DateField(), DateField()  # typed or picked, 15 août 2023
         dates = QHBoxLayout()
         for w in (self.all_dates, QLabel(self.tr("from")), self.start, QLabel(self.tr("to")), self.end):
             dates.addWidget(w)
@@ -65,7 +62,7 @@ class ExportDialog(QDialog):
         self.form.addRow("", self.hxl)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -91,9 +88,9 @@ class ExportDialog(QDialog):
     def set_range(self, start: date | None, end: date | None, low: date, high: date) -> None:
         """The date range offered (None: all dates) within low..high."""
         for edit in (self.start, self.end):
-            edit.setDateRange(QDate(low), QDate(high))
-        self.start.setDate(QDate(start or low))
-        self.end.setDate(QDate(end or high))
+            edit.set_range(low, high)
+        self.start.set_date(start or low)
+        self.end.set_date(end or high)
         self.all_dates.setChecked(start is None and end is None)
 
     def set_log_filter(self, description: str) -> None:
@@ -103,7 +100,7 @@ class ExportDialog(QDialog):
         self.form.setRowVisible(2, self.kind == "incidents" and bool(description))
 
     def set_date(self, day: date) -> None:
-        self.day.setDate(QDate(day))
+        self.day.set_date(day)
 
     def set_options(self, options: dict) -> None:
         """Restore choices made last time (keys as options() gives them)."""
@@ -119,8 +116,15 @@ class ExportDialog(QDialog):
         return dict(format=self.format.currentData(), excel=self.excel.isChecked(), hxl=self.hxl.isChecked(),
                     log_filter=bool(self.log_filter_text.text()) and self.log_filter.isChecked(),
                     profile=self.profile.currentData(), delimiter=self.delimiter.currentData(),
-                    start=self.start.date().toPython() if ranged else None,
-                    end=self.end.date().toPython() if ranged else None, date=self.day.date().toPython())
+                    start=self.start.date() if ranged else None, end=self.end.date() if ranged else None,
+                    date=self.day.date())
+
+    def _accept(self) -> None:
+        """Export only with dates that read right: a date still being typed is read first, a bad one refused."""
+        fields = (self.start, self.end) if self.kind == "incidents" and not self.all_dates.isChecked() else \
+            (self.day,) if self.kind == "status" else ()
+        if all([f.commit() for f in fields]):
+            self.accept()
 
     def _update(self) -> None:
         csv = self.format.currentData() == "csv"

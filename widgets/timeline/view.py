@@ -10,11 +10,10 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.scenario.schema import Scenario
+from widgets.date_field import DateField
 from widgets.dates import DAY, DateAxis, day_at, edge, fmt, x_of
 from widgets.timeline.items import (
     EARLY,
@@ -83,10 +83,9 @@ class TimelineView(QWidget):
         self.setEnabled(False)  # until there is a scenario
 
     def _build_controls(self) -> None:
-        self.date_box = QDateEdit(calendarPopup=True)
-        self.date_box.setDisplayFormat("d MMM yyyy")
-        self.date_box.setToolTip(self.tr("Current date"))
-        self.date_box.dateChanged.connect(self._date_edited)
+        self.date_box = DateField()
+        self.date_box.setAccessibleName(self.tr("Current date"))
+        self.date_box.date_entered.connect(self._request)
         self.play = QToolButton(checkable=True, toolTip=self.tr("Play the drawdown (pause to stop)"))
         self.play.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.play.toggled.connect(self._play_toggled)
@@ -172,8 +171,7 @@ class TimelineView(QWidget):
         self.vb.setLimits(xMin=lo, xMax=hi, minXRange=7 * DAY, yMin=0, yMax=self._lanes.height)
         self._fit_lanes()
         self.cursor.setBounds((x_of(scenario.start), x_of(scenario.end)))
-        with QSignalBlocker(self.date_box):
-            self.date_box.setDateRange(QDate(scenario.start), QDate(scenario.end))
+        self.date_box.set_range(scenario.start, scenario.end)
         self.highlight("", "")
         self.fit_drawdown()
         self.setEnabled(True)
@@ -367,8 +365,7 @@ class TimelineView(QWidget):
         self.cursor.setValue(x_of(day))
         self.cursor.label.setFormat(fmt(self.locale(), day))
         self.cursor.label.valueChanged()
-        with QSignalBlocker(self.date_box):
-            self.date_box.setDate(QDate(day))
+        self.date_box.set_date(day)
 
     def _request(self, day: date, moving: bool = False) -> None:
         sc = self._scenario
@@ -389,9 +386,6 @@ class TimelineView(QWidget):
         if self._requested is not None:
             self._request(self._requested)  # the drag's last date, settled
             self._place(self._requested)
-
-    def _date_edited(self, qdate: QDate) -> None:
-        self._request(qdate.toPython())
 
     def key_help(self) -> list[tuple[str, str]]:
         """The timeline's own keys while it has the focus, as (what, keys), for Help > Keyboard shortcuts."""

@@ -68,7 +68,7 @@ def test_show_date_emits_nothing(qtbot, view, scenario):
         view.show_statuses(statuses_on(scenario, date(2023, 9, 15)))
         view.show_date(date(2023, 9, 15))
     assert day_at(view.cursor.value()) == date(2023, 9, 15)
-    assert view.date_box.date().toPython() == date(2023, 9, 15)
+    assert view.date_box.date() == date(2023, 9, 15) and view.date_box.text() == "15 Sept 2023"
 
 
 def test_drag_asks_once_per_distinct_day_then_settles_on_release(qtbot, view):
@@ -100,10 +100,79 @@ def test_home_and_end_ask_for_the_ends(qtbot, view, key, expected):
     assert blocker.args == [expected]
 
 
-def test_date_box_asks_for_its_date(qtbot, view):
+def type_date(qtbot, box, text: str, then=Qt.Key.Key_Return) -> None:
+    """Select what the box shows, type over it (key events carrying each character: QTest's keyClicks aborts
+    on "é"), press Enter (or `then`): as a user does."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    box.setFocus()
+    box.selectAll()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(box, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    qtbot.keyClick(box, then)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023-08-15", date(2023, 8, 15)),  # ISO: ignored before
+    ("20 Dec 2023", date(2023, 12, 20)),  # as the box shows it: gave 20 Aug 2023
+    ("5 Jan 2024", date(2024, 1, 5)),  # gave 5 Dec 2024
+    ("15 Sep 2023", date(2023, 9, 15)), ("15 Sept 2023", date(2023, 9, 15)),  # "Sep" was refused
+    ("15 september 2023", date(2023, 9, 15)), ("Dec 20, 2023", date(2023, 12, 20)), ("20/12/2023", date(2023, 12, 20)),
+    ("20 déc. 2023", date(2023, 12, 20)), ("5 janv. 2024", date(2024, 1, 5)), ("15 sept. 2023", date(2023, 9, 15)),
+    ("1er août 2023", date(2023, 8, 1)), ("3 juil 2023", date(2023, 7, 3)), ("12 juin 2023", date(2023, 6, 12))])
+def test_date_box_takes_iso_and_the_format_it_shows_in_either_language(qtbot, view, text, expected):
     with qtbot.waitSignal(view.date_requested) as blocker:
-        view.date_box.setDate(date(2023, 12, 15))
-    assert blocker.args == [date(2023, 12, 15), False]
+        type_date(qtbot, view.date_box, text)
+    assert blocker.args == [expected, False]
+    assert view.date_box.text() == view.date_box.text_of(expected) and not view.date_box.error
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("32 Dec 2023", "Not a date: type it as 2023-08-01 or 1 Aug 2023"), ("ju 2023", "Not a date"),
+    ("2023-02-30", "Not a date"), ("tomorrow", "Not a date"),
+    ("2040-01-01", "1 Jan 2040 is outside 11 Jan 2013 – 30 Jun 2025")])
+def test_date_box_shows_when_it_refuses_an_entry(qtbot, view, text, reason):
+    with qtbot.assertNotEmitted(view.date_requested):
+        type_date(qtbot, view.date_box, text)
+    box = view.date_box
+    assert box.error.startswith(reason) and box.toolTip() == box.error and "B00020" in box.styleSheet()
+    assert box.text() == text  # kept, to be corrected
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "1 Aug 2023" and not box.error and box.styleSheet() == ""
+
+
+def test_date_box_in_french(qtbot, scenario):
+    from PySide6.QtCore import QLocale
+
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.setLocale(QLocale(QLocale.Language.French, QLocale.Country.France))
+    v.set_scenario(scenario, "fr")
+    v.show()
+    v.show_date(date(2023, 9, 15))
+    assert v.date_box.text() == "15 sept. 2023"
+    for text, expected in (("20 déc. 2023", date(2023, 12, 20)), ("15 sep 2023", date(2023, 9, 15)),
+                           ("2023-08-15", date(2023, 8, 15)), ("20 Dec 2023", date(2023, 12, 20))):
+        with qtbot.waitSignal(v.date_requested) as blocker:
+            type_date(qtbot, v.date_box, text)
+        assert blocker.args == [expected, False]
+    with qtbot.assertNotEmitted(v.date_requested):
+        type_date(qtbot, v.date_box, "31 févr. 2024")
+    assert v.date_box.error  # refused, and said (in the interface language: tests/app/test_ui_french.py)
+
+
+def test_date_box_calendar_picks_a_date(qtbot, view):
+    from PySide6.QtCore import QDate
+
+    view.date_box.show_calendar()
+    calendar = view.date_box._calendar
+    assert calendar.isVisible() and calendar.selectedDate() == QDate(2023, 8, 1)
+    with qtbot.waitSignal(view.date_requested) as blocker:
+        calendar.clicked.emit(QDate(2023, 8, 20))
+    assert blocker.args == [date(2023, 8, 20), False] and not calendar.isVisible()
 
 
 def test_play_speed_and_loop_are_asked_for_and_shown(qtbot, view):
