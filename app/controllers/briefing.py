@@ -38,9 +38,9 @@ class BriefingController(QObject):
         self.state, self.window = state, window
         self.progress: QProgressDialog | None = None
         self.path = ""
-        self.pack_action = action(self, translate("Briefing", "&Briefing pack…"), lambda: self.briefing_pack(),
+        self.pack_action = action(self, translate("Briefing", "Briefin&g pack…"), lambda: self.briefing_pack(),
                                   "Ctrl+P")
-        self.image_action = action(self, translate("Briefing", "Export map &image…"), lambda: self.map_image(),
+        self.image_action = action(self, translate("Briefing", "Export &map image…"), lambda: self.map_image(),
                                    "Ctrl+Shift+M")
 
     def actions(self) -> list[QAction]:

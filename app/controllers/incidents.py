@@ -78,7 +78,7 @@ class IncidentController(QObject):
         self.delete_action = action(self, self.tr("&Delete incident"), self.delete_selected,
                                     QKeySequence.StandardKey.Delete,
                                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.restore_action = action(self, self.tr("&Restore incident"), self.restore_selected, "Ctrl+R")
+        self.restore_action = action(self, self.tr("Res&tore incident"), self.restore_selected, "Ctrl+R")
         self.audit_action = action(self, self.tr("Show &audit trail…"), self.show_audit, "Ctrl+H")
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))

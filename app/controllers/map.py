@@ -264,14 +264,14 @@ class MapController(QObject):
         self.view.set_tool("pick")
 
     def _make_actions(self) -> dict[str, QAction]:
-        measure = action(self, self.tr("&Measure distance"),
+        measure = action(self, self.tr("Measure &distance"),
                          lambda on: self.view.set_tool("measure" if on else "pan"), "Ctrl+M", checkable=True)
         self.view.tool_changed.connect(lambda tool: measure.setChecked(tool == "measure"))
         on_map = Qt.ShortcutContext.WidgetWithChildrenShortcut  # + and - belong to the map (Ctrl++ / Ctrl+- zoom text)
         actions = {
             "add_layer": action(self, self.tr("Add map &layer…"), self.add_layer_dialog, "Ctrl+Shift+L"),
             "zoom_mali": action(self, self.tr("Zoom to &Mali"), lambda: self.view.zoom_to(MALI), "Ctrl+0"),
-            "zoom_regional": action(self, self.tr("&Regional view (Nouakchott 2013 states)"),
+            "zoom_regional": action(self, self.tr("Regional &view (Nouakchott 2013 states)"),
                                     lambda: self.view.zoom_to(REGIONAL), "Ctrl+9"),
             "zoom_selection": action(self, self.tr("Zoom to &selected site"), self.zoom_to_selection, "Ctrl+J"),
             "zoom_in": action(self, self.tr("Zoom &in"), lambda: self.view.zoom(1.25), "+", context=on_map),

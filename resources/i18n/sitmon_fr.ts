@@ -427,7 +427,7 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>Sau&amp;vegarder maintenant</translation>
     </message>
     <message>
-        <source>Restore from &amp;backup…</source>
+        <source>&amp;Restore from backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
@@ -486,12 +486,12 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <source>&amp;Briefing pack…</source>
+        <source>Briefin&amp;g pack…</source>
         <translation>Dossier de &amp;briefing…</translation>
     </message>
     <message>
-        <source>Export map &amp;image…</source>
-        <translation>Exporter l&apos;&amp;image de la carte…</translation>
+        <source>Export &amp;map image…</source>
+        <translation>Exporter l&apos;i&amp;mage de la carte…</translation>
     </message>
     <message>
         <source>Save the briefing pack</source>
@@ -1318,7 +1318,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>&amp;Supprimer l&apos;incident</translation>
     </message>
     <message>
-        <source>&amp;Restore incident</source>
+        <source>Res&amp;tore incident</source>
         <translation>&amp;Rétablir l&apos;incident</translation>
     </message>
     <message>
@@ -2083,7 +2083,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Couches cartographiques ({0})</translation>
     </message>
     <message>
-        <source>&amp;Measure distance</source>
+        <source>Measure &amp;distance</source>
         <translation>Mesurer une &amp;distance</translation>
     </message>
     <message>
@@ -2095,7 +2095,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Zoom sur le &amp;Mali</translation>
     </message>
     <message>
-        <source>&amp;Regional view (Nouakchott 2013 states)</source>
+        <source>Regional &amp;view (Nouakchott 2013 states)</source>
         <translation>Vue &amp;régionale (États de Nouakchott 2013)</translation>
     </message>
     <message>

@@ -285,3 +285,9 @@ def test_the_date_box_reads_french_and_refuses_in_french(french, qtbot):
     type_date(qtbot, box, "31 sept. 2023")
     assert french.state.cursor.date == date(2024, 1, 5)
     assert box.error == "Ce n'est pas une date : écrivez-la 2024-01-05 ou 5 janv. 2024" and box.toolTip() == box.error
+
+
+def test_each_french_menu_underlines_each_letter_once(french):
+    from tests.app.test_ui_keyboard import mnemonic_clashes
+
+    assert mnemonic_clashes(french.menuBar()) == []

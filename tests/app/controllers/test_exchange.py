@@ -142,3 +142,26 @@ def test_export_says_which_log_filters_apply_and_lets_the_user_drop_them(qtbot, 
     dialog = controller._ask_export("incidents")
     assert not dialog.log_filter.isVisibleTo(dialog)  # no filter: nothing to say
     dialog.reject()
+
+
+def _progress_dialogs():
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+
+
+@pytest.mark.parametrize("rows", [0, 60_000])
+def test_no_progress_dialog_outlives_its_op(qtbot, controller, state, tmp_path, rows):
+    """A box "Writing…/Importing… 100 % [Cancel]" stayed after every export and import: QProgressDialog shows
+    itself by its own timer after 400 ms even when closed before. Quick (an export) or long (an import of 60,000
+    rows, its dialog on screen meanwhile), once the result is told no progress dialog is left to show."""
+    if rows:
+        exchange_data.write(tmp_path / "big.csv", exchange_data.rows(rows))
+        op = controller.import_file(tmp_path / "big.csv")
+        qtbot.waitUntil(lambda: op.dialog is None or op.dialog.isVisible(), timeout=30_000)
+    else:
+        controller.export("incidents", tmp_path / "i.csv", {})
+    qtbot.waitUntil(lambda: controller.notice is not None and controller.notice.isVisible(), timeout=60_000)
+    assert _progress_dialogs() == []
