@@ -224,7 +224,9 @@ def test_an_encrypted_database_shows_the_logs_count_and_summary(qtbot, tmp_path,
     """`sitmon encrypt`, then the window with the passphrase: the incident log's count and summary appear (its
     controller built its own engine without the passphrase and failed with "file is not a database"), and no
     reader builds an engine of its own, at start or at a filter change."""
-    pytest.importorskip("sqlcipher3", reason="sqlcipher3-binary is not installed")
+    from tests.services import require_sqlcipher
+
+    require_sqlcipher()
     from app.cli import main as cli
     from db import open_database
     from db.store.dialect import sqlite as dialect_sqlite

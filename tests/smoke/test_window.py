@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from tests.db.exchange import exchange_data
+from tests.services import require_sqlcipher
 
 from .desktop import ROOT, Desktop, Program
 
@@ -119,7 +120,7 @@ def test_quitting_while_an_import_runs_prints_nothing_and_writes_nothing(x_displ
 def test_an_encrypted_database_opens_and_quits_without_a_word(x_display, tmp_path):
     """`sitmon encrypt`, then the window with --passphrase-file: every reader uses the one database and its
     passphrase (the incident log's worker failed with "file is not a database" on stderr)."""
-    pytest.importorskip("sqlcipher3", reason="sqlcipher3-binary is not installed")
+    require_sqlcipher()
     db, secret = tmp_path / "x.sqlite", tmp_path / "passphrase.txt"
     secret.write_text("field secret\n", encoding="utf-8")
     for argv in (["status", "--date", "2023-08-15"], ["--passphrase-file", str(secret), "encrypt"]):
