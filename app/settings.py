@@ -20,6 +20,7 @@ DEFAULTS = {
     "cursor/date": "",  # ISO date last shown
     "map/incident_days": 0,
     "map/legend": True,  # 0 = every incident up to the current date
+    "map/legend_collapsed": False,  # the user folded the legend to its title row
     "map/layers_hidden": [],
     "map/user_layers": [],
     "site_card/radius_km": 50,

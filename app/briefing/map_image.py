@@ -153,13 +153,17 @@ def render_vector(graphics, painter: QPainter, target: QRectF) -> None:
 
 
 def render_legend(view: MapView, painter: QPainter, target: QRectF) -> QRectF:
-    """The map's legend in `target`'s top left, at most at screen scale; returns the rectangle used."""
-    w, h = view.legend.size()
+    """The map's legend (open, without its title row) in `target`'s top left, at most at screen scale; returns
+    the rectangle used. The view is one built for the page: its legend is changed for good."""
+    legend = view.legend
+    legend.set_title_shown(False)
+    legend.place_at((0, 0), 1.0, False)
+    w, h = legend.size()
     if not w:
         return QRectF(target.topLeft(), target.topLeft())
     picture = QPicture()
     recorder = QPainter(picture)
-    view.legend.paint(recorder, None, None)
+    legend.paint(recorder, None, None)
     recorder.end()
     k = min(target.width() / w, target.height() / h, painter.device().logicalDpiX() / SCREEN_DPI)
     _replay(painter, picture, target.topLeft(), k)

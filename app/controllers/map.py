@@ -282,6 +282,8 @@ class MapController(QObject):
         self.view.addActions([actions["zoom_in"], actions["zoom_out"]])
         actions["legend"].setChecked(settings.get("map/legend"))
         self.view.set_legend_visible(settings.get("map/legend"))
+        self.view.set_legend_collapsed(settings.get("map/legend_collapsed"))
+        self.view.legend_collapsed.connect(lambda folded: settings.put("map/legend_collapsed", folded))
         for code, name, name_fr in self.regions_gdf[["iso_3166_2", "name", "name_fr"]].itertuples(index=False):
             label = (name_fr or name) if self.state.lang == "fr" else name
             actions["region:" + code] = action(self, label, lambda _=False, c=code: self.zoom_to_region(c))

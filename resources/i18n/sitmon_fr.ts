@@ -2131,6 +2131,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{0} km</translation>
     </message>
     <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
         <source>States at the Nouakchott meeting (2013)</source>
         <translation>États de la réunion de Nouakchott (2013)</translation>
     </message>
@@ -2141,10 +2145,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Sites</source>
         <translation>Sites</translation>
-    </message>
-    <message>
-        <source>Kind of site</source>
-        <translation>Type de site</translation>
     </message>
     <message>
         <source>Redeployment under way</source>
