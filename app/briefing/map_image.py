@@ -63,6 +63,27 @@ def gather_map(db, day: date, lang: str, incident_days_back: int = 0, extent=Non
                    taxonomy.colors_of(points))
 
 
+FRAME_MARGIN = 0.08  # of the frame's span, on each side: room for the names around the outermost marks
+FRAME_MIN = (1.2, 1.0)  # degrees of longitude and latitude kept around a mark on the frame's edge, at least
+
+
+def situation_frame(data: MapData) -> tuple[float, float, float, float]:
+    """The map's frame for a page: Mali as the situation spans it, every site and every incident shown (those
+    of the last `incident_days` days up to the date), with room around them for their names."""
+    lons = [s.lon for s in data.scenario.sites]
+    lats = [s.lat for s in data.scenario.sites]
+    p, last = data.points, data.day.toordinal()
+    shown = p.day <= last
+    if data.incident_days:
+        shown &= p.day > last - data.incident_days
+    lons += p.lon[shown].tolist()
+    lats += p.lat[shown].tolist()
+    x0, x1, y0, y1 = min(lons), max(lons), min(lats), max(lats)
+    dx = max((x1 - x0) * FRAME_MARGIN, FRAME_MIN[0])
+    dy = max((y1 - y0) * FRAME_MARGIN, FRAME_MIN[1])
+    return x0 - dx, y0 - dy, x1 + dx, y1 + dy
+
+
 def render_map(db, day: date, size: tuple[int, int] = (1600, 1000), lang: str = "en") -> QImage:
     """The map of `day` (Mali, sites by status, redeployments, incidents up to the day) as an image, drawn
     offscreen (`sitmon snapshot`). Needs a QApplication."""

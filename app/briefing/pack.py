@@ -16,7 +16,7 @@ db.progress.Cancelled; the partial file is then removed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.briefing.map_image import MapData, gather_map
+from app.briefing.map_image import MapData, gather_map, situation_frame
 from app.briefing.pages import Pack
 from app.briefing.pdf import Sheet
 from app.i18n import locale_for
@@ -62,9 +62,12 @@ class BriefingData:
 
 def gather(db, day: date, lang: str = "en", marking: str = "", days: int = INCIDENT_DAYS,
            extent=None, progress=None) -> BriefingData:
-    """Everything the pack shows, from db/ and geo/ only (no Qt objects): runs in a worker thread."""
+    """Everything the pack shows, from db/ and geo/ only (no Qt objects): runs in a worker thread. The map is
+    framed on the situation (its sites and the pack's incidents) unless `extent` says otherwise."""
     window = IncidentFilter(date_from=day - timedelta(days=days - 1), date_to=day)
     mapped = gather_map(db, day, lang, days, extent)
+    if extent is None:
+        mapped = replace(mapped, extent=situation_frame(mapped))
     regions = gb.load_layer("mali_regions")
     return BriefingData(
         map=mapped, generated=datetime.now(timezone.utc), marking=marking, days=days,

@@ -65,9 +65,8 @@ class BriefingController(QObject):
         self.progress.setWindowTitle(translate("Briefing", "Briefing pack"))
         self.progress.setMinimumDuration(0)
         self.progress.show()
-        view = self._map_view()
         self.state.ops.run(Op(gather, self.state.db, day, self.state.lang, settings.get("export/marking"),
-                              INCIDENT_DAYS, view.view_bbox() if view is not None else None)
+                              INCIDENT_DAYS)  # the map framed on the situation, whatever the window shows
                            .on_success(self._paint).on_failure(self._failed))
 
     def _paint(self, data: BriefingData) -> None:

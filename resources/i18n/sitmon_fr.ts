@@ -618,6 +618,22 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Sommaire</translation>
     </message>
     <message>
+        <source>Sites on {0}</source>
+        <translation>Sites au {0}</translation>
+    </message>
+    <message>
+        <source>since {0}</source>
+        <translation>depuis le {0}</translation>
+    </message>
+    <message>
+        <source>Incidents of the last {0} days</source>
+        <translation>Incidents des {0} derniers jours</translation>
+    </message>
+    <message>
+        <source>{0} in all</source>
+        <translation>{0} en tout</translation>
+    </message>
+    <message>
         <source>personnel repatriated, military and police (as of {0})</source>
         <translation>personnels rapatriés, militaires et policiers (au {0})</translation>
     </message>

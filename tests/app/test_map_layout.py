@@ -19,10 +19,10 @@ from widgets.status_style import STATUS_COLORS
 DATES = (date(2023, 7, 1), date(2023, 8, 15), date(2023, 12, 20), date(2024, 1, 5))
 
 
-def drawn(window) -> dict:
+def drawn(window_or_view) -> dict:
     """What the map shows once painted, in its viewport's pixels: the legend, each site's mark and name
     (placed for this very view), and the boxes of the town, region and country names drawn around them."""
-    view = window.map
+    view = getattr(window_or_view, "map", window_or_view)
     view.graphics.grab()  # painted: names are placed as they are drawn
     viewport = QRectF(view.graphics.viewport().rect())
     screen = view.site_labels.deviceTransform(view.graphics.viewportTransform())
@@ -41,21 +41,21 @@ def drawn(window) -> dict:
         others += taken[before:len(taken) - labeller.avoid.shape[1]]  # its names (then the points it avoids)
     painter.end()
     return dict(viewport=viewport, names={view.sites[p.index].id: p for p in names}, marks=marks, legend=legend,
-                others=others)
+                legend_shown=view.legend.isVisible(), others=others)
 
 
 def problems(shown: dict) -> list[str]:
     out = []
     names, marks, legend = shown["names"], shown["marks"], shown["legend"]
     for site, mark in marks.items():
-        if shown["viewport"].contains(mark.center()) and legend.intersects(mark):
+        if shown["legend_shown"] and shown["viewport"].contains(mark.center()) and legend.intersects(mark):
             out.append(f"the legend covers {site}'s mark")
     for site, p in names.items():
         if p.crowded:
             out.append(f"{site}'s name found no clear place")
         if not shown["viewport"].contains(p.box):
             out.append(f"{site}'s name is cut at the map's edge")
-        if legend.intersects(p.box):
+        if shown["legend_shown"] and legend.intersects(p.box):
             out.append(f"the legend covers {site}'s name")
         out += [f"{site}'s name covers {other}'s name" for other, q in names.items()
                 if other < site and p.box.intersects(q.box)]

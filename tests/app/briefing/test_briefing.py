@@ -213,3 +213,65 @@ def test_map_image_asks_for_size_and_resolution(qtbot, window, tmp_path):
         controller.map_image(str(png))
     image = QImage(str(png))
     assert image.size() == QSize(900, 600) and round(image.dotsPerMeterX() * 0.0254) == 300
+
+
+def test_the_map_page_frames_mali_and_uses_the_page(qtbot, db, tmp_path, monkeypatch):
+    """The map page showed all of West Africa with Mali in a quarter of it (the window's view, at its
+    proportions), "Mopti (Sévaré)" over Bamako, and a third of the page left to the key. Framed on the sites
+    and the pack's incidents, whatever the window shows; the map as wide as the page, its key in a corner clear
+    of the sites; no name over another or over a mark."""
+    from PySide6.QtCore import QPointF
+
+    from app.briefing import pages
+    from app.controllers.map import REGIONAL
+    from tests.app.test_map_layout import drawn, problems
+    from widgets.map.view import MapView
+
+    state = AppState(db, stored.read_scenario(db), CursorState(DAY), "en")
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    win.map = MapView()  # the window's map, zoomed out to the region
+    win.map.resize(960, 390)
+    win.map.zoom_to(REGIONAL)
+    controller = BriefingController(state, win)
+    painted = []
+    real_render = pages.render_vector
+    def render(graphics, p, area):
+        if isinstance(graphics.parent(), MapView):  # the map page's map, as it is drawn
+            painted.append((graphics.parent(), area, drawn(graphics.parent()), p.device().width()))
+        return real_render(graphics, p, area)
+
+    monkeypatch.setattr(pages, "render_vector", render)
+    with qtbot.waitSignal(controller.written, timeout=120_000):
+        controller.briefing_pack(str(tmp_path / "pack.pdf"))
+    wait_for_ops(qtbot, state)
+    ((view, area, shown, page_width),) = painted
+    lon0, lat0, lon1, lat1 = view.view_bbox()
+    sites = state.scenario.sites
+    assert all(lon0 < s.lon < lon1 and lat0 < s.lat < lat1 for s in sites)
+    assert lon1 - lon0 < 20 and lat1 - lat0 < 14  # Mali's sites, not West Africa (43 x 29 degrees)
+    marks = [shown["marks"][s.id].center() for s in sites]
+    viewport = shown["viewport"]
+    span = (max(m.x() for m in marks) - min(m.x() for m in marks), max(m.y() for m in marks) - min(m.y() for m in marks))
+    # the sites fill the map: its height (a page is wider than Mali's sites), half its width at least
+    assert span[1] > 0.7 * viewport.height() and span[0] > 0.5 * viewport.width(), span
+    assert area.width() > 0.9 * page_width  # the map takes the page's width; its key is inside it
+    assert view.legend.isVisible() and not view.legend.folded
+    assert problems(shown) == []
+    bamako, mopti = shown["names"]["bamako"].box, shown["names"]["mopti"].box
+    assert not bamako.intersects(mopti)
+    assert QPointF(0, 0) != bamako.center()
+    state.shutdown()
+
+
+def test_the_first_page_shows_every_site_and_the_incidents_at_a_glance(qapp, db, tmp_path):
+    """Page 1 was two-thirds empty: under the key figures, every site with its status; beside them, the pack's
+    incidents counted by type."""
+    add_incidents(db, 3)
+    out = tmp_path / "brief.pdf"
+    write_briefing(gather(db, DAY, "en", "UN RESTRICTED"), out)
+    first = pages_text(out)[0]
+    assert "Sites on 15 August 2023" in first
+    for text in ("Ber handed over since 12 Aug 2023", "Goundam closing since 15 Jul 2023", "Bamako open"):
+        assert text in first
+    assert "Incidents of the last 28 days 4 in all Attack on convoy 4" in first
