@@ -136,8 +136,7 @@ class Pack:
             text = translate("Briefing", "{0}, {1} to {2}: {3}").format(
                 phase.name.get(self.lang), self.long(phase.start), self.long(phase.end), phase.description.get(self.lang))
             y = s.text(p, QRectF(left.left(), y + s.pt(4), left.width(), s.pt(120)), text, 10).bottom() + s.pt(4)
-        y = self.key_figures(QRectF(left.left(), y + s.pt(14), left.width(), s.pt(120)))
-        self.site_list(QRectF(left.left(), y + s.pt(10), left.width(), body.bottom() - y - s.pt(10)))
+        figures_end = self.key_figures(QRectF(left.left(), y + s.pt(14), left.width(), s.pt(120)))
         right = QRectF(body.left() + body.width() * 0.68, banner.bottom() + s.pt(20), body.width() * 0.32, body.height())
         y = s.text(p, right, translate("Briefing", "Contents"), 12, True).bottom() + s.pt(8)
         for title, page in self.contents:
@@ -145,7 +144,9 @@ class Pack:
             s.text(p, row, title, 10, flags=int(Qt.AlignmentFlag.AlignLeft))
             s.text(p, row, str(page), 10, flags=int(Qt.AlignmentFlag.AlignRight))
             y += s.pt(18)
-        self.incident_counts(QRectF(right.left(), y + s.pt(18), right.width(), body.bottom() - y - s.pt(18)))
+        counts_end = self.incident_counts(QRectF(right.left(), y + s.pt(18), right.width(), s.pt(200)))
+        y = max(figures_end, counts_end) + s.pt(14)
+        self.site_list(QRectF(body.left(), y, body.width(), body.bottom() - y))  # across the page
 
     def site_list(self, rect: QRectF) -> None:
         """Every site at a glance: its status mark, name, status and since when, in two columns."""
@@ -160,24 +161,23 @@ class Pack:
             draw_symbol(p, QPointF(x + s.pt(6), top + s.pt(7)), s.pt(9), STATUS_SYMBOLS[st.status],
                         STATUS_COLORS[st.status])
             name = self.scenario.site(st.site_id).name.get(self.lang)
-            used = s.text(p, QRectF(x + s.pt(16), top, width * 0.42, step), name, 9.5, st.overdue,
-                          MARK if st.overdue else INK)
+            s.text(p, QRectF(x + s.pt(16), top, width * 0.3, step), name, 9.5, st.overdue, MARK if st.overdue else INK)
             since = translate("Briefing", "since {0}").format(self.locale.toString(st.since, "d MMM yyyy")) \
                 if st.since else ""
-            s.text(p, QRectF(x + s.pt(16) + max(used.width(), width * 0.34) + s.pt(4), top, width * 0.6, step),
-                   " ".join(filter(None, (translate("Status", SITE_STATUS_LABELS[st.status]), since))), 8.5,
+            s.text(p, QRectF(x + s.pt(16) + width * 0.3, top, width * 0.66, step),
+                   " ".join(filter(None, (translate("Status", SITE_STATUS_LABELS[st.status]), since))), 9,
                    color=GREY)
 
-    def incident_counts(self, rect: QRectF) -> None:
-        """The pack's incidents at a glance: how many, and how many of each type, in its colour."""
+    def incident_counts(self, rect: QRectF) -> float:
+        """The pack's incidents at a glance: how many, and how many of each type, in its colour; returns where
+        they end."""
         s, p, summary = self.sheet, self.p, self.data.summary
         y = s.text(p, QRectF(rect.left(), rect.top(), rect.width(), s.pt(32)),
                    translate("Briefing", "Incidents of the last {0} days").format(self.data.days), 11, True
                    ).bottom() + s.pt(4)
         if not summary.total:
-            s.text(p, QRectF(rect.left(), y, rect.width(), s.pt(16)),
-                   translate("Briefing", "No incidents recorded in these days."), 9.5, color=GREY)
-            return
+            return s.text(p, QRectF(rect.left(), y, rect.width(), s.pt(16)),
+                          translate("Briefing", "No incidents recorded in these days."), 9.5, color=GREY).bottom()
         y = s.text(p, QRectF(rect.left(), y, rect.width(), s.pt(16)), translate("Briefing", "{0} in all").format(
             self.locale.toString(summary.total)), 9.5).bottom() + s.pt(4)
         for kind, n in summary.by_type[:8]:
@@ -187,6 +187,7 @@ class Pack:
             s.text(p, row, label, 9, flags=int(Qt.AlignmentFlag.AlignLeft))
             s.text(p, row, self.locale.toString(n), 9, flags=int(Qt.AlignmentFlag.AlignRight))
             y += s.pt(15)
+        return y
 
     def key_figures(self, rect: QRectF) -> float:
         """The key figures in boxes, the sites counted by status, the overdue closures; returns where they end."""
