@@ -6,6 +6,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 before pyqtgraph
 
 
 def main() -> None:
+    os.umask(0o077)  # every file sitmon makes (settings, exports, packages, backups, logs) is the user's alone
     from app import syscheck
     from app.cli.peek import peek
 

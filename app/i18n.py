@@ -60,6 +60,20 @@ def choose_language() -> str:
     return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
 
 
+def message(exc: Exception) -> str:
+    """What went wrong, in the interface language: a refusal of db/ (a database, a file, a scenario) is
+    translated from its template; anything else is its own text."""
+    from db.scenario.files import ScenarioError
+    from db.store.errors import DatabaseError
+
+    if isinstance(exc, DatabaseError):
+        text = QCoreApplication.translate("db", exc.template)
+        return text.format(**exc.params) if exc.params else text
+    if isinstance(exc, ScenarioError):
+        return exc.message(QCoreApplication.translate)
+    return str(exc)
+
+
 def locale_for(lang: str) -> QLocale:
     return QLocale(QLocale.Language.French, QLocale.Country.France) if lang == "fr" else \
         QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)

@@ -17,6 +17,7 @@ from app.controllers.incidents import IncidentController
 from app.controllers.interface import InterfaceController
 from app.controllers.map import MapController
 from app.controllers.presentation import PresentationMode
+from app.controllers.sites import SiteController
 from app.controllers.timeline import TimelineController
 from app.i18n import locale_for
 from app.state import AppState
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.map_controller = MapController(state, self.map, self.site_card, self.layers, self)
         self.timeline_controller = TimelineController(state, self.timeline, self.site_panel, self.key_figures, self)
         self.incident_controller = IncidentController(state, self.incidents, self.summary, self)
+        self.site_controller = SiteController(state, self.site_card, self.site_panel, self.timeline, self.map,
+                                              self.incident_controller.undo_stack, self)
         self.exchange = ExchangeController(state, self)
         self.incidents.filter_changed.connect(self.exchange.set_filter)  # exports follow the log's filters
         self.backups = BackupController(state, self)
@@ -116,6 +119,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions(self.incident_controller.actions())
         edit_menu.addSeparator()
+        edit_menu.addActions(self.site_controller.actions())
+        edit_menu.addSeparator()
         edit_menu.addAction(self.interface.preferences_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -169,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def _set_author(self, name: str) -> None:
         """Preferences changed the author name: the next edits and imports record it."""
-        self.incident_controller.author = self.exchange.author = name
+        self.incident_controller.author = self.exchange.author = self.site_controller.author = name
 
     def _show_selection(self, kind: str, _ident: str) -> None:
         if kind == "site":

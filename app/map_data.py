@@ -97,12 +97,16 @@ def tiles_for_view(mbtiles: gb.MBTiles, bbox, width_px: float) -> list[Tile]:
     degrees_per_px = (bbox[2] - bbox[0]) / width_px
     z = round(math.log2(360 / (TILE_PX * degrees_per_px)))
     z = min(max(z, mbtiles.min_zoom), mbtiles.max_zoom)
-    keys = mbtiles.tiles_for_bbox(lon0, lat0, lon1, lat1, z)
-    while len(keys) > MAX_TILES and z > mbtiles.min_zoom:
+
+    def count(z: int) -> int:
+        cols, rows = mbtiles.tile_span(lon0, lat0, lon1, lat1, z)
+        return len(cols) * len(rows)
+    while count(z) > MAX_TILES and z > mbtiles.min_zoom:
         z -= 1
-        keys = mbtiles.tiles_for_bbox(lon0, lat0, lon1, lat1, z)
+    if count(z) > MAX_TILES:  # the file's coarsest level is too fine for this view: zoom in to see it
+        return []
     tiles = []
-    for key in keys[:MAX_TILES]:
+    for key in mbtiles.tiles_for_bbox(lon0, lat0, lon1, lat1, z):
         image = mbtiles.tile(*key)
         if image:
             tiles.append(Tile(key, image, mbtiles.tile_bounds(*key)))

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from app.i18n import message
 from db import open_database
-from db.scenario.files import ScenarioError
 from db.store import backup, errors
 from db.store.engine import Database
 from widgets.dialogs.passphrase import PassphraseDialog
@@ -21,16 +21,6 @@ PASSPHRASE_ENV = "SITMON_PASSPHRASE"
 def tr(text: str) -> str:
     """lupdate files a bare `tr("...")` call under the empty context: look it up there."""
     return QCoreApplication.translate("", text)
-
-
-def message(exc: Exception) -> str:
-    """The user message of a database or scenario error, in the interface language."""
-    if isinstance(exc, errors.DatabaseError):
-        text = QCoreApplication.translate("db", exc.template)
-        return text.format(**exc.params) if exc.params else text
-    if isinstance(exc, ScenarioError):
-        return exc.message(QCoreApplication.translate)
-    return str(exc)
 
 
 def passphrase_given(args=None) -> str | None:

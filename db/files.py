@@ -11,7 +11,25 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from db.records import QT_TRANSLATE_NOOP
+from db.store.errors import DatabaseError
+
 PRIVATE = 0o600
+MSG_OWN_FILE = QT_TRANSLATE_NOOP("db", "{path} is the database itself, one of its journal files or one of its "
+                                       "backups: choose another file. Nothing was written.")
+
+
+class OutputRefused(DatabaseError):
+    pass
+
+
+def refuse_own_files(path: Path, database: Path) -> None:
+    """Refuse to write over the database, its -wal, -shm or -journal, or anything in its backups folder."""
+    target = path.resolve()
+    own = {database.resolve().with_name(database.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
+    backups = (database.parent / "backups").resolve()
+    if target in own or target.parent == backups:
+        raise OutputRefused(MSG_OWN_FILE, path=path)
 
 
 def part_of(path: Path) -> Path:
@@ -20,10 +38,13 @@ def part_of(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def atomic(path: Path | str, *, create: bool = True) -> Iterator[Path]:
+def atomic(path: Path | str, *, create: bool = True, database: Path | None = None) -> Iterator[Path]:
     """Yield the part file to write; `create`: made empty first (writers that refuse an existing file, such
-    as GDAL's GeoPackage driver, want False)."""
+    as GDAL's GeoPackage driver, want False); `database`: refuse to write over its files (an export or a
+    package written over the database would replace it)."""
     path = Path(path)
+    if database is not None:
+        refuse_own_files(path, database)
     part = part_of(path)
     part.unlink(missing_ok=True)
     if create:

@@ -55,6 +55,16 @@ def regions():
 
 
 @functools.lru_cache(maxsize=1)
+def gazetteer():
+    """The named places of the shipped basemap (GeoNames), for the nearest one to a point: a
+    geo.lookups.SiteIndex whose ids are the places' names."""
+    from geo.lookups import SiteIndex
+
+    places = load_layer("places")
+    return SiteIndex(list(zip(places["name"], places.geometry.y, places.geometry.x)))
+
+
+@functools.lru_cache(maxsize=1)
 def focus_bbox() -> tuple[float, float, float, float]:
     """lon_min, lat_min, lon_max, lat_max of the mission's country and its neighbours."""
     countries = load_layer("countries")
@@ -152,8 +162,12 @@ _MERCATOR = pyproj.Transformer.from_crs(WGS84, "EPSG:3857", always_xy=True)
 _HALF = math.pi * pyproj.CRS("EPSG:3857").ellipsoid.semi_major_metre  # half the world's width, metres
 
 
+MAX_ZOOM = 22  # the deepest zoom level of any published tile set (about 4 cm a pixel)
+
+
 class MBTiles:
-    """A read-only MBTiles file. Tile addresses are XYZ (y counts down from the north)."""
+    """A read-only MBTiles file. Tile addresses are XYZ (y counts down from the north). Its metadata is
+    checked, not trusted: zoom levels 0..22, bounds four finite numbers inside the Web Mercator world."""
 
     def __init__(self, path):
         self.path = Path(path)
@@ -165,27 +179,48 @@ class MBTiles:
             zooms = self._db.execute("SELECT min(zoom_level), max(zoom_level) FROM tiles").fetchone()
             self.min_zoom = int(self.metadata.get("minzoom", zooms[0] or 0))
             self.max_zoom = int(self.metadata.get("maxzoom", zooms[1] or 0))
-            bounds = self.metadata.get("bounds")
-            self.bounds = tuple(map(float, bounds.split(","))) if bounds else self.tile_bounds(0, 0, 0)
-        except (sqlite3.DatabaseError, ValueError) as e:
+            self.bounds = self._bounds(self.metadata.get("bounds"))
+        except (sqlite3.DatabaseError, ValueError, TypeError, OverflowError) as e:
             raise LayerError(f"{self.path}: not a usable MBTiles file ({e})") from e
+        if not 0 <= self.min_zoom <= self.max_zoom <= MAX_ZOOM:
+            raise LayerError(f"{self.path}: not a usable MBTiles file (zoom levels {self.min_zoom} to "
+                             f"{self.max_zoom}; 0 to {MAX_ZOOM} expected)")
+
+    def _bounds(self, text: str | None) -> tuple[float, float, float, float]:
+        if not text:
+            return self.tile_bounds(0, 0, 0)
+        values = tuple(float(v) for v in str(text).split(","))
+        if len(values) != 4 or not all(math.isfinite(v) for v in values):
+            raise ValueError(f"bounds {text!r}: four numbers expected")
+        lon0, lat0, lon1, lat1 = values
+        if not (-180 <= lon0 < lon1 <= 180 and -90 <= lat0 < lat1 <= 90):
+            raise ValueError(f"bounds {text!r} are not a box on Earth")
+        return values
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         """The image bytes of XYZ tile (z, x, y), or None if the file lacks it."""
         row = self._db.execute(
             "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
             (z, x, 2**z - 1 - y)).fetchone()  # MBTiles rows count up from the south (TMS)
-        return row[0] if row else None
+        return row[0] if row and isinstance(row[0], bytes) else None  # text is no image
 
     @staticmethod
-    def tiles_for_bbox(lon_min: float, lat_min: float, lon_max: float, lat_max: float,
-                       z: int) -> list[tuple[int, int, int]]:
-        """XYZ tiles covering a lon/lat box at zoom z (no wrap across the antimeridian)."""
+    def tile_span(lon_min: float, lat_min: float, lon_max: float, lat_max: float,
+                  z: int) -> tuple[range, range]:
+        """The columns and rows of the XYZ tiles covering a lon/lat box at zoom z (no wrap across the
+        antimeridian): counted before any tile is listed, so a deep zoom over a wide box costs nothing."""
         n = 2**z
         xs, ys = _MERCATOR.transform([lon_min, lon_max], [lat_max, lat_min])
-        col = np.clip(((np.clip(xs, -_HALF, _HALF) + _HALF) / (2 * _HALF) * n).astype(int), 0, n - 1)
-        row = np.clip(((_HALF - np.clip(ys, -_HALF, _HALF)) / (2 * _HALF) * n).astype(int), 0, n - 1)
-        return [(z, x, y) for x in range(col[0], col[1] + 1) for y in range(row[0], row[1] + 1)]
+        col = np.clip(((np.clip(xs, -_HALF, _HALF) + _HALF) / (2 * _HALF) * n).astype(np.int64), 0, n - 1)
+        row = np.clip(((_HALF - np.clip(ys, -_HALF, _HALF)) / (2 * _HALF) * n).astype(np.int64), 0, n - 1)
+        return range(int(col[0]), int(col[1]) + 1), range(int(row[0]), int(row[1]) + 1)
+
+    @classmethod
+    def tiles_for_bbox(cls, lon_min: float, lat_min: float, lon_max: float, lat_max: float,
+                       z: int) -> list[tuple[int, int, int]]:
+        """XYZ tiles covering a lon/lat box at zoom z (tile_span first where the box may be wide)."""
+        cols, rows = cls.tile_span(lon_min, lat_min, lon_max, lat_max, z)
+        return [(z, x, y) for x in cols for y in rows]
 
     @staticmethod
     def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:

@@ -20,11 +20,15 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from app import map_data, settings
 from app.i18n import locale_for
+from app.site_records import timeline_marks
 from db import status
+from db.files import atomic
 from db.incidents import taxonomy
 from db.incidents.points import IncidentPoints, incident_points
 from db.scenario.schema import Scenario
 from db.scenario.stored import read_scenario
+from db.sites import queries as site_queries
+from db.sites.queries import SiteRecord
 from db.status import Situation
 from geo.lookups import geodesic_km
 from widgets.map.layers import Basemap
@@ -47,6 +51,7 @@ class MapData:
     basemap: Basemap
     timeline_days: np.ndarray  # incident dates (ordinals) for the timeline's density strip
     timeline_colors: np.ndarray  # one "#RRGGBB" per incident
+    records: tuple[SiteRecord, ...] = ()  # the site records (not deleted) the situation was worked out with
 
 
     @property
@@ -58,9 +63,10 @@ def gather_map(db, day: date, lang: str, incident_days_back: int = 0, extent=Non
     """Plain data only (db, geo): safe in a worker thread."""
     scenario = read_scenario(db)
     points = incident_points(db)
-    return MapData(scenario, status.situation(scenario, day), lang, points, incident_days_back,
+    records = site_queries.all_records(db, include_deleted=False)
+    return MapData(scenario, status.situation(scenario, day, records), lang, points, incident_days_back,
                    tuple(extent) if extent else MALI, map_data.load_basemap(lang), points.day,
-                   taxonomy.colors_of(points))
+                   taxonomy.colors_of(points), records)
 
 
 FRAME_MARGIN = 0.08  # of the frame's span, on each side: room for the names around the outermost marks
@@ -129,6 +135,7 @@ def build_timeline(data: MapData, size: QSize) -> TimelineView:
     view.set_scenario(data.scenario, data.lang)
     view.set_incident_counts(data.timeline_days, data.timeline_colors)
     view.show_statuses(list(data.situation.statuses))
+    view.show_records(timeline_marks(data.scenario, data.records, locale_for(data.lang)))
     view.show_date(data.day)
     QApplication.processEvents()
     return view
@@ -191,7 +198,15 @@ def render_legend(view: MapView, painter: QPainter, target: QRectF) -> QRectF:
     return QRectF(target.left(), target.top(), w * k, h * k)
 
 
-def export_map_image(view_or_state, day: date, path, size: QSize = QSize(1600, 1000), dpi: int = 150) -> Path:
+def save_image(image: QImage, path, database: Path | None = None) -> None:
+    """A PNG written whole or not at all, readable by the user only, never over the database's files."""
+    with atomic(path, database=database) as part:
+        if not image.save(str(part), "PNG"):
+            raise OSError(QApplication.translate("Briefing", "Cannot write {0}").format(path))
+
+
+def export_map_image(view_or_state, day: date, path, size: QSize = QSize(1600, 1000), dpi: int = 150,
+                     database: Path | None = None) -> Path:
     """Write the map as PNG (`size` pixels, `dpi` recorded in the file) or SVG (by the file's suffix).
 
     A MapView is drawn as it is shown (its extent, date and layers), scaled to cover `size`.
@@ -205,25 +220,34 @@ def export_map_image(view_or_state, day: date, path, size: QSize = QSize(1600, 1
         view = build_map(data, QSize(round(size.width() * SCREEN_DPI / dpi), round(size.height() * SCREEN_DPI / dpi)))
     try:
         if path.suffix.lower() == ".svg":
-            device = QSvgGenerator()
-            device.setFileName(str(path))
-            device.setSize(size)
-            device.setViewBox(QRectF(0, 0, size.width(), size.height()))
-            device.setResolution(dpi)
-            device.setTitle(QApplication.translate("Briefing", "Map of {0}").format(
-                view.locale().toString(day, "d MMMM yyyy")))
-        else:
-            device = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-            device.fill(QColor("white"))
-            device.setDotsPerMeterX(round(dpi / 0.0254))
-            device.setDotsPerMeterY(round(dpi / 0.0254))
-        painter = QPainter(device)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        render_vector(view.graphics, painter, QRectF(0, 0, size.width(), size.height()))
-        painter.end()
-        if isinstance(device, QImage) and not device.save(str(path), "PNG"):
-            raise OSError(QApplication.translate("Briefing", "Cannot write {0}").format(path))
+            return _write_svg(view, day, path, size, dpi, database)
+        device = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        device.fill(QColor("white"))
+        device.setDotsPerMeterX(round(dpi / 0.0254))
+        device.setDotsPerMeterY(round(dpi / 0.0254))
+        _paint(view, device, size)
+        save_image(device, path, database)
     finally:
         if view is not view_or_state:
             view.deleteLater()
     return path
+
+
+def _write_svg(view: MapView, day: date, path: Path, size: QSize, dpi: int, database) -> Path:
+    with atomic(path, database=database) as part:
+        device = QSvgGenerator()
+        device.setFileName(str(part))
+        device.setSize(size)
+        device.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        device.setResolution(dpi)
+        device.setTitle(QApplication.translate("Briefing", "Map of {0}").format(
+            view.locale().toString(day, "d MMMM yyyy")))
+        _paint(view, device, size)
+    return path
+
+
+def _paint(view: MapView, device, size: QSize) -> None:
+    painter = QPainter(device)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    render_vector(view.graphics, painter, QRectF(0, 0, size.width(), size.height()))
+    painter.end()

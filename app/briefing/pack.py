@@ -1,7 +1,7 @@
 """The offline briefing pack: an A4 landscape PDF of the situation on one date.
 
-Pages: cover (mission, date, key figures, contents), map, timeline, site statuses, incidents of the
-last days (chart and table), transfer of tasks. The handling marking (setting "export/marking") and
+Pages: cover (mission, date, key figures, contents), map, timeline, site statuses, updates recorded at the
+sites in the last days, incidents of the last days (chart and table), transfer of tasks. The handling marking (setting "export/marking") and
 "Page N of M" are on every page.
 
 Why QPdfWriter and QPainter: they ship with PySide6, so the pack needs no extra dependency, and the
@@ -36,6 +36,8 @@ from db.incidents.queries import IncidentFilter, IncidentRow, Summary
 from db.incidents.weeks import weekly_by_type
 from db.progress import tick
 from db.records import Text
+from db.sites import queries as site_queries
+from db.sites.queries import SiteRecord
 from db.status import KeyFigures
 from geo import basemap as gb
 
@@ -53,6 +55,7 @@ class BriefingData:
     marking: str
     days: int  # the incident window: the last `days` days up to the date
     figures: KeyFigures
+    updates: tuple[SiteRecord, ...]  # site records dated in those days, newest first (not deleted)
     incidents: tuple[IncidentRow, ...]  # the most recent first, at most MAX_INCIDENT_ROWS
     summary: Summary
     weekly: tuple[tuple[date, str, int], ...]  # (Monday, type, count)
@@ -71,17 +74,18 @@ def gather(db, day: date, lang: str = "en", marking: str = "", days: int = INCID
     regions = gb.load_layer("mali_regions")
     return BriefingData(
         map=mapped, generated=datetime.now(timezone.utc), marking=marking, days=days,
-        figures=mapped.situation.figures,
+        figures=mapped.situation.figures, updates=site_queries.between(db, window.date_from, day),
         incidents=tuple(queries.page(db, window, "occurred_on", True, 0, MAX_INCIDENT_ROWS)),
         summary=queries.summary(db, window), weekly=weekly_by_type(db, window),
         regions={c: Text(n, f or "") for c, n, f in zip(regions.iso_3166_2, regions.name, regions.name_fr)},
         attributions=tuple(gb.attributions()))
 
 
-def write_briefing(data: BriefingData, path, lang: str = "en", progress=None) -> int:
-    """Write the pack to `path` (PDF), whole or not at all; returns the number of pages. GUI thread only."""
+def write_briefing(data: BriefingData, path, lang: str = "en", progress=None, database=None) -> int:
+    """Write the pack to `path` (PDF), whole or not at all, never over `database`'s files; returns the number
+    of pages. GUI thread only."""
     try:
-        with atomic(path) as part:
+        with atomic(path, database=database) as part:
             return _write(data, path, part, lang, progress)
     except OSError as exc:
         raise OSError(translate("Briefing", "Cannot write {0}: {1}").format(path, exc.strerror or exc)) from exc

@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 from app.cli.common import fail, tr
-from app.recovery import message, passphrase_given
+from app.i18n import message
+from app.recovery import passphrase_given
 from app.settings import default_db_path
 from db.store import backup, errors
 from db.store.dialect import sqlite

@@ -26,7 +26,7 @@ def cmd_briefing(args) -> int:
     finally:
         database.close()
     try:
-        pages = write_briefing(data, args.out, args.lang)
+        pages = write_briefing(data, args.out, args.lang, database=database.path)
     except OSError as exc:
         return fail(str(exc), 1)
     print(translate("Briefing", "Wrote {0}: {1} pages, the situation on {2}").format(
@@ -53,15 +53,17 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def cmd_snapshot(args) -> int:
-    from app.briefing.map_image import render_map
+    from app.briefing.map_image import render_map, save_image
 
     database = open_db(args)
     try:
         image = render_map(database, args.date, args.size, args.lang)
     finally:
         database.close()
-    if not image.save(str(args.out), "PNG"):
-        return fail(tr("cannot write {0}").format(args.out), 1)
+    try:
+        save_image(image, args.out, database.path)
+    except OSError as exc:
+        return fail(str(exc), 1)
     print(tr("Wrote {0} ({1}x{2}), the map of {3}").format(args.out, image.width(), image.height(),
                                                             args.date.isoformat()))
     return 0

@@ -36,11 +36,18 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, tr("{0}: error: {1}").format(self.prog, message) + "\n")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates sitmon works with: a typo such as 0001-01-01 is refused
+
+
 def iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(tr("'{0}' is not a valid date (YYYY-MM-DD)").format(text)) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(tr("'{0}' is outside the years {1} to {2}").format(
+            text, FIRST_YEAR, LAST_YEAR))
+    return day
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -23,7 +23,7 @@ def register(subparsers) -> None:
     inc.add_argument("--dry-run", action="store_true", help=tr("check and count, write nothing"))
     inc.set_defaults(func=cmd_import_incidents)
 
-    exp = subparsers.add_parser("export", help=tr("export incidents, site statuses or the timeline"))
+    exp = subparsers.add_parser("export", help=tr("export incidents, site records, site statuses or the timeline"))
     exps = exp.add_subparsers(dest="export_command", required=True, parser_class=type(exp))
     ei = exps.add_parser("incidents", help=tr("incidents as CSV, GeoJSON or GeoPackage (by the file extension)"))
     ei.add_argument("--from", dest="start", type=iso_date, metavar=tr("DATE"),
@@ -31,14 +31,23 @@ def register(subparsers) -> None:
     ei.add_argument("--to", dest="end", type=iso_date, metavar=tr("DATE"),
                     help=tr("the last date of the incidents written, YYYY-MM-DD"))
     ei.add_argument("--profile", choices=("full", "hq"), default="full",
-                    help=tr("hq leaves out the sensitive fields (source, notes)"))
+                    help=tr("hq leaves out the sensitive fields (source, notes) and writes type, sub-type, "
+                            "status and region as words in the language of --lang"))
     ei.set_defaults(func=cmd_export_incidents)
+    er = exps.add_parser("site-records", help=tr("site records as CSV, GeoJSON or GeoPackage (by the file extension)"))
+    er.add_argument("--from", dest="start", type=iso_date, metavar=tr("DATE"),
+                    help=tr("the first date of the records written, YYYY-MM-DD"))
+    er.add_argument("--to", dest="end", type=iso_date, metavar=tr("DATE"),
+                    help=tr("the last date of the records written, YYYY-MM-DD"))
+    er.add_argument("--profile", choices=("full", "hq"), default="full",
+                    help=tr("hq leaves out the sensitive fields (source, note)"))
+    er.set_defaults(func=cmd_export_site_records)
     es = exps.add_parser("status", help=tr("every site's status on a date, as CSV, GeoJSON or GeoPackage"))
     es.add_argument("--date", type=iso_date, required=True)
     es.set_defaults(func=cmd_export_status)
     et = exps.add_parser("timeline", help=tr("phases, closure windows, events and commitments as CSV"))
     et.set_defaults(func=cmd_export_timeline)
-    for p in (ei, es, et):
+    for p in (ei, er, es, et):
         p.add_argument("--out", type=Path, required=True, metavar=tr("FILE"),
                        help=tr("the file to write (its extension chooses the format)"))
         p.add_argument("--excel", action="store_true", help=tr("UTF-8 with a BOM, for Excel"))
@@ -47,7 +56,8 @@ def register(subparsers) -> None:
 
     pkg = subparsers.add_parser("package", help=tr("data packages between laptops"))
     pkgs = pkg.add_subparsers(dest="package_command", required=True, parser_class=type(pkg))
-    pe = pkgs.add_parser("export", help=tr("write every incident and its audit trail to a .zip"))
+    pe = pkgs.add_parser("export", help=tr("write every incident and site record, with their audit trails, "
+                                           "to a .zip"))
     pe.add_argument("--out", type=Path, required=True, metavar=tr("FILE"), help=tr("the .zip file to write"))
     pe.set_defaults(func=cmd_package_export)
     pi = pkgs.add_parser("import", help=tr("merge a package from another laptop"))
@@ -73,6 +83,9 @@ def cmd_import_incidents(args) -> int:
         result = imports.write_import(db, plan, settings.author(), dry_run=args.dry_run)
     finally:
         db.close()
+    for original, events in plan.unmapped:
+        print(tr("{0} events of ACLED type {1} imported as 'other' (kept in their notes)").format(events, original),
+              file=sys.stderr)
     note = tr(" (dry run: nothing written)") if args.dry_run else ""
     print(tr("{0}: {1} created, {2} updated, {3} unchanged, {4} rows refused{5}").format(
         args.file, result.created, result.updated, result.unchanged, plan.refused_rows, note))
@@ -97,12 +110,27 @@ def _export(args, run) -> int:
     return 0
 
 
-def cmd_export_incidents(args) -> int:
+def _range_refused(args) -> int | None:
+    """--from later than --to: a usage error (exit 2), nothing written."""
     if args.start is not None and args.end is not None and args.start > args.end:
         return fail(tr("--from {0} is later than --to {1}: nothing was written").format(args.start, args.end), 2)
+    return None
+
+
+def cmd_export_incidents(args) -> int:
+    if (refused := _range_refused(args)) is not None:
+        return refused
     return _export(args, lambda db, ex: ex.export_incidents(
         db, args.out, ex.incident_filter(args.start, args.end), excel=args.excel, hxl=args.hxl,
-        profile=args.profile, delimiter=args.delimiter))
+        profile=args.profile, lang=getattr(args, "lang", None) or "en", delimiter=args.delimiter))
+
+
+def cmd_export_site_records(args) -> int:
+    if (refused := _range_refused(args)) is not None:
+        return refused
+    return _export(args, lambda db, ex: ex.export_site_records(
+        db, args.out, args.start, args.end, excel=args.excel, hxl=args.hxl, profile=args.profile,
+        delimiter=args.delimiter))
 
 
 def cmd_export_status(args) -> int:
@@ -125,11 +153,13 @@ def cmd_package_export(args) -> int:
         db.close()
     print(tr("Wrote {0} and {1} to {2}").format(tr("%n incident(s)", "", m.counts["incidents"]),
                                                   tr("%n audit row(s)", "", m.counts["audit"]), args.out))
+    print(tr("Wrote {0} site records and {1} of their audit rows").format(m.counts["site_records"],
+                                                                          m.counts["site_record_audit"]))
     return 0
 
 
 def cmd_package_import(args) -> int:
-    from db.exchange import packages
+    from db.exchange import packages, site_records
 
     if not args.file.is_file():
         return fail(tr("{0}: no such file").format(args.file), 2)
@@ -142,11 +172,17 @@ def cmd_package_import(args) -> int:
         db.close()
     print(tr("{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added").format(
         args.file, r.created, r.updated, r.unchanged, r.audit_added))
+    s = r.site_records
+    print(tr("site records: {0} created, {1} updated, {2} unchanged, {3} recorded on both laptops merged into "
+             "one").format(s.created, s.updated, s.unchanged, s.merged))
     for c in r.conflicts:
         diffs = "; ".join(f"{f}: mine {c.mine[f]!r}, theirs {c.theirs[f]!r}" for f in c.fields)
         print(tr("conflict: incident {0} ({1}): {2}").format(c.incident_id, c.mine["occurred_on"], diffs),
               file=sys.stderr)
-    if r.conflicts:
-        return fail(tr("{0} incidents were edited on both laptops and were left as they are here; "
-                       "run again with --take mine or --take theirs").format(len(r.conflicts)), 3)
+    for c in s.conflicts:
+        print(tr("conflict: {0}").format(site_records.describe(c)), file=sys.stderr)
+    if r.conflicts or s.conflicts:
+        return fail(tr("{0} incidents and {1} site records disagree between the laptops and were left as they "
+                       "are here; run again with --take mine or --take theirs").format(
+            len(r.conflicts), len(s.conflicts)), 3)
     return 0

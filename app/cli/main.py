@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 
 from app import i18n
 from app.cli.common import Parser, fail, missing_folder, tr
@@ -17,7 +17,7 @@ from app.cli.peek import peek
 
 
 def build_parser() -> Parser:
-    from app.cli import backup, briefing, exchange, scenario, status  # light: each imports its work when run
+    from app.cli import backup, briefing, exchange, scenario, sites, status  # light: each imports its work when run
 
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
     p.add_argument("--db", type=Path, help=tr("database file (default: SITMON_DB or the user's data folder)"))
@@ -26,7 +26,7 @@ def build_parser() -> Parser:
                    help=tr("file whose first line is the passphrase of an encrypted database "
                            "(default: SITMON_PASSPHRASE)"))
     sub = p.add_subparsers(dest="command", parser_class=Parser)
-    for group in (status, scenario, exchange, briefing, backup):
+    for group in (status, sites, scenario, exchange, briefing, backup):
         group.register(sub)
     return p
 
@@ -41,9 +41,17 @@ def application(command: str | None, lang: str):
     if app is None:
         if command is not None or not has_display():
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            qInstallMessageHandler(_offscreen_messages)
         app = QApplication(sys.argv[:1])
     i18n.install(lang)
     return app
+
+
+def _offscreen_messages(kind: QtMsgType, _context, text: str) -> None:
+    """Qt's own messages on stderr, less the offscreen platform's note on every window shown (the painting
+    commands show their widgets offscreen): a command prints only what it has to say."""
+    if text != "This plugin does not support propagateSizeHints()":
+        print(text, file=sys.stderr)
 
 
 def has_display() -> bool:
@@ -82,8 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (DatabaseError, ScenarioError) as exc:
-        from app.recovery import message
+        from app.i18n import message
 
         return fail(message(exc), 1)
-    except OSError as exc:  # a file that cannot be read or written: one line, never a traceback
-        return fail(f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc), 1)
+    except OSError as exc:  # a file that cannot be written or read: a full disk, a missing folder
+        where = exc.filename or ""
+        return fail(tr("{0}: {1}").format(where, exc.strerror or exc) if where else str(exc.strerror or exc), 1)

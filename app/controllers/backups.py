@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from app.actions import action
+from app.i18n import message
 from app.ops import Op
-from app.recovery import message
 from db.store import backup
 from db.store.errors import DatabaseError
 from widgets.dialogs.restore import RestoreDialog

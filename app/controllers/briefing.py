@@ -83,7 +83,7 @@ class BriefingController(QObject):
                 raise Cancelled
 
         try:
-            write_briefing(data, self.path, self.state.lang, progress)
+            write_briefing(data, self.path, self.state.lang, progress, self.state.db.path)
         except Cancelled:
             pass
         except OSError as exc:
@@ -118,7 +118,7 @@ class BriefingController(QObject):
                 return
             size, dpi = chosen
         try:
-            export_map_image(self._map_view() or self.state, day, path, size, dpi)
+            export_map_image(self._map_view() or self.state, day, path, size, dpi, self.state.db.path)
         except OSError as exc:
             QMessageBox.warning(self.window, translate("Briefing", "Export map image"), str(exc))
             return

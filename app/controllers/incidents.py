@@ -10,36 +10,20 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
 from app import settings
 from app.actions import action
 from app.ops import Op
 from app.state import AppState
+from app.undo import Done
 from db.incidents import audit, draft, queries, taxonomy, writes
-from db.vocab import INCIDENT_STATUS_LABELS
+from db.vocab import GEO_PRECISION_LABELS, INCIDENT_STATUS_LABELS, TIME_PRECISION_LABELS
 from geo import basemap
 from widgets.incidents.audit import AuditView
 from widgets.incidents.form import IncidentForm
 
 MAX_JUMP = 20_000  # the table loads at most this many rows to show a selection made elsewhere
-
-
-class _Done(QUndoCommand):
-    """A change already made (its op succeeded): the stack's first redo does nothing; later ones redo it."""
-
-    def __init__(self, text: str, redo, undo):
-        super().__init__(text)
-        self._redo, self._undo, self._done = redo, undo, True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._redo()
-
-    def undo(self) -> None:
-        self._undo()
 
 
 class IncidentController(QObject):
@@ -98,7 +82,7 @@ class IncidentController(QObject):
     def _do(self, text: str, redo, undo) -> Op:
         """Make a change, then put it on the undo stack (only once it is made)."""
         return self._write(redo).on_success(lambda _: self.undo_stack.push(
-            _Done(text, lambda: self._write(redo), lambda: self._write(undo))))
+            Done(text, lambda: self._write(redo), lambda: self._write(undo))))
 
     def new_incident(self) -> IncidentForm:
         return self._open_form(None)
@@ -245,6 +229,11 @@ def field_labels() -> dict[str, str]:
         "region": translate("IncidentController", "Region"),
         "site_id": translate("IncidentController", "Nearest site"),
         "site_km": translate("IncidentController", "Distance (km)"),
+        "location": translate("IncidentController", "Place"),
+        "admin1": translate("IncidentController", "Region (name)"),
+        "admin2": translate("IncidentController", "Cercle"),
+        "geo_precision": translate("IncidentController", "Place precision"),
+        "time_precision": translate("IncidentController", "Date precision"),
         "type": translate("IncidentController", "Type"),
         "subtype": translate("IncidentController", "Sub-type"),
         "actors": translate("IncidentController", "Actors"),
@@ -261,6 +250,9 @@ def field_labels() -> dict[str, str]:
         "status": translate("IncidentController", "Status"),
         "deleted": translate("IncidentController", "Deleted"),
     }
+
+
+PRECISION_LABELS = {"geo_precision": GEO_PRECISION_LABELS, "time_precision": TIME_PRECISION_LABELS}
 
 
 def value_labels(lang: str, sites, types: taxonomy.Taxonomy) -> dict[str, dict[str, str]]:
@@ -293,6 +285,8 @@ def value_shown(field: str, value, labels: dict[str, dict[str, str]]) -> str:
         return labels[field].get(value, str(value))
     if field == "status":
         return translate("IncidentStatus", INCIDENT_STATUS_LABELS.get(value, str(value)))
+    if field in PRECISION_LABELS and value in PRECISION_LABELS[field]:
+        return translate("Precision", PRECISION_LABELS[field][value])
     if field == "deleted" or isinstance(value, bool):
         return translate("IncidentController", "yes") if value else translate("IncidentController", "no")
     if field == "occurred_on":

@@ -12,7 +12,7 @@ import re
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
-from itertools import chain, islice, repeat
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -21,18 +21,32 @@ from pydantic import Field, TypeAdapter, ValidationError
 from db.files import atomic
 from db.incidents import taxonomy
 from db.records import QT_TRANSLATE_NOOP
-from db.vocab import CASUALTIES, INCIDENT_FIELDS, INCIDENT_STATUSES, RELIABILITY_CODES, SENSITIVE
+from db.vocab import (
+    CASUALTIES,
+    INCIDENT_FIELDS,
+    INCIDENT_STATUSES,
+    MAX_COUNT,
+    PLACE,
+    PRECISION,
+    RELIABILITY_CODES,
+    SENSITIVE,
+)
 
 CONTEXT = "Import"
 
 # The tuples that readers produce and the importer writes: the incidents table's columns, in order.
 FIELDS = INCIDENT_FIELDS
-# Every column set sitmon ever wrote, by version. A file's version is recognised from its header.
-INCIDENT_COLUMNS = {1: tuple(f for f in FIELDS if f != "deleted")}
-VERSION = 1
+# Every column set sitmon ever wrote, by version (each a named subset of db.vocab more than the one before).
+# A file's version is recognised from its header; every version imports.
+_V2 = tuple(f for f in FIELDS if f != "deleted")
+INCIDENT_COLUMNS = {
+    1: tuple(f for f in _V2 if f not in PLACE + PRECISION),
+    2: _V2,  # version 2 added the place's names and ACLED's precisions
+}
+VERSION = max(INCIDENT_COLUMNS)
 REQUIRED = ("id", "occurred_on", "lat", "lon", "type")
 TEXT = frozenset(("id", "region", "site_id", "type", "subtype", "actors", "description", "notes", "source",
-                  "reliability", "status", "author", "origin", "external_id"))
+                  "reliability", "status", "author", "origin", "external_id", *PLACE))
 VOCABULARIES = frozenset(("type", "subtype", "status", "reliability"))  # closed lists: never a formula
 # How each column that is not text is written (db.store.dialect.sqlite_bulk.csv_record's kinds).
 KINDS = {"occurred_time": "time", "lat": "degrees", "lon": "degrees", "site_km": "km", "created_at": "datetime",
@@ -42,6 +56,8 @@ KINDS = {"occurred_time": "time", "lat": "degrees", "lon": "degrees", "site_km":
 HXL = {
     "id": "#event+id", "occurred_on": "#date+occurred", "occurred_time": "#date+occurred+time",
     "lat": "#geo+lat", "lon": "#geo+lon", "region": "#adm1+code", "site_id": "#loc+code", "site_km": "#loc+dist+km",
+    "location": "#loc+name", "admin1": "#adm1+name", "admin2": "#adm2+name", "geo_precision": "#geo+precision",
+    "time_precision": "#date+precision",
     "type": "#event+type", "subtype": "#event+type+sub", "actors": "#group+name+first",
     "killed_peacekeepers": "#affected+killed+peacekeepers", "killed_civilians": "#affected+killed+civilians",
     "killed_other": "#affected+killed+other", "injured_peacekeepers": "#affected+injured+peacekeepers",
@@ -55,6 +71,7 @@ HXL = {
 # What makes a spreadsheet evaluate a text cell (OWASP CSV injection); such cells get a leading apostrophe.
 TRIGGERS = "=+-@\t\r"
 BAD_BYTES = re.compile("[\udc80-\udcff]")  # undecodable bytes, kept by the surrogateescape error handler
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1e\x7f\ufeff]")  # never typed: NUL, escapes, a stray BOM
 
 R_COLUMNS = QT_TRANSLATE_NOOP("Import", "the row has {count} cells; the header has {expected}")
 R_BYTES = QT_TRANSLATE_NOOP("Import", "bytes that are not UTF-8: {value} (save the file as UTF-8)")
@@ -67,12 +84,16 @@ R_LON = QT_TRANSLATE_NOOP("Import", "{value} is not a longitude (a number from -
 R_KM = QT_TRANSLATE_NOOP("Import", "{value} is not a distance in km (a number of 0 or more)")
 R_COUNT = QT_TRANSLATE_NOOP("Import", "{value} is not a whole number of 0 or more")
 R_REVISION = QT_TRANSLATE_NOOP("Import", "{value} is not a revision number (1 or more)")
+R_PRECISION = QT_TRANSLATE_NOOP("Import", "{value} is not a precision (1, 2 or 3)")
 R_TYPE = QT_TRANSLATE_NOOP("Import", "{value} is not an incident type")
 R_SUBTYPE = QT_TRANSLATE_NOOP("Import", "{value} is not a sub-type of {type}")
 R_STATUS = QT_TRANSLATE_NOOP("Import", "{value} is not a status (reported, verified, closed)")
 R_RELIABILITY = QT_TRANSLATE_NOOP("Import", "{value} is not a reliability code (A-F then 1-6, e.g. B2)")
 R_DUPLICATE = QT_TRANSLATE_NOOP("Import", "{value} already appears in row {first}")
-R_NOT_CSV = QT_TRANSLATE_NOOP("Import", "the file cannot be read as CSV: {error}")
+R_NOT_CSV = QT_TRANSLATE_NOOP("Import", "the row cannot be read as CSV: {error}")
+R_CONTROL = QT_TRANSLATE_NOOP("Import", "holds a control character ({character}): not text a person typed")
+R_NUMBER = QT_TRANSLATE_NOOP("Import", "{value} is not written as a plain number (digits, one point, no separators)")
+R_ID = QT_TRANSLATE_NOOP("Import", "{value} is not an id (letters, digits and . _ : - only, at most 36 characters)")
 R_NO_HEADER = QT_TRANSLATE_NOOP("Import", "the file is empty")
 R_UNKNOWN_COLUMN = QT_TRANSLATE_NOOP(
     "Import", "unknown column {value}: not written by this version of sitmon (it reads format versions {versions})")
@@ -154,12 +175,12 @@ class Writer:
     """A CSV file written whole or not at all (db.files.atomic): a cancelled export leaves nothing behind."""
 
     def __init__(self, path: Path | str, header, *, excel: bool = False, hxl: dict | None = None,
-                 delimiter: str = ","):
+                 delimiter: str = ",", database: Path | None = None):
         if delimiter not in DELIMITERS:
             raise ValueError(f"delimiter {delimiter!r}: one of {DELIMITERS!r}")
         self.path = Path(path)
         self._files = ExitStack()
-        part = self._files.enter_context(atomic(self.path))
+        part = self._files.enter_context(atomic(self.path, database=database))
         self._file = self._files.enter_context(open(part, "w", encoding="utf-8-sig" if excel else "utf-8",
                                                     newline=""))
         self.csv = csv.writer(self._file, delimiter=delimiter, lineterminator="\r\n")
@@ -192,10 +213,15 @@ def _keep_undecodable(error: UnicodeDecodeError):
 
 codecs.register_error("sitmon-undecodable", _keep_undecodable)
 
+class Unreadable(str):
+    """A row the csv module could not read (the error's text), kept in its place so it is named and counted."""
+
+
 class Table:
     """A CSV file read as UTF-8 records: the header, an optional HXL hashtag row, then numbered rows.
 
-    Undecodable bytes are kept as surrogates so that the row holding them can be named.
+    Undecodable bytes are kept as surrogates so that the row holding them can be named; a row the csv module
+    cannot read (a cell over its size limit, an unclosed quote) comes as an Unreadable and reading goes on.
     """
 
     def __init__(self, path: Path | str):
@@ -205,14 +231,22 @@ class Table:
         first = self._file.readline()
         self.delimiter = ";" if first.count(";") > first.count(",") else ","
         self._reader = csv.reader(chain([first], self._file), delimiter=self.delimiter)
-        self.header = [h.strip() for h in next(self._reader, [])]
-        self.hxl, self.error = False, None
+        header = self._next()
+        self.header = [] if header is None or isinstance(header, Unreadable) else [h.strip() for h in header]
+        self.hxl = False
         self.next_row = 2
-        peek = next(self._reader, None)
-        if peek is not None and any(c.strip() for c in peek) and all(not c.strip() or c.lstrip().startswith("#")
-                                                                     for c in peek):
+        peek = self._next()
+        if peek is not None and not isinstance(peek, Unreadable) and any(c.strip() for c in peek) \
+                and all(not c.strip() or c.lstrip().startswith("#") for c in peek):
             self.hxl, self.next_row, peek = True, 3, None
-        self._rows = self._reader if peek is None else chain([peek], self._reader)
+        self._peeked = peek
+
+    def _next(self):
+        """The next row, an Unreadable in its place, or None at the end."""
+        try:
+            return next(self._reader, None)
+        except csv.Error as exc:
+            return Unreadable(str(exc))
 
     @property
     def undecodable(self) -> bool:
@@ -226,20 +260,17 @@ class Table:
         return self._file.buffer.tell()
 
     def chunks(self, size: int = 20_000):
-        """Lists of rows (lists of cells); `next_row` is the first one's row number during each.
-
-        A row the csv module cannot read ends the file: `error` then names it.
-        """
+        """Lists of rows (lists of cells, or Unreadable); `next_row` is the first one's row number during each."""
+        chunk = [] if self._peeked is None else [self._peeked]
         while True:
-            chunk = []
-            try:
-                chunk.extend(islice(self._rows, size))
-            except csv.Error as exc:
-                self.error = problem(self.next_row + len(chunk), "file", R_NOT_CSV, error=str(exc))
-            if chunk:
+            row = self._next()
+            if row is not None:
+                chunk.append(row)
+            if len(chunk) == size or (row is None and chunk):
                 yield chunk
                 self.next_row += len(chunk)
-            if len(chunk) < size:
+                chunk = []
+            if row is None:
                 return
 
     def close(self):
@@ -261,18 +292,26 @@ def check_header(header, known, required, row: int = 1) -> list[Problem]:
 
 
 def check_cells(chunk, first_row: int, header, undecodable: bool = True) -> dict[int, list[Problem]]:
-    """Problems of the rows (by index in the chunk) without the header's cell count, or (if the file had
-    `undecodable` bytes) with bytes that are not UTF-8."""
+    """Problems of the rows (by index in the chunk) the csv module could not read, without the header's cell
+    count, with a control character (NUL and the like: a text cell is never silently cut), or (if the file
+    had `undecodable` bytes) with bytes that are not UTF-8. Checked a whole chunk at a time in C first."""
     width, bad = len(header), {}
-    if set(map(len, chunk)) != {width}:
-        for i, row in enumerate(chunk):
-            if len(row) != width:
-                bad[i] = [problem(first_row + i, "columns", R_COLUMNS, count=len(row), expected=width)]
-    if undecodable and BAD_BYTES.search("\n".join(["\x1f".join(r) for r in chunk])):
-        for i, row in enumerate(chunk):
-            for name, value in zip(header, row):
-                if BAD_BYTES.search(value):
-                    bad.setdefault(i, []).append(problem(first_row + i, name, R_BYTES, value))
+    for i, row in enumerate(chunk):
+        if isinstance(row, Unreadable):
+            bad[i] = [problem(first_row + i, "row", R_NOT_CSV, error=row)]
+        elif len(row) != width:
+            bad[i] = [problem(first_row + i, "columns", R_COLUMNS, count=len(row), expected=width)]
+    rows = [(i, r) for i, r in enumerate(chunk) if not isinstance(r, Unreadable)]
+    whole = "\n".join(["\x1f".join(r) for _, r in rows])
+    for pattern, reason in ((CONTROL, R_CONTROL), (BAD_BYTES, R_BYTES)):
+        if (reason is R_CONTROL or undecodable) and pattern.search(whole):
+            for i, row in rows:
+                for name, value in zip(header, row):
+                    found = pattern.search(value)
+                    if found and reason is R_CONTROL:
+                        bad.setdefault(i, []).append(problem(first_row + i, name, reason, character=f"U+{ord(found[0]):04X}"))
+                    elif found:
+                        bad.setdefault(i, []).append(problem(first_row + i, name, reason, value))
     return bad
 
 
@@ -303,10 +342,11 @@ def _utc_column(column) -> tuple[list, list[int]]:
 
 
 Empty = Literal[""]
-Count = Annotated[int, Field(ge=0)] | Empty
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)] | Empty
+BigCount = Annotated[int, Field(ge=0, le=2**63 - 1)] | Empty  # fits SQLite's integer
 # The pydantic type of each column's cells (lax mode: text becomes numbers, dates, times); others are text.
 SCHEMA = {
-    "id": Annotated[str, Field(min_length=1)],
+    "id": Annotated[str, Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z._:-]{0,35}$")],
     "occurred_on": date,
     "occurred_time": time | Empty,
     "lat": Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)],
@@ -315,16 +355,18 @@ SCHEMA = {
     **dict.fromkeys(CASUALTIES, Count),
     "status": Literal[INCIDENT_STATUSES + ("",)],
     "reliability": Literal[("",) + tuple(sorted(RELIABILITY_CODES))],
-    "external_ts": Count,
-    "revision": Annotated[int, Field(ge=1)] | Empty,
+    "external_ts": BigCount,
+    "revision": Annotated[int, Field(ge=1, le=2**31 - 1)] | Empty,
+    **dict.fromkeys(PRECISION, Annotated[int, Field(ge=1, le=3)] | Empty),
 }
-REASONS = {"id": R_EMPTY, "occurred_on": R_DATE, "occurred_time": R_TIME, "lat": R_LAT, "lon": R_LON,
+NUMBERS = ("lat", "lon", "site_km", *CASUALTIES, "external_ts", "revision", *PRECISION)  # cells that must be plain numbers
+REASONS = {"id": R_ID, "occurred_on": R_DATE, "occurred_time": R_TIME, "lat": R_LAT, "lon": R_LON,
            "site_km": R_KM, **dict.fromkeys(CASUALTIES, R_COUNT), "status": R_STATUS, "reliability": R_RELIABILITY,
            "external_ts": R_COUNT, "revision": R_REVISION, "type": R_TYPE, "created_at": R_DATETIME,
-           "updated_at": R_DATETIME}
+           "updated_at": R_DATETIME, **dict.fromkeys(PRECISION, R_PRECISION)}
 # What an empty cell means, per column (the defaults of the incidents table).
 EMPTY = {"occurred_time": None, "site_km": None, **dict.fromkeys(CASUALTIES, 0), "status": "reported",
-         "external_ts": None, "revision": 1, "site_id": None, "external_id": None}
+         "external_ts": None, "revision": 1, "site_id": None, "external_id": None, **dict.fromkeys(PRECISION, 1)}
 
 
 def _text(column) -> list[str]:
@@ -353,6 +395,7 @@ class IncidentReader:
 
     def read(self, chunk, first_row: int, problems: list[Problem], undecodable: bool = True) -> list[tuple]:
         bad = check_cells(chunk, first_row, self.header, undecodable)
+        self._check_numbers(chunk, first_row, bad)
         rows = range(first_row, first_row + len(chunk))
         if bad:
             problems.extend(p for i in sorted(bad) for p in bad[i])
@@ -387,6 +430,18 @@ class IncidentReader:
         out = list(zip(*(columns[f] for f in FIELDS)))
         return [r for i, r in enumerate(out) if i not in errors] if errors else out
 
+    def _check_numbers(self, chunk, first_row: int, bad: dict) -> None:
+        """Numbers as a person or a spreadsheet writes them: Python would read "1_6.2" as 16.2 (checked in C
+        a column at a time; cell by cell only where a separator is found)."""
+        for j, name in enumerate(self.header):
+            if name not in NUMBERS:
+                continue
+            cells = [row[j] for row in chunk if not isinstance(row, Unreadable) and len(row) > j]
+            if "_" in "".join(cells):
+                for i, row in enumerate(chunk):
+                    if not isinstance(row, Unreadable) and len(row) > j and "_" in row[j] and i not in bad:
+                        bad.setdefault(i, []).append(problem(first_row + i, name, R_NUMBER, row[j]))
+
     @staticmethod
     def _without(bad, rows, chunk):
         keep = [i for i in range(len(chunk)) if i not in bad]
@@ -395,7 +450,7 @@ class IncidentReader:
     def _column(self, field, column, n, refuse):
         """One typed column in SQLite's storage format (SQLAlchemy's text for dates and times)."""
         if column is None:
-            return repeat(self.defaults[field], n)
+            return [self.defaults[field]] * n
         if field in TEXT:
             column = _text(column)
         if field in EMPTY and "" in column:
@@ -412,7 +467,7 @@ class IncidentReader:
         return column
 
     def _check_unique(self, field, values, rows, refuse):
-        if isinstance(values, repeat):
+        if field not in self.header:
             return
         seen = self.seen[field]
         present = [v for v in values if v]

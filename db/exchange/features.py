@@ -9,8 +9,9 @@ from db.files import atomic
 DRIVERS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG"}
 
 
-def write_points(path: Path | str, layer: str, columns, rows) -> None:
-    """`rows` hold a `lat` and a `lon` column among `columns`; the file is written whole or not at all."""
+def write_points(path: Path | str, layer: str, columns, rows, database: Path | None = None) -> None:
+    """`rows` hold a `lat` and a `lon` column among `columns`; the file is written whole or not at all (and
+    never over `database` or its files)."""
     import geopandas as gpd
 
     path = Path(path)
@@ -19,6 +20,6 @@ def write_points(path: Path | str, layer: str, columns, rows) -> None:
     for c in ("lat", "lon"):
         frame[c] = frame[c].astype(float).round(5)
     points = gpd.points_from_xy(frame["lon"], frame["lat"])
-    with atomic(path, create=False) as part:
+    with atomic(path, create=False, database=database) as part:
         gpd.GeoDataFrame(frame, geometry=points, crs="EPSG:4326").to_file(
             part, driver=DRIVERS[path.suffix.lower()], layer=layer, engine="pyogrio")

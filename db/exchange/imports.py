@@ -9,9 +9,11 @@ Long functions take `progress(done, total)`, which may raise db.progress.Cancell
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
+
+from sqlalchemy.exc import IntegrityError
 
 from db.bulk import no_cyclic_gc
 from db.clock import utcnow
@@ -21,16 +23,20 @@ from db.incidents import audit
 from db.progress import Progress, tick
 from db.records import QT_TRANSLATE_NOOP
 from db.store import backup, dialect
-from db.vocab import CONTENT, EXTERNAL
+from db.store.dialect import sqlite
+from db.store.errors import DatabaseError
+from db.vocab import CONTENT, EXTERNAL, PLACE, PRECISION
 from geo import basemap
 
 CHUNK = 20_000
-ACLED_FIELDS = ("occurred_on", "lat", "lon", "region", "site_id", "site_km", "type", "subtype", "actors",
-                "killed_other", "description", "source")  # what a revised ACLED event may change
+ACLED_FIELDS = ("occurred_on", "lat", "lon", "region", "site_id", "site_km", *PLACE, *PRECISION, "type", "subtype",
+                "actors", "killed_other", "description", "source")  # what a revised ACLED event may change (never notes)
 AUDITED = CONTENT + EXTERNAL
 _AT = {f: i for i, f in enumerate(FIELDS)}
 
 R_EXTERNAL_ID = QT_TRANSLATE_NOOP("Import", "{value} is already the external id of incident {other}")
+MSG_CHANGED_MEANWHILE = QT_TRANSLATE_NOOP("db", "{path} was changed by another sitmon while {file} was being checked: "
+                                                "nothing was imported. Import the file again.")
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class ImportPlan:
     problems: tuple[Problem, ...]
     total_rows: int  # data rows read
     refused_rows: int
+    unmapped: tuple[tuple[str, int], ...] = ()  # ACLED event types imported as "other": (original, events)
 
     @property
     def good_rows(self) -> int:
@@ -86,15 +93,16 @@ def check_file(db, path: Path | str, format: str = "auto", author: str = "", pro
             else:
                 refused += reader.read(chunk, table.next_row, problems, table.undecodable)
             tick(progress, table.done, table.size)
-        if table.error is not None:
-            problems.append(table.error)
+    unmapped = ()
     if format == "acled":
         rows = _locate(db, reader.incidents())
+        unmapped = tuple(sorted(reader.unmapped.items()))
     else:
         rows, clashes = _external_id_clashes(db, rows, reader.seen["external_id"])
         problems += clashes
         refused += len(clashes)
-    return ImportPlan(path, format, tuple(rows), tuple(sorted(problems, key=lambda p: p.row)), total, refused)
+    return ImportPlan(path, format, tuple(rows), tuple(sorted(problems, key=lambda p: p.row)), total, refused,
+                      unmapped)
 
 
 def _reader(format: str, header, defaults):
@@ -162,23 +170,32 @@ def write_import(db, plan: ImportPlan, author: str = "", dry_run: bool = False,
                  progress: Progress = None) -> ImportResult:
     """Write a checked plan's incidents in one transaction: new ones are created, newer versions update
     (sitmon: higher revision, then later updated_at; ACLED: later timestamp), the rest is left alone.
-    A dry run does everything, then rolls back."""
-    key = _AT["external_id"] if plan.format == "acled" else _AT["id"]
-    now = stored(utcnow())
-    if not dry_run and plan.good_rows:
-        backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is imported
-    with db.engine.connect() as conn, no_cyclic_gc(), dialect.large_cache(conn):
+
+    What would change is worked out first, reading only: a dry run stops there (so it works on a read-only
+    database), and an import that changes nothing takes no backup. Otherwise the database is backed up,
+    then the changes are worked out again and written inside one write transaction."""
+    with db.engine.connect() as conn:
+        new, changed = _changes(conn, plan)
+    if dry_run or not (new or changed):
+        return ImportResult(len(new), len(changed), len(plan.rows) - len(new) - len(changed), dry_run)
+    backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is imported
+    with db.engine.connect().execution_options(**{sqlite.WRITE: True}) as conn, no_cyclic_gc(), \
+            dialect.large_cache(conn):
         try:
-            result = _write(conn, plan, key, now, author, db.laptop_id, progress)
-            conn.rollback() if dry_run else conn.commit()
+            result = _write(conn, plan, stored(utcnow()), author, db.laptop_id, progress)
+            conn.commit()
+        except IntegrityError:  # the checks were made against what the database held before another writer
+            conn.rollback()
+            raise DatabaseError(MSG_CHANGED_MEANWHILE, path=db.path, file=plan.path.name) from None
         except BaseException:
             conn.rollback()
             raise
-    return replace(result, dry_run=dry_run)
+    return result
 
 
-def _write(conn, plan, key, now, author, laptop, progress) -> ImportResult:
-    """Everything write_import does, inside the caller's transaction."""
+def _changes(conn, plan: ImportPlan) -> tuple[list[tuple], list[tuple]]:
+    """The plan's rows that are new here, and (id here, row, diff, revision) for those that change one."""
+    key = _AT["external_id"] if plan.format == "acled" else _AT["id"]
     local = {r[0]: r for r in conn.exec_driver_sql(
         f"SELECT {'external_id' if plan.format == 'acled' else 'id'}, id, revision, updated_at, external_ts "
         "FROM incidents")}
@@ -189,17 +206,23 @@ def _write(conn, plan, key, now, author, laptop, progress) -> ImportResult:
             new.append(row)
         elif _newer(plan.format, row, have):
             maybe.append((have[1], row))
+    return new, _differences(conn, plan.format, maybe)
+
+
+def _write(conn, plan, now, author, laptop, progress) -> ImportResult:
+    """Everything write_import writes, inside the caller's transaction."""
+    new, changed = _changes(conn, plan)
     new.sort(key=itemgetter(_AT["id"]))  # in key order, index pages fill one after another: 25% faster at 1M
-    total = len(new) + len(maybe)
+    total = len(new) + len(changed)
     insert = f"INSERT INTO incidents ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})"
     with dialect.audit_inserts(conn, now, author, laptop, AUDITED, times=("occurred_time",)):
         with dialect.bulk_inserts(conn):
             for start in range(0, len(new), CHUNK):
                 conn.exec_driver_sql(insert, new[start:start + CHUNK])
                 tick(progress, min(start + CHUNK, len(new)), total)
-    updated = _update(conn, plan.format, maybe, now, author, laptop, progress, len(new), total)
+    _update(conn, plan.format, changed, now, author, laptop)
     tick(progress, total, total)
-    return ImportResult(len(new), updated, len(plan.rows) - len(new) - updated)
+    return ImportResult(len(new), len(changed), len(plan.rows) - len(new) - len(changed))
 
 
 def _newer(format: str, row: tuple, have) -> bool:
@@ -208,10 +231,10 @@ def _newer(format: str, row: tuple, have) -> bool:
     return (row[_AT["revision"]], row[_AT["updated_at"]]) > (have.revision, have.updated_at)
 
 
-def _update(conn, format, maybe, now, author, laptop, progress, done, total) -> int:
-    """Apply newer versions of existing incidents; returns how many really changed."""
+def _differences(conn, format: str, maybe) -> list[tuple]:
+    """(id, new row, {field: (old, new)}) of the newer versions that really differ from what is stored."""
     fields = ACLED_FIELDS if format == "acled" else CONTENT
-    updates, audits = [], []
+    out = []
     for start in range(0, len(maybe), 500):
         part = dict(maybe[start:start + 500])
         marks = ", ".join("?" * len(part))
@@ -219,20 +242,25 @@ def _update(conn, format, maybe, now, author, laptop, progress, done, total) -> 
                                         tuple(part)):
             new = part[old.id]
             diff = {f: (old[_AT[f]], new[_AT[f]]) for f in fields if old[_AT[f]] != new[_AT[f]]}
-            if not diff:
-                continue
-            if format == "acled":
-                values = {f: new[_AT[f]] for f in ACLED_FIELDS + ("external_ts",)}
-                values.update(revision=old.revision + 1, updated_at=now)
-            else:
-                values = {f: new[_AT[f]] for f in FIELDS if f not in ("id", "deleted")}
-            updates.append({**values, "_id": old.id})
-            audits.append((old.id, now, author, laptop, "update", json.dumps(audit.changes(diff))))
-        tick(progress, done + min(start + 500, len(maybe)), total)
+            if diff:
+                out.append((old.id, new, diff, old.revision))
+    return out
+
+
+def _update(conn, format, changed, now, author, laptop) -> None:
+    """Apply the newer versions of existing incidents, each with its audit row."""
+    updates, audits = [], []
+    for ident, new, diff, revision in changed:
+        if format == "acled":
+            values = {f: new[_AT[f]] for f in ACLED_FIELDS + ("external_ts",)}
+            values.update(revision=revision + 1, updated_at=now)
+        else:
+            values = {f: new[_AT[f]] for f in FIELDS if f not in ("id", "deleted")}
+        updates.append({**values, "_id": ident})
+        audits.append((ident, now, author, laptop, "update", json.dumps(audit.changes(diff))))
     if updates:
         names = [k for k in updates[0] if k != "_id"]
         conn.exec_driver_sql(f"UPDATE incidents SET {', '.join(f'{k} = ?' for k in names)} WHERE id = ?",
                              [tuple(u[k] for k in names) + (u["_id"],) for u in updates])
         conn.exec_driver_sql("INSERT INTO incident_audit (incident_id, at, author, laptop, action, changes) "
                              "VALUES (?, ?, ?, ?, ?, ?)", audits)
-    return len(updates)

@@ -16,10 +16,11 @@ from db.clock import utcnow
 from db.incidents import taxonomy
 from db.incidents.queries import IncidentRecord
 from db.records import QT_TRANSLATE_NOOP, Text
-from db.vocab import CASUALTIES, INCIDENT_STATUSES, MAX_COUNT, reliability
+from db.vocab import CASUALTIES, GEO_PRECISIONS, INCIDENT_STATUSES, MAX_COUNT, TIME_PRECISIONS, reliability
 from geo import basemap
 
 FAR_KM = 500.0
+NEAR_KM = 25.0  # a gazetteer place farther than this does not name an incident's place (it is only shown)
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?")
 
 C = "Incidents"  # translation context of every message below
@@ -32,6 +33,7 @@ MSG_SUBTYPE = QT_TRANSLATE_NOOP("Incidents", "“{value}” is not a sub-type of
 MSG_COUNT = QT_TRANSLATE_NOOP("Incidents", "a whole number from 0 to {high}")
 MSG_RELIABILITY = QT_TRANSLATE_NOOP("Incidents", "admiralty code: a letter A-F and a digit 1-6, e.g. B2")
 MSG_STATUS = QT_TRANSLATE_NOOP("Incidents", "unknown status “{value}”")
+MSG_PRECISION = QT_TRANSLATE_NOOP("Incidents", "a precision of 1, 2 or 3")
 MSG_FAR = QT_TRANSLATE_NOOP("Incidents", "{km:.0f} km from the nearest site: is the position right?")
 MSG_OUTSIDE = QT_TRANSLATE_NOOP("Incidents", "outside Mali and its neighbours: is the position right?")
 
@@ -63,6 +65,11 @@ class IncidentDraft:
     occurred_on: str = ""  # YYYY-MM-DD, UTC
     occurred_time: str = ""  # HH:MM, UTC, optional
     location: str = ""
+    place: str = ""  # the place's name (column `location`), filled from the gazetteer, editable
+    admin1: str = ""  # region and cercle names: the form keeps them for the position it holds
+    admin2: str = ""
+    geo_precision: str = "1"  # db.vocab.GEO_PRECISIONS
+    time_precision: str = "1"  # db.vocab.TIME_PRECISIONS
     type: str = ""
     subtype: str = ""
     actors: str = ""
@@ -82,12 +89,25 @@ class IncidentDraft:
 
 @dataclass(frozen=True)
 class Location:
-    """Where a point falls: nearest site, its distance, and the basemap region."""
+    """Where a point falls: nearest site, its distance, the basemap region, and the nearest named place of
+    the shipped gazetteer (geo.basemap.gazetteer) with its distance."""
 
     site_id: str | None
     site_km: float | None
     region: str
     region_name: Text
+    place: str = ""
+    place_km: float | None = None
+
+    @property
+    def near_place(self) -> str:
+        """The nearest named place if it is near enough to name the incident's place (NEAR_KM), else ""."""
+        return self.place if self.place_km is not None and self.place_km <= NEAR_KM else ""
+
+    @property
+    def admin1(self) -> str:
+        """The region's name as the record keeps it (the basemap's, as ISO 3166-2 writes it)."""
+        return self.region_name.en
 
 
 @dataclass(frozen=True)
@@ -118,12 +138,15 @@ def _locator(sites: tuple) -> Callable[[float, float], Location]:
 
     index = SiteIndex(list(sites)) if sites else None
     regions = basemap.regions()
+    places = basemap.gazetteer()
 
     def locate(lat: float, lon: float) -> Location:
         site, km = index.nearest(lat, lon) if index else (None, None)
         region = regions.region_of(lat, lon)
+        place, place_km = places.nearest(lat, lon)
         return Location(site, km, region.code if region else "",
-                        Text(region.name, region.name_fr or "") if region else Text(""))
+                        Text(region.name, region.name_fr or "") if region else Text(""), place or "",
+                        None if place is None else place_km)
     return locate
 
 
@@ -153,6 +176,9 @@ def validate(draft: IncidentDraft, ctx: Context) -> list[FieldError]:
         errors.append(FieldError("reliability", MSG_RELIABILITY))
     if draft.status not in INCIDENT_STATUSES:
         errors.append(FieldError("status", MSG_STATUS, {"value": draft.status}))
+    for name, allowed in (("geo_precision", GEO_PRECISIONS), ("time_precision", TIME_PRECISIONS)):
+        if _parse_count(getattr(draft, name)) not in allowed:
+            errors.append(FieldError(name, MSG_PRECISION))
     return errors
 
 
@@ -218,10 +244,13 @@ def values(draft: IncidentDraft, ctx: Context) -> dict:
         subtype=draft.subtype, actors=draft.actors.strip(),
         **{n: _parse_count(getattr(draft, n)) for n in CASUALTIES},
         description=draft.description.strip(), notes=draft.notes.strip(), source=draft.source.strip(),
-        reliability=reliability(draft.reliability), status=draft.status)
+        reliability=reliability(draft.reliability), status=draft.status, location=draft.place.strip(),
+        admin1=draft.admin1.strip() or where.admin1, admin2=draft.admin2.strip(), geo_precision=int(draft.geo_precision),
+        time_precision=int(draft.time_precision))
 
 
-LOCATION_COLUMNS = ("lat", "lon", "region", "site_id", "site_km")  # what the location field sets
+# the columns a field of the form sets, where they are not named alike
+FIELD_COLUMNS = {"location": ("lat", "lon", "region", "site_id", "site_km", "admin1"), "place": ("location",)}
 
 
 def edited_values(record: IncidentRecord, shown: IncidentDraft, typed: IncidentDraft, ctx: Context) -> dict:
@@ -234,10 +263,11 @@ def edited_values(record: IncidentRecord, shown: IncidentDraft, typed: IncidentD
     columns = set()
     for f in fields(IncidentDraft):
         if f.name == "location":
-            if parse_coordinates(typed.location) != parse_coordinates(shown.location):
-                columns.update(LOCATION_COLUMNS)
-        elif f.name != "confirmed" and getattr(typed, f.name).strip() != getattr(shown, f.name).strip():
-            columns.add(f.name)
+            edited = parse_coordinates(typed.location) != parse_coordinates(shown.location)
+        else:
+            edited = f.name != "confirmed" and getattr(typed, f.name).strip() != getattr(shown, f.name).strip()
+        if edited:
+            columns.update(FIELD_COLUMNS.get(f.name, (f.name,)))
     return {k: v for k, v in new.items() if k in columns and getattr(record, k) != v}
 
 
@@ -249,7 +279,9 @@ def draft_of(record: IncidentRecord) -> IncidentDraft:
     return IncidentDraft(
         occurred_on=record.occurred_on.isoformat(),
         occurred_time=record.occurred_time.strftime("%H:%M") if record.occurred_time else "",
-        location=format_exact(record.lat, record.lon), type=record.type, subtype=record.subtype,
+        location=format_exact(record.lat, record.lon), place=record.location, admin1=record.admin1,
+        admin2=record.admin2, geo_precision=str(record.geo_precision), time_precision=str(record.time_precision),
+        type=record.type, subtype=record.subtype,
         actors=record.actors, **{n: str(getattr(record, n)) for n in CASUALTIES}, description=record.description,
         notes=record.notes, source=record.source, reliability=record.reliability, status=record.status,
         confirmed=True)

@@ -29,6 +29,7 @@ class IncidentPoints:
     type_index: np.ndarray  # int32
     casualties: np.ndarray  # int32, killed + injured
     types: tuple[str, ...]  # type ids, sorted
+    region_only: np.ndarray | None = None  # bool: geo_precision 3, the position is only the region's (None: none)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -37,7 +38,7 @@ class IncidentPoints:
     def empty(cls) -> IncidentPoints:
         return cls(ids=np.zeros(0, dtype=object), lat=np.zeros(0), lon=np.zeros(0),
                    day=np.zeros(0, dtype=np.int64), type_index=np.zeros(0, dtype=np.int32),
-                   casualties=np.zeros(0, dtype=np.int32), types=())
+                   casualties=np.zeros(0, dtype=np.int32), types=(), region_only=np.zeros(0, dtype=bool))
 
 
 def incident_points(db, progress=None) -> IncidentPoints:
@@ -50,7 +51,8 @@ def incident_points(db, progress=None) -> IncidentPoints:
     ~0.2 s): loaded in a worker thread, this leaves the GUI thread free.
     """
     live = I.deleted.is_(False)
-    query = select(I.id, I.lat, I.lon, type_coerce(I.occurred_on, String), I.type, CASUALTY_TOTAL).where(live)
+    query = select(I.id, I.lat, I.lon, type_coerce(I.occurred_on, String), I.type, CASUALTY_TOTAL,
+                   I.geo_precision).where(live)
     blocks, codes = [], {}  # codes: type id -> its number in order of first appearance
     with no_cyclic_gc(), db.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(I).where(live)).scalar_one() if progress else 0
@@ -62,18 +64,18 @@ def incident_points(db, progress=None) -> IncidentPoints:
                 progress(done, max(done, total))
     if not blocks:
         return IncidentPoints.empty()
-    ids, lat, lon, day, code, casualties = (np.concatenate(column) for column in zip(*blocks))
+    ids, lat, lon, day, code, casualties, precision = (np.concatenate(column) for column in zip(*blocks))
     types = sorted(codes)
     rank = np.empty(len(types), dtype=np.int32)
     rank[[codes[t] for t in types]] = np.arange(len(types), dtype=np.int32)
     return IncidentPoints(ids=ids, lat=lat, lon=lon, day=day, type_index=rank[code], casualties=casualties,
-                          types=tuple(types))
+                          types=tuple(types), region_only=precision == 3)
 
 
 def _columns(rows, codes: dict[str, int]) -> tuple[np.ndarray, ...]:
-    ids, lat, lon, day, kind, casualties = zip(*rows)
+    ids, lat, lon, day, kind, casualties, precision = zip(*rows)
     # ISO text on SQLite, date objects elsewhere: numpy parses both without a Python loop per row.
     days = np.array(day, dtype="datetime64[D]").astype(np.int64) + _EPOCH
     code = np.fromiter((codes.setdefault(k, len(codes)) for k in kind), dtype=np.int32, count=len(kind))
     return (np.array(ids, dtype=object), np.array(lat, dtype=float), np.array(lon, dtype=float), days, code,
-            np.array(casualties, dtype=np.int32))
+            np.array(casualties, dtype=np.int32), np.array(precision, dtype=np.int8))

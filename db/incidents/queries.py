@@ -28,7 +28,8 @@ _KILLED, _INJURED, CASUALTY_TOTAL = total(KILLED), total(INJURED), total(CASUALT
 # Table columns, in display order, and the SQL expression each one sorts on.
 SORT_KEYS = {
     "occurred_on": I.occurred_on, "occurred_time": I.occurred_time, "type": I.type, "subtype": I.subtype,
-    "region": I.region, "site_id": I.site_id, "site_km": I.site_km, "killed": _KILLED, "injured": _INJURED,
+    "region": I.region, "site_id": I.site_id, "site_km": I.site_km, "location": I.location,
+    "geo_precision": I.geo_precision, "time_precision": I.time_precision, "killed": _KILLED, "injured": _INJURED,
     "status": I.status, "reliability": I.reliability, "description": I.description, "author": I.author,
     "updated_at": I.updated_at,
 }
@@ -51,6 +52,11 @@ class IncidentRecord:
     region: str
     site_id: str | None
     site_km: float | None
+    location: str
+    admin1: str
+    admin2: str
+    geo_precision: int
+    time_precision: int
     type: str
     subtype: str
     actors: str
@@ -107,6 +113,9 @@ class IncidentRow:
     region: str
     site_id: str | None
     site_km: float | None
+    location: str
+    geo_precision: int
+    time_precision: int
     killed: int
     injured: int
     status: str
@@ -127,8 +136,8 @@ class Summary:
     by_week: tuple[tuple[date, int], ...]  # Monday of the ISO week, in date order
 
 
-_ROW = (I.id, I.occurred_on, I.occurred_time, I.type, I.subtype, I.region, I.site_id, I.site_km,
-        _KILLED.label("killed"), _INJURED.label("injured"), I.status, I.reliability, I.description, I.author,
+_ROW = (I.id, I.occurred_on, I.occurred_time, I.type, I.subtype, I.region, I.site_id, I.site_km, I.location,
+        I.geo_precision, I.time_precision, _KILLED.label("killed"), _INJURED.label("injured"), I.status, I.reliability, I.description, I.author,
         I.updated_at, I.deleted, I.lat, I.lon)
 
 

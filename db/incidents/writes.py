@@ -25,7 +25,7 @@ def create(db, draft: IncidentDraft, author: str, ctx: Context, incident_id: str
     now = utcnow()
     row.update(id=incident_id or str(uuid.uuid4()), author=author, origin=db.laptop_id, revision=1,
                created_at=now, updated_at=now, deleted=False, external_id=None, external_ts=None)
-    with db.session() as s, s.begin():
+    with db.write_session() as s, s.begin():
         s.execute(insert(Incident), [row])
         audit.record(s, row["id"], now, author, row["origin"], "create", {k: (None, row[k]) for k in CONTENT})
     return row["id"]
@@ -48,7 +48,7 @@ def restore(db, incident_id: str, author: str) -> bool:
 
 
 def _write(db, incident_id: str, changes: dict, author: str, action: str) -> bool:
-    with db.session() as s, s.begin():
+    with db.write_session() as s, s.begin():
         cols = [getattr(Incident, k) for k in changes]
         old = s.execute(select(Incident.revision, *cols).where(Incident.id == incident_id)).first()
         if old is None:

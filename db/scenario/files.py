@@ -15,7 +15,15 @@ from pydantic import TypeAdapter, ValidationError
 
 import resources
 from db.records import QT_TRANSLATE_NOOP
-from db.scenario.schema import FORMAT_VERSION, R_END_BEFORE_START, R_VIEW_RANGE, Scenario
+from db.scenario.schema import (
+    COARSEST,
+    FORMAT_VERSION,
+    MAX_OCCURRENCES,
+    R_END_BEFORE_START,
+    R_VIEW_RANGE,
+    Scenario,
+    occurrences,
+)
 
 DEFAULT_SCENARIO = resources.path("scenarios", "minusma-2023")
 _SCHEMA = TypeAdapter(Scenario)
@@ -25,6 +33,7 @@ R_GOT = QT_TRANSLATE_NOOP("Scenario", "{reason} (got {value})")
 R_UNREADABLE = QT_TRANSLATE_NOOP("Scenario", "cannot be read ({error})")
 R_NOT_UTF8 = QT_TRANSLATE_NOOP("Scenario", "is not UTF-8 text")
 R_SYNTAX = QT_TRANSLATE_NOOP("Scenario", "TOML syntax error: {error}")
+R_TOO_DEEP = QT_TRANSLATE_NOOP("Scenario", "tables or lists nested too deep to be a scenario")
 R_NEWER = QT_TRANSLATE_NOOP("Scenario", "format {version} is newer than this sitmon reads ({supported}); update sitmon")
 R_VERSION = QT_TRANSLATE_NOOP("Scenario", "must be {expected}, not {version}")
 R_DUPLICATE_ID = QT_TRANSLATE_NOOP("Scenario", "duplicate id {id}")
@@ -34,6 +43,8 @@ R_UNKNOWN_PHASE = QT_TRANSLATE_NOOP("Scenario", "unknown phase {id}")
 R_UNKNOWN_MEETING = QT_TRANSLATE_NOOP("Scenario", "unknown meeting {id}")
 R_END_BEFORE_DATE = QT_TRANSLATE_NOOP("Scenario", "end {end} is before date {date}")
 R_RRULE = QT_TRANSLATE_NOOP("Scenario", "not a valid RRULE ({error})")
+R_TOO_OFTEN = QT_TRANSLATE_NOOP("Scenario", "FREQ={freq}: a meeting recurs daily at the most")
+R_TOO_MANY = QT_TRANSLATE_NOOP("Scenario", "more than {limit} occurrences: end the series sooner")
 R_DATE = QT_TRANSLATE_NOOP("Scenario", "should be a date (YYYY-MM-DD)")
 R_WHOLE = QT_TRANSLATE_NOOP("Scenario", "should be a whole number")
 R_NUMBER = QT_TRANSLATE_NOOP("Scenario", "should be a number")
@@ -61,6 +72,7 @@ REASONS = {
     "string_pattern_mismatch": QT_TRANSLATE_NOOP("Scenario", "should match the pattern {pattern}"),
     "string_too_short": QT_TRANSLATE_NOOP("Scenario", "should have at least {min_length} character(s)"),
     "too_short": QT_TRANSLATE_NOOP("Scenario", "should have at least {min_length} item(s)"),
+    "too_long": QT_TRANSLATE_NOOP("Scenario", "should have at most {max_length} items (sitmon's limit)"),
     "view_range": R_VIEW_RANGE,
     "end_before_start": R_END_BEFORE_START,
 }
@@ -111,6 +123,8 @@ def loads(text: str, path: Path | str = "<scenario>") -> Scenario:
     """Parse and validate scenario TOML text; `path` is only used in messages."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ScenarioError(path, "", R_TOO_DEEP) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+)", str(exc))
         line = int(m.group(1)) if m else max(1, len(text.splitlines()))  # "(at end of document)"
@@ -229,3 +243,9 @@ def _check_references(m: Scenario, path, text: str) -> None:
             rrulestr(x.rule, dtstart=dt.datetime(2000, 1, 1))
         except (ValueError, TypeError) as exc:
             fail(("recurring", i, "rule"), R_RRULE, error=exc)
+        for freq in re.findall(r"FREQ=(\w+)", x.rule.upper()):
+            if freq not in COARSEST:
+                fail(("recurring", i, "rule"), R_TOO_OFTEN, freq=freq)
+        if len(occurrences(x.rule, next(g.date for g in m.meetings if g.id == x.meeting), x.until)) \
+                > MAX_OCCURRENCES:
+            fail(("recurring", i, "until"), R_TOO_MANY, limit=MAX_OCCURRENCES)

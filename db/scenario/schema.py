@@ -19,9 +19,21 @@ from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
 from db.records import NO_TEXT, QT_TRANSLATE_NOOP, Text
-from db.vocab import INCIDENT_STATUSES, RELIABILITY_CODES, ROLES, SITE_KINDS, TRANSFER_STATUSES
+from db.vocab import (
+    GEO_PRECISIONS,
+    INCIDENT_STATUSES,
+    RELIABILITY_CODES,
+    ROLES,
+    SITE_KINDS,
+    TIME_PRECISIONS,
+    TRANSFER_STATUSES,
+)
 
 FORMAT_VERSION = 1
+# What a scenario may hold (resources/scenarios/README.md): beyond, a file is refused with its key path, so
+# the window always opens in seconds. A mission has tens of sites; a meeting recurs for some years at most.
+MAX_SITES, MAX_ITEMS, MAX_OCCURRENCES = 300, 2_000, 500
+COARSEST = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")  # a meeting recurs by day at the finest
 R_VIEW_RANGE = QT_TRANSLATE_NOOP("Scenario", "view_end must be after view_start")
 R_END_BEFORE_START = QT_TRANSLATE_NOOP("Scenario", "end {end} is before start {start}")
 R_EMPTY_TEXT = QT_TRANSLATE_NOOP("Scenario", "should have at least {min_length} character(s)")
@@ -236,24 +248,29 @@ class IncidentSeed:
     status: Literal[INCIDENT_STATUSES] = "reported"
     source: str = ""
     reliability: Reliability = ""
+    location: str = ""  # the place's name
+    admin1: str = ""  # default: the site's region's name
+    admin2: str = ""
+    geo_precision: Literal[GEO_PRECISIONS] = 1
+    time_precision: Literal[TIME_PRECISIONS] = 1
 
 
 @dataclass(**RECORD)
 class Scenario:
     format_version: int
     mission: Mission
-    sites: Annotated[tuple[Site, ...], Field(min_length=1)]
-    sources: tuple[Source, ...] = ()
-    phases: tuple[Phase, ...] = ()
-    lifecycles: tuple[Lifecycle, ...] = ()
-    events: tuple[Event, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    deadlines: tuple[Deadline, ...] = ()
-    task_transfers: tuple[TaskTransfer, ...] = ()
-    meetings: tuple[Meeting, ...] = ()
-    commitments: tuple[Commitment, ...] = ()
-    recurring: tuple[Recurring, ...] = ()
-    incidents: tuple[IncidentSeed, ...] = ()
+    sites: Annotated[tuple[Site, ...], Field(min_length=1, max_length=MAX_SITES)]
+    sources: Annotated[tuple[Source, ...], Field(max_length=MAX_ITEMS)] = ()
+    phases: Annotated[tuple[Phase, ...], Field(max_length=MAX_ITEMS)] = ()
+    lifecycles: Annotated[tuple[Lifecycle, ...], Field(max_length=MAX_SITES)] = ()
+    events: Annotated[tuple[Event, ...], Field(max_length=MAX_ITEMS)] = ()
+    figures: Annotated[tuple[Figure, ...], Field(max_length=MAX_ITEMS)] = ()
+    deadlines: Annotated[tuple[Deadline, ...], Field(max_length=MAX_ITEMS)] = ()
+    task_transfers: Annotated[tuple[TaskTransfer, ...], Field(max_length=MAX_ITEMS)] = ()
+    meetings: Annotated[tuple[Meeting, ...], Field(max_length=MAX_ITEMS)] = ()
+    commitments: Annotated[tuple[Commitment, ...], Field(max_length=MAX_ITEMS)] = ()
+    recurring: Annotated[tuple[Recurring, ...], Field(max_length=MAX_ITEMS)] = ()
+    incidents: Annotated[tuple[IncidentSeed, ...], Field(max_length=MAX_ITEMS)] = ()
 
     def site(self, site_id: str) -> Site:
         return self._by_id["sites"][site_id]
@@ -306,7 +323,13 @@ class Scenario:
 
 
 def occurrences(rule: str, start: dt.date, until: dt.date) -> tuple[dt.date, ...]:
-    """The dates of an RRULE from a meeting's date (excluded) to `until` (included)."""
-    first = dt.datetime.combine(start, dt.time())
-    return tuple(d.date() for d in rrulestr(rule, dtstart=first).between(first, dt.datetime.combine(until, dt.time()),
-                                                                         inc=True) if d > first)
+    """The dates of an RRULE from a meeting's date (excluded) to `until` (included), at most MAX_OCCURRENCES + 1
+    of them (files.py refuses a rule that gives more)."""
+    first, last = dt.datetime.combine(start, dt.time()), dt.datetime.combine(until, dt.time())
+    found = []
+    for d in rrulestr(rule, dtstart=first):
+        if d > last or len(found) > MAX_OCCURRENCES:
+            break
+        if d > first:
+            found.append(d.date())
+    return tuple(found)

@@ -5,6 +5,7 @@ Loading is one transaction: a refused file, or a failure half-way, leaves the da
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, time
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
@@ -14,8 +15,10 @@ from db.incidents import audit
 from db.scenario import files
 from db.scenario.schema import IncidentSeed, Scenario
 from db.store.models import Incident, ScenarioRow, SiteRow
+from geo import basemap
 from geo.lookups import geodesic_km
 
+SCENARIO = "scenario"  # author and origin of what a scenario seeds (not a laptop's: the same everywhere)
 _cache: dict[str, Scenario] = {}
 
 
@@ -34,7 +37,7 @@ def load_scenario(db, path: Path | str) -> Scenario:
     scenario = files.load_file(path)  # raises ScenarioError before anything is written
     document = path.read_text(encoding="utf-8")
     now = utcnow()
-    with db.session() as s, s.begin():
+    with db.write_session() as s, s.begin():
         s.execute(delete(SiteRow))
         s.execute(delete(ScenarioRow))
         s.add(ScenarioRow(id=scenario.mission.id, format_version=scenario.format_version,
@@ -48,10 +51,17 @@ def load_scenario(db, path: Path | str) -> Scenario:
             if s.get(Incident, seed.id) is not None:
                 continue  # the same seed on two laptops is one incident
             values = _seed_values(scenario, seed)
-            s.add(Incident(**values, author="scenario", origin=db.laptop_id, created_at=now, updated_at=now))
+            at = seeded_at(seed)
+            s.add(Incident(**values, author=SCENARIO, origin=SCENARIO, created_at=at, updated_at=at))
             s.flush()
-            audit.record(s, seed.id, now, "scenario", db.laptop_id, "create", {k: (None, v) for k, v in values.items()})
+            audit.record(s, seed.id, at, SCENARIO, SCENARIO, "create", {k: (None, v) for k, v in values.items()})
     return scenario
+
+
+def seeded_at(seed: IncidentSeed) -> datetime:
+    """When a seeded incident is recorded as created: its own date at 00:00 UTC, the same on every laptop
+    (never the clock), so that two laptops seeded apart hold the same row byte for byte."""
+    return datetime.combine(seed.date, time())
 
 
 def _seed_values(scenario: Scenario, seed: IncidentSeed) -> dict:
@@ -65,7 +75,14 @@ def _seed_values(scenario: Scenario, seed: IncidentSeed) -> dict:
         killed_other=seed.killed_other, injured_peacekeepers=seed.injured_peacekeepers,
         injured_civilians=seed.injured_civilians, injured_other=seed.injured_other,
         description=seed.description.en, notes="", source=seed.source, reliability=seed.reliability,
-        status=seed.status, external_id=None, external_ts=None, revision=1, deleted=False)
+        status=seed.status, location=seed.location, admin1=seed.admin1 or _region_name(seed.lat, seed.lon),
+        admin2=seed.admin2, geo_precision=seed.geo_precision, time_precision=seed.time_precision,
+        external_id=None, external_ts=None, revision=1, deleted=False)
+
+
+def _region_name(lat: float, lon: float) -> str:
+    region = basemap.regions().region_of(lat, lon)
+    return region.name if region else ""
 
 
 def read_scenario(db) -> Scenario:

@@ -6,11 +6,13 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.records import QT_TRANSLATE_NOOP
@@ -39,7 +41,19 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self) -> Session:
+        """A Session for reading (and for writes inside `with s.begin()` that never wait on others)."""
         return self._sessions()
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A connection in a write transaction that waits its turn for the write lock (committed at the end of
+        the block, rolled back on an exception)."""
+        with self.engine.connect().execution_options(**{sqlite.WRITE: True}) as conn, conn.begin():
+            yield conn
+
+    def write_session(self) -> Session:
+        """A Session whose transactions are writes (see `writing`): `with db.write_session() as s, s.begin()`."""
+        return Session(self.engine.execution_options(**{sqlite.WRITE: True}), expire_on_commit=False)
 
     @cached_property
     def laptop_id(self) -> str:

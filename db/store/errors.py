@@ -26,7 +26,11 @@ MSG_NOT_SQLITE = QT_TRANSLATE_NOOP("db", "{path} is not a sitmon database: it is
 MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP("db", "{path} cannot be opened: {reason}. It was left unchanged.")
 MSG_FOREIGN = QT_TRANSLATE_NOOP("db", "{path} is an SQLite database of another program, not a sitmon database. "
                                       "It was left unchanged.")
+MSG_BUSY = QT_TRANSLATE_NOOP("db", "{path} is being changed by another sitmon (an import, a merge or a restore "
+                                   "may take a while): nothing was changed here. Try again when it has finished.")
 MSG_IN_USE = QT_TRANSLATE_NOOP("db", "{path} is in use by another sitmon: close it first. Nothing was changed.")
+MSG_FOREIGN_OBJECT = QT_TRANSLATE_NOOP("db", "{path} holds the {kind} {name}, which sitmon did not make (it could "
+                                             "change or wipe data when it runs). It was left unchanged.")
 MSG_NEWER = QT_TRANSLATE_NOOP("db", "{path} was written by a newer version of sitmon (schema {revision}; this version "
                                     "reads up to {head}). Update sitmon to open it. The file was left unchanged.")
 
@@ -47,11 +51,19 @@ class NewerDatabase(DatabaseError):
     pass
 
 
+class ForeignObjects(NotASitmonDatabase):
+    pass
+
+
 class DamagedDatabase(DatabaseError):
     pass
 
 
 class DiskFullError(DatabaseError):
+    pass
+
+
+class DatabaseBusy(DatabaseError):
     pass
 
 

@@ -61,6 +61,11 @@ class Incident(Base):
     region: Mapped[str] = mapped_column(String(16), default="")
     site_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # nearest site (no FK: scenarios change)
     site_km: Mapped[float | None] = mapped_column(Float, nullable=True)
+    location: Mapped[str] = mapped_column(Text, default="")  # the place's name, e.g. "Anéfis" (ACLED location)
+    admin1: Mapped[str] = mapped_column(Text, default="")  # its region's name, as the source gave it
+    admin2: Mapped[str] = mapped_column(Text, default="")  # its cercle's name ("" where unknown)
+    geo_precision: Mapped[int] = mapped_column(Integer, default=1)  # 1 exact place, 2 near it, 3 only the region
+    time_precision: Mapped[int] = mapped_column(Integer, default=1)  # 1 the day, 2 the week, 3 the month
     type: Mapped[str] = mapped_column(String(64))
     subtype: Mapped[str] = mapped_column(String(64), default="")
     actors: Mapped[str] = mapped_column(Text, default="")
@@ -98,6 +103,45 @@ class AuditEntry(Base):
     changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
 
     __table_args__ = (Index("ix_incident_audit_incident", "incident_id", "at"),)
+
+
+class SiteRecordRow(Base):
+    """One entry of a site's log: what happened there and when (db/sites). Append-only: an edit bumps `revision`,
+    a delete only sets `deleted`; every change has its row in site_record_audit."""
+
+    __tablename__ = "site_records"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID text
+    site_id: Mapped[str] = mapped_column(String(64))  # no FK: scenarios change
+    kind: Mapped[str] = mapped_column(String(32))  # db.vocab.SITE_RECORD_KINDS
+    date: Mapped[date] = mapped_column(Date)
+    value: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a count (repatriated)
+    category: Mapped[str] = mapped_column(String(16), default="")  # db.vocab.PERSONNEL (repatriated)
+    source: Mapped[str] = mapped_column(Text, default="")  # sensitive
+    reliability: Mapped[str] = mapped_column(String(2), default="")  # admiralty code, e.g. B2
+    note: Mapped[str] = mapped_column(Text, default="")  # sensitive
+    author: Mapped[str] = mapped_column(String(128), default="")
+    origin: Mapped[str] = mapped_column(String(64), default="")  # laptop id that recorded it
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_site_records_site", "site_id", "date"),)
+
+
+class SiteRecordAudit(Base):
+    """Who changed a site record, when and how: one row per create, edit, delete, restore or merge."""
+
+    __tablename__ = "site_record_audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("site_records.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String(128), default="")
+    laptop: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(16))  # db.vocab.AUDIT_ACTIONS
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
+
+    __table_args__ = (Index("ix_site_record_audit_record", "record_id", "at"),)
 
 
 Index("ix_incidents_site", Incident.site_id)

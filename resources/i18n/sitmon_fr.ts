@@ -25,6 +25,10 @@
         <translation>nouvelle base de données créée : {0}</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; is outside the years {1} to {2}</source>
+        <translation>« {0} » est hors des années {1} à {2}</translation>
+    </message>
+    <message>
         <source>{0}: valid scenario &apos;{1}&apos;: {2} sites, {3} phases, {4} events</source>
         <translation>{0} : scénario « {1} » valide : {2} sites, {3} phases, {4} événements</translation>
     </message>
@@ -49,8 +53,16 @@
         <translation>fichier dont la première ligne est la phrase secrète d&apos;une base chiffrée (par défaut : SITMON_PASSPHRASE)</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
         <source>every site&apos;s status on a date</source>
         <translation>l&apos;état de chaque site à une date</translation>
+    </message>
+    <message>
+        <source>the key figures on a date</source>
+        <translation>les chiffres clés à une date</translation>
     </message>
     <message>
         <source>check or load a scenario file</source>
@@ -173,10 +185,6 @@
         <translation>vérifier et compter, sans rien écrire</translation>
     </message>
     <message>
-        <source>export incidents, site statuses or the timeline</source>
-        <translation>exporter les incidents, l&apos;état des sites ou la chronologie</translation>
-    </message>
-    <message>
         <source>incidents as CSV, GeoJSON or GeoPackage (by the file extension)</source>
         <translation>les incidents en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
     </message>
@@ -193,8 +201,8 @@
         <translation>la dernière date des incidents écrits, AAAA-MM-JJ</translation>
     </message>
     <message>
-        <source>hq leaves out the sensitive fields (source, notes)</source>
-        <translation>hq omet les champs sensibles (source, notes)</translation>
+        <source>hq leaves out the sensitive fields (source, notes) and writes type, sub-type, status and region as words in the language of --lang</source>
+        <translation>hq omet les champs sensibles (source, notes) et écrit le type, le sous-type, le statut et la région en toutes lettres dans la langue de --lang</translation>
     </message>
     <message>
         <source>every site&apos;s status on a date, as CSV, GeoJSON or GeoPackage</source>
@@ -229,8 +237,28 @@
         <translation>paquets de données entre ordinateurs portables</translation>
     </message>
     <message>
-        <source>write every incident and its audit trail to a .zip</source>
-        <translation>écrire chaque incident et son historique des modifications dans un .zip</translation>
+        <source>export incidents, site records, site statuses or the timeline</source>
+        <translation>exporter les incidents, les relevés des sites, l&apos;état des sites ou la chronologie</translation>
+    </message>
+    <message>
+        <source>site records as CSV, GeoJSON or GeoPackage (by the file extension)</source>
+        <translation>les relevés des sites en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
+    </message>
+    <message>
+        <source>the first date of the records written, YYYY-MM-DD</source>
+        <translation>la première date des relevés écrits, AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>the last date of the records written, YYYY-MM-DD</source>
+        <translation>la dernière date des relevés écrits, AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>hq leaves out the sensitive fields (source, note)</source>
+        <translation>hq omet les champs sensibles (source, note)</translation>
+    </message>
+    <message>
+        <source>write every incident and site record, with their audit trails, to a .zip</source>
+        <translation>écrire tous les incidents et relevés des sites, avec leurs historiques, dans un .zip</translation>
     </message>
     <message>
         <source>the .zip file to write</source>
@@ -255,6 +283,10 @@
     <message>
         <source>{0}: nothing imported{1}</source>
         <translation>{0} : rien n&apos;a été importé{1}</translation>
+    </message>
+    <message>
+        <source>{0} events of ACLED type {1} imported as &apos;other&apos; (kept in their notes)</source>
+        <translation>{0} événements de type ACLED {1} importés comme « autre » (type d&apos;origine gardé dans leurs notes)</translation>
     </message>
     <message>
         <source> (dry run: nothing written)</source>
@@ -294,16 +326,28 @@
         </translation>
     </message>
     <message>
+        <source>Wrote {0} site records and {1} of their audit rows</source>
+        <translation>{0} relevés de sites et {1} lignes de leur historique écrits</translation>
+    </message>
+    <message>
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added</source>
         <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes d&apos;historique ajoutées</translation>
+    </message>
+    <message>
+        <source>site records: {0} created, {1} updated, {2} unchanged, {3} recorded on both laptops merged into one</source>
+        <translation>relevés des sites : {0} créés, {1} mis à jour, {2} inchangés, {3} enregistrés sur les deux ordinateurs fusionnés en un</translation>
     </message>
     <message>
         <source>conflict: incident {0} ({1}): {2}</source>
         <translation>conflit : incident {0} ({1}) : {2}</translation>
     </message>
     <message>
-        <source>{0} incidents were edited on both laptops and were left as they are here; run again with --take mine or --take theirs</source>
-        <translation>{0} incidents ont été modifiés sur les deux ordinateurs et restent tels qu&apos;ils sont ici ; relancez avec --take mine ou --take theirs</translation>
+        <source>conflict: {0}</source>
+        <translation>conflit : {0}</translation>
+    </message>
+    <message>
+        <source>{0} incidents and {1} site records disagree between the laptops and were left as they are here; run again with --take mine or --take theirs</source>
+        <translation>{0} incidents et {1} relevés de sites diffèrent entre les ordinateurs et sont restés tels quels ici ; relancez avec --take mine ou --take theirs</translation>
     </message>
     <message>
         <source>The passphrase file {0} cannot be read: {1}</source>
@@ -342,10 +386,6 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>« {0} » n&apos;est pas une taille comme 1600x1000 (100 à 10000 pixels)</translation>
     </message>
     <message>
-        <source>cannot write {0}</source>
-        <translation>impossible d&apos;écrire {0}</translation>
-    </message>
-    <message>
         <source>Wrote {0} ({1}x{2}), the map of {3}</source>
         <translation>{0} écrit ({1}x{2}), la carte du {3}</translation>
     </message>
@@ -364,6 +404,98 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     <message>
         <source>width x height in pixels</source>
         <translation>largeur x hauteur en pixels</translation>
+    </message>
+    <message>
+        <source>record what happened at a site, list, delete or restore records</source>
+        <translation>enregistrer ce qui s&apos;est passé sur un site, lister, supprimer ou rétablir des relevés</translation>
+    </message>
+    <message>
+        <source>record an update of a site; prints the new record&apos;s id</source>
+        <translation>enregistrer une mise à jour d&apos;un site ; affiche l&apos;identifiant du nouveau relevé</translation>
+    </message>
+    <message>
+        <source>a site id (goundam) or its English or French name</source>
+        <translation>l&apos;identifiant d&apos;un site (goundam) ou son nom en anglais ou en français</translation>
+    </message>
+    <message>
+        <source>handover, handover-planned, closure-started, rear-party, reduced, liquidation-hub, returned or repatriated</source>
+        <translation>handover, handover-planned, closure-started, rear-party, reduced, liquidation-hub, returned ou repatriated</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>a count (repatriated)</source>
+        <translation>un nombre (repatriated)</translation>
+    </message>
+    <message>
+        <source>military, police or civilian (repatriated)</source>
+        <translation>military, police ou civilian (repatriated)</translation>
+    </message>
+    <message>
+        <source>who or what reported it (sensitive)</source>
+        <translation>qui ou quoi l&apos;a signalé (sensible)</translation>
+    </message>
+    <message>
+        <source>admiralty code, e.g. B2</source>
+        <translation>code de l&apos;Amirauté, par ex. B2</translation>
+    </message>
+    <message>
+        <source>who received the site, why the date moved... (sensitive)</source>
+        <translation>qui a reçu le site, pourquoi la date a changé… (sensible)</translation>
+    </message>
+    <message>
+        <source>a repatriated figure lower than an earlier one corrects it</source>
+        <translation>un chiffre de rapatriés inférieur à un précédent le corrige</translation>
+    </message>
+    <message>
+        <source>list the site records (deleted ones too)</source>
+        <translation>lister les relevés des sites (supprimés compris)</translation>
+    </message>
+    <message>
+        <source>only this site&apos;s records</source>
+        <translation>seulement les relevés de ce site</translation>
+    </message>
+    <message>
+        <source>delete a record (it can be restored)</source>
+        <translation>supprimer un relevé (il peut être rétabli)</translation>
+    </message>
+    <message>
+        <source>restore a deleted record</source>
+        <translation>rétablir un relevé supprimé</translation>
+    </message>
+    <message>
+        <source>the record&apos;s id, or its unique start</source>
+        <translation>l&apos;identifiant du relevé, ou son début s&apos;il est unique</translation>
+    </message>
+    <message>
+        <source> (add --correction)</source>
+        <translation> (ajoutez --correction)</translation>
+    </message>
+    <message>
+        <source>{0} is the start of several records&apos; ids: give more of it</source>
+        <translation>{0} est le début des identifiants de plusieurs relevés : donnez-en davantage</translation>
+    </message>
+    <message>
+        <source>no site record has the id {0}</source>
+        <translation>aucun relevé de site n&apos;a l&apos;identifiant {0}</translation>
+    </message>
+    <message>
+        <source>{0} was already so</source>
+        <translation>{0} l&apos;était déjà</translation>
+    </message>
+    <message>
+        <source>Deleted {0}</source>
+        <translation>{0} supprimé</translation>
+    </message>
+    <message>
+        <source>Restored {0}</source>
+        <translation>{0} rétabli</translation>
+    </message>
+    <message>
+        <source>unknown site {0!r}: give its id (e.g. goundam) or its name</source>
+        <translation>site inconnu {0!r} : donnez son identifiant (par ex. goundam) ou son nom</translation>
     </message>
 </context>
 <context>
@@ -550,6 +682,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>État des sites au {0}</translation>
     </message>
     <message>
+        <source>Updates since {0}</source>
+        <translation>Mises à jour depuis le {0}</translation>
+    </message>
+    <message>
+        <source>Updates recorded at the sites from {0} to {1}</source>
+        <translation>Mises à jour enregistrées sur les sites du {0} au {1}</translation>
+    </message>
+    <message>
         <source>Transfer of tasks</source>
         <translation>Transfert des tâches</translation>
     </message>
@@ -580,6 +720,22 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+    <message>
+        <source>No update recorded in these days.</source>
+        <translation>Aucune mise à jour enregistrée pendant ces jours.</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Fiabilité</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Enregistré par</translation>
     </message>
     <message>
         <source>USD {0} million</source>
@@ -761,12 +917,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Incidents modifiés sur les deux ordinateurs</translation>
     </message>
     <message>
-        <source>These incidents were changed here and on the other laptop since you last exchanged packages. Choose, for each, which version to keep. Both edits stay in its audit trail.</source>
-        <translation>Ces incidents ont été modifiés ici et sur l&apos;autre ordinateur depuis votre dernier échange de paquets. Choisissez pour chacun la version à garder. Les deux modifications restent dans son historique.</translation>
-    </message>
-    <message>
-        <source>Incident / field</source>
-        <translation>Incident / champ</translation>
+        <source>These incidents and site records were changed here and on the other laptop since you last exchanged packages, or give a site two different handovers. Choose, for each, which version to keep. Nothing is lost: the other stays in the audit trail.</source>
+        <translation>Ces incidents et relevés de sites ont été modifiés ici et sur l&apos;autre ordinateur depuis le dernier échange de paquets, ou donnent deux remises différentes à un site. Choisissez, pour chacun, la version à garder. Rien n&apos;est perdu : l&apos;autre reste dans l&apos;historique.</translation>
     </message>
     <message>
         <source>Mine</source>
@@ -779,6 +931,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Keep</source>
         <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Record / field</source>
+        <translation>Relevé / champ</translation>
     </message>
     <message>
         <source>Keep all &amp;mine</source>
@@ -898,6 +1054,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>&amp;Exporter des incidents…</translation>
     </message>
     <message>
+        <source>Export site &amp;records…</source>
+        <translation>Exporter les &amp;relevés des sites…</translation>
+    </message>
+    <message>
         <source>Export site &amp;status…</source>
         <translation>Exporter l&apos;état des &amp;sites…</translation>
     </message>
@@ -1013,6 +1173,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         </translation>
     </message>
     <message>
+        <source>ACLED types sitmon does not know, imported as “Other” (the original kept in the notes): {0}.</source>
+        <translation>Types ACLED que sitmon ne connaît pas, importés comme « Autre » (l&apos;original gardé dans les notes) : {0}.</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>Exporter vers</translation>
     </message>
@@ -1037,12 +1201,24 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Fusion de {0}…</translation>
     </message>
     <message>
+        <source>Site records: {0} added, {1} updated, {2} recorded on both laptops merged.</source>
+        <translation>Relevés des sites : {0} ajoutés, {1} mis à jour, {2} enregistrés sur les deux ordinateurs fusionnés.</translation>
+    </message>
+    <message>
         <source>Applying your choices…</source>
         <translation>Application de vos choix…</translation>
     </message>
     <message>
-        <source>{0} incidents changed here meanwhile and were left as they are: import the package again to choose for them.</source>
-        <translation>{0} incidents ont été modifiés ici entre-temps et restent tels quels : importez de nouveau le paquet pour choisir.</translation>
+        <source>{0} incidents or site records changed here meanwhile and were left as they are: import the package again to choose for them.</source>
+        <translation>{0} incidents ou relevés de sites ont changé ici entre-temps et sont restés tels quels : importez de nouveau le paquet pour choisir.</translation>
+    </message>
+    <message>
+        <source>two different handovers</source>
+        <translation>deux remises différentes</translation>
+    </message>
+    <message>
+        <source>edited on both laptops</source>
+        <translation>modifié sur les deux ordinateurs</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1330,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <source>Export the timeline</source>
         <translation>Exporter la chronologie</translation>
     </message>
+    <message>
+        <source>Export site records</source>
+        <translation>Exporter les relevés des sites</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -1173,12 +1353,12 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
 <context>
     <name>Import</name>
     <message>
-        <source>{value} is not an ACLED event type</source>
-        <translation>{value} n&apos;est pas un type d&apos;événement ACLED</translation>
+        <source>{value} is not a date as ACLED writes them (2023-08-13, 13 August 2023 or 13/08/2023)</source>
+        <translation>{value} n&apos;est pas une date telle qu&apos;ACLED les écrit (2023-08-13, 13 August 2023 ou 13/08/2023)</translation>
     </message>
     <message>
-        <source>{value} is not an ACLED sub-event type of {type}</source>
-        <translation>{value} n&apos;est pas un sous-type d&apos;événement ACLED de {type}</translation>
+        <source>{value} has the month first (ACLED writes the day first, 13/08/2023): save the file with dates as YYYY-MM-DD</source>
+        <translation>{value} commence par le mois (ACLED écrit le jour d&apos;abord, 13/08/2023) : enregistrez le fichier avec des dates AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>{value} is not a timestamp (seconds since 1970)</source>
@@ -1229,6 +1409,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{value} n&apos;est pas un numéro de révision (1 ou plus)</translation>
     </message>
     <message>
+        <source>{value} is not a precision (1, 2 or 3)</source>
+        <translation>{value} n&apos;est pas une précision (1, 2 ou 3)</translation>
+    </message>
+    <message>
         <source>{value} is not an incident type</source>
         <translation>{value} n&apos;est pas un type d&apos;incident</translation>
     </message>
@@ -1249,8 +1433,20 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{value} figure déjà à la ligne {first}</translation>
     </message>
     <message>
-        <source>the file cannot be read as CSV: {error}</source>
-        <translation>le fichier ne peut pas être lu comme un CSV : {error}</translation>
+        <source>the row cannot be read as CSV: {error}</source>
+        <translation>la ligne ne peut pas être lue comme du CSV : {error}</translation>
+    </message>
+    <message>
+        <source>holds a control character ({character}): not text a person typed</source>
+        <translation>contient un caractère de contrôle ({character}) : ce n&apos;est pas du texte saisi par une personne</translation>
+    </message>
+    <message>
+        <source>{value} is not written as a plain number (digits, one point, no separators)</source>
+        <translation>{value} n&apos;est pas écrit comme un nombre simple (chiffres, un point, sans séparateurs)</translation>
+    </message>
+    <message>
+        <source>{value} is not an id (letters, digits and . _ : - only, at most 36 characters)</source>
+        <translation>{value} n&apos;est pas un identifiant (lettres, chiffres et . _ : - seulement, 36 caractères au plus)</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -1394,6 +1590,26 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Distance (km)</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Region (name)</source>
+        <translation>Région (nom)</translation>
+    </message>
+    <message>
+        <source>Cercle</source>
+        <translation>Cercle</translation>
+    </message>
+    <message>
+        <source>Place precision</source>
+        <translation>Précision du lieu</translation>
+    </message>
+    <message>
+        <source>Date precision</source>
+        <translation>Précision de la date</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -1497,6 +1713,18 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Placer sur un site…</translation>
     </message>
     <message>
+        <source>filled from the nearest named place; edit as needed</source>
+        <translation>rempli avec le lieu nommé le plus proche ; modifiable</translation>
+    </message>
+    <message>
+        <source>How precise the position is, as ACLED rates it; 3 is drawn hollow on the map</source>
+        <translation>Précision de la position, notée comme ACLED le fait ; 3 est dessiné creux sur la carte</translation>
+    </message>
+    <message>
+        <source>How precise the date is, as ACLED rates it</source>
+        <translation>Précision de la date, notée comme ACLED le fait</translation>
+    </message>
+    <message>
         <source>The position is right</source>
         <translation>La position est juste</translation>
     </message>
@@ -1527,6 +1755,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>&amp;Location</source>
         <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>Pla&amp;ce</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ecision</source>
+        <translation>Pr&amp;écision</translation>
     </message>
     <message>
         <source>T&amp;ype</source>
@@ -1563,6 +1799,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>S&amp;tatus</source>
         <translation>Stat&amp;ut</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
     </message>
     <message>
         <source>Peacekeepers</source>
@@ -1613,6 +1857,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>(aucun)</translation>
     </message>
     <message>
+        <source>Nearest place: %1 (%2 km)</source>
+        <translation>Lieu le plus proche : %1 (%2 km)</translation>
+    </message>
+    <message>
         <source>Nearest site: %1 (%2 km)</source>
         <translation>Site le plus proche : %1 (%2 km)</translation>
     </message>
@@ -1623,21 +1871,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>outside Mali</source>
         <translation>hors du Mali</translation>
-    </message>
-</context>
-<context>
-    <name>IncidentStatus</name>
-    <message>
-        <source>Reported</source>
-        <translation>Signalé</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>Vérifié</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Clos</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +1934,18 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>km</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Place precision</source>
+        <translation>Précision du lieu</translation>
+    </message>
+    <message>
+        <source>Date precision</source>
+        <translation>Précision de la date</translation>
+    </message>
+    <message>
         <source>Killed</source>
         <translation>Tués</translation>
     </message>
@@ -1733,8 +1978,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Jusqu&apos;à la date de la chronologie</translation>
     </message>
     <message>
-        <source>Search description, actors, notes, source</source>
-        <translation>Chercher dans la description, les acteurs, les notes, la source</translation>
+        <source>Search description, actors, notes, source, place</source>
+        <translation>Chercher dans la description, les acteurs, les notes, la source, le lieu</translation>
     </message>
     <message>
         <source>Finds incidents where every word typed starts a word of the description, actors, notes or source, in any order, ignoring case and accents; or the start of an incident id.</source>
@@ -1817,6 +2062,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>admiralty code: a letter A-F and a digit 1-6, e.g. B2</source>
         <translation>code de l&apos;Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
+    </message>
+    <message>
+        <source>a precision of 1, 2 or 3</source>
+        <translation>une précision de 1, 2 ou 3</translation>
     </message>
     <message>
         <source>{km:.0f} km from the nearest site: is the position right?</source>
@@ -1913,8 +2162,24 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>militaires et policiers rapatriés (au {0})</translation>
     </message>
     <message>
+        <source>civilian staff repatriated (as of {0})</source>
+        <translation>personnels civils rapatriés (au {0})</translation>
+    </message>
+    <message>
         <source>closures overdue (window ended, no confirmed handover)</source>
         <translation>fermetures en retard (fenêtre terminée, aucune remise confirmée)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} as of {2} ({3})</source>
+        <translation>{0} : {1} au {2} ({3})</translation>
+    </message>
+    <message>
+        <source>scenario</source>
+        <translation>scénario</translation>
+    </message>
+    <message>
+        <source>recorded, {0}</source>
+        <translation>relevé {0}</translation>
     </message>
 </context>
 <context>
@@ -2175,6 +2440,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Incidents jusqu&apos;au {0}</translation>
     </message>
     <message>
+        <source>Hollow: only the region is known</source>
+        <translation>Creux : seule la région est connue</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -2202,6 +2471,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <source>{0}, {1}: {2} killed or injured</source>
         <translation>{0}, {1} : {2} tués ou blessés</translation>
     </message>
+    <message>
+        <source> (recorded in the field)</source>
+        <translation> (relevé sur le terrain)</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -2212,6 +2485,48 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>{0} is encrypted. Enter its passphrase:</source>
         <translation>{0} est chiffrée. Saisissez sa phrase secrète :</translation>
+    </message>
+</context>
+<context>
+    <name>Personnel</name>
+    <message>
+        <source>military</source>
+        <translation>militaires</translation>
+    </message>
+    <message>
+        <source>police</source>
+        <translation>policiers</translation>
+    </message>
+    <message>
+        <source>civilian</source>
+        <translation>civils</translation>
+    </message>
+</context>
+<context>
+    <name>Precision</name>
+    <message>
+        <source>1: the exact place</source>
+        <translation>1 : le lieu exact</translation>
+    </message>
+    <message>
+        <source>2: near the place</source>
+        <translation>2 : près du lieu</translation>
+    </message>
+    <message>
+        <source>3: only the region</source>
+        <translation>3 : la région seulement</translation>
+    </message>
+    <message>
+        <source>1: the day</source>
+        <translation>1 : le jour</translation>
+    </message>
+    <message>
+        <source>2: within the week</source>
+        <translation>2 : dans la semaine</translation>
+    </message>
+    <message>
+        <source>3: within the month</source>
+        <translation>3 : dans le mois</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2593,109 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>&amp;Presentation mode</source>
         <translation>Mode &amp;présentation</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Edit the record of {0}</source>
+        <translation>Modifier le relevé de {0}</translation>
+    </message>
+    <message>
+        <source>Record an update of {0}</source>
+        <translation>Enregistrer une mise à jour de {0}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>Aujourd&apos;&amp;hui</translation>
+    </message>
+    <message>
+        <source>&amp;Cursor date ({0})</source>
+        <translation>Date du &amp;curseur ({0})</translation>
+    </message>
+    <message>
+        <source>This corrects an earlier, higher figure</source>
+        <translation>Ce chiffre corrige un chiffre antérieur plus élevé</translation>
+    </message>
+    <message>
+        <source>Who reported it, e.g. radio Goundam (sensitive)</source>
+        <translation>Qui l&apos;a signalé, par ex. radio Goundam (sensible)</translation>
+    </message>
+    <message>
+        <source>e.g. B2</source>
+        <translation>par ex. B2</translation>
+    </message>
+    <message>
+        <source>Admiralty code: source reliability A-F, information credibility 1-6</source>
+        <translation>Code de l&apos;Amirauté : fiabilité de la source A-F, crédibilité de l&apos;information 1-6</translation>
+    </message>
+    <message>
+        <source>Sensitive: who received the site, why the date moved…</source>
+        <translation>Sensible : qui a reçu le site, pourquoi la date a changé…</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Quoi</translation>
+    </message>
+    <message>
+        <source>&amp;Date (UTC)</source>
+        <translation>&amp;Date (UTC)</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory</source>
+        <translation>C&amp;atégorie</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability</source>
+        <translation>&amp;Fiabilité</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>The site was handed over to the authorities on this date; who received it goes in the note.</source>
+        <translation>Le site a été remis aux autorités à cette date ; qui l&apos;a reçu va dans la note.</translation>
+    </message>
+    <message>
+        <source>The handover is now planned for this date (it may be in the future); the reason goes in the note.</source>
+        <translation>La remise est désormais prévue à cette date (elle peut être future) ; la raison va dans la note.</translation>
+    </message>
+    <message>
+        <source>The closure (the first movement out) began on this date.</source>
+        <translation>La fermeture (le premier départ) a commencé à cette date.</translation>
+    </message>
+    <message>
+        <source>A rear party took over the site on this date.</source>
+        <translation>Une arrière-garde a pris le site en charge à cette date.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s footprint was reduced on this date.</source>
+        <translation>L&apos;empreinte du site a été réduite à cette date.</translation>
+    </message>
+    <message>
+        <source>The site became a liquidation hub on this date.</source>
+        <translation>Le site est devenu un pôle de liquidation à cette date.</translation>
+    </message>
+    <message>
+        <source>The site was returned to the government on this date.</source>
+        <translation>Le site a été restitué au gouvernement à cette date.</translation>
+    </message>
+    <message>
+        <source>How many personnel of a category the mission had repatriated in all, as of this date.</source>
+        <translation>Combien de personnels d&apos;une catégorie la mission avait rapatriés au total, à cette date.</translation>
     </message>
 </context>
 <context>
@@ -2354,6 +2772,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>erreur de syntaxe TOML : {error}</translation>
     </message>
     <message>
+        <source>tables or lists nested too deep to be a scenario</source>
+        <translation>tables ou listes trop imbriquées pour un scénario</translation>
+    </message>
+    <message>
         <source>format {version} is newer than this sitmon reads ({supported}); update sitmon</source>
         <translation>le format {version} est plus récent que ce que lit ce sitmon ({supported}) ; mettez sitmon à jour</translation>
     </message>
@@ -2380,6 +2802,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>unknown meeting {id}</source>
         <translation>réunion inconnue {id}</translation>
+    </message>
+    <message>
+        <source>should have at most {max_length} items (sitmon&apos;s limit)</source>
+        <translation>doit avoir au plus {max_length} éléments (limite de sitmon)</translation>
     </message>
     <message>
         <source>view_end must be after view_start</source>
@@ -2428,6 +2854,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>should be a list</source>
         <translation>doit être une liste</translation>
+    </message>
+    <message>
+        <source>FREQ={freq}: a meeting recurs daily at the most</source>
+        <translation>FREQ={freq} : une réunion revient au plus chaque jour</translation>
+    </message>
+    <message>
+        <source>more than {limit} occurrences: end the series sooner</source>
+        <translation>plus de {limit} occurrences : terminez la série plus tôt</translation>
     </message>
     <message>
         <source>should be one of {expected}</source>
@@ -2494,6 +2928,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source> km</source>
         <translation> km</translation>
+    </message>
+    <message>
+        <source>&amp;Record update…</source>
+        <translation>&amp;Enregistrer une mise à jour…</translation>
+    </message>
+    <message>
+        <source>Record what happened at this site: a handover, a new date, a role, personnel repatriated</source>
+        <translation>Enregistrer ce qui s&apos;est passé sur ce site : une remise, une nouvelle date, un rôle, des personnels rapatriés</translation>
     </message>
     <message>
         <source>Click a site on the map to see its card.</source>
@@ -2564,6 +3006,107 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
 </context>
 <context>
+    <name>SiteController</name>
+    <message>
+        <source>Record site &amp;update…</source>
+        <translation>Enregistrer une &amp;mise à jour du site…</translation>
+    </message>
+    <message>
+        <source>Record update for {0}…</source>
+        <translation>Enregistrer une mise à jour de {0}…</translation>
+    </message>
+    <message>
+        <source>Show the site card</source>
+        <translation>Afficher la fiche du site</translation>
+    </message>
+    <message>
+        <source>Record site update</source>
+        <translation>Enregistrer une mise à jour du site</translation>
+    </message>
+    <message>
+        <source>Edit site record</source>
+        <translation>Modifier le relevé du site</translation>
+    </message>
+    <message>
+        <source>Delete site record</source>
+        <translation>Supprimer le relevé du site</translation>
+    </message>
+    <message>
+        <source>Restore site record</source>
+        <translation>Rétablir le relevé du site</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Fiabilité</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Merged with record</source>
+        <translation>Fusionné avec le relevé</translation>
+    </message>
+</context>
+<context>
+    <name>SiteHistory</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Audit &amp;trail…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updates recorded (%n)</source>
+        <translation>
+            <numerusform>Mise à jour enregistrée (%n)</numerusform>
+            <numerusform>Mises à jour enregistrées (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No update recorded yet</source>
+        <translation>Aucune mise à jour enregistrée</translation>
+    </message>
+</context>
+<context>
     <name>SiteKind</name>
     <message>
         <source>camp</source>
@@ -2591,6 +3134,124 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Closure overdue: {0}</source>
         <translation>Fermeture en retard : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteRecord</name>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>unknown site {value!r}: give its id (e.g. goundam) or its name</source>
+        <translation>site inconnu {value!r} : donnez son identifiant (par ex. goundam) ou son nom</translation>
+    </message>
+    <message>
+        <source>unknown kind {value!r}: one of {kinds}</source>
+        <translation>genre inconnu {value!r} : l&apos;un de {kinds}</translation>
+    </message>
+    <message>
+        <source>not a date: write it as YYYY-MM-DD, e.g. 2023-09-05</source>
+        <translation>date non valide : écrivez-la AAAA-MM-JJ, par ex. 2023-09-05</translation>
+    </message>
+    <message>
+        <source>{day} is after today: only a rescheduled handover can be in the future</source>
+        <translation>le {day} est après aujourd&apos;hui : seule une remise reportée peut être dans le futur</translation>
+    </message>
+    <message>
+        <source>{site} already has a handover on {day} (record {record}…): edit or delete that record</source>
+        <translation>{site} a déjà une remise le {day} (relevé {record}…) : modifiez ou supprimez ce relevé</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to {high}</source>
+        <translation>un nombre entier de 0 à {high}</translation>
+    </message>
+    <message>
+        <source>only a figure of personnel repatriated has one</source>
+        <translation>seul un chiffre de personnels rapatriés en a un</translation>
+    </message>
+    <message>
+        <source>unknown category {value!r}: one of {categories}</source>
+        <translation>catégorie inconnue {value!r} : l&apos;une de {categories}</translation>
+    </message>
+    <message>
+        <source>lower than the {category} figure of {earlier} on {day}: confirm that it is a correction</source>
+        <translation>inférieur au chiffre des {category} de {earlier} au {day} : confirmez qu&apos;il s&apos;agit d&apos;une correction</translation>
+    </message>
+    <message>
+        <source>admiralty code: a letter A-F and a digit 1-6, e.g. B2</source>
+        <translation>code de l&apos;Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
+    </message>
+    <message>
+        <source>at most {high} characters</source>
+        <translation>au plus {high} caractères</translation>
+    </message>
+    <message>
+        <source>Handover confirmed</source>
+        <translation>Remise confirmée</translation>
+    </message>
+    <message>
+        <source>Handover rescheduled</source>
+        <translation>Remise reportée</translation>
+    </message>
+    <message>
+        <source>Closure started</source>
+        <translation>Fermeture commencée</translation>
+    </message>
+    <message>
+        <source>Rear party began</source>
+        <translation>Début de l&apos;arrière-garde</translation>
+    </message>
+    <message>
+        <source>Reduced footprint began</source>
+        <translation>Début de l&apos;empreinte réduite</translation>
+    </message>
+    <message>
+        <source>Liquidation hub began</source>
+        <translation>Début du pôle de liquidation</translation>
+    </message>
+    <message>
+        <source>Returned to the government</source>
+        <translation>Restitué au gouvernement</translation>
+    </message>
+    <message>
+        <source>Personnel repatriated</source>
+        <translation>Personnels rapatriés</translation>
+    </message>
+</context>
+<context>
+    <name>SiteRecords</name>
+    <message>
+        <source>{0}: {1} {2}</source>
+        <translation>{0} : {1} {2}</translation>
+    </message>
+    <message>
+        <source>{0}, recorded {1}</source>
+        <translation>{0}, enregistré le {1}</translation>
+    </message>
+    <message>
+        <source>source: {0}</source>
+        <translation>source : {0}</translation>
+    </message>
+    <message>
+        <source>Record {0}</source>
+        <translation>Relevé {0}</translation>
+    </message>
+    <message>
+        <source>Handover rescheduled to {0}, recorded by {1}</source>
+        <translation>Remise reportée au {0}, enregistrée par {1}</translation>
+    </message>
+    <message>
+        <source>Handover confirmed on {0}, recorded by {1}</source>
+        <translation>Remise confirmée le {0}, enregistrée par {1}</translation>
+    </message>
+    <message>
+        <source>{0}, source: {1}</source>
+        <translation>{0}, source : {1}</translation>
+    </message>
+    <message>
+        <source>replaces the scenario&apos;s {0}</source>
+        <translation>remplace le {0} du scénario</translation>
     </message>
 </context>
 <context>
@@ -2655,20 +3316,68 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Ouvert ; {role} à partir du {start}</translation>
     </message>
     <message>
+        <source>Open; handover rescheduled to {end}</source>
+        <translation>Ouvert ; remise reportée au {end}</translation>
+    </message>
+    <message>
+        <source>Open; closure started {start}</source>
+        <translation>Ouvert ; fermeture commencée le {start}</translation>
+    </message>
+    <message>
         <source>Closure window {phase}, {start} to {end}</source>
         <translation>Fenêtre de fermeture {phase}, du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>Closure started {start}; handover due {end}</source>
+        <translation>Fermeture commencée le {start} ; remise attendue le {end}</translation>
+    </message>
+    <message>
+        <source>Closure window {phase} from {start}; handover rescheduled to {end}</source>
+        <translation>Fenêtre de fermeture {phase} depuis le {start} ; remise reportée au {end}</translation>
     </message>
     <message>
         <source>Handover confirmed on {date}</source>
         <translation>Remise confirmée le {date}</translation>
     </message>
     <message>
+        <source>Returned to the government on {date}</source>
+        <translation>Restitué au gouvernement le {date}</translation>
+    </message>
+    <message>
         <source>Closure window {phase} ended {end}; no confirmed handover</source>
         <translation>Fenêtre de fermeture {phase} terminée le {end} ; aucune remise confirmée</translation>
     </message>
     <message>
+        <source>Handover rescheduled to {end} has passed; no confirmed handover</source>
+        <translation>La remise reportée au {end} est passée ; aucune remise confirmée</translation>
+    </message>
+    <message>
         <source>{role} from {start}</source>
         <translation>{role} à partir du {start}</translation>
+    </message>
+    <message>
+        <source>{reason} (plan)</source>
+        <translation>{reason} (plan)</translation>
+    </message>
+    <message>
+        <source>{reason} ({source})</source>
+        <translation>{reason} ({source})</translation>
+    </message>
+    <message>
+        <source>{reason}, recorded by {author}</source>
+        <translation>{reason}, enregistré par {author}</translation>
+    </message>
+    <message>
+        <source>{reason}, recorded by {author}, source: {source}</source>
+        <translation>{reason}, enregistré par {author}, source : {source}</translation>
+    </message>
+    <message>
+        <source>{reason}; replaces the scenario&apos;s {date}</source>
+        <translation>{reason} ; remplace le {date} du scénario</translation>
+    </message>
+    <message>
+        <source>an unnamed user</source>
+        <translation>un utilisateur sans nom</translation>
     </message>
 </context>
 <context>
@@ -2696,6 +3405,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>reason</source>
         <translation>motif</translation>
+    </message>
+    <message>
+        <source>planned_handover</source>
+        <translation>remise_prevue</translation>
+    </message>
+    <message>
+        <source>confirmed_by</source>
+        <translation>confirme_par</translation>
     </message>
 </context>
 <context>
@@ -2844,8 +3561,20 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>en retard</translation>
     </message>
     <message>
+        <source>recorded</source>
+        <translation>relevée</translation>
+    </message>
+    <message>
+        <source>new date</source>
+        <translation>nouvelle date</translation>
+    </message>
+    <message>
         <source>closure overdue</source>
         <translation>fermeture en retard</translation>
+    </message>
+    <message>
+        <source>★ recorded: a handover recorded in the field (the source document&apos;s are diamonds). ▨ new date: the window drawn on to a handover rescheduled by a record.</source>
+        <translation>★ relevée : une remise enregistrée sur le terrain (celles du document source sont des losanges). ▨ nouvelle date : la fenêtre prolongée jusqu&apos;à une remise reportée par un relevé.</translation>
     </message>
     <message>
         <source>Fit drawdown</source>
@@ -3046,8 +3775,24 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{path} est une base de données SQLite d&apos;un autre programme, pas une base sitmon. Il n&apos;a pas été modifié.</translation>
     </message>
     <message>
+        <source>{path} is being changed by another sitmon (an import, a merge or a restore may take a while): nothing was changed here. Try again when it has finished.</source>
+        <translation>{path} est en cours de modification par un autre sitmon (une importation, une fusion ou une restauration peut prendre du temps) : rien n&apos;a été modifié ici. Réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <source>{path} holds the {kind} {name}, which sitmon did not make (it could change or wipe data when it runs). It was left unchanged.</source>
+        <translation>{path} contient l&apos;objet {kind} {name}, que sitmon n&apos;a pas créé (il pourrait modifier ou effacer des données en s&apos;exécutant). Le fichier n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer version of sitmon (schema {revision}; this version reads up to {head}). Update sitmon to open it. The file was left unchanged.</source>
         <translation>{path} a été écrit par une version plus récente de sitmon (schéma {revision} ; cette version lit jusqu&apos;au schéma {head}). Mettez sitmon à jour pour l&apos;ouvrir. Le fichier n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>{path} was changed by another sitmon while {file} was being checked: nothing was imported. Import the file again.</source>
+        <translation>{path} a été modifiée par un autre sitmon pendant la vérification de {file} : rien n&apos;a été importé. Importez le fichier à nouveau.</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself, one of its journal files or one of its backups: choose another file. Nothing was written.</source>
+        <translation>{path} est la base de données elle-même, l&apos;un de ses fichiers de journal ou l&apos;une de ses sauvegardes : choisissez un autre fichier. Rien n&apos;a été écrit.</translation>
     </message>
 </context>
 <context>

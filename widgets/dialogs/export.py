@@ -21,7 +21,8 @@ FORMATS = ("csv", "geojson", "gpkg")
 
 
 class ExportDialog(QDialog):
-    """`set_kind` ("incidents", "status" or "timeline") shows the options that apply; `options()` reads them."""
+    """`set_kind` ("incidents", "site-records", "status" or "timeline") shows the options that apply; `options()`
+    reads them."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -72,14 +73,16 @@ class ExportDialog(QDialog):
         self.set_kind("incidents")
 
     def set_kind(self, kind: str) -> None:
-        """incidents: format, dates, profile; status: format and a date; timeline: CSV only."""
+        """incidents and site-records: format, dates, profile; status: format and a date; timeline: CSV only."""
         self.kind = kind
         self.setWindowTitle({"incidents": self.tr("Export incidents"), "status": self.tr("Export site status"),
-                             "timeline": self.tr("Export the timeline")}[kind])
-        self.form.setRowVisible(1, kind == "incidents")
+                             "timeline": self.tr("Export the timeline"),
+                             "site-records": self.tr("Export site records")}[kind])
+        ranged = kind in ("incidents", "site-records")
+        self.form.setRowVisible(1, ranged)
         self.form.setRowVisible(2, kind == "incidents" and bool(self.log_filter_text.text()))
         self.form.setRowVisible(3, kind == "status")
-        self.form.setRowVisible(4, kind == "incidents")
+        self.form.setRowVisible(4, ranged)
         if kind == "timeline":
             self.format.setCurrentIndex(0)
         self.format.setEnabled(kind != "timeline")
@@ -112,7 +115,7 @@ class ExportDialog(QDialog):
         self.hxl.setChecked(bool(options.get("hxl")))
 
     def options(self) -> dict:
-        ranged = self.kind == "incidents" and not self.all_dates.isChecked()
+        ranged = self.kind in ("incidents", "site-records") and not self.all_dates.isChecked()
         return dict(format=self.format.currentData(), excel=self.excel.isChecked(), hxl=self.hxl.isChecked(),
                     log_filter=bool(self.log_filter_text.text()) and self.log_filter.isChecked(),
                     profile=self.profile.currentData(), delimiter=self.delimiter.currentData(),
@@ -121,8 +124,8 @@ class ExportDialog(QDialog):
 
     def _accept(self) -> None:
         """Export only with dates that read right: a date still being typed is read first, a bad one refused."""
-        fields = (self.start, self.end) if self.kind == "incidents" and not self.all_dates.isChecked() else \
-            (self.day,) if self.kind == "status" else ()
+        ranged = self.kind in ("incidents", "site-records") and not self.all_dates.isChecked()
+        fields = (self.start, self.end) if ranged else (self.day,) if self.kind == "status" else ()
         if all([f.commit() for f in fields]):
             self.accept()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from db.incidents.draft import FieldError, IncidentDraft, Location
 from db.vocab import CASUALTIES as COUNTS
-from db.vocab import INCIDENT_STATUS_LABELS
+from db.vocab import GEO_PRECISION_LABELS, INCIDENT_STATUS_LABELS, TIME_PRECISION_LABELS
 
 ERROR_STYLE = "color: #B00020;"
 WORD_PARAMS = ("axis", "unit")  # geo.coords puts words (marked there) in these slots
@@ -90,6 +91,18 @@ class IncidentForm(QDialog):
         for s in sites:
             self.site_picker.addItem(s.name.get(lang), (s.lat, s.lon))
         self.where = QLabel()
+        self.where.setWordWrap(True)  # nearest place, site and region: a long line in French
+        self.place = QLineEdit(placeholderText=self.tr("filled from the nearest named place; edit as needed"))
+        self.geo_precision, self.time_precision = QComboBox(), QComboBox()
+        for box, labels in ((self.geo_precision, GEO_PRECISION_LABELS), (self.time_precision, TIME_PRECISION_LABELS)):
+            for key, label in labels.items():
+                box.addItem(QCoreApplication.translate("Precision", label), key)
+        self.geo_precision.setToolTip(self.tr("How precise the position is, as ACLED rates it; "
+                                              "3 is drawn hollow on the map"))
+        self.time_precision.setToolTip(self.tr("How precise the date is, as ACLED rates it"))
+        self._placed_at: tuple | None = None  # the position that place, admin1 and admin2 belong to
+        self._suggested = ""  # the gazetteer's name for it: replaced when the position moves, unlike a typed one
+        self._admin = ("", "")
         self.confirm = QCheckBox(self.tr("The position is right"))
         self.type = QComboBox()
         self.type.addItem(self.tr("Choose a type…"), "")
@@ -108,7 +121,7 @@ class IncidentForm(QDialog):
         self.reliability.setToolTip(self.tr("Admiralty code: source reliability A-F, information credibility 1-6"))
         self.status = QComboBox()
         for key, label in INCIDENT_STATUS_LABELS.items():
-            self.status.addItem(QCoreApplication.translate("IncidentStatus", label), key)
+            self.status.addItem(label.get(lang), key)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
@@ -121,6 +134,8 @@ class IncidentForm(QDialog):
         form.addRow(self.tr("T&ime (UTC)"), self._with_error(self.occurred_time, "occurred_time"))
         form.addRow(self.tr("&Location"), self._with_error(self.location, "location", self.confirm, self.where,
                                                            self.site_picker, self.pick_button))
+        form.addRow(self.tr("Pla&ce"), self.place)
+        form.addRow(self.tr("Pr&ecision"), self._precision_row())
         form.addRow(self.tr("T&ype"), self._with_error(self.type, "type"))
         form.addRow(self.tr("S&ub-type"), self._with_error(self.subtype, "subtype"))
         form.addRow(self.tr("&Actors"), self.actors)
@@ -134,7 +149,8 @@ class IncidentForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
-        order = [self.occurred_on, self.occurred_time, self.location, self.confirm, self.site_picker, self.pick_button, self.type,
+        order = [self.occurred_on, self.occurred_time, self.location, self.confirm, self.site_picker, self.pick_button,
+                 self.place, self.geo_precision, self.time_precision, self.type,
                  self.subtype, self.actors, *self.counts.values(), self.description, self.notes, self.source,
                  self.reliability, self.status, self.save_button, self.buttons.button(
                      QDialogButtonBox.StandardButton.Cancel)]
@@ -153,7 +169,7 @@ class IncidentForm(QDialog):
             w.textChanged.connect(self._check)
         for w in (self.description, self.notes):
             w.textChanged.connect(self._check)
-        for w in (self.type, self.subtype, self.status):
+        for w in (self.type, self.subtype, self.status, self.geo_precision, self.time_precision):
             w.currentIndexChanged.connect(self._check)
         self.confirm.toggled.connect(self._check)
 
@@ -171,6 +187,17 @@ class IncidentForm(QDialog):
         col.addWidget(self.error_labels[name])
         for w in extra:
             col.addWidget(w)
+        return box
+
+    def _precision_row(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for text, combo in ((self.tr("place"), self.geo_precision), (self.tr("date"), self.time_precision)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            row.addWidget(label)
+            row.addWidget(combo, 1)
         return box
 
     def _counts_grid(self) -> QWidget:
@@ -226,6 +253,12 @@ class IncidentForm(QDialog):
         return DECIMAL_COMMA.sub(".", text) if self.locale().decimalPoint() == "," else text
 
     def set_draft(self, draft: IncidentDraft) -> None:
+        self._placed_at = self._rounded(self._parse(draft.location))  # the draft's names belong to its position
+        self._admin = (draft.admin1, draft.admin2)
+        self._suggested = self._locate(*self._placed_at).near_place if self._placed_at else ""
+        self.place.setText(draft.place)
+        for box, value in ((self.geo_precision, draft.geo_precision), (self.time_precision, draft.time_precision)):
+            box.setCurrentIndex(max(0, box.findData(int(value) if str(value).isdigit() else 1)))
         self.occurred_on.setText(draft.occurred_on)
         self.occurred_time.setText(draft.occurred_time)
         stored = DECIMAL_DEGREES.fullmatch(draft.location)
@@ -250,11 +283,29 @@ class IncidentForm(QDialog):
     def draft(self) -> IncidentDraft:
         return IncidentDraft(
             occurred_on=self.occurred_on.text(), occurred_time=self.occurred_time.text(),
-            location=self.location_text(), type=self.type.currentData() or "", subtype=self.subtype.currentData() or "",
+            location=self.location_text(), place=self.place.text(), admin1=self._admin[0], admin2=self._admin[1],
+            geo_precision=str(self.geo_precision.currentData()), time_precision=str(self.time_precision.currentData()),
+            type=self.type.currentData() or "", subtype=self.subtype.currentData() or "",
             actors=self.actors.text(), **{n: w.text() for n, w in self.counts.items()},
             description=self.description.toPlainText(), notes=self.notes.toPlainText(), source=self.source.text(),
             reliability=self.reliability.text(), status=self.status.currentData(),
             confirmed=self.confirm.isVisibleTo(self) and self.confirm.isChecked())
+
+    @staticmethod
+    def _rounded(position) -> tuple | None:
+        return None if position is None else (round(position[0], 5), round(position[1], 5))
+
+    def _follow_position(self, valid: bool) -> None:
+        """A new position brings its region's name, no cercle (no polygons ship for them), and the nearest
+        named place if it is near (db.incidents.draft.NEAR_KM), unless the user typed a name of their own."""
+        position = self._rounded(self._parse(self.location_text())) if valid else None
+        if position is None or position == self._placed_at:
+            return
+        where = self._locate(*position)
+        self._placed_at, self._admin = position, (where.admin1, "")
+        if self.place.text().strip() in ("", self._suggested):
+            self.place.setText(where.near_place)
+        self._suggested = where.near_place
 
     def _check(self) -> None:
         unconfirmed = self._validate(IncidentDraft(**{**self.draft().__dict__, "confirmed": False}))
@@ -271,6 +322,7 @@ class IncidentForm(QDialog):
             label.setText(f"{count_names[name]}: {text}" if error and name in count_names else text)
             label.setVisible(error is not None)
         self._show_where("location" not in {e.field for e in unconfirmed if not e.confirm})
+        self._follow_position("location" not in {e.field for e in unconfirmed if not e.confirm})
         self.save_button.setEnabled(not self.errors)
 
     def _show_where(self, valid: bool) -> None:
@@ -281,6 +333,9 @@ class IncidentForm(QDialog):
         where = self._locate(*position)
         site = self._site_names.get(where.site_id, where.site_id or "")
         parts = []
+        if where.place:
+            parts.append(self.tr("Nearest place: %1 (%2 km)").replace("%1", where.place).replace(
+                "%2", QLocale().toString(float(where.place_km), "f", 0)))
         if site:
             parts.append(self.tr("Nearest site: %1 (%2 km)").replace("%1", site).replace("%2", QLocale().toString(float(where.site_km), "f", 1)))
         parts.append(self.tr("Region: %1").replace("%1", where.region_name.get(self._lang) or self.tr("outside Mali")))

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.incidents.queries import COLUMNS, IncidentFilter, IncidentRow
-from db.vocab import INCIDENT_STATUS_LABELS
+from db.vocab import GEO_PRECISION_LABELS, INCIDENT_STATUS_LABELS, TIME_PRECISION_LABELS
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,17 +47,22 @@ DATE_FORMAT = "d MMM yyyy"  # in the interface language: 15 Aug 2023, 15 août 2
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal") calls
+PRECISION_LABELS = {"geo_precision": GEO_PRECISION_LABELS, "time_precision": TIME_PRECISION_LABELS}
 
 
 def status_label(status: str) -> str:
-    return translate("IncidentStatus", INCIDENT_STATUS_LABELS.get(status, status))
+    """A status in the interface language (the default locale's, set with it by app/i18n.py)."""
+    lang = "fr" if QLocale().language() == QLocale.Language.French else "en"
+    return INCIDENT_STATUS_LABELS[status].get(lang) if status in INCIDENT_STATUS_LABELS else status
 
 
 def _headers() -> tuple[str, ...]:
     return (translate("IncidentTable", "Date"), translate("IncidentTable", "Time (UTC)"),
             translate("IncidentTable", "Type"), translate("IncidentTable", "Sub-type"),
             translate("IncidentTable", "Region"), translate("IncidentTable", "Nearest site"),
-            translate("IncidentTable", "km"), translate("IncidentTable", "Killed"),
+            translate("IncidentTable", "km"), translate("IncidentTable", "Place"),
+            translate("IncidentTable", "Place precision"), translate("IncidentTable", "Date precision"),
+            translate("IncidentTable", "Killed"),
             translate("IncidentTable", "Injured"), translate("IncidentTable", "Status"),
             translate("IncidentTable", "Reliability"), translate("IncidentTable", "Description"),
             translate("IncidentTable", "Author"), translate("IncidentTable", "Updated (UTC)"))
@@ -184,6 +189,8 @@ class IncidentTableModel(QAbstractTableModel):
             return locale.toString(float(value), "f", 1)
         if name == "status":
             return status_label(value)
+        if name in PRECISION_LABELS:
+            return translate("Precision", PRECISION_LABELS[name].get(value, str(value)))
         if name == "description":
             return value.splitlines()[0] if value else ""
         if name in self._labels:
@@ -223,7 +230,7 @@ class IncidentTable(QWidget):
         self.date_from, self.date_to = self._date_edit(), self._date_edit()
         self.until_cursor = QCheckBox(self.tr("Up to the timeline's date"))
         self.type_box, self.region_box, self.site_box, self.status_box = (QComboBox() for _ in range(4))
-        self.text = QLineEdit(placeholderText=self.tr("Search description, actors, notes, source"))
+        self.text = QLineEdit(placeholderText=self.tr("Search description, actors, notes, source, place"))
         self.text.setToolTip(self.tr("Finds incidents where every word typed starts a word of the description, "
                                      "actors, notes or source, in any order, ignoring case and accents; "
                                      "or the start of an incident id."))

@@ -437,6 +437,11 @@ class FlowLayer(PixelItem):
 # ------------------------------------------------------------------ incidents: the fast path
 
 
+def hollow_pen(color: str, line_width: float = 1.0):
+    """The outline of an incident whose position is only its region's (geo_precision 3): drawn hollow."""
+    return pg.mkPen(color, width=2.2 * line_width)
+
+
 class IncidentScatter(pg.ScatterPlotItem):
     """Leaves clicks to MapView, which hit-tests in numpy (the base class builds a SpotItem per point)."""
 
@@ -461,6 +466,7 @@ class IncidentLayer:
         self.type_index = np.zeros(0, dtype=np.int32)
         self.casualties = np.zeros(0, dtype=np.int32)
         self.size = np.zeros(0)
+        self.region_only = np.zeros(0, dtype=bool)  # drawn hollow: the position is only the region's
         self.styles: list[IncidentStyle] = []
         self.visible = np.zeros(0, dtype=bool)
         self.line_width = 1.0  # times the outlines' usual width
@@ -482,12 +488,15 @@ class IncidentLayer:
         self.ids, self.x, self.y = points.ids[order], points.lon[order], points.lat[order]
         self.day, self.casualties = points.day[order], points.casualties[order]
         self.type_index, self.styles = points.type_index[order], list(styles)
+        region_only = points.region_only if points.region_only is not None else np.zeros(len(points), dtype=bool)
+        self.region_only = region_only[order]
         size_class = np.searchsorted(CASUALTY_STEPS, self.casualties, side="right")
         self.size = np.array(CASUALTY_SIZES, dtype=float)[size_class]
-        keys, rows = np.unique(self.type_index.astype(np.int64) * len(CASUALTY_SIZES) + size_class,
+        n = len(CASUALTY_SIZES)
+        keys, rows = np.unique((self.type_index.astype(np.int64) * n + size_class) * 2 + self.region_only,
                                return_inverse=True)
         item = self.item
-        item.setData(**self.spot_styles(keys // len(CASUALTY_SIZES), keys % len(CASUALTY_SIZES)))
+        item.setData(**self.spot_styles(keys // 2 // n, keys // 2 % n, (keys % 2).astype(bool)))
         item.prepareGeometryChange()
         data = item.data[rows.reshape(-1)]
         data["x"], data["y"], data["visible"] = self.x, self.y, False
@@ -497,15 +506,19 @@ class IncidentLayer:
         item.informViewBoundsChanged()
         item.invalidate()
 
-    def spot_styles(self, type_index, size_class) -> dict:
-        """setData keyword arguments for spots of these types and size classes (public API)."""
-        pens = [pg.mkPen(INK, width=0.8 * self.line_width)]
+    def spot_styles(self, type_index, size_class, hollow=None) -> dict:
+        """setData keyword arguments for spots of these types and size classes (public API); `hollow` spots
+        (geo_precision 3) are outlined in their type's colour and not filled."""
+        pen = pg.mkPen(INK, width=0.8 * self.line_width)
         brushes = [pg.mkBrush(QColor(s.color).red(), QColor(s.color).green(), QColor(s.color).blue(), 215)
                    for s in self.styles]
         n = len(type_index)
-        return dict(x=np.zeros(n), y=np.zeros(n), pen=pens * n,
+        hollow = np.zeros(n, dtype=bool) if hollow is None else hollow
+        return dict(x=np.zeros(n), y=np.zeros(n),
+                    pen=[hollow_pen(self.styles[i].color, self.line_width) if h else pen
+                         for i, h in zip(type_index, hollow)],
                     symbol=[self.styles[i].symbol for i in type_index],
-                    brush=[brushes[i] for i in type_index],
+                    brush=[pg.mkBrush(None) if h else brushes[i] for i, h in zip(type_index, hollow)],
                     size=np.array(CASUALTY_SIZES, dtype=float)[size_class])
 
     def show_window(self, day: date, days_back: int = 0) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ from widgets.map.layers import (
     Tile,
     VectorData,
     cosmetic,
+    hollow_pen,
     kind_label,
     kind_style,
     rings_lines,
@@ -70,6 +71,7 @@ class MapView(QWidget):
     range_changed = Signal(float, float, float, float)  # lon_min, lat_min, lon_max, lat_max
     tool_changed = Signal(str)  # "pan" | "measure" | "pick"
     legend_collapsed = Signal(bool)  # the user folded (True) or opened the legend with a click on its title
+    site_menu_requested = Signal(str, QPoint)  # a right click on a site: its id, where (global)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -293,6 +295,9 @@ class MapView(QWidget):
             style = self.incidents.styles[i]
             rows.append(LegendRow(f"{style.label} ({self.locale().toString(int(counts[i]))})", dict(
                 symbol=style.symbol, size=11, pen=pg.mkPen("#333333", width=0.8), brush=pg.mkBrush(style.color))))
+        if (self.incidents.region_only & self.incidents.visible).any():
+            rows.append(LegendRow(self.tr("Hollow: only the region is known"), dict(
+                symbol="o", size=11, pen=hollow_pen("#333333", self.line_width), brush=pg.mkBrush(None))))
         if len(rows) == 1:
             rows.append(LegendRow(self.tr("none"), kind="text"))
         else:
@@ -516,6 +521,10 @@ class MapView(QWidget):
         self.graphics.setToolTip(self._incident_tip(index) if index >= 0 else "")
 
     def _mouse_clicked(self, ev) -> None:
+        if ev.button() == Qt.MouseButton.RightButton and "sites" not in self.hidden:
+            site = self.site_at(ev.scenePos())
+            if site:
+                self.site_menu_requested.emit(site, ev.screenPos().toPoint())
         if ev.button() != Qt.MouseButton.LeftButton:
             return
         pos = self.scene_to_lonlat(ev.scenePos())
@@ -541,6 +550,11 @@ class MapView(QWidget):
         self.measure_text.setPos((a.x() + pos.x()) / 2, (a.y() + pos.y()) / 2)
         self.measure_requested.emit(a.y(), a.x(), pos.y(), pos.x())
 
+    def site_at(self, scene_pos) -> str:
+        """The site whose symbol is under a scene position ("" for none)."""
+        points = self.site_marks.pointsAt(self.scene_to_lonlat(scene_pos))
+        return str(points[0].data()) if len(points) else ""
+
     def _site_item_clicked(self, item, points, ev) -> None:
         if self.tool == "pan" and len(points):
             self.site_clicked.emit(str(points[0].data()))
@@ -559,7 +573,11 @@ class MapView(QWidget):
 
     def _site_tip(self, x, y, data) -> str:
         site = self.sites[self.site_index[data]] if data in self.site_index else None
-        return f"{site.name.get(self.lang)}: {status_label(self.site_status(site.id))}" if site else ""
+        if site is None:
+            return ""
+        shown = self.statuses.get(site.id)
+        recorded = self.tr(" (recorded in the field)") if shown is not None and shown.record is not None else ""
+        return f"{site.name.get(self.lang)}: {status_label(self.site_status(site.id))}{recorded}"
 
     def _range_changed(self, *args) -> None:
         self._update_level_of_detail()

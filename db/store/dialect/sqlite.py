@@ -10,10 +10,12 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 
 from db.store.errors import (
+    MSG_BUSY,
     MSG_CANNOT_OPEN,
     MSG_DAMAGED,
     MSG_DISK_FULL,
     MSG_FOREIGN,
+    MSG_FOREIGN_OBJECT,
     MSG_IN_USE,
     MSG_NEWER,
     MSG_NO_SQLCIPHER,
@@ -23,19 +25,23 @@ from db.store.errors import (
     MSG_READONLY,
     MSG_WRONG_PASSPHRASE,
     DamagedDatabase,
+    DatabaseBusy,
     DatabaseError,
     DiskFullError,
+    ForeignObjects,
     NewerDatabase,
     NotASitmonDatabase,
     PassphraseRequired,
     ReadOnlyDatabase,
     WrongPassphrase,
 )
-from db.store.migrations import HEAD, REVISIONS
+from db.store.migrations import HEAD, REVISIONS, schemas
 
 APPLICATION_ID = 0x53544D31  # "STM1" in the SQLite header: marks a sitmon file
 HEADER = b"SQLite format 3\x00"
-SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 8, 11, 13, 26
+SQLITE_BUSY, SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 5, 8, 11, 13, 26
+BUSY_MS = 30_000  # how long a write waits for another process's transaction before saying so
+WRITE = "sitmon_write"  # the execution option marking a write transaction (db.store.engine.Database.writing)
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,8 @@ def inspect_file(path: Path, passphrase: str | None = None, *, thorough: bool = 
     if plain and passphrase is not None:
         raise DatabaseError(MSG_NOT_ENCRYPTED, path=path)
     if not plain and passphrase is None:
-        if path.stat().st_size % 512 == 0:  # encrypted files are whole pages of random bytes
+        # encrypted files are whole pages of random bytes (a salt first); zeros or text are not a database
+        if path.stat().st_size % 512 == 0 and len(set(header[:16])) > 4:
             raise PassphraseRequired(MSG_PASSPHRASE_REQUIRED, path=path)
         raise NotASitmonDatabase(MSG_NOT_SQLITE, path=path)
     error = driver(passphrase).DatabaseError
@@ -124,6 +131,8 @@ def inspect_file(path: Path, passphrase: str | None = None, *, thorough: bool = 
         if "alembic_version" in tables:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
+        if revision in REVISIONS:
+            _check_schema(path, con, revision)
     except error as exc:
         raise DamagedDatabase(MSG_DAMAGED, path=path, problem=str(exc)) from None
     finally:
@@ -133,11 +142,22 @@ def inspect_file(path: Path, passphrase: str | None = None, *, thorough: bool = 
     return FileInfo(revision, app_id)
 
 
+def _check_schema(path: Path, con, revision: str) -> None:
+    """Refuse a file holding a table, index, trigger or view the migrations did not make (a trigger slipped
+    into a backup would run at the next write), or lacking one they did."""
+    extra, missing = schemas.differences(schemas.of(con), revision)
+    if extra:
+        kind, name = extra[0][:2]
+        raise ForeignObjects(MSG_FOREIGN_OBJECT, path=path, kind=kind, name=name)
+    if missing:
+        raise DamagedDatabase(MSG_DAMAGED, path=path, problem=f"{missing[0][0]} {missing[0][1]} is missing")
+
+
 def _pragmas(readonly: bool):
     def apply(dbapi_connection, _record):
         cur = dbapi_connection.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         if readonly:
             cur.execute("PRAGMA query_only=ON")
         else:
@@ -151,6 +171,8 @@ def _translate_errors(path: Path):
     """SQLite's full-disk, read-only and corruption errors become DatabaseErrors with a message for the user."""
     def translate(ctx):
         code = (getattr(ctx.original_exception, "sqlite_errorcode", None) or 0) & 0xFF  # the primary code
+        if code == SQLITE_BUSY:
+            raise DatabaseBusy(MSG_BUSY, path=path) from ctx.original_exception
         if code == SQLITE_FULL:
             raise DiskFullError(MSG_DISK_FULL, path=path) from ctx.original_exception
         if code == SQLITE_READONLY:
@@ -168,8 +190,11 @@ def make_engine(path: Path, passphrase: str | None = None, readonly: bool = Fals
     event.listen(engine, "handle_error", _translate_errors(path))
     # SQLAlchemy's recipe for pysqlite: the driver would commit before DDL and begin only before DML, so a
     # migration or an import that drops and recreates triggers could not roll back whole. SQLAlchemy now
-    # says BEGIN itself, and every transaction holds whatever it runs.
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    # says BEGIN itself, and every transaction holds whatever it runs. A write (Database.writing) begins
+    # IMMEDIATE: it waits its turn for the write lock (busy_timeout) instead of failing half-way when
+    # another process wrote since it started reading.
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(
+        "BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN"))
     return engine
 
 
@@ -216,6 +241,25 @@ def export_encrypted(path: Path, target: Path, passphrase: str) -> None:
         con.close()
 
 
+def state_of(path: Path, passphrase: str | None = None) -> tuple | None:
+    """What a file holds, in short: each table's row count and highest rowid. Every change of sitmon's adds
+    an audit row or replaces a row, so two files with the same state hold the same data. None: unreadable."""
+    dbapi = driver(passphrase)
+    try:
+        con = connect(path, passphrase, readonly=True)
+    except dbapi.Error:
+        return None
+    try:
+        tables = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
+                                            "'sqlite_%' AND sql NOT LIKE '%WITHOUT ROWID%' ORDER BY name")]
+        return tuple((t, *con.execute(f'SELECT count(*), coalesce(max(rowid), 0) FROM "{t}"').fetchone())
+                     for t in tables)
+    except dbapi.Error:
+        return None
+    finally:
+        con.close()
+
+
 def count_incidents(path: Path, passphrase: str | None = None) -> int | None:
     """Incidents (not deleted) in a database file; None when it cannot be read."""
     dbapi = driver(passphrase)
@@ -229,3 +273,29 @@ def count_incidents(path: Path, passphrase: str | None = None) -> int | None:
         return None
     finally:
         con.close()
+
+
+class DataVersion:
+    """SQLite's PRAGMA data_version on a read-only connection of its own: the number changes when any other
+    connection commits to the file (another process, or another connection of this one).
+
+    Reading it never waits: busy_timeout is 0, so a file locked by another connection reads as None (try
+    again later); in WAL mode a writer does not lock readers out. The connection is in autocommit mode and
+    holds no transaction between reads, so it never stands in the way of a checkpoint."""
+
+    def __init__(self, path: Path, passphrase: str | None = None):
+        self._con = connect(path, passphrase, readonly=True)
+        self._con.execute("PRAGMA busy_timeout=0")
+        self._error = driver(passphrase).Error
+
+    def read(self) -> int | None:
+        try:
+            return self._con.execute("PRAGMA data_version").fetchone()[0]
+        except self._error:
+            return None
+
+    def busy_timeout(self) -> int:
+        return self._con.execute("PRAGMA busy_timeout").fetchone()[0]
+
+    def close(self) -> None:
+        self._con.close()

@@ -69,13 +69,23 @@ def _quoted(column: str, delimiter: str, triggers: str | None) -> str:
             f"ELSE {outer(column)} END")
 
 
-def csv_record(cells, delimiter: str, triggers: str) -> str:
+def labelled(column: str, labels: dict[str, str]) -> str:
+    """The column's label instead of its code (a code without a label as it is)."""
+    def quote(text):
+        return "'" + text.replace("'", "''") + "'"
+    whens = " ".join(f"WHEN {quote(code)} THEN {quote(label)}" for code, label in labels.items())
+    return f"(CASE {column} {whens} ELSE {column} END)" if whens else column
+
+
+def csv_record(cells, delimiter: str, triggers: str, labels=None) -> str:
     """One SQLite expression giving a row's whole CSV record, byte for byte what csv.writer writes of its
     cells. `cells`: (column, kind) pairs; kinds: "text" (quoted as needed), "free-text" (also neutralised
     against formulas), "time", "degrees" (5 decimals), "km" (2 decimals), "datetime" (ISO 8601 UTC), "plain".
-    NULL is an empty cell."""
+    NULL is an empty cell. `labels`: {column: {code: label}} writes those columns' labels."""
     formats, args = [], []
     for column, kind in cells:
+        if labels and column in labels:
+            column = labelled(column, labels[column])
         if kind in ("text", "free-text"):
             conversion, arg = "%s", _quoted(column, delimiter, triggers if kind == "free-text" else None)
         else:

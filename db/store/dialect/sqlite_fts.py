@@ -1,7 +1,8 @@
-"""The text search on SQLite: an FTS5 index of description, actors, notes and source (dialect/text.py says
-what a search finds).
+"""The text search on SQLite: an FTS5 index of description, actors, notes, source and the place's name
+(dialect/text.py says what a search finds).
 
-The index is an external-content FTS5 table kept in step by triggers (migration 0004). Bulk imports drop
+The index is an external-content FTS5 table kept in step by triggers (migration 0004; 0005 added `location`);
+the triggers are made for the columns the database's index holds. Bulk imports drop
 the triggers inside their transaction and index the new rows in one statement (`bulk_inserts`), about ten
 times faster than row by row; a rollback restores the triggers with everything else.
 """
@@ -17,18 +18,33 @@ from db.store.dialect.text import COLUMNS, ID_START, TextMatch, like, words
 TABLE = "incidents_fts"
 # SQLite's own shadow tables of the index: not models (the schema comparison leaves them out).
 SHADOW = frozenset({TABLE} | {f"{TABLE}_{s}" for s in ("data", "idx", "content", "docsize", "config")})
-_NEW = ", ".join(f"new.{c}" for c in COLUMNS)
-_OLD = ", ".join(f"old.{c}" for c in COLUMNS)
-_DELETE = f"INSERT INTO {TABLE}({TABLE}, rowid, {', '.join(COLUMNS)}) VALUES ('delete', old.rowid, {_OLD});"
-_INSERT = f"INSERT INTO {TABLE}(rowid, {', '.join(COLUMNS)}) VALUES (new.rowid, {_NEW});"
-CREATE_TABLE = (f"CREATE VIRTUAL TABLE {TABLE} USING fts5({', '.join(COLUMNS)}, content='incidents', "
-                "tokenize='unicode61 remove_diacritics 2')")
-TRIGGERS = {
-    "incidents_fts_insert": f"CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN {_INSERT} END",
-    "incidents_fts_delete": f"CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents BEGIN {_DELETE} END",
-    "incidents_fts_update": f"CREATE TRIGGER incidents_fts_update AFTER UPDATE OF {', '.join(COLUMNS)} "
-                            f"ON incidents BEGIN {_DELETE} {_INSERT} END",
-}
+TOKENIZE = "unicode61 remove_diacritics 2"
+# The index as migration 0004 made it (0004 runs this; 0005 adds `location` with DDL of its own).
+CREATE_TABLE = (f"CREATE VIRTUAL TABLE {TABLE} USING fts5(description, actors, notes, source, "
+                f"content='incidents', tokenize='{TOKENIZE}')")
+
+
+def indexed(conn) -> tuple[str, ...]:
+    """The columns the database's index holds, in its order (0004: four; 0005 on: COLUMNS)."""
+    return tuple(r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({TABLE})"))
+
+
+def triggers(columns) -> dict[str, str]:
+    """The triggers that keep an index of these columns in step with the incidents table."""
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    names = ", ".join(columns)
+    delete = f"INSERT INTO {TABLE}({TABLE}, rowid, {names}) VALUES ('delete', old.rowid, {old});"
+    insert = f"INSERT INTO {TABLE}(rowid, {names}) VALUES (new.rowid, {new});"
+    return {
+        "incidents_fts_insert": f"CREATE TRIGGER incidents_fts_insert AFTER INSERT ON incidents BEGIN {insert} END",
+        "incidents_fts_delete": f"CREATE TRIGGER incidents_fts_delete AFTER DELETE ON incidents BEGIN {delete} END",
+        "incidents_fts_update": f"CREATE TRIGGER incidents_fts_update AFTER UPDATE OF {names} "
+                                f"ON incidents BEGIN {delete} {insert} END",
+    }
+
+
+TRIGGERS = triggers(COLUMNS)  # for an index of today's columns (create_triggers follows the database's)
 
 
 def query(text: str) -> str:
@@ -67,14 +83,15 @@ def bulk_inserts(conn):
     for name in TRIGGERS:
         conn.exec_driver_sql(f"DROP TRIGGER {name}")
     yield
-    columns = ", ".join(COLUMNS)
+    columns = ", ".join(indexed(conn))
     conn.exec_driver_sql(f"INSERT INTO {TABLE}(rowid, {columns}) SELECT rowid, {columns} FROM incidents "
                          "WHERE rowid > ?", (last,))
     create_triggers(conn)
 
 
 def create_triggers(conn) -> None:
-    for ddl in TRIGGERS.values():
+    """The triggers of the database's index, for the columns it holds."""
+    for ddl in triggers(indexed(conn)).values():
         conn.exec_driver_sql(ddl)
 
 

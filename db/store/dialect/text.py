@@ -1,5 +1,5 @@
 """The incident log's text search as one SQL condition, `TextMatch(text)`: incidents where every word typed
-starts a word of the description, actors, notes or source, in any order, ignoring case and accents ("sevare
+starts a word of the description, actors, notes, source or place name, in any order, ignoring case and accents ("sevare
 conv" finds "Convoy attacked near Sévaré"); a word that looks like the start of an incident id also finds
 that incident. Each dialect compiles it to its own index (sqlite_fts.py); elsewhere it is a LIKE chain.
 """
@@ -13,10 +13,13 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.types import Boolean
 
 from db.store.models import Incident
+from db.vocab import FREE_TEXT
 
-COLUMNS = ("description", "actors", "notes", "source")  # searched, in the order the SQLite index holds them
+COLUMNS = FREE_TEXT  # searched, in the order the SQLite index holds them
 WORD = re.compile(r"\w", re.UNICODE)
 ID_START = re.compile(r"[0-9a-fA-F-]{4,36}")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_WORDS, MAX_LENGTH = 16, 500  # a search is what a person types: more words only slow every page down
 
 
 class TextMatch(ColumnElement):
@@ -26,12 +29,13 @@ class TextMatch(ColumnElement):
     inherit_cache = False
 
     def __init__(self, text: str):
-        self.text = text.strip()
+        self.text = CONTROL.sub(" ", text[:MAX_LENGTH]).strip()
 
 
 def words(text: str) -> list[str]:
-    """The searchable words of what the user typed (a word holds at least one letter or digit)."""
-    return [w for w in text.split() if WORD.search(w)]
+    """The searchable words of what the user typed (a word holds at least one letter or digit), the first
+    MAX_WORDS of them."""
+    return [w for w in CONTROL.sub(" ", text[:MAX_LENGTH]).split() if WORD.search(w)][:MAX_WORDS]
 
 
 def like(text: str):

@@ -144,3 +144,17 @@ def test_counts_are_written_in_the_singular_and_the_plural(capsys, tmp_path, db_
     assert code == 0 and re.fullmatch(r"Wrote \d+ rows to .*\n", out)
     code, out, _ = run(capsys, db_path, "package", "export", "--out", str(tmp_path / "p.zip"))
     assert code == 0 and out.startswith("Wrote 1 incident and 1 audit row to ")
+
+
+def test_hq_export_speaks_the_language_of_lang_and_old_acled_types_are_counted(capsys, db_path, tmp_path):
+    from tests.db.exchange.test_incident_place import OLD_ROWS, _old_file
+
+    out = tmp_path / "hq.csv"
+    code, _, _ = run(capsys, db_path, "--lang", "fr", "export", "incidents", "--out", str(out), "--profile", "hq")
+    assert code == 0
+    row = next(csv.DictReader(open(out, encoding="utf-8", newline="")))
+    assert (row["type"], row["region"], row["status"], row["location"]) == ("Attaque de convoi", "Tombouctou",
+                                                                           "Vérifié", "Ber")
+    code, out_text, err = run(capsys, db_path, "import", "incidents", str(_old_file(tmp_path / "old.csv")))
+    assert code == 0 and f"{len(OLD_ROWS)} created" in out_text
+    assert "1 events of ACLED type Non-violent activity by a conflict actor imported as 'other'" in err

@@ -3,7 +3,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from app import recovery
+from app import i18n, recovery
 from app.controllers.backups import BackupController
 from app.gui import open_state
 from db import open_database
@@ -145,4 +145,4 @@ def test_passphrase_from_file_or_environment(tmp_path, monkeypatch):
 
 def test_database_messages_are_translated_through_qt():
     err = errors.DiskFullError(errors.MSG_DISK_FULL, path="/x.sqlite")
-    assert recovery.message(err) == str(err) and str(err).startswith("The disk holding /x.sqlite is full.")
+    assert i18n.message(err) == str(err) and str(err).startswith("The disk holding /x.sqlite is full.")

@@ -21,8 +21,8 @@ def controller(qtbot, state, window):
 
 def test_actions(controller):
     texts = [a.text().replace("&", "") for a in controller.actions()]
-    assert texts == ["Import incidents…", "Export incidents…", "Export site status…", "Export the timeline…",
-                     "Export data package…", "Import data package…"]
+    assert texts == ["Import incidents…", "Export incidents…", "Export site records…", "Export site status…",
+                     "Export the timeline…", "Export data package…", "Import data package…"]
 
 
 def test_bad_rows_are_listed_then_the_good_ones_imported(qtbot, controller, state, tmp_path):
@@ -165,3 +165,55 @@ def test_no_progress_dialog_outlives_its_op(qtbot, controller, state, tmp_path, 
         controller.export("incidents", tmp_path / "i.csv", {})
     qtbot.waitUntil(lambda: controller.notice is not None and controller.notice.isVisible(), timeout=60_000)
     assert _progress_dialogs() == []
+
+
+def test_disagreeing_handovers_in_a_package_are_listed_then_theirs_taken(qtbot, controller, state, tmp_path):
+    from db.sites import queries as site_queries
+    from tests.db.sites.records import stored
+
+    other = open_database(tmp_path / "other.sqlite")
+    theirs = stored(other, read_scenario(other), "goundam", "handover", "2023-09-06")
+    mine = stored(state.db, state.scenario, "goundam", "handover", "2023-09-05")
+    packages.export_package(other, tmp_path / "o.zip")
+    other.close()
+    controller.import_package(tmp_path / "o.zip")
+    qtbot.waitUntil(lambda: controller.conflicts is not None and controller.conflicts.isVisible())
+    dialog = controller.conflicts
+    top = dialog.tree.topLevelItem(0)
+    assert top.toolTip(0) == theirs and "Goundam" in top.text(0) and "two different handovers" in top.text(0)
+    assert [top.child(0).text(c) for c in range(3)] == ["Date", "2023-09-05", "2023-09-06"]
+    dialog.combos[theirs].setCurrentIndex(1)
+    with qtbot.waitSignal(state.changed, timeout=20_000) as changed:
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert "site_records" in changed.args[0]
+    wait_for_ops(qtbot, state)
+    assert site_queries.get(state.db, mine).deleted and not site_queries.get(state.db, theirs).deleted
+
+
+def test_export_site_records_from_the_window(qtbot, controller, state, tmp_path):
+    from tests.db.sites.records import stored
+
+    stored(state.db, state.scenario, "goundam", "handover", "2023-09-05", source="radio Goundam")
+    path = tmp_path / "records.csv"
+    controller.export("site-records", path, dict(profile="hq", excel=True))
+    qtbot.waitUntil(lambda: controller.notice is not None and controller.notice.isVisible())
+    assert "Wrote 1 row to" in controller.notice.text()
+    text = path.read_bytes().decode("utf-8-sig")
+    assert text.startswith("id,site_id,kind,date") and "radio Goundam" not in text and "goundam" in text
+
+
+def test_hq_export_is_in_the_interface_language_and_old_acled_types_are_reported(qtbot, controller, state,
+                                                                                 tmp_path):
+    import csv
+
+    from tests.db.exchange.test_incident_place import _old_file
+
+    state.lang = "fr"
+    controller.export("incidents", tmp_path / "hq.csv", {"profile": "hq"})
+    qtbot.waitUntil(lambda: controller.notice is not None, timeout=20_000)
+    row = next(csv.DictReader(open(tmp_path / "hq.csv", encoding="utf-8", newline="")))
+    assert (row["type"], row["status"], row["region"]) == ("Attaque de convoi", "Vérifié", "Tombouctou")
+    controller.notice = None
+    controller.import_file(_old_file(tmp_path / "old.csv"))
+    qtbot.waitUntil(lambda: controller.notice is not None and "created" in controller.notice.text(), timeout=20_000)
+    assert "Non-violent activity by a conflict actor (1)" in controller.notice.text()

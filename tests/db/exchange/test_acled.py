@@ -11,15 +11,16 @@ from tests.db.exchange import exchange_data
 
 REAL = "acled_mali_2017-2020_monadic.csv"
 HEADER = ["event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
-          "actor2", "assoc_actor_2", "inter2", "admin1", "location", "latitude", "longitude", "source", "notes",
-          "fatalities", "timestamp"]
+          "actor2", "assoc_actor_2", "inter2", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+          "time_precision", "source", "notes", "fatalities", "timestamp"]
 
 
 def _event(**kw):
     row = dict(event_id_cnty="MLI30001", event_date="2023-08-13", year="2023", event_type="Battles",
                sub_event_type="Armed clash", actor1="JNIM: Group for Support of Islam and Muslims",
                assoc_actor_1="", inter1="2", actor2="Military Forces of Mali (2021-)",
-               assoc_actor_2="Wagner Group", inter2="1", admin1="Tombouctou", location="Ber", latitude="16.8349",
+               assoc_actor_2="Wagner Group", inter2="1", admin1="Tombouctou", admin2="Tombouctou", location="Ber",
+               geo_precision="1", time_precision="1", latitude="16.8349",
                longitude="-2.5319", source="Menastream", notes="Convoy attacked outside Ber.", fatalities="3",
                timestamp="1692000000")
     return row | kw
@@ -105,17 +106,17 @@ def test_bad_rows_are_named(db, tmp_path):
     rows = [_event(event_id_cnty=f"MLI4{i}") for i in range(7)]
     rows[0]["event_date"] = "August 2023"
     rows[1]["latitude"] = "123"
-    rows[2]["event_type"] = "Remote violence"
-    rows[3]["sub_event_type"] = "Peaceful protest"
+    rows[2]["event_type"] = ""
+    rows[3]["geo_precision"] = "²"  # a digit to str.isdigit, not to int()
     rows[4]["fatalities"] = "many"
     rows[5]["notes"] = "LATIN1"
     path = _write(tmp_path / "bad.csv", rows)
     path.write_bytes(path.read_bytes().replace(b"LATIN1", "Convoi à Ber".encode("latin-1")))
     plan = imports.check_file(db, path)
     assert [(p.row, p.field) for p in plan.problems] == [
-        (2, "event_date"), (3, "latitude"), (4, "event_type"), (5, "sub_event_type"), (6, "fatalities"),
+        (2, "event_date"), (3, "latitude"), (4, "event_type"), (5, "geo_precision"), (6, "fatalities"),
         (7, "notes")]
-    assert plan.problems[3].message() == "sub_event_type: 'Peaceful protest' is not an ACLED sub-event type of Battles"
+    assert plan.problems[3].message() == "geo_precision: '²' is not a precision (1, 2 or 3)"
     assert len(plan.rows) == 1 and plan.refused_rows == 6
 
 

@@ -25,3 +25,11 @@ def test_migrated_schema_matches_the_models(db):
             kind == "table" and name in sqlite_fts.SHADOW)})
         diff = compare_metadata(context, Base.metadata)
     assert diff == []
+
+
+def test_the_schema_snapshot_is_what_the_migrations_make():
+    """db/store/migrations/schemas.json: regenerate with `python -m db.store.migrations.schemas`."""
+    from db.store.migrations import schemas
+
+    assert schemas.made_by_migrations() == schemas.expected(), \
+        "db/store/migrations/schemas.json is stale: run `python -m db.store.migrations.schemas` and commit it"

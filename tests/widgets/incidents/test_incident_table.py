@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from db.incidents.queries import COLUMNS, IncidentFilter, IncidentRow
 from widgets.incidents.table import ID_ROLE, PAGE, IncidentTable, IncidentTableModel
 
-BASE = IncidentRow("", date(2023, 8, 1), None, "ied", "", "ML-7", "gao", 1.5, 0, 2, "reported", "B2", "bomb",
+BASE = IncidentRow("", date(2023, 8, 1), None, "ied", "", "ML-7", "gao", 1.5, "Gao", 1, 1, 0, 2, "reported", "B2", "bomb",
                    "amina", datetime(2023, 8, 2, 10, 0), False, 16.27, -0.04)
 
 

@@ -82,9 +82,28 @@ def test_incident_window_shows_only_incidents_up_to_the_date(view):
     assert any("Incidents, 7 days to 1 August 2023" == r.text for r in view.legend.rows())
 
 
+def test_an_incident_known_only_to_its_region_is_drawn_hollow_and_the_legend_says_so(view):
+    points = make_points(200)
+    region_only = points.day > date(2023, 9, 1).toordinal()
+    points = IncidentPoints(**{**points.__dict__, "region_only": region_only})
+    view.set_incidents(points, STYLES)
+    view.show_incident_window(date(2023, 8, 1))  # before any region-only one: no legend row
+    layer = view.incidents
+    assert "Hollow: only the region is known" not in [r.text for r in view.legend.rows()]
+    view.show_incident_window(date(2023, 12, 31))
+    assert "Hollow: only the region is known" in [r.text for r in view.legend.rows()]
+    data = layer.item.data
+    hollow = layer.region_only
+    assert hollow.sum() == region_only.sum()
+    assert all(b.style() == Qt.BrushStyle.NoBrush for b in data["brush"][hollow])
+    assert all(b.style() == Qt.BrushStyle.SolidPattern for b in data["brush"][~hollow])
+    colours = {s.color.upper() for s in STYLES}
+    assert {p.color().name().upper() for p in data["pen"][hollow]} <= colours  # outlined in the type's colour
+
+
 def public_api_item(layer, visible) -> pg.ScatterPlotItem:
     """The same spots built and filtered through pyqtgraph's public API only."""
-    kw = layer.spot_styles(layer.type_index, np.searchsorted(CASUALTY_SIZES, layer.size))
+    kw = layer.spot_styles(layer.type_index, np.searchsorted(CASUALTY_SIZES, layer.size), layer.region_only)
     kw.update(x=layer.x, y=layer.y)
     item = pg.ScatterPlotItem(pxMode=True, **kw)
     item.setPointsVisible(visible)
