@@ -256,7 +256,8 @@ PRECISION_LABELS = {"geo_precision": GEO_PRECISION_LABELS, "time_precision": TIM
 
 
 def value_labels(lang: str, sites, types: taxonomy.Taxonomy) -> dict[str, dict[str, str]]:
-    """What the log shows for a stored id: type, sub-type, region and site names in the interface language."""
+    """What the log shows for a stored id: type, sub-type, region, site and status names in the interface
+    language."""
     regions = basemap.load_layer("mali_regions")
     names = regions["name_fr"] if lang == "fr" else regions["name"]
     return {
@@ -264,6 +265,7 @@ def value_labels(lang: str, sites, types: taxonomy.Taxonomy) -> dict[str, dict[s
         "subtype": {s.id: s.label.get(lang) for t in types.types for s in t.subtypes},
         "region": dict(sorted(zip(regions["iso_3166_2"], names), key=lambda kv: kv[1])),
         "site_id": {s.id: s.name.get(lang) for s in sites},
+        "status": {k: label.get(lang) for k, label in INCIDENT_STATUS_LABELS.items()},
     }
 
 
@@ -283,8 +285,6 @@ def value_shown(field: str, value, labels: dict[str, dict[str, str]]) -> str:
         return "—"
     if field in labels:
         return labels[field].get(value, str(value))
-    if field == "status":
-        return translate("IncidentStatus", INCIDENT_STATUS_LABELS.get(value, str(value)))
     if field in PRECISION_LABELS and value in PRECISION_LABELS[field]:
         return translate("Precision", PRECISION_LABELS[field][value])
     if field == "deleted" or isinstance(value, bool):

@@ -559,8 +559,8 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>Sau&amp;vegarder maintenant</translation>
     </message>
     <message>
-        <source>&amp;Restore from backup…</source>
-        <translation>&amp;Restaurer une sauvegarde…</translation>
+        <source>Restore &amp;from backup…</source>
+        <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
         <source>The database was backed up to {0}</source>
@@ -3008,8 +3008,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
 <context>
     <name>SiteController</name>
     <message>
-        <source>Record site &amp;update…</source>
-        <translation>Enregistrer une &amp;mise à jour du site…</translation>
+        <source>Record s&amp;ite update…</source>
+        <translation>Enregistrer une mise à &amp;jour du site…</translation>
     </message>
     <message>
         <source>Record update for {0}…</source>
