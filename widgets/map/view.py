@@ -99,6 +99,7 @@ class MapView(QWidget):
         self.line_width = 1.0  # times each line's usual width (set_line_width)
         self.mark_scale = 1.0  # site marks' size: smaller in a wide view (_size_marks)
         self.highlighted = ("", "")  # what highlight() rings
+        self._legend_at = QRectF()  # where the legend was last placed
         self.tool = "pan"
         self.measure_points: list[QPointF] = []
         self.hover_at = QPointF()
@@ -416,6 +417,10 @@ class MapView(QWidget):
         smaller if it must; folded to its title row where it fits nowhere open (or when the user folded it)."""
         legend, room = self.legend, self.box.boundingRect()
         if not legend.isVisible() or room.width() <= 0:
+            if self._legend_at != QRectF():
+                self._legend_at = QRectF()
+                self.site_labels.changed()
+                self.basemap.update()
             return
         keep = self._site_areas() + [o.mapRectToParent(o.boundingRect()) for o in (self.north, self.scale_bar,
                                                                                      self.attribution)]
@@ -430,8 +435,11 @@ class MapView(QWidget):
             w, h = legend.full_size(True)
             chosen = ((0, 0), min(1.0, max(0.1, (room.width() - 20) / max(w, 1), 0.1)), True)
         legend.place_at(*chosen)
-        self.site_labels.changed()
-        self.basemap.update()
+        where = legend.mapRectToParent(legend.boundingRect()) if legend.isVisible() else QRectF()
+        if where != self._legend_at:  # the names (and the towns' around them) make room for it again
+            self._legend_at = where
+            self.site_labels.changed()
+            self.basemap.update()
 
     def layer_visible(self, layer_id: str) -> bool:
         return layer_id not in self.hidden
