@@ -11,9 +11,9 @@ import unicodedata
 from datetime import date
 from functools import cache
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QToolTip
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QSizePolicy, QToolTip
 
 FORMAT = "d MMM yyyy"  # how the box writes a date, in the interface language: 15 Aug 2023, 15 août 2023
 ERROR_STYLE = "QLineEdit { border: 2px solid #B00020; }"
@@ -108,7 +108,14 @@ class DateField(QLineEdit):
         self.calendar_action.triggered.connect(self.show_calendar)
         self.editingFinished.connect(self.commit)
         self.setToolTip(self.hint())
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("30 sept. 2023") + 48)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        """As wide as the longest date it writes ("30 sept. 2023") and its calendar button."""
+        return QSize(self.fontMetrics().horizontalAdvance("30 sept. 2023") + 48, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        return self.sizeHint()
 
     def hint(self) -> str:
         return self.tr("Type a date, e.g. {0} or {1}, or pick it on the calendar").format(

@@ -179,7 +179,7 @@ class Legend(Overlay):
         self.collapsed = False  # the user's choice
         self.folded = False  # shown collapsed: the user's choice, or no room anywhere clear of the sites
         self.title = True  # the title row (an exported key has none)
-        self._room = 1.0
+        self.columns = 1  # sections side by side in a wide, low map
         self._size = (0.0, 0.0)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -219,42 +219,54 @@ class Legend(Overlay):
         """The key's rows (not the title), whether it is folded or not."""
         return [r for key, rows in self.sections.items() if key not in self.hidden for r in rows]
 
-    def shown_rows(self) -> list[LegendRow]:
-        title = [LegendRow(self.title_text(), kind="title")] if self.title else []
-        return title if self.folded else title + self.rows()
-
     def size(self):
         return self._size
 
-    def full_size(self, folded: bool) -> tuple[float, float]:
-        """Width and height at scale 1, folded or open."""
+    def _layout(self, folded: bool, columns: int) -> tuple[list[LegendRow], list[list[LegendRow]]]:
+        """The title row (if any) and the rows in columns: sections kept whole, the columns as even as can be."""
         title = [LegendRow(self.title_text(), kind="title")] if self.title else []
-        rows = title if folded else title + self.rows()
-        if not rows:
-            return 0.0, 0.0
-        metrics, bold = QFontMetricsF(self.font), QFontMetricsF(self.bold())
-        width = max(bold.horizontalAdvance(r.text) + (18 if r.kind == "title" else 0) if r.kind in ("heading", "title")
-                    else metrics.horizontalAdvance(r.text) + 26 for r in rows)
-        return width + 16, len(rows) * self.row_height() + 8
+        sections = [rows for key, rows in self.sections.items() if key not in self.hidden and rows]
+        if folded or not sections:
+            return title, []
+        if columns < 2 or len(sections) < 2:
+            return title, [[r for rows in sections for r in rows]]
+        cut = min(range(1, len(sections)), key=lambda k: max(sum(map(len, sections[:k])), sum(map(len, sections[k:]))))
+        return title, [[r for rows in sections[:cut] for r in rows], [r for rows in sections[cut:] for r in rows]]
 
-    def place_at(self, anchor: tuple[int, int], scale: float, folded: bool) -> None:
-        """In the corner `anchor` ((0|1, 0|1)) at `scale`, open or folded (MapView decides, clear of the sites)."""
-        changed = (anchor, scale, folded) != (self.anchor, self.scale(), self.folded)
-        self.anchor, self.folded = anchor, folded
+    def _width(self, row: LegendRow) -> float:
+        if row.kind in ("heading", "title"):
+            return QFontMetricsF(self.bold()).horizontalAdvance(row.text) + (18 if row.kind == "title" else 0)
+        return QFontMetricsF(self.font).horizontalAdvance(row.text) + 26
+
+    def full_size(self, folded: bool, columns: int = 1) -> tuple[float, float]:
+        """Width and height at scale 1, folded or open, in one column or two."""
+        title, cols = self._layout(folded, columns)
+        if not title and not cols:
+            return 0.0, 0.0
+        widths = [max(map(self._width, col)) for col in cols]
+        width = max([self._width(r) for r in title] + [sum(widths) + 16 * (len(widths) - 1)])
+        height = (len(title) + max(map(len, cols), default=0)) * self.row_height()
+        return width + 16, height + 8
+
+    def place_at(self, anchor: tuple[int, int], scale: float, folded: bool, columns: int = 1) -> None:
+        """In the corner `anchor` ((0|1, 0|1)) at `scale`, open or folded, in one column or two (MapView decides,
+        clear of the sites)."""
+        changed = (anchor, scale, folded, columns) != (self.anchor, self.scale(), self.folded, self.columns)
+        self.anchor, self.folded, self.columns = anchor, folded, columns
         self.setScale(scale)
         if changed:
             self._resize()
 
-    def rect_at(self, anchor: tuple[int, int], scale: float, folded: bool) -> QRectF:
+    def rect_at(self, anchor: tuple[int, int], scale: float, folded: bool, columns: int = 1) -> QRectF:
         """Where the key would be, in the view box's coordinates."""
-        w, h = (scale * v for v in self.full_size(folded))
+        w, h = (scale * v for v in self.full_size(folded, columns))
         r = self.view_box.boundingRect()
         ax, ay = anchor
         return QRectF(r.left() + self.margin + ax * (r.width() - w - 2 * self.margin),
                       r.top() + self.margin + ay * (r.height() - h - 2 * self.margin), w, h)
 
     def _resize(self) -> None:
-        self._size = self.full_size(self.folded)
+        self._size = self.full_size(self.folded, self.columns)
         self.place()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt)
@@ -266,39 +278,47 @@ class Legend(Overlay):
             event.ignore()
 
     def paint(self, p, *args):
-        rows = self.shown_rows()
-        if not rows:
+        title, cols = self._layout(self.folded, self.columns)
+        if not title and not cols:
             return
         p.setRenderHint(p.RenderHint.Antialiasing)
         p.setPen(QPen(QColor("#999999"), self.line_width))
         p.setBrush(QColor(255, 255, 255, 230))
         p.drawRoundedRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
-        y, step, bold = 4, self.row_height(), self.bold()
-        for row in rows:
-            x, mid = 8, y + step / 2
-            if row.kind == "title":
-                p.setBrush(QColor("#555555"))
-                p.setPen(Qt.PenStyle.NoPen)
-                tip = QPolygonF([QPointF(x, mid - 4), QPointF(x + 8, mid - 4), QPointF(x + 4, mid + 2)]) if \
-                    not self.folded else QPolygonF([QPointF(x + 1, mid - 5), QPointF(x + 7, mid - 1),
-                                                    QPointF(x + 1, mid + 3)])
-                p.drawPolygon(tip)
-                x += 14
-            elif row.kind == "arrow":
-                p.setPen(QPen(QColor("#000000"), 2.5 * self.line_width))
-                p.drawLine(QPointF(x, mid), QPointF(x + 12, mid))
-                p.setBrush(QColor("#000000"))
-                p.drawPolygon(QPolygonF([QPointF(x + 19, mid), QPointF(x + 11, mid - 4), QPointF(x + 11, mid + 4)]))
-            elif row.style is not None:
-                p.save()
-                p.translate(x + 9, mid)
-                scale = min(1.0, self.SYMBOL / row.style["size"])
-                p.scale(scale, scale)
-                drawSymbol(p, row.style["symbol"], row.style["size"], row.style["pen"], row.style["brush"])
-                p.restore()
-            if row.kind not in ("heading", "title"):
-                x += 26
-            p.setPen(QColor("#000000"))
-            p.setFont(bold if row.kind in ("heading", "title") else self.font)
-            p.drawText(QRectF(x, y, 1000, step), Qt.AlignmentFlag.AlignVCenter, row.text)
-            y += step
+        step = self.row_height()
+        for row in title:
+            self._paint_row(p, row, 8, 4)
+        left = 8
+        for col in cols:
+            for n, row in enumerate(col):
+                self._paint_row(p, row, left, 4 + (len(title) + n) * step)
+            left += max(map(self._width, col)) + 16
+
+    def _paint_row(self, p, row: LegendRow, x: float, y: float) -> None:
+        step = self.row_height()
+        mid = y + step / 2
+        if row.kind == "title":
+            p.setBrush(QColor("#555555"))
+            p.setPen(Qt.PenStyle.NoPen)
+            tip = QPolygonF([QPointF(x, mid - 4), QPointF(x + 8, mid - 4), QPointF(x + 4, mid + 2)]) if \
+                not self.folded else QPolygonF([QPointF(x + 1, mid - 5), QPointF(x + 7, mid - 1),
+                                                QPointF(x + 1, mid + 3)])
+            p.drawPolygon(tip)
+            x += 14
+        elif row.kind == "arrow":
+            p.setPen(QPen(QColor("#000000"), 2.5 * self.line_width))
+            p.drawLine(QPointF(x, mid), QPointF(x + 12, mid))
+            p.setBrush(QColor("#000000"))
+            p.drawPolygon(QPolygonF([QPointF(x + 19, mid), QPointF(x + 11, mid - 4), QPointF(x + 11, mid + 4)]))
+        elif row.style is not None:
+            p.save()
+            p.translate(x + 9, mid)
+            scale = min(1.0, self.SYMBOL / row.style["size"])
+            p.scale(scale, scale)
+            drawSymbol(p, row.style["symbol"], row.style["size"], row.style["pen"], row.style["brush"])
+            p.restore()
+        if row.kind not in ("heading", "title"):
+            x += 26
+        p.setPen(QColor("#000000"))
+        p.setFont(self.bold() if row.kind in ("heading", "title") else self.font)
+        p.drawText(QRectF(x, y, 1000, step), Qt.AlignmentFlag.AlignVCenter, row.text)

@@ -428,12 +428,14 @@ class MapView(QWidget):
         def clear(rect: QRectF) -> bool:
             return room.contains(rect) and not any(rect.intersects(k) for k in keep)
 
-        choices = [] if legend.collapsed else [(c, k, False) for k in LEGEND_SCALES for c in CORNERS]
-        choices += [(c, 1.0, True) for c in CORNERS]
+        # one column; else two, side by side (lower: a wide, low map has room for it), before it gets smaller
+        choices = [] if legend.collapsed else [(c, k, False, n) for k in LEGEND_SCALES for n in (1, 2)
+                                               for c in CORNERS]
+        choices += [(c, 1.0, True, 1) for c in CORNERS]
         chosen = next((c for c in choices if clear(legend.rect_at(*c))), None)
         if chosen is None:  # no room clear of the sites even folded (a tiny map): folded, as small as it takes
             w, h = legend.full_size(True)
-            chosen = ((0, 0), min(1.0, max(0.1, (room.width() - 20) / max(w, 1), 0.1)), True)
+            chosen = ((0, 0), min(1.0, max(0.1, (room.width() - 20) / max(w, 1), 0.1)), True, 1)
         legend.place_at(*chosen)
         where = legend.mapRectToParent(legend.boundingRect()) if legend.isVisible() else QRectF()
         if where != self._legend_at:  # the names (and the towns' around them) make room for it again
