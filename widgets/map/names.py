@@ -221,11 +221,11 @@ class SiteNames(PixelItem):
         return place(anchors, halves, sizes, viewport, obstacles)
 
     def boxes(self, t: QTransform, viewport: QRectF) -> list[QRectF]:
-        """Where the names and the marks are, for other labels to keep clear of."""
+        """Where the names, the marks and the overlays are, for other labels to keep clear of."""
         placed = self.placements(t, viewport)
         pts = fn.transformCoordinates(t, np.vstack([self.x, self.y])) if len(self.x) else np.zeros((2, 0))
         marks = [QRectF(x - h, y - h, 2 * h, 2 * h) for (x, y), h in zip(pts.T, self.halves)]
-        return [p.box for p in placed] + marks
+        return [p.box for p in placed] + marks + [QRectF(r) for r in self.obstacles()]
 
     # ---------------------------------------------------------------- painting
 
