@@ -191,6 +191,7 @@ def test_saving_an_unchanged_form_writes_nothing_and_the_position_keeps_its_form
     qtbot.keyClicks(form.description, " Two vehicles.")
     with qtbot.waitSignal(c.state.changed):
         qtbot.keyClick(form.source, Qt.Key.Key_Return)
+    wait_for_ops(qtbot, c.state)  # the log's reload after the write, before its widgets close
     changes = json.loads(sql(db, "SELECT changes FROM incident_audit WHERE incident_id=? AND action='update'",
                              ident)[0][0])
     assert list(changes) == ["description"]  # only what was edited
@@ -207,7 +208,7 @@ def test_the_audit_trail_shows_what_the_form_shows_in_the_interface_language(qtb
     ident = new_incident(qtbot, c, location="18.44107818729762, 1.40824", description="Kidal road")
     written(qtbot, c, c.delete_action)
     c.table.show_deleted.setChecked(True)
-    qtbot.waitUntil(lambda: c.table.model.row_of(ident) is not None)
+    wait_for_ops(qtbot, c.state)  # the log's new query runs off the GUI thread
     c.table.view.selectRow(c.table.model.row_of(ident))
     i18n.install("fr")
     try:
@@ -217,6 +218,7 @@ def test_the_audit_trail_shows_what_the_form_shows_in_the_interface_language(qtb
         view = c.audit_view
         qtbot.addWidget(view)
         lines = view.lines()
+        wait_for_ops(qtbot, c.state)
     finally:
         i18n.install("en")
     shown = {line[0]: line[1:] for line in lines if len(line) == 3}
