@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from app.briefing.map_image import SCREEN_DPI, build_map, build_timeline, render_legend, render_vector
 from app.briefing.pdf import GREY, MARK, RULE, Cell, Series, Sheet, Table, draw_symbol, week_chart
+from app.briefing.routes import route_section
 from app.i18n import locale_for
 from db.incidents import taxonomy
 from db.vocab import INCIDENT_STATUS_LABELS, SITE_STATUS_LABELS, SITE_STATUSES, TRANSFER_STATUS_LABELS
@@ -60,6 +61,8 @@ class Pack:
         self.table_section(translate("Briefing", "Site status"),
                            translate("Briefing", "Site status on {0}").format(self.long(self.day)), self.status_table())
         self.incident_section()
+        for brief in self.data.routes:
+            route_section(self, brief)
         self.table_section(translate("Briefing", "Transfer of tasks"), translate("Briefing", "Transfer of tasks"),
                            self.task_table())
         return self.pages

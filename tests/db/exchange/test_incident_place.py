@@ -219,7 +219,7 @@ def test_a_0004_database_upgrades_keeping_every_incident(tmp_path):
     with upgraded.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
     upgraded.close()
-    assert list((tmp_path / "backups").glob("old-*-before-migration-0004-to-0005.sqlite"))
+    assert list((tmp_path / "backups").glob(f"old-*-before-migration-0004-to-{HEAD}.sqlite"))
 
 
 def test_version_1_files_still_import_with_default_place_and_precision(db, tmp_path):
