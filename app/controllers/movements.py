@@ -96,6 +96,8 @@ class MovementController(QObject):
         self.every = tuple(every)
         self.records = tuple(m for m in every if not m.deleted)
         self.table.set_rows([self.row(m) for m in (self.every if self.show_deleted else self.records)])
+        if self.state.selection[0] == "movement":  # selected before it arrived (just made)
+            self.table.select_movement(self.state.selection[1])
         self.timeline.set_movements([self.bar(m) for m in self.records if m.status != "aborted" or m.departed_on])
         self.draw(self.state.situation.day)
         self._show_card(self.card.site_id)
