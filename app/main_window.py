@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
@@ -110,9 +110,9 @@ class MainWindow(QMainWindow):
         (tabbed with the log) is tall enough for every site row."""
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         timeline, log, figures, sites, details, movements, routes = self.docks
-        self.splitDockWidget(timeline, routes, Qt.Orientation.Horizontal)  # beside the timeline: the date moves it
-        self.tabifyDockWidget(timeline, log)  # (after the split: a tabbed dock would take it as a tab)
+        self.tabifyDockWidget(timeline, log)
         self.tabifyDockWidget(log, movements)
+        self.tabifyDockWidget(movements, routes)  # a 1366-pixel screen has no room beside the timeline
         routes.hide()  # until asked for (View > Route risk, or a movement's "Route risk")
         timeline.raise_()
         self.resizeDocks([timeline], [330], Qt.Orientation.Vertical)
@@ -196,13 +196,8 @@ class MainWindow(QMainWindow):
     def show_route_panel(self) -> None:
         """Show the route risk panel beside the timeline (View > Route risk, Ctrl+K)."""
         dock = self.docks[-1]
-        first = not dock.isVisible()
         dock.show()
         dock.raise_()
-        if first:  # a little more than half the width beside the timeline, once laid out
-            QTimer.singleShot(0, lambda: self.resizeDocks(
-                [self.docks[0], dock], [int(self.centralWidget().width() * 0.42),
-                                        int(self.centralWidget().width() * 0.58)], Qt.Orientation.Horizontal))
         self.route_panel.setFocus()
 
     def show_movement_route(self, movement_id: str) -> None:

@@ -70,13 +70,12 @@ def route_page(pack, brief: RouteBrief, table: Table, rows: range, top_h: float)
     o = risk.options
     start = risk.day - timedelta(days=o.days - 1)
     top = s.heading(p, translate("Briefing", "Route {0}: incidents recorded near it").format(brief.title))
-    summary = translate("Briefing", "Incidents recorded near this route: %n, within {0} km of its {1} km, from {2} to "
+    summary = translate("Briefing", "Incidents recorded near this route: {6}, within {0} km of its {1} km, from {2} to "
                                     "{3}. Weighed by kind, harm, age (half-life {4} days) and how precisely each is "
-                                    "placed; stretches of {5} km. A record of what happened, not a probability.", "",
-                        len(risk.incidents)).format(
+                                    "placed; stretches of {5} km. A record of what happened, not a probability.").format(
         pack.locale.toString(float(o.buffer_km), "g", 6), pack.locale.toString(risk.route.length_km, "f", 0),
         pack.long(start), pack.long(risk.day), pack.locale.toString(float(o.half_life_days), "g", 6),
-        pack.locale.toString(float(o.step_km), "g", 6))
+        pack.locale.toString(float(o.step_km), "g", 6), pack.locale.toString(len(risk.incidents)))
     s.text(p, QRectF(s.body.left(), top, s.body.width(), s.pt(30)), summary, 9)
     top += s.pt(30)
     area = QRectF(s.body.left(), top, s.body.width() * 0.58, top_h - s.pt(10))

@@ -67,11 +67,13 @@ class MovementController(QObject):
 
     def _make_actions(self) -> None:
         self.new_action = action(self, self.tr("New &movement…"), self.new_movement, "Ctrl+Shift+N")
-        self.edit_action = action(self, self.tr("Edit m&ovement…"), lambda: self._on_selected(self.edit_movement))
-        self.delete_action = action(self, self.tr("Delete mo&vement"), lambda: self._on_selected(self.delete_movement))
+        self.edit_action = action(self, self.tr("Edit m&ovement…"), lambda: self._on_selected(self.edit_movement),
+                                  "Shift+F2")
+        self.delete_action = action(self, self.tr("Delete mo&vement"), lambda: self._on_selected(self.delete_movement),
+                                    "Ctrl+Shift+Del")
         self.audit_action = action(self, self.tr("Movement's audit &trail…"),
-                                   lambda: self._on_selected(self.show_audit))
-        self.export_action = action(self, self.tr("Export &movements…"), self.ask_export)
+                                   lambda: self._on_selected(self.show_audit), "Ctrl+Shift+H")
+        self.export_action = action(self, self.tr("Export &movements…"), self.ask_export, "Ctrl+Shift+O")
 
     def actions(self) -> list[QAction]:
         """For the Edit menu."""

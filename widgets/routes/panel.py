@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -60,6 +58,46 @@ class RouteView:
     incidents: tuple[ListedIncident, ...]
 
 
+class _IncidentModel(QAbstractTableModel):
+    """The incidents near a route, by distance along it (a model: thousands of rows cost nothing to show)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: tuple[ListedIncident, ...] = ()
+        self.headers = (self.tr("km"), self.tr("Date"), self.tr("Type"), self.tr("km off"), self.tr("Killed / injured"),
+                        self.tr("Place"))
+
+    def set_rows(self, rows: tuple[ListedIncident, ...]) -> None:
+        self.beginResetModel()
+        self.rows = tuple(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt)
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt)
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        x, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return x.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        locale = QLocale()
+        return (locale.toString(x.km_along, "f", 1), locale.toString(x.day, "d MMM yyyy"), x.type_label,
+                locale.toString(x.km_off, "f", 1), f"{x.killed} / {x.injured}", x.place)[column]
+
+
 class _Column(QWidget):
     """One route's title, profile strip and incident list."""
 
@@ -72,15 +110,15 @@ class _Column(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.profile = ProfileStrip()
-        self.list = QTableWidget(0, 6)
+        self.model = _IncidentModel(self)
+        self.list = QTableView()
+        self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.verticalHeader().hide()
-        self.list.setHorizontalHeaderLabels([self.tr("km"), self.tr("Date"), self.tr("Type"), self.tr("km off"),
-                                             self.tr("Killed / injured"), self.tr("Place")])
         self.list.horizontalHeader().setStretchLastSection(True)
-        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.list.setWordWrap(False)
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -94,25 +132,16 @@ class _Column(QWidget):
         self.summary.setText(self.tr("Pick sites in order, a movement, positions on the map or a line of a map "
                                      "layer."))
         self.profile.set_bars([])
-        self.list.setRowCount(0)
+        self.model.set_rows(())
 
     def show_view(self, view: RouteView, top: float | None) -> None:
         self.title.setText(view.title)
         self.summary.setText(view.summary)
         self.profile.set_bars(list(view.bars), top)
-        locale = QLocale()
-        self.list.setRowCount(len(view.incidents))
-        for row, x in enumerate(view.incidents):
-            cells = (locale.toString(x.km_along, "f", 1), locale.toString(x.day, "d MMM yyyy"), x.type_label,
-                     locale.toString(x.km_off, "f", 1), f"{x.killed} / {x.injured}", x.place)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, x.id)
-                item.setToolTip(text)
-                if column in (0, 3, 4):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.list.setItem(row, column, item)
-        self.list.resizeColumnsToContents()
+        self.model.set_rows(view.incidents)
+        if view.incidents and not self._sized:  # sized to the first rows once (not at every date)
+            self.list.resizeColumnsToContents()
+            self._sized = True
 
 
 class RoutePanel(QWidget):
@@ -123,6 +152,7 @@ class RoutePanel(QWidget):
     layer_line_requested = Signal(str)  # slot: click a line of a map layer
     clear_requested = Signal(str)
     options_changed = Signal(object)  # RouteOptions
+    step_requested = Signal(int)  # days: move the current date (the map and the routes follow)
     incident_activated = Signal(str)
 
     def __init__(self, parent=None):
@@ -134,8 +164,8 @@ class RoutePanel(QWidget):
         self._build_controls()
         self.columns = {s: _Column(s) for s in SLOTS}
         for column in self.columns.values():
-            column.list.itemActivated.connect(
-                lambda item: self.incident_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
+            column.list.activated.connect(
+                lambda index: self.incident_activated.emit(index.data(Qt.ItemDataRole.UserRole)))
         body = QHBoxLayout()
         for column in self.columns.values():
             body.addWidget(column, 1)
@@ -190,6 +220,13 @@ class RoutePanel(QWidget):
         for w in (self.draw, self.layer_line, self.clear_button, self.options_button):
             second.addWidget(w)
         second.addStretch(1)
+        self.date_label = QLabel()
+        second.addWidget(self.date_label)
+        for days, text, tip in ((-7, "◀◀", self.tr("One week earlier")), (-1, "◀", self.tr("One day earlier")),
+                                (1, "▶", self.tr("One day later")), (7, "▶▶", self.tr("One week later"))):
+            b = QToolButton(text=text, toolTip=tip)
+            b.clicked.connect(lambda _=False, d=days: self.step_requested.emit(d))
+            second.addWidget(b)
         grid = QGridLayout()
         for n, (text, name, tip) in enumerate((
                 (self.tr("Corridor ±"), "buffer_km", self.tr("Incidents within this distance of the route "
@@ -242,6 +279,10 @@ class RoutePanel(QWidget):
             self.movement_picker.addItem(self.tr("A movement's route…"), "")
             for ident, label in movements:
                 self.movement_picker.addItem(label, ident)
+
+    def show_date(self, day: date) -> None:
+        """The date the routes are weighed on (the window's current date)."""
+        self.date_label.setText(QLocale().toString(day, "d MMM yyyy"))
 
     def set_options(self, options: RouteOptions) -> None:
         for name, box in self.options.items():

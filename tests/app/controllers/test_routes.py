@@ -51,13 +51,13 @@ def test_picking_sites_draws_the_coloured_route_and_its_profile_and_the_date_rec
     assert column.title.text() == "A: Ber → Timbuktu, 51 km"
     assert column.summary.text().startswith("Incidents recorded near this route: 1 (30 days to 20 Aug 2023")
     assert "probab" not in column.summary.text()
-    assert [column.list.item(0, c).text() for c in range(6)] == ["7.7", "13 Aug 2023", "Attack on convoy", "2.9",
-                                                                  "0 / 4", "Ber"]
+    assert [column.model.index(0, c).data() for c in range(6)] == ["7.7", "13 Aug 2023", "Attack on convoy", "2.9",
+                                                                    "0 / 4", "Ber"]
 
     with qtbot.waitSignal(w.route_controller.shown):
         w.state.cursor.set_date(date(2023, 9, 20))  # five weeks later: the attack is out of the last 30 days
     assert set(w.map.route_layer.routes["A"].colors) == {GREY}
-    assert {b.score for b in column.profile.bars} == {0} and column.list.rowCount() == 0
+    assert {b.score for b in column.profile.bars} == {0} and column.model.rowCount() == 0
 
     w.state.cursor.set_date(date(2023, 8, 14), moving=True)  # a drag: recoloured once it settles
     assert set(w.map.route_layer.routes["A"].colors) == {GREY}
@@ -78,13 +78,11 @@ def test_routes_a_and_b_side_by_side_and_an_incident_one_click_from_its_record(w
     assert b.title.text().startswith("B: Ber → Goundam → Timbuktu")
     assert a.x() < b.x() and a.y() == b.y()  # side by side
     assert a.profile.getPlotItem().vb.viewRange()[1] == b.profile.getPlotItem().vb.viewRange()[1]  # one height
-    item = b.list.item(0, 0)
-    b.list.itemActivated.emit(item)
+    b.list.activated.emit(b.model.index(0, 0))  # a double click or Enter on the row
     assert w.state.selection == ("incident", BER_ATTACK)
-    b.list.setCurrentItem(item)
     w.route_panel.choose_slot("B")
     w.route_panel.clear_button.click()
-    assert set(w.map.route_layer.routes) == {"A"} and b.list.rowCount() == 0
+    assert set(w.map.route_layer.routes) == {"A"} and b.model.rowCount() == 0
 
 
 def test_a_route_clicked_on_the_map(window, qtbot):
