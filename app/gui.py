@@ -12,12 +12,14 @@ from app.state import AppState
 
 
 def open_state(db_path, lang: str, database=None) -> AppState:
-    """Open the database and scenario; the cursor starts on the last date shown."""
+    """Open the database, its scenario and site records; the cursor starts on the last date shown."""
     from db import open_database
     from db.scenario.stored import read_scenario
+    from db.sites.queries import all_records
 
     database = database or open_database(db_path)
     scenario = read_scenario(database)
+    records = all_records(database)
     saved = settings.get("cursor/date")
     try:
         day = date.fromisoformat(saved) if saved else scenario.mission.view_start
@@ -25,7 +27,7 @@ def open_state(db_path, lang: str, database=None) -> AppState:
         day = scenario.mission.view_start
     m = scenario.mission
     cursor = CursorState(day, scenario.start, scenario.end, drawdown=(m.view_start, m.view_end))
-    return AppState(database, scenario, cursor, lang)
+    return AppState(database, scenario, cursor, lang, records=records)
 
 
 def run(args) -> int:

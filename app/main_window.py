@@ -19,6 +19,7 @@ from app.controllers.map import MapController
 from app.controllers.movements import MovementController
 from app.controllers.presentation import PresentationMode
 from app.controllers.routes import RouteController
+from app.controllers.sites import SiteController
 from app.controllers.timeline import TimelineController
 from app.i18n import locale_for
 from app.state import AppState
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.map_controller = MapController(state, self.map, self.site_card, self.layers, self)
         self.timeline_controller = TimelineController(state, self.timeline, self.site_panel, self.key_figures, self)
         self.incident_controller = IncidentController(state, self.incidents, self.summary, self)
+        self.site_controller = SiteController(state, self.site_card, self.site_panel, self.timeline, self.map,
+                                              self.incident_controller.undo_stack, self)
         self.movement_controller = MovementController(state, self.movements, self.map, self.timeline, self.site_card,
                                                       self.incident_controller.undo_stack,
                                                       self.incident_controller.author, self)
@@ -137,6 +140,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions(self.movement_controller.actions())
         edit_menu.addSeparator()
+        edit_menu.addActions(self.site_controller.actions())
+        edit_menu.addSeparator()
         edit_menu.addAction(self.interface.preferences_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -191,7 +196,8 @@ class MainWindow(QMainWindow):
 
     def _set_author(self, name: str) -> None:
         """Preferences changed the author name: the next edits and imports record it."""
-        self.incident_controller.author = self.exchange.author = self.movement_controller.author = name
+        self.incident_controller.author = self.exchange.author = self.site_controller.author = name
+        self.movement_controller.author = name
 
     def show_route_panel(self) -> None:
         """Show the route risk panel beside the timeline (View > Route risk, Ctrl+K)."""

@@ -87,9 +87,9 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, number: int, op: Op, relay: _Relay):
+    def __init__(self, number: int, op: Op, relay: _Relay, write_hooks=None):
         super().__init__()
-        self.number, self.op, self.relay = number, op, relay
+        self.number, self.op, self.relay, self.hooks = number, op, relay, write_hooks
 
     def _progress(self, done: int, total: int) -> None:
         if self.op.is_cancelled:
@@ -101,7 +101,12 @@ class _Task(QRunnable):
             self.relay.stopped.emit(self.number)
             return
         try:
+            hooks = self.hooks if self.op.changes else None
+            if hooks is not None:
+                hooks[0]()
             result = self.op.fn(*self.op.args, progress=self._progress, **self.op.kwargs)
+            if hooks is not None:
+                hooks[1]()
         except Cancelled:
             self.relay.stopped.emit(self.number)
         except Exception as exc:  # noqa: BLE001 (reported to the user, and logged with its traceback)
@@ -131,11 +136,18 @@ class Executor(QObject):
         self._ops: dict[int, Op] = {}  # asked for, outcome not delivered yet
         self._numbers = itertools.count(1)
         self._closed = False
+        # (before, after): called in the worker around each write that succeeds (app/watch.py)
+        self.write_hooks: tuple[Callable[[], None], Callable[[], None]] | None = None
 
     @property
     def idle(self) -> bool:
         """No op is waiting or running (tests wait for this)."""
         return not self._ops
+
+    @property
+    def writing(self) -> bool:
+        """A write is waiting, running, or done with its announcement not yet made (app/watch.py waits for it)."""
+        return any(op.changes for op in self._ops.values())
 
     def run(self, op: Op) -> Op:
         if self._closed:
@@ -151,7 +163,7 @@ class Executor(QObject):
             op.dialog = self._progress_dialog(op)
         if len(self._ops) == 1:
             self.idle_changed.emit(False)
-        self._pool.start(_Task(number, op, self._relay))
+        self._pool.start(_Task(number, op, self._relay, self.write_hooks))
         return op
 
     def join(self) -> None:

@@ -95,6 +95,36 @@ TRANSFER_STATUS_LABELS = {  # context "TaskStatus"
     "done": QT_TRANSLATE_NOOP("TaskStatus", "done"),
 }
 
+# ---------------------------------------------------------------- site records (what happened at a site)
+
+SITE_RECORD_KINDS = ("handover", "handover-planned", "closure-started", *ROLES, "returned", "repatriated")
+SITE_RECORD_LABELS = {  # context "SiteRecord"
+    "handover": QT_TRANSLATE_NOOP("SiteRecord", "Handover confirmed"),
+    "handover-planned": QT_TRANSLATE_NOOP("SiteRecord", "Handover rescheduled"),
+    "closure-started": QT_TRANSLATE_NOOP("SiteRecord", "Closure started"),
+    "rear-party": QT_TRANSLATE_NOOP("SiteRecord", "Rear party began"),
+    "reduced": QT_TRANSLATE_NOOP("SiteRecord", "Reduced footprint began"),
+    "liquidation-hub": QT_TRANSLATE_NOOP("SiteRecord", "Liquidation hub began"),
+    "returned": QT_TRANSLATE_NOOP("SiteRecord", "Returned to the government"),
+    "repatriated": QT_TRANSLATE_NOOP("SiteRecord", "Personnel repatriated"),
+}
+FUTURE_KINDS = frozenset({"handover-planned"})  # the only kind whose date may be after today (a new plan)
+COUNTED_KINDS = frozenset({"repatriated"})  # the kinds that carry a value (a count) and a category
+
+PERSONNEL = ("military", "police", "civilian")  # the categories of a `repatriated` figure
+PERSONNEL_LABELS = {  # context "Personnel"
+    "military": QT_TRANSLATE_NOOP("Personnel", "military"),
+    "police": QT_TRANSLATE_NOOP("Personnel", "police"),
+    "civilian": QT_TRANSLATE_NOOP("Personnel", "civilian"),
+}
+
+# The site record's columns: what the dialog edits, then bookkeeping; SITE_RECORD_FIELDS is the CSV's order.
+SITE_RECORD_CONTENT = ("site_id", "kind", "date", "value", "category", "source", "reliability", "note")
+SITE_RECORD_FIELDS = ("id", *SITE_RECORD_CONTENT, "author", "origin", "recorded_at", "revision", "deleted")
+SITE_RECORD_SENSITIVE = ("source", "note")  # left out of what headquarters receives ("hq" profile)
+# Where each status comes from (`sitmon status --format csv` confirmed_by, besides a record's id).
+BASIS_PLAN, BASIS_SCENARIO = "plan", "scenario"
+
 # ---------------------------------------------------------------- movements (convoys between sites)
 
 MOVEMENT_STATUSES = ("planned", "under-way", "arrived", "aborted")

@@ -136,10 +136,11 @@ def test_scenario_errors_and_status_headings_speak_french(qapp, translations, tm
         assert err == f"sitmon: {bad}:{line}: sites[0].lat: doit être inférieur ou égal à 90 (valeur lue : 95)\n"
         assert main.main(["--lang", "fr", "--db", str(tmp_path / "x.sqlite"), "status", "--date", "2023-08-15"]) == 0
         assert capsys.readouterr().out.splitlines()[0].split() == ["id_site", "site", "type", "statut", "depuis",
-                                                                   "motif"]
+                                                                   "remise_prevue", "confirme_par", "motif"]
         assert main.main(["--lang", "fr", "--db", str(tmp_path / "x.sqlite"), "status", "--date", "2023-08-15",
                          "--format", "csv"]) == 0
-        assert capsys.readouterr().out.startswith("site_id,site,kind,status,since,reason\n")  # CSV names stay
+        assert capsys.readouterr().out.startswith(
+            "site_id,site,kind,status,since,reason,planned_handover,confirmed_by\n")  # CSV names stay
     finally:
         i18n.install("en")
 

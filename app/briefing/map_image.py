@@ -20,12 +20,15 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from app import map_data, settings
 from app.i18n import locale_for
+from app.site_records import timeline_marks
 from db import status
 from db.files import atomic
 from db.incidents import taxonomy
 from db.incidents.points import IncidentPoints, incident_points
 from db.scenario.schema import Scenario
 from db.scenario.stored import read_scenario
+from db.sites import queries as site_queries
+from db.sites.queries import SiteRecord
 from db.status import Situation
 from geo.lookups import geodesic_km
 from widgets.map.layers import Basemap
@@ -48,6 +51,7 @@ class MapData:
     basemap: Basemap
     timeline_days: np.ndarray  # incident dates (ordinals) for the timeline's density strip
     timeline_colors: np.ndarray  # one "#RRGGBB" per incident
+    records: tuple[SiteRecord, ...] = ()  # the site records (not deleted) the situation was worked out with
 
 
     @property
@@ -59,9 +63,10 @@ def gather_map(db, day: date, lang: str, incident_days_back: int = 0, extent=Non
     """Plain data only (db, geo): safe in a worker thread."""
     scenario = read_scenario(db)
     points = incident_points(db)
-    return MapData(scenario, status.situation(scenario, day), lang, points, incident_days_back,
+    records = site_queries.all_records(db, include_deleted=False)
+    return MapData(scenario, status.situation(scenario, day, records), lang, points, incident_days_back,
                    tuple(extent) if extent else MALI, map_data.load_basemap(lang), points.day,
-                   taxonomy.colors_of(points))
+                   taxonomy.colors_of(points), records)
 
 
 def render_map(db, day: date, size: tuple[int, int] = (1600, 1000), lang: str = "en") -> QImage:
@@ -109,6 +114,7 @@ def build_timeline(data: MapData, size: QSize) -> TimelineView:
     view.set_scenario(data.scenario, data.lang)
     view.set_incident_counts(data.timeline_days, data.timeline_colors)
     view.show_statuses(list(data.situation.statuses))
+    view.show_records(timeline_marks(data.scenario, data.records, locale_for(data.lang)))
     view.show_date(data.day)
     QApplication.processEvents()
     return view

@@ -1,7 +1,8 @@
 """The offline briefing pack: an A4 landscape PDF of the situation on one date.
 
-Pages: cover (mission, date, key figures, contents), map, timeline, site statuses, incidents of the
-last days (chart and table), a page per route asked for (app/briefing/routes.py), transfer of tasks. The handling marking (setting "export/marking") and
+Pages: cover (mission, date, key figures, contents), map, timeline, site statuses, updates recorded at the
+sites in the last days, incidents of the last days (chart and table), a page per route asked for
+(app/briefing/routes.py), transfer of tasks. The handling marking (setting "export/marking") and
 "Page N of M" are on every page.
 
 Why QPdfWriter and QPainter: they ship with PySide6, so the pack needs no extra dependency, and the
@@ -38,6 +39,8 @@ from db.incidents.queries import IncidentFilter, IncidentRow, Summary
 from db.incidents.weeks import weekly_by_type
 from db.progress import tick
 from db.records import Text
+from db.sites import queries as site_queries
+from db.sites.queries import SiteRecord
 from db.status import KeyFigures
 from geo import basemap as gb
 
@@ -55,6 +58,7 @@ class BriefingData:
     marking: str
     days: int  # the incident window: the last `days` days up to the date
     figures: KeyFigures
+    updates: tuple[SiteRecord, ...]  # site records dated in those days, newest first (not deleted)
     incidents: tuple[IncidentRow, ...]  # the most recent first, at most MAX_INCIDENT_ROWS
     summary: Summary
     weekly: tuple[tuple[date, str, int], ...]  # (Monday, type, count)
@@ -72,7 +76,7 @@ def gather(db, day: date, lang: str = "en", marking: str = "", days: int = INCID
     regions = gb.load_layer("mali_regions")
     return BriefingData(
         map=mapped, generated=datetime.now(timezone.utc), marking=marking, days=days,
-        figures=mapped.situation.figures,
+        figures=mapped.situation.figures, updates=site_queries.between(db, window.date_from, day),
         incidents=tuple(queries.page(db, window, "occurred_on", True, 0, MAX_INCIDENT_ROWS)),
         summary=queries.summary(db, window), weekly=weekly_by_type(db, window),
         regions={c: Text(n, f or "") for c, n, f in zip(regions.iso_3166_2, regions.name, regions.name_fr)},

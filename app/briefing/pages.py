@@ -13,6 +13,7 @@ from app.briefing.map_image import SCREEN_DPI, build_map, build_timeline, render
 from app.briefing.pdf import GREY, MARK, RULE, Cell, Series, Sheet, Table, draw_symbol, week_chart
 from app.briefing.routes import route_section
 from app.i18n import locale_for
+from app.site_records import recorded_by, what
 from db.incidents import taxonomy
 from db.vocab import INCIDENT_STATUS_LABELS, SITE_STATUS_LABELS, SITE_STATUSES, TRANSFER_STATUS_LABELS
 from widgets.status_style import STATUS_COLORS, STATUS_SYMBOLS
@@ -60,6 +61,10 @@ class Pack:
         self.add(translate("Briefing", "Timeline"), [self.timeline_page])
         self.table_section(translate("Briefing", "Site status"),
                            translate("Briefing", "Site status on {0}").format(self.long(self.day)), self.status_table())
+        since = self.day - timedelta(days=self.data.days - 1)
+        self.table_section(translate("Briefing", "Updates since {0}").format(self.long(since)),
+                           translate("Briefing", "Updates recorded at the sites from {0} to {1}").format(
+                               self.long(since), self.long(self.day)), self.updates_table())
         self.incident_section()
         for brief in self.data.routes:
             route_section(self, brief)
@@ -100,6 +105,23 @@ class Pack:
         return Table(self.sheet, [translate("Briefing", "Site"), translate("Briefing", "Status"),
                                   translate("Briefing", "Since"), translate("Briefing", "Reason")],
                      [1.3, 1.7, 1.6, 6], rows, 9)
+
+    def updates_table(self) -> Table:
+        """The site records of the last days, newest first; sources and notes stay out (they are sensitive)."""
+        rows = [[Cell(self.locale.toString(r.date, "d MMM yyyy")),
+                 Cell(self.scenario.site(r.site_id).name.get(self.lang) if r.site_id in self.sites() else r.site_id,
+                      bold=True),
+                 Cell(what(r, self.locale)), Cell(r.reliability or "—"), Cell(recorded_by(r))]
+                for r in self.data.updates]
+        if not rows:
+            rows = [[Cell(translate("Briefing", "No update recorded in these days.")), Cell(""), Cell(""), Cell(""),
+                     Cell("")]]
+        return Table(self.sheet, [translate("Briefing", "Date"), translate("Briefing", "Site"),
+                                  translate("Briefing", "Update"), translate("Briefing", "Reliability"),
+                                  translate("Briefing", "Recorded by")], [1.4, 1.4, 4, 1, 2], rows, 9)
+
+    def sites(self) -> set[str]:
+        return {s.id for s in self.scenario.sites}
 
     def task_table(self) -> Table:
         def money(value) -> str:

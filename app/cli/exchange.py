@@ -23,7 +23,7 @@ def register(subparsers) -> None:
     inc.add_argument("--dry-run", action="store_true", help=tr("check and count, write nothing"))
     inc.set_defaults(func=cmd_import_incidents)
 
-    exp = subparsers.add_parser("export", help=tr("export incidents, site statuses or the timeline"))
+    exp = subparsers.add_parser("export", help=tr("export incidents, site records, site statuses or the timeline"))
     exps = exp.add_subparsers(dest="export_command", required=True, parser_class=type(exp))
     ei = exps.add_parser("incidents", help=tr("incidents as CSV, GeoJSON or GeoPackage (by the file extension)"))
     ei.add_argument("--from", dest="start", type=iso_date)
@@ -32,6 +32,12 @@ def register(subparsers) -> None:
                     help=tr("hq leaves out the sensitive fields (source, notes) and writes type, sub-type, "
                             "status and region as words in the language of --lang"))
     ei.set_defaults(func=cmd_export_incidents)
+    er = exps.add_parser("site-records", help=tr("site records as CSV, GeoJSON or GeoPackage (by the file extension)"))
+    er.add_argument("--from", dest="start", type=iso_date)
+    er.add_argument("--to", dest="end", type=iso_date)
+    er.add_argument("--profile", choices=("full", "hq"), default="full",
+                    help=tr("hq leaves out the sensitive fields (source, note)"))
+    er.set_defaults(func=cmd_export_site_records)
     es = exps.add_parser("status", help=tr("every site's status on a date, as CSV, GeoJSON or GeoPackage"))
     es.add_argument("--date", type=iso_date, required=True)
     es.set_defaults(func=cmd_export_status)
@@ -39,7 +45,7 @@ def register(subparsers) -> None:
     et.set_defaults(func=cmd_export_timeline)
     em = exps.add_parser("movements", help=tr("movements as CSV, or as lines in GeoJSON or GeoPackage"))
     em.set_defaults(func=cmd_export_movements)
-    for p in (ei, es, et, em):
+    for p in (ei, er, es, et, em):
         p.add_argument("--out", type=Path, required=True)
         p.add_argument("--excel", action="store_true", help=tr("UTF-8 with a BOM, for Excel"))
         p.add_argument("--hxl", action="store_true", help=tr("add an HXL hashtag row under the header"))
@@ -47,7 +53,8 @@ def register(subparsers) -> None:
 
     pkg = subparsers.add_parser("package", help=tr("data packages between laptops"))
     pkgs = pkg.add_subparsers(dest="package_command", required=True, parser_class=type(pkg))
-    pe = pkgs.add_parser("export", help=tr("write every incident and its audit trail to a .zip"))
+    pe = pkgs.add_parser("export", help=tr("write every incident and site record, with their audit trails, "
+                                           "to a .zip"))
     pe.add_argument("--out", type=Path, required=True)
     pe.set_defaults(func=cmd_package_export)
     pi = pkgs.add_parser("import", help=tr("merge a package from another laptop"))
@@ -106,6 +113,12 @@ def cmd_export_incidents(args) -> int:
         profile=args.profile, lang=getattr(args, "lang", None) or "en", delimiter=args.delimiter))
 
 
+def cmd_export_site_records(args) -> int:
+    return _export(args, lambda db, ex: ex.export_site_records(
+        db, args.out, args.start, args.end, excel=args.excel, hxl=args.hxl, profile=args.profile,
+        delimiter=args.delimiter))
+
+
 def cmd_export_status(args) -> int:
     return _export(args, lambda db, ex: ex.export_status(
         db, args.out, args.date, excel=args.excel, hxl=args.hxl, delimiter=args.delimiter))
@@ -131,11 +144,13 @@ def cmd_package_export(args) -> int:
         db.close()
     print(tr("Wrote {0} incidents and {1} audit rows to {2}").format(m.counts["incidents"], m.counts["audit"],
                                                                       args.out))
+    print(tr("Wrote {0} site records and {1} of their audit rows").format(m.counts["site_records"],
+                                                                          m.counts["site_record_audit"]))
     return 0
 
 
 def cmd_package_import(args) -> int:
-    from db.exchange import packages
+    from db.exchange import packages, site_records
 
     if not args.file.is_file():
         return fail(tr("{0}: no such file").format(args.file), 2)
@@ -148,11 +163,17 @@ def cmd_package_import(args) -> int:
         db.close()
     print(tr("{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added").format(
         args.file, r.created, r.updated, r.unchanged, r.audit_added))
+    s = r.site_records
+    print(tr("site records: {0} created, {1} updated, {2} unchanged, {3} recorded on both laptops merged into "
+             "one").format(s.created, s.updated, s.unchanged, s.merged))
     for c in r.conflicts:
         diffs = "; ".join(f"{f}: mine {c.mine[f]!r}, theirs {c.theirs[f]!r}" for f in c.fields)
         print(tr("conflict: incident {0} ({1}): {2}").format(c.incident_id, c.mine["occurred_on"], diffs),
               file=sys.stderr)
-    if r.conflicts:
-        return fail(tr("{0} incidents were edited on both laptops and were left as they are here; "
-                       "run again with --take mine or --take theirs").format(len(r.conflicts)), 3)
+    for c in s.conflicts:
+        print(tr("conflict: {0}").format(site_records.describe(c)), file=sys.stderr)
+    if r.conflicts or s.conflicts:
+        return fail(tr("{0} incidents and {1} site records disagree between the laptops and were left as they "
+                       "are here; run again with --take mine or --take theirs").format(
+            len(r.conflicts), len(s.conflicts)), 3)
     return 0

@@ -1,8 +1,10 @@
-"""File > Import incidents…, Export incidents…, Export status…, Export timeline…, Export package…, Import package….
+"""File > Import incidents…, Export incidents…, Export site records…, Export status…, Export timeline…, Export
+package…, Import package….
 
 Each runs db/exchange as an op with a progress dialog and Cancel. An import is checked first; bad rows are
-listed (ImportReport) and the user imports the good rows or none. Package conflicts go to the ConflictDialog.
-After a write the executor announces {"incidents"}.
+listed (ImportReport) and the user imports the good rows or none. Package conflicts (incidents and site
+records) go to the ConflictDialog. After a write the executor announces {"incidents"} (and {"site_records"}
+after a package).
 """
 from __future__ import annotations
 
@@ -15,9 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app import settings
 from app.actions import action
 from app.controllers.incidents import field_labels
+from app.controllers.sites import field_labels as record_labels
 from app.ops import Op
 from app.state import AppState
-from db.exchange import exports, imports, packages
+from db.exchange import exports, imports, packages, site_records
 from db.incidents import queries, taxonomy
 from widgets.dialogs.conflicts import ConflictDialog
 from widgets.dialogs.export import ExportDialog
@@ -41,6 +44,8 @@ class ExchangeController(QObject):
         self.import_incidents_action = action(self, self.tr("&Import incidents…"), self._ask_import, "Ctrl+I")
         self.export_incidents_action = action(self, self.tr("&Export incidents…"),
                                               lambda: self._ask_export("incidents"), "Ctrl+E")
+        self.export_records_action = action(self, self.tr("Export site &records…"),
+                                            lambda: self._ask_export("site-records"), "Ctrl+Shift+E")
         self.export_status_action = action(self, self.tr("Export site &status…"), lambda: self._ask_export("status"),
                                            "Ctrl+Shift+S")
         self.export_timeline_action = action(self, self.tr("Export the &timeline…"),
@@ -53,7 +58,8 @@ class ExchangeController(QObject):
             a.setEnabled(writable)
 
     def actions(self) -> list[QAction]:
-        return [self.import_incidents_action, self.export_incidents_action, self.export_status_action,
+        return [self.import_incidents_action, self.export_incidents_action, self.export_records_action,
+                self.export_status_action,
                 self.export_timeline_action, self.export_package_action, self.import_package_action]
 
     def set_filter(self, f: queries.IncidentFilter) -> None:
@@ -62,12 +68,12 @@ class ExchangeController(QObject):
 
     # ---------------------------------------------------------------- running ops
 
-    def _run(self, label: str, on_done, fn, *args, writes: bool = False, **kwargs) -> Op:
+    def _run(self, label: str, on_done, fn, *args, writes: tuple[str, ...] | bool = False, **kwargs) -> Op:
         op = Op(fn, *args, **kwargs).with_progress(label, self.parent_widget).on_success(on_done) \
             .on_failure(lambda text: self._tell(QMessageBox.Icon.Warning, self.tr("It did not work: {0}").format(text))) \
             .on_cancel(lambda: self._tell(QMessageBox.Icon.Information, self.tr("Cancelled. Nothing was changed.")))
         if writes:
-            op.writes("incidents")
+            op.writes(*(writes if isinstance(writes, tuple) else ("incidents",)))
         self.op = self.state.ops.run(op)
         return op
 
@@ -142,6 +148,9 @@ class ExchangeController(QObject):
             where = exports.incident_filter(options.get("start"), options.get("end"), self.filter)
             args = (exports.export_incidents, self.state.db, path, where)
             csv.update(profile=options.get("profile", "full"), lang=self.state.lang)
+        elif kind == "site-records":
+            args = (exports.export_site_records, self.state.db, path, options.get("start"), options.get("end"))
+            csv["profile"] = options.get("profile", "full")
         elif kind == "status":
             args = (exports.export_status, self.state.db, path, options.get("date", self.state.cursor.date))
         else:
@@ -173,27 +182,43 @@ class ExchangeController(QObject):
 
     def import_package(self, path: Path) -> Op:
         return self._run(self.tr("Merging {0}…").format(path.name), self._merged,
-                         packages.import_package, self.state.db, path, author=self.author, writes=True)
+                         packages.import_package, self.state.db, path, author=self.author,
+                         writes=("incidents", "site_records"))
 
     def _merged(self, result: packages.MergeResult) -> None:
         text = self.tr("{0} incidents added, {1} updated, {2} unchanged.").format(
             *map(QLocale().toString, (result.created, result.updated, result.unchanged)))
-        if not result.conflicts:
+        sites = result.site_records
+        text += " " + self.tr("Site records: {0} added, {1} updated, {2} recorded on both laptops merged.").format(
+            *map(QLocale().toString, (sites.created, sites.updated, sites.merged)))
+        if not result.conflicts and not sites.conflicts:
             self._tell(QMessageBox.Icon.Information, text)
             return
         self.conflicts = ConflictDialog(self.parent_widget)
         self.conflicts.setWindowTitle(text)
-        self.conflicts.set_conflicts([self._conflict_row(c) for c in result.conflicts])
+        self.conflicts.set_conflicts([self._conflict_row(c) for c in result.conflicts] +
+                                     [self._record_conflict_row(c) for c in sites.conflicts])
         self.conflicts.chosen.connect(lambda choices: self._run(
             self.tr("Applying your choices…"), self._resolved, _resolve, self.state.db, result.conflicts, choices,
-            self.author, writes=True))
+            self.author, sites.conflicts, writes=("incidents", "site_records")))
         self.conflicts.open()
 
     def _resolved(self, left) -> None:
         if left:
             self._tell(QMessageBox.Icon.Warning, self.tr(
-                "{0} incidents changed here meanwhile and were left as they are: import the package again "
-                "to choose for them.").format(QLocale().toString(len(left))))
+                "{0} incidents or site records changed here meanwhile and were left as they are: import the "
+                "package again to choose for them.").format(QLocale().toString(len(left))))
+
+    def _record_conflict_row(self, c: site_records.RecordConflict) -> tuple[str, str, list[tuple[str, str, str]]]:
+        """A site record the laptops disagree on: its site, what it records, the differing fields."""
+        from db.sites.draft import kind_label
+
+        site = self.state.scenario.site(c.mine["site_id"]).name.get(self.state.lang) \
+            if c.mine["site_id"] in {s.id for s in self.state.scenario.sites} else c.mine["site_id"]
+        why = self.tr("two different handovers") if c.reason == "handover" else self.tr("edited on both laptops")
+        title = f"{site}  {kind_label(c.mine['kind'], QCoreApplication.translate)}  ({why})"
+        labels = record_labels()
+        return c.record_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
 
     def _conflict_row(self, c: packages.Conflict) -> tuple[str, str, list[tuple[str, str, str]]]:
         try:
@@ -207,8 +232,8 @@ class ExchangeController(QObject):
         return c.incident_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
 
 
-def _resolve(db, conflicts, choices, author, progress=None):
-    return packages.resolve(db, conflicts, choices, author)
+def _resolve(db, conflicts, choices, author, record_conflicts=(), progress=None):
+    return packages.resolve(db, conflicts, choices, author, record_conflicts)
 
 
 def _shown(value) -> str:

@@ -10,35 +10,19 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
 from app import settings
 from app.actions import action
 from app.ops import Op
 from app.state import AppState
+from app.undo import Done
 from db.incidents import audit, draft, queries, taxonomy, writes
 from geo import basemap
 from widgets.incidents.audit import AuditView
 from widgets.incidents.form import IncidentForm
 
 MAX_JUMP = 20_000  # the table loads at most this many rows to show a selection made elsewhere
-
-
-class _Done(QUndoCommand):
-    """A change already made (its op succeeded): the stack's first redo does nothing; later ones redo it."""
-
-    def __init__(self, text: str, redo, undo):
-        super().__init__(text)
-        self._redo, self._undo, self._done = redo, undo, True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._redo()
-
-    def undo(self) -> None:
-        self._undo()
 
 
 class IncidentController(QObject):
@@ -107,7 +91,7 @@ class IncidentController(QObject):
     def _do(self, text: str, redo, undo) -> Op:
         """Make a change, then put it on the undo stack (only once it is made)."""
         return self._write(redo).on_success(lambda _: self.undo_stack.push(
-            _Done(text, lambda: self._write(redo), lambda: self._write(undo))))
+            Done(text, lambda: self._write(redo), lambda: self._write(undo))))
 
     def new_incident(self) -> IncidentForm:
         return self._open_form(None)

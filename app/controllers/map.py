@@ -132,7 +132,7 @@ class MapController(QObject):
             status=QCoreApplication.translate("Status", SITE_STATUS_LABELS[st.status]), since=st.since,
             reason=st.reason(lang, QCoreApplication.translate, lambda d: QLocale().toString(d, "d MMMM yyyy")),
             window=phase.name.get(lang) if phase else "", window_start=phase.start if phase else None,
-            window_end=phase.end if phase else None, planned_handover=lc.planned_handover if lc else None,
+            window_end=phase.end if phase else None, planned_handover=st.planned_handover,
             confirmed_handover=st.confirmed,
             redeployed_to=tuple(scenario.site(s).name.get(lang) for s in (lc.redeployed_to if lc else ())),
             radius_km=radius, incidents=incidents, incident_total=total)

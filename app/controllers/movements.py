@@ -16,9 +16,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.actions import action
-from app.controllers.incidents import _call, _Done
+from app.controllers.incidents import _call
 from app.ops import Op
 from app.state import AppState
+from app.undo import Done
 from db.exchange import exports
 from db.movements import audit, draft, queries, writes
 from db.vocab import MOVEMENT_STATUS_LABELS
@@ -209,7 +210,7 @@ class MovementController(QObject):
     def _do(self, text: str, redo, undo) -> Op:
         """Make a change, then put it on the undo stack (only once it is made)."""
         return self._write(redo).on_success(lambda _: self.undo_stack.push(
-            _Done(text, lambda: self._write(redo), lambda: self._write(undo))))
+            Done(text, lambda: self._write(redo), lambda: self._write(undo))))
 
     def _context(self, with_log: bool = False) -> draft.Context:
         return draft.context(self.state.scenario.sites, self.state.db if with_log else None)

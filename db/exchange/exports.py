@@ -1,4 +1,4 @@
-"""Exports for headquarters: incidents, site statuses and the timeline as CSV (Excel and GIS ready, see
+"""Exports for headquarters: incidents, site records, site statuses and the timeline as CSV (Excel and GIS ready, see
 docs/csv-format.md), GeoJSON or GeoPackage, chosen by the file's extension.
 
 Long functions take `progress(done, total)`, which may raise db.progress.Cancelled; the file is then absent.
@@ -18,9 +18,10 @@ from db.incidents import queries, taxonomy
 from db.progress import Progress, tick
 from db.records import Text
 from db.scenario.stored import read_scenario
+from db.sites import queries as site_queries
 from db.store import dialect
 from db.store.models import Incident
-from db.vocab import INCIDENT_STATUS_LABELS, REGIONS_WITHOUT_POLYGON
+from db.vocab import INCIDENT_STATUS_LABELS, REGIONS_WITHOUT_POLYGON, SITE_RECORD_FIELDS, SITE_RECORD_SENSITIVE
 from geo import basemap
 
 CHUNK = 20_000
@@ -109,14 +110,56 @@ TIMELINE_HXL = {"kind": "#event+type", "id": "#event+code", "start": "#date+star
 
 def export_status(db, path: Path | str, day: date, *, excel: bool = False, hxl: bool = False,
                   delimiter: str = ",", progress: Progress = None) -> int:
-    """Every site's status on `day`, since when and why (English), as CSV or as points."""
+    """Every site's status on `day` (the plan with the site records), since when and why (English), as CSV or
+    as points."""
     scenario = read_scenario(db)
     rows = []
-    for st in status.statuses_on(scenario, day):
+    for st in status.statuses_on(scenario, day, site_queries.all_records(db, include_deleted=False)):
         site = scenario.site(st.site_id)
         rows.append((day, site.id, site.name.en, site.kind, site.region, round(site.lat, 5), round(site.lon, 5),
                      st.status, st.since, st.reason("en")))
     _write_table(db, path, "sites", STATUS_COLUMNS, rows, STATUS_HXL if hxl else None, excel, delimiter)
+    tick(progress, len(rows), len(rows))
+    return len(rows)
+
+
+# The site log: the columns of `sitmon site log --format csv`, then where the site is (for a GIS).
+SITE_RECORD_COLUMNS = SITE_RECORD_FIELDS + ("site", "lat", "lon")
+SITE_RECORD_HXL = {"id": "#meta+id", "site_id": "#loc+code", "kind": "#event+type", "date": "#date",
+                   "value": "#indicator+num", "category": "#indicator+category", "source": "#meta+source",
+                   "reliability": "#meta+reliability", "note": "#description+notes", "author": "#meta+author",
+                   "origin": "#meta+origin", "recorded_at": "#date+reported", "revision": "#meta+revision",
+                   "deleted": "#status+deleted", "site": "#loc+name", "lat": "#geo+lat", "lon": "#geo+lon"}
+
+
+def site_record_columns(profile: str = "full", with_site: bool = True) -> tuple[str, ...]:
+    """The site log's columns: all, or without the sensitive ones ("hq"); `with_site`: site name and position."""
+    columns = SITE_RECORD_COLUMNS if with_site else SITE_RECORD_FIELDS
+    return columns if profile == "full" else tuple(c for c in columns if c not in SITE_RECORD_SENSITIVE)
+
+
+def site_record_values(record, scenario=None) -> dict:
+    """One record's cells by column: dates ISO 8601, recorded_at in UTC with a Z, deleted as true/false."""
+    site = next((s for s in scenario.sites if s.id == record.site_id), None) if scenario else None
+    return {**{c: getattr(record, c) for c in SITE_RECORD_FIELDS},
+            "recorded_at": record.recorded_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "deleted": "true" if record.deleted else "false",
+            "site": site.name.en if site else "", "lat": site.lat if site else None, "lon": site.lon if site else None}
+
+
+def export_site_records(db, path: Path | str, start: date | None = None, end: date | None = None, *,
+                        excel: bool = False, hxl: bool = False, profile: str = "full", delimiter: str = ",",
+                        progress: Progress = None) -> int:
+    """The site records dated start..end (not deleted), by date: CSV, or points at their sites (GeoJSON,
+    GeoPackage); `profile` "hq" leaves out source and note. Returns how many."""
+    scenario = read_scenario(db)
+    records = [r for r in site_queries.all_records(db, include_deleted=False)
+               if (start is None or r.date >= start) and (end is None or r.date <= end)]
+    columns = site_record_columns(profile)
+    rows = [tuple(site_record_values(r, scenario)[c] for c in columns) for r in records]
+    if output_format(path) != "csv":
+        rows = [r for r, rec in zip(rows, records) if rec.site_id in {s.id for s in scenario.sites}]
+    _write_table(db, path, "site_records", columns, rows, SITE_RECORD_HXL if hxl else None, excel, delimiter)
     tick(progress, len(rows), len(rows))
     return len(rows)
 
@@ -197,5 +240,5 @@ def _write_table(db, path, layer, columns, rows, hxl, excel, delimiter) -> None:
         features.write_points(path, layer, columns, rows, db.path)
         return
     with csv_format.Writer(path, columns, excel=excel, hxl=hxl, delimiter=delimiter, database=db.path) as w:
-        w.csv.writerows([[f"{v:.5f}" if c in ("lat", "lon") else csv_format.cell(v) for c, v in zip(columns, r)]
-                         for r in rows])
+        w.csv.writerows([[f"{v:.5f}" if c in ("lat", "lon") and v is not None else csv_format.cell(v)
+                          for c, v in zip(columns, r)] for r in rows])

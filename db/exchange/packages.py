@@ -1,7 +1,9 @@
-"""Data packages between laptops: one .zip with every incident and its audit trail, merged on import.
+"""Data packages between laptops: one .zip with every incident and every site record, each with its audit
+trail, merged on import (site records by their own piece, db/exchange/site_records.py).
 
 Members: manifest.json (format, version, mission, the exporting laptop, time, counts, the sha256 of each
-other member), incidents.jsonl and audit.jsonl (one JSON object a line).
+other member), incidents.jsonl and audit.jsonl, site_records.jsonl and site_record_audit.jsonl (version 2;
+one JSON object a line). A version 1 package (incidents only) is read as having no site records.
 
 An incident both sides hold is merged by its history (audit rows other than 'create', which two laptops
 seeded with the same scenario each write for themselves):
@@ -19,23 +21,23 @@ import json
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Time
 from sqlalchemy.exc import IntegrityError
 
 from db.clock import utcnow
+from db.exchange import rows, site_records
 from db.exchange.imports import AUDITED, stored
 from db.files import atomic
-from db.incidents import audit
 from db.progress import Progress, tick
 from db.store import backup, dialect
 from db.store.models import Incident
 from db.vocab import PLACE, PRECISION
 
-FORMAT, VERSION = "sitmon-package", 1
-MEMBERS = ("incidents.jsonl", "audit.jsonl")
+FORMAT, VERSION = "sitmon-package", 2
+INCIDENT_MEMBERS = ("incidents.jsonl", "audit.jsonl")
+MEMBERS = INCIDENT_MEMBERS + site_records.MEMBERS
+COUNTS = dict(zip(MEMBERS, ("incidents", "audit", "site_records", "site_record_audit")))  # member -> count key
 COLUMNS = tuple(c.name for c in Incident.__table__.columns)
 AUDIT_COLUMNS = ("incident_id", "at", "author", "laptop", "action", "changes")
 # Columns that packages of an older sitmon lack, with what such an incident holds (the defaults of migration 0005).
@@ -75,30 +77,22 @@ class MergeResult:
     unchanged: int
     audit_added: int
     conflicts: tuple[Conflict, ...]
+    site_records: site_records.RecordMerge = site_records.RecordMerge()
 
 
-# Rows travel as SQLite stores them (text dates, 0/1 booleans, the audit's JSON text), so that both laptops
-# end up with byte-identical rows.
-def _select(conn, table: str, columns, order: str) -> list[dict]:
-    return [dict(zip(columns, r)) for r in conn.exec_driver_sql(
-        f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}")]
-
-
-def _insert(conn, table: str, rows: list[dict], columns) -> None:
-    if rows:
-        conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                             [tuple(r[c] for c in columns) for r in rows])
+_select, _insert = rows.select, rows.insert
 
 
 def export_package(db, path: Path | str, progress: Progress = None) -> Manifest:
-    """Every incident (soft-deleted ones too) with its audit trail, in one zip written whole or not at all."""
+    """Every incident and site record (soft-deleted ones too) with their audit trails, in one zip written
+    whole or not at all."""
     with db.engine.connect() as conn:
-        incidents = _select(conn, "incidents", COLUMNS, "id")
-        trail = _select(conn, "incident_audit", AUDIT_COLUMNS, "id")
-    data = {name: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
-            for name, rows in zip(MEMBERS, (incidents, trail))}
+        found = (_select(conn, "incidents", COLUMNS, "id"), _select(conn, "incident_audit", AUDIT_COLUMNS, "id"),
+                 *site_records.export_rows(conn))
+    data = {name: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in member).encode()
+            for name, member in zip(MEMBERS, found)}
     manifest = Manifest(_mission(db), db.laptop_id, utcnow().isoformat(timespec="seconds") + "Z",
-                        {"incidents": len(incidents), "audit": len(trail)})
+                        {COUNTS[name]: len(member) for name, member in zip(MEMBERS, found)})
     document = dict(format=FORMAT, version=VERSION, mission=manifest.mission, laptop=manifest.laptop,
                     created_at=manifest.created_at, counts=manifest.counts,
                     sha256={n: hashlib.sha256(b).hexdigest() for n, b in data.items()})
@@ -124,36 +118,42 @@ def _mission(db) -> str:
 MAX_MANIFEST, MAX_MEMBER, MAX_RATIO = 1 << 20, 8 << 30, 100
 
 
-def read_package(path: Path | str) -> tuple[Manifest, list[dict], list[dict]]:
-    """The manifest, incidents and audit rows of a checked package."""
+def read_package(path: Path | str) -> tuple[Manifest, dict[str, list[dict]]]:
+    """The manifest and the rows of each member (MEMBERS) of a checked package."""
     try:
         with zipfile.ZipFile(path) as z:
             _check_sizes(path, z)
             doc = json.loads(z.read("manifest.json"))
-            blobs = {n: z.read(n) for n in MEMBERS}
+            present = set(z.namelist())
+            blobs = {n: z.read(n) for n in MEMBERS if n in INCIDENT_MEMBERS or n in present}
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise PackageError(f"{path} is not a sitmon data package ({exc}).") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("version"), int):
         raise PackageError(f"{path} is not a sitmon data package.")
     if doc["version"] > VERSION:
         raise PackageError(f"{path} was written by a newer version of sitmon (package version {doc['version']}).")
+    if doc["version"] >= 2 and set(blobs) != set(MEMBERS):
+        raise PackageError(f"{path} is damaged: {', '.join(sorted(set(MEMBERS) - set(blobs)))} missing.")
     for name, blob in blobs.items():
         if hashlib.sha256(blob).hexdigest() != (doc.get("sha256") or {}).get(name):
             raise PackageError(f"{path} is damaged: the checksum of {name} does not match. Export it again.")
+    columns = dict(zip(MEMBERS, (COLUMNS, AUDIT_COLUMNS)))
     try:
-        incidents = [_checked(ADDED | json.loads(line), COLUMNS) for line in blobs[MEMBERS[0]].splitlines()]
-        trail = [_checked(json.loads(line), AUDIT_COLUMNS) for line in blobs[MEMBERS[1]].splitlines()]
+        found = {n: [json.loads(line) for line in blobs[n].splitlines()] if n in blobs else [] for n in MEMBERS}
+        found["incidents.jsonl"] = [ADDED | r for r in found["incidents.jsonl"]]
+        for name in INCIDENT_MEMBERS:
+            found[name] = [_checked(r, columns[name]) for r in found[name]]
     except (KeyError, TypeError, ValueError) as exc:
         raise PackageError(f"{path} is damaged ({exc}).") from None
     manifest = Manifest(doc.get("mission", ""), doc.get("laptop", ""), doc.get("created_at", ""), doc.get("counts"))
-    if manifest.counts != {"incidents": len(incidents), "audit": len(trail)}:
+    if manifest.counts != {COUNTS[n]: len(found[n]) for n in blobs}:
         raise PackageError(f"{path} is damaged: its counts do not match its content.")
-    return manifest, incidents, trail
+    return manifest, found
 
 
 def _check_sizes(path, z: zipfile.ZipFile) -> None:
     infos = {i.filename: i for i in z.infolist()}
-    if set(infos) != {"manifest.json", *MEMBERS}:
+    if not {"manifest.json", *INCIDENT_MEMBERS} <= set(infos) <= {"manifest.json", *MEMBERS}:
         raise PackageError(f"{path} is not a sitmon data package (it holds {', '.join(sorted(infos)) or 'nothing'}).")
     for name, info in infos.items():
         limit = MAX_MANIFEST if name == "manifest.json" else MAX_MEMBER
@@ -162,28 +162,12 @@ def _check_sizes(path, z: zipfile.ZipFile) -> None:
                                f"{info.file_size:,} bytes from {info.compress_size:,}.")
 
 
-_CHECK = {Date: date.fromisoformat, DateTime: datetime.fromisoformat, Time: time.fromisoformat,
-          Integer: int, Float: float, Boolean: int}
-
-
 def _checked(row: dict, columns) -> dict:
-    """A row with exactly the expected columns, each readable as its column's type."""
-    if set(row) != set(columns):
-        raise ValueError(f"unexpected columns {sorted(set(row) ^ set(columns))}")
-    for c in columns:
-        if c in Incident.__table__.c and row[c] is not None:
-            _CHECK.get(type(Incident.__table__.c[c].type), str)(row[c])
-    if "changes" in row:
-        json.loads(row["changes"])
-    return row
+    return rows.checked(row, columns, Incident.__table__)
 
 
 def _audit_key(a: dict) -> tuple:
-    return tuple(a[c] for c in AUDIT_COLUMNS)
-
-
-def _rank(row: dict) -> tuple:
-    return row["revision"], row["updated_at"], json.dumps(row, sort_keys=True)
+    return rows.audit_key(a, AUDIT_COLUMNS)
 
 
 @dataclass
@@ -201,26 +185,44 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
                    progress: Progress = None) -> MergeResult:
     """Merge a package in one transaction. Conflicts are settled by `take` ("mine" or "theirs") or, without
     it, returned untouched for `resolve`."""
-    manifest, incidents, trail = read_package(path)
+    from db.scenario.stored import read_scenario
+    from db.sites import draft
+
+    manifest, found = read_package(path)
+    incidents, trail = found["incidents.jsonl"], found["audit.jsonl"]
+    records, record_trail = (found[n] for n in site_records.MEMBERS)
     mission = _mission(db)
     if manifest.mission and mission and manifest.mission != mission:
         raise PackageError(f"{path} holds mission {manifest.mission!r}; this database holds {mission!r}.")
+    if records or record_trail:
+        try:
+            scenario = read_scenario(db)
+        except LookupError as exc:
+            raise PackageError(f"{path} holds site records, but {exc}. Nothing was changed.") from None
+        try:
+            site_records.check(records, record_trail, draft.context(scenario))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise PackageError(f"{path} is refused: {exc}. Nothing was changed.") from None
     theirs_audit = defaultdict(list)
     for a in trail:
         theirs_audit[a["incident_id"]].append(a)
     settle = dict(take=take, now=stored(utcnow()), author=author, laptop=db.laptop_id)
     with db.engine.connect() as conn:  # what would change, read only: a package that changes nothing takes no backup
         merge = _merge(conn, incidents, theirs_audit, settle)
-    if merge.created or merge.changed or merge.audit:
+        sites = site_records.plan(conn, records, record_trail, **settle)
+    if merge.created or merge.changed or merge.audit or sites.changes:
         backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
         try:
             with db.writing() as conn:
                 merge = _merge(conn, incidents, theirs_audit, settle, progress)
                 _write(conn, merge.created, merge.changed, merge.audit)
+                sites = site_records.plan(conn, records, record_trail, **settle)
+                site_records.write(conn, sites)
         except IntegrityError as exc:
             raise PackageError(f"{path} cannot be merged: {exc.orig}. Nothing was changed.") from None
     tick(progress, len(incidents), len(incidents))
-    return MergeResult(manifest, **merge.counts, audit_added=len(merge.audit), conflicts=tuple(merge.conflicts))
+    return MergeResult(manifest, **merge.counts, audit_added=len(merge.audit), conflicts=tuple(merge.conflicts),
+                       site_records=sites.result)
 
 
 def _merge(conn, incidents, theirs_audit, settle, progress: Progress = None) -> _Merge:
@@ -261,44 +263,31 @@ def _audit_keys(conn) -> defaultdict:
 
 
 def _differ(mine: dict, theirs: dict) -> tuple[str, ...]:
-    return tuple(c for c in COMPARED if mine[c] != theirs[c])
+    return rows.differ(mine, theirs, COMPARED)
 
 
 def _decide(mine: dict, theirs: dict, mine_keys: set, theirs_audit: list) -> str:
-    edits_mine = {k for k in mine_keys if k[4] != "create"}
-    edits_theirs = {_audit_key(a) for a in theirs_audit if a["action"] != "create"}
-    if not _differ(mine, theirs) or edits_mine == edits_theirs:
-        return "take" if _rank(theirs) > _rank(mine) else "keep"
-    if edits_theirs <= edits_mine:
-        return "keep"
-    if edits_mine <= edits_theirs:
-        return "take"
-    return "conflict"
+    return rows.decide(mine, theirs, COMPARED, {k for k in mine_keys if k[4] != "create"},
+                       {_audit_key(a) for a in theirs_audit if a["action"] != "create"})
 
 
 def _settle(mine: dict, theirs: dict, choice: str, now: str, author: str, laptop: str) -> tuple[dict, dict]:
-    """The row after the user's choice, and the 'merge' audit row recording it: field -> [other, chosen]."""
-    chosen, other = (theirs, mine) if choice == "theirs" else (mine, theirs)
-    row = {**chosen, "revision": max(mine["revision"], theirs["revision"]) + 1, "updated_at": now}
-    diff = {c: (other[c], chosen[c]) for c in _differ(mine, theirs)}
-    return row, dict(incident_id=mine["id"], at=now, author=author, laptop=laptop, action="merge",
-                     changes=json.dumps(audit.changes(diff)))
+    return rows.settle(mine, theirs, choice, COMPARED, "incident_id", now, author, laptop)
 
 
 def _write(conn, new_rows, changed, new_audit) -> None:
     with dialect.bulk_inserts(conn):
         _insert(conn, "incidents", new_rows, COLUMNS)
-    if changed:
-        names = [c for c in COLUMNS if c != "id"]
-        conn.exec_driver_sql(f"UPDATE incidents SET {', '.join(f'{c} = ?' for c in names)} WHERE id = ?",
-                             [tuple(r[c] for c in names) + (r["id"],) for r in changed])
+    rows.update(conn, "incidents", changed, COLUMNS)
     _insert(conn, "incident_audit", new_audit, AUDIT_COLUMNS)
 
 
-def resolve(db, conflicts, choices: dict[str, str], author: str = "") -> tuple[Conflict, ...]:
-    """Settle conflicts by the user's choice per incident id ("mine" or "theirs"), in one transaction.
+def resolve(db, conflicts, choices: dict[str, str], author: str = "", record_conflicts=()) -> tuple:
+    """Settle conflicts by the user's choice per incident id, or per site record id for `record_conflicts`
+    ("mine" or "theirs"), in one transaction.
 
-    Returns the conflicts left open: no choice given, or the incident changed here since (ask again).
+    Returns the conflicts left open (incidents', then site records'): no choice given, or the record changed
+    here since (ask again).
     """
     left, now = [], stored(utcnow())
     changed, new_audit = [], []
@@ -315,4 +304,5 @@ def resolve(db, conflicts, choices: dict[str, str], author: str = "") -> tuple[C
             changed.append(row)
             new_audit.append(entry)
         _write(conn, [], changed, new_audit)
+        left += site_records.resolve(conn, record_conflicts, choices, now, author, db.laptop_id)
     return tuple(left)

@@ -105,6 +105,45 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_incident_audit_incident", "incident_id", "at"),)
 
 
+class SiteRecordRow(Base):
+    """One entry of a site's log: what happened there and when (db/sites). Append-only: an edit bumps `revision`,
+    a delete only sets `deleted`; every change has its row in site_record_audit."""
+
+    __tablename__ = "site_records"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID text
+    site_id: Mapped[str] = mapped_column(String(64))  # no FK: scenarios change
+    kind: Mapped[str] = mapped_column(String(32))  # db.vocab.SITE_RECORD_KINDS
+    date: Mapped[date] = mapped_column(Date)
+    value: Mapped[int | None] = mapped_column(Integer, nullable=True)  # a count (repatriated)
+    category: Mapped[str] = mapped_column(String(16), default="")  # db.vocab.PERSONNEL (repatriated)
+    source: Mapped[str] = mapped_column(Text, default="")  # sensitive
+    reliability: Mapped[str] = mapped_column(String(2), default="")  # admiralty code, e.g. B2
+    note: Mapped[str] = mapped_column(Text, default="")  # sensitive
+    author: Mapped[str] = mapped_column(String(128), default="")
+    origin: Mapped[str] = mapped_column(String(64), default="")  # laptop id that recorded it
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_site_records_site", "site_id", "date"),)
+
+
+class SiteRecordAudit(Base):
+    """Who changed a site record, when and how: one row per create, edit, delete, restore or merge."""
+
+    __tablename__ = "site_record_audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("site_records.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String(128), default="")
+    laptop: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(16))  # db.vocab.AUDIT_ACTIONS
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
+
+    __table_args__ = (Index("ix_site_record_audit_record", "record_id", "at"),)
+
+
 class Movement(Base):
     """A movement of people and equipment (a convoy) from a site to a site, through optional waypoints.
 

@@ -51,4 +51,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SiteHistory</name>
+    <message numerus="yes">
+        <source>Updates recorded (%n)</source>
+        <translation>
+            <numerusform>Update recorded (%n)</numerusform>
+            <numerusform>Updates recorded (%n)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

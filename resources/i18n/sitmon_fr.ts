@@ -48,6 +48,10 @@
         <translation>l&apos;état de chaque site à une date</translation>
     </message>
     <message>
+        <source>the key figures on a date</source>
+        <translation>les chiffres clés à une date</translation>
+    </message>
+    <message>
         <source>check or load a scenario file</source>
         <translation>vérifier ou charger un fichier de scénario</translation>
     </message>
@@ -168,10 +172,6 @@
         <translation>vérifier et compter, sans rien écrire</translation>
     </message>
     <message>
-        <source>export incidents, site statuses or the timeline</source>
-        <translation>exporter les incidents, l&apos;état des sites ou la chronologie</translation>
-    </message>
-    <message>
         <source>incidents as CSV, GeoJSON or GeoPackage (by the file extension)</source>
         <translation>les incidents en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
     </message>
@@ -186,10 +186,6 @@
     <message>
         <source>phases, closure windows, events and commitments as CSV</source>
         <translation>les phases, fenêtres de fermeture, événements et engagements en CSV</translation>
-    </message>
-    <message>
-        <source>movements as CSV, or as lines in GeoJSON or GeoPackage</source>
-        <translation>les mouvements en CSV, ou en lignes GeoJSON ou GeoPackage</translation>
     </message>
     <message>
         <source>UTF-8 with a BOM, for Excel</source>
@@ -208,8 +204,24 @@
         <translation>paquets de données entre ordinateurs portables</translation>
     </message>
     <message>
-        <source>write every incident and its audit trail to a .zip</source>
-        <translation>écrire chaque incident et son historique des modifications dans un .zip</translation>
+        <source>export incidents, site records, site statuses or the timeline</source>
+        <translation>exporter les incidents, les relevés des sites, l&apos;état des sites ou la chronologie</translation>
+    </message>
+    <message>
+        <source>site records as CSV, GeoJSON or GeoPackage (by the file extension)</source>
+        <translation>les relevés des sites en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
+    </message>
+    <message>
+        <source>hq leaves out the sensitive fields (source, note)</source>
+        <translation>hq omet les champs sensibles (source, note)</translation>
+    </message>
+    <message>
+        <source>movements as CSV, or as lines in GeoJSON or GeoPackage</source>
+        <translation>les mouvements en CSV, ou en lignes GeoJSON ou GeoPackage</translation>
+    </message>
+    <message>
+        <source>write every incident and site record, with their audit trails, to a .zip</source>
+        <translation>écrire tous les incidents et relevés des sites, avec leurs historiques, dans un .zip</translation>
     </message>
     <message>
         <source>merge a package from another laptop</source>
@@ -252,16 +264,28 @@
         <translation>{0} incidents et {1} lignes d&apos;historique écrits dans {2}</translation>
     </message>
     <message>
+        <source>Wrote {0} site records and {1} of their audit rows</source>
+        <translation>{0} relevés de sites et {1} lignes de leur historique écrits</translation>
+    </message>
+    <message>
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added</source>
         <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes d&apos;historique ajoutées</translation>
+    </message>
+    <message>
+        <source>site records: {0} created, {1} updated, {2} unchanged, {3} recorded on both laptops merged into one</source>
+        <translation>relevés des sites : {0} créés, {1} mis à jour, {2} inchangés, {3} enregistrés sur les deux ordinateurs fusionnés en un</translation>
     </message>
     <message>
         <source>conflict: incident {0} ({1}): {2}</source>
         <translation>conflit : incident {0} ({1}) : {2}</translation>
     </message>
     <message>
-        <source>{0} incidents were edited on both laptops and were left as they are here; run again with --take mine or --take theirs</source>
-        <translation>{0} incidents ont été modifiés sur les deux ordinateurs et restent tels qu&apos;ils sont ici ; relancez avec --take mine ou --take theirs</translation>
+        <source>conflict: {0}</source>
+        <translation>conflit : {0}</translation>
+    </message>
+    <message>
+        <source>{0} incidents and {1} site records disagree between the laptops and were left as they are here; run again with --take mine or --take theirs</source>
+        <translation>{0} incidents et {1} relevés de sites diffèrent entre les ordinateurs et sont restés tels quels ici ; relancez avec --take mine ou --take theirs</translation>
     </message>
     <message>
         <source>The passphrase file {0} cannot be read: {1}</source>
@@ -324,8 +348,100 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>largeur x hauteur en pixels</translation>
     </message>
     <message>
+        <source>record what happened at a site, list, delete or restore records</source>
+        <translation>enregistrer ce qui s&apos;est passé sur un site, lister, supprimer ou rétablir des relevés</translation>
+    </message>
+    <message>
+        <source>record an update of a site; prints the new record&apos;s id</source>
+        <translation>enregistrer une mise à jour d&apos;un site ; affiche l&apos;identifiant du nouveau relevé</translation>
+    </message>
+    <message>
+        <source>a site id (goundam) or its English or French name</source>
+        <translation>l&apos;identifiant d&apos;un site (goundam) ou son nom en anglais ou en français</translation>
+    </message>
+    <message>
+        <source>handover, handover-planned, closure-started, rear-party, reduced, liquidation-hub, returned or repatriated</source>
+        <translation>handover, handover-planned, closure-started, rear-party, reduced, liquidation-hub, returned ou repatriated</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>a count (repatriated)</source>
+        <translation>un nombre (repatriated)</translation>
+    </message>
+    <message>
+        <source>military, police or civilian (repatriated)</source>
+        <translation>military, police ou civilian (repatriated)</translation>
+    </message>
+    <message>
+        <source>who or what reported it (sensitive)</source>
+        <translation>qui ou quoi l&apos;a signalé (sensible)</translation>
+    </message>
+    <message>
+        <source>admiralty code, e.g. B2</source>
+        <translation>code de l&apos;Amirauté, par ex. B2</translation>
+    </message>
+    <message>
+        <source>who received the site, why the date moved... (sensitive)</source>
+        <translation>qui a reçu le site, pourquoi la date a changé… (sensible)</translation>
+    </message>
+    <message>
+        <source>a repatriated figure lower than an earlier one corrects it</source>
+        <translation>un chiffre de rapatriés inférieur à un précédent le corrige</translation>
+    </message>
+    <message>
+        <source>list the site records (deleted ones too)</source>
+        <translation>lister les relevés des sites (supprimés compris)</translation>
+    </message>
+    <message>
+        <source>only this site&apos;s records</source>
+        <translation>seulement les relevés de ce site</translation>
+    </message>
+    <message>
+        <source>delete a record (it can be restored)</source>
+        <translation>supprimer un relevé (il peut être rétabli)</translation>
+    </message>
+    <message>
+        <source>restore a deleted record</source>
+        <translation>rétablir un relevé supprimé</translation>
+    </message>
+    <message>
+        <source>the record&apos;s id, or its unique start</source>
+        <translation>l&apos;identifiant du relevé, ou son début s&apos;il est unique</translation>
+    </message>
+    <message>
+        <source> (add --correction)</source>
+        <translation> (ajoutez --correction)</translation>
+    </message>
+    <message>
+        <source>{0} is the start of several records&apos; ids: give more of it</source>
+        <translation>{0} est le début des identifiants de plusieurs relevés : donnez-en davantage</translation>
+    </message>
+    <message>
+        <source>no site record has the id {0}</source>
+        <translation>aucun relevé de site n&apos;a l&apos;identifiant {0}</translation>
+    </message>
+    <message>
+        <source>{0} was already so</source>
+        <translation>{0} l&apos;était déjà</translation>
+    </message>
+    <message>
+        <source>Deleted {0}</source>
+        <translation>{0} supprimé</translation>
+    </message>
+    <message>
+        <source>Restored {0}</source>
+        <translation>{0} rétabli</translation>
+    </message>
+    <message>
+        <source>unknown site {0!r}: give its id (e.g. goundam) or its name</source>
+        <translation>site inconnu {0!r} : donnez son identifiant (par ex. goundam) ou son nom</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is not a number from {1} to {2}</source>
-        <translation>« {0} » n&apos;est pas un nombre de {1} à {2}</translation>
+        <translation>« {0} » n'est pas un nombre de {1} à {2}</translation>
     </message>
     <message>
         <source>&apos;{0}&apos;: give at least two sites, separated by commas</source>
@@ -333,7 +449,7 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>&apos;{0}&apos; is not a position (LAT,LON)</source>
-        <translation>« {0} » n&apos;est pas une position (LAT,LON)</translation>
+        <translation>« {0} » n'est pas une position (LAT,LON)</translation>
     </message>
     <message>
         <source>&apos;{0}&apos;: give at least two positions, separated by &apos;;&apos;</source>
@@ -341,27 +457,27 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>incidents recorded near a route</source>
-        <translation>incidents enregistrés près d&apos;un itinéraire</translation>
+        <translation>incidents enregistrés près d'un itinéraire</translation>
     </message>
     <message>
         <source>the route&apos;s stretches and the incidents recorded near each</source>
-        <translation>les tronçons de l&apos;itinéraire et les incidents enregistrés près de chacun</translation>
+        <translation>les tronçons de l'itinéraire et les incidents enregistrés près de chacun</translation>
     </message>
     <message>
         <source>the incidents recorded near the route, by distance along it</source>
-        <translation>les incidents enregistrés près de l&apos;itinéraire, par distance le long de celui-ci</translation>
+        <translation>les incidents enregistrés près de l'itinéraire, par distance le long de celui-ci</translation>
     </message>
     <message>
         <source>sites in travel order</source>
-        <translation>sites dans l&apos;ordre du trajet</translation>
+        <translation>sites dans l'ordre du trajet</translation>
     </message>
     <message>
         <source>positions in travel order</source>
-        <translation>positions dans l&apos;ordre du trajet</translation>
+        <translation>positions dans l'ordre du trajet</translation>
     </message>
     <message>
         <source>the incidents of the days up to this date</source>
-        <translation>les incidents des jours jusqu&apos;à cette date</translation>
+        <translation>les incidents des jours jusqu'à cette date</translation>
     </message>
     <message>
         <source>movements (convoys) between sites</source>
@@ -373,11 +489,11 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>change a movement&apos;s fields</source>
-        <translation>modifier les champs d&apos;un mouvement</translation>
+        <translation>modifier les champs d'un mouvement</translation>
     </message>
     <message>
         <source>waypoints in travel order: site ids or LAT,LON, separated by &apos;;&apos;</source>
-        <translation>points de passage dans l&apos;ordre du trajet : identifiants de sites ou LAT,LON, séparés par « ; »</translation>
+        <translation>points de passage dans l'ordre du trajet : identifiants de sites ou LAT,LON, séparés par « ; »</translation>
     </message>
     <message>
         <source>ids of the incidents linked to it</source>
@@ -401,15 +517,15 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>a route needs at least two distinct positions</source>
-        <translation>un itinéraire a besoin d&apos;au moins deux positions distinctes</translation>
+        <translation>un itinéraire a besoin d'au moins deux positions distinctes</translation>
     </message>
     <message>
         <source>Incidents recorded near this route: {0} in the {1} days to {2}, within {3} km of its {4} km (a record of what happened, not a probability)</source>
-        <translation>Incidents enregistrés près de cet itinéraire : {0} dans les {1} jours jusqu&apos;au {2}, à moins de {3} km de ses {4} km (un relevé de ce qui s&apos;est passé, pas une probabilité)</translation>
+        <translation>Incidents enregistrés près de cet itinéraire : {0} dans les {1} jours jusqu'au {2}, à moins de {3} km de ses {4} km (un relevé de ce qui s'est passé, pas une probabilité)</translation>
     </message>
     <message>
         <source>the movement was not recorded</source>
-        <translation>le mouvement n&apos;a pas été enregistré</translation>
+        <translation>le mouvement n'a pas été enregistré</translation>
     </message>
     <message>
         <source>no movement {0}</source>
@@ -624,6 +740,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>État des sites au {0}</translation>
     </message>
     <message>
+        <source>Updates since {0}</source>
+        <translation>Mises à jour depuis le {0}</translation>
+    </message>
+    <message>
+        <source>Updates recorded at the sites from {0} to {1}</source>
+        <translation>Mises à jour enregistrées sur les sites du {0} au {1}</translation>
+    </message>
+    <message>
         <source>Transfer of tasks</source>
         <translation>Transfert des tâches</translation>
     </message>
@@ -654,6 +778,22 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+    <message>
+        <source>No update recorded in these days.</source>
+        <translation>Aucune mise à jour enregistrée pendant ces jours.</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Fiabilité</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Enregistré par</translation>
     </message>
     <message>
         <source>USD {0} million</source>
@@ -821,7 +961,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>km off</source>
-        <translation>km d&apos;écart</translation>
+        <translation>km d'écart</translation>
     </message>
     <message>
         <source>Place</source>
@@ -833,11 +973,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents recorded near this route: {6}, within {0} km of its {1} km, from {2} to {3}. Weighed by kind, harm, age (half-life {4} days) and how precisely each is placed; stretches of {5} km. A record of what happened, not a probability.</source>
-        <translation>Incidents enregistrés près de cet itinéraire : {6}, à moins de {0} km de ses {1} km, du {2} au {3}. Pesés selon leur nature, leurs victimes, leur âge (demi-vie de {4} jours) et la précision de leur position ; tronçons de {5} km. Un relevé de ce qui s&apos;est passé, pas une probabilité.</translation>
+        <translation>Incidents enregistrés près de cet itinéraire : {6}, à moins de {0} km de ses {1} km, du {2} au {3}. Pesés selon leur nature, leurs victimes, leur âge (demi-vie de {4} jours) et la précision de leur position ; tronçons de {5} km. Un relevé de ce qui s'est passé, pas une probabilité.</translation>
     </message>
     <message>
         <source>The table lists the first {0} of {1} incidents along the route.</source>
-        <translation>Le tableau liste les {0} premiers des {1} incidents le long de l&apos;itinéraire.</translation>
+        <translation>Le tableau liste les {0} premiers des {1} incidents le long de l'itinéraire.</translation>
     </message>
     <message>
         <source>No incident recorded near this route in these days.</source>
@@ -859,12 +999,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Incidents modifiés sur les deux ordinateurs</translation>
     </message>
     <message>
-        <source>These incidents were changed here and on the other laptop since you last exchanged packages. Choose, for each, which version to keep. Both edits stay in its audit trail.</source>
-        <translation>Ces incidents ont été modifiés ici et sur l&apos;autre ordinateur depuis votre dernier échange de paquets. Choisissez pour chacun la version à garder. Les deux modifications restent dans son historique.</translation>
-    </message>
-    <message>
-        <source>Incident / field</source>
-        <translation>Incident / champ</translation>
+        <source>These incidents and site records were changed here and on the other laptop since you last exchanged packages, or give a site two different handovers. Choose, for each, which version to keep. Nothing is lost: the other stays in the audit trail.</source>
+        <translation>Ces incidents et relevés de sites ont été modifiés ici et sur l&apos;autre ordinateur depuis le dernier échange de paquets, ou donnent deux remises différentes à un site. Choisissez, pour chacun, la version à garder. Rien n&apos;est perdu : l&apos;autre reste dans l&apos;historique.</translation>
     </message>
     <message>
         <source>Mine</source>
@@ -877,6 +1013,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Keep</source>
         <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Record / field</source>
+        <translation>Relevé / champ</translation>
     </message>
     <message>
         <source>Keep all &amp;mine</source>
@@ -977,6 +1117,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>&amp;Exporter des incidents…</translation>
     </message>
     <message>
+        <source>Export site &amp;records…</source>
+        <translation>Exporter les &amp;relevés des sites…</translation>
+    </message>
+    <message>
         <source>Export site &amp;status…</source>
         <translation>Exporter l&apos;état des &amp;sites…</translation>
     </message>
@@ -1065,12 +1209,24 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{0} incidents ajoutés, {1} mis à jour, {2} inchangés.</translation>
     </message>
     <message>
+        <source>Site records: {0} added, {1} updated, {2} recorded on both laptops merged.</source>
+        <translation>Relevés des sites : {0} ajoutés, {1} mis à jour, {2} enregistrés sur les deux ordinateurs fusionnés.</translation>
+    </message>
+    <message>
         <source>Applying your choices…</source>
         <translation>Application de vos choix…</translation>
     </message>
     <message>
-        <source>{0} incidents changed here meanwhile and were left as they are: import the package again to choose for them.</source>
-        <translation>{0} incidents ont été modifiés ici entre-temps et restent tels quels : importez de nouveau le paquet pour choisir.</translation>
+        <source>{0} incidents or site records changed here meanwhile and were left as they are: import the package again to choose for them.</source>
+        <translation>{0} incidents ou relevés de sites ont changé ici entre-temps et sont restés tels quels : importez de nouveau le paquet pour choisir.</translation>
+    </message>
+    <message>
+        <source>two different handovers</source>
+        <translation>deux remises différentes</translation>
+    </message>
+    <message>
+        <source>edited on both laptops</source>
+        <translation>modifié sur les deux ordinateurs</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1329,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Export the timeline</source>
         <translation>Exporter la chronologie</translation>
+    </message>
+    <message>
+        <source>Export site records</source>
+        <translation>Exporter les relevés des sites</translation>
     </message>
 </context>
 <context>
@@ -1994,8 +2154,24 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>militaires et policiers rapatriés (au {0})</translation>
     </message>
     <message>
+        <source>civilian staff repatriated (as of {0})</source>
+        <translation>personnels civils rapatriés (au {0})</translation>
+    </message>
+    <message>
         <source>closures overdue (window ended, no confirmed handover)</source>
         <translation>fermetures en retard (fenêtre terminée, aucune remise confirmée)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} as of {2} ({3})</source>
+        <translation>{0} : {1} au {2} ({3})</translation>
+    </message>
+    <message>
+        <source>scenario</source>
+        <translation>scénario</translation>
+    </message>
+    <message>
+        <source>recorded, {0}</source>
+        <translation>relevé {0}</translation>
     </message>
 </context>
 <context>
@@ -2069,7 +2245,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Route risk</source>
-        <translation>Risque sur l&apos;itinéraire</translation>
+        <translation>Risque sur l'itinéraire</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2089,7 +2265,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Route ris&amp;k…</source>
-        <translation>Ris&amp;que sur l&apos;itinéraire…</translation>
+        <translation>Ris&amp;que sur l'itinéraire…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2121,7 +2297,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Click the route&apos;s points on the map; Enter or Esc ends it.</source>
-        <translation>Cliquez les points de l&apos;itinéraire sur la carte ; Entrée ou Échap pour terminer.</translation>
+        <translation>Cliquez les points de l'itinéraire sur la carte ; Entrée ou Échap pour terminer.</translation>
     </message>
     <message>
         <source>sitmon</source>
@@ -2304,7 +2480,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents recorded near the route</source>
-        <translation>Incidents enregistrés près de l&apos;itinéraire</translation>
+        <translation>Incidents enregistrés près de l'itinéraire</translation>
     </message>
     <message>
         <source>Pan the map</source>
@@ -2324,11 +2500,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>End the route being drawn</source>
-        <translation>Terminer l&apos;itinéraire en cours de tracé</translation>
+        <translation>Terminer l'itinéraire en cours de tracé</translation>
     </message>
     <message>
         <source>{0}, {1}: {2} killed or injured</source>
         <translation>{0}, {1} : {2} tués ou blessés</translation>
+    </message>
+    <message>
+        <source> (recorded in the field)</source>
+        <translation> (relevé sur le terrain)</translation>
     </message>
 </context>
 <context>
@@ -2490,15 +2670,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>ids of incidents of the log, separated by spaces</source>
-        <translation>identifiants d&apos;incidents du journal, séparés par des espaces</translation>
+        <translation>identifiants d'incidents du journal, séparés par des espaces</translation>
     </message>
     <message>
         <source>Link the selected incident</source>
-        <translation>Lier l&apos;incident sélectionné</translation>
+        <translation>Lier l'incident sélectionné</translation>
     </message>
     <message>
         <source>Select an incident in the log or on the map first</source>
-        <translation>Sélectionnez d&apos;abord un incident dans le journal ou sur la carte</translation>
+        <translation>Sélectionnez d'abord un incident dans le journal ou sur la carte</translation>
     </message>
     <message>
         <source>&amp;From</source>
@@ -2639,11 +2819,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Route &amp;risk</source>
-        <translation>&amp;Risque sur l&apos;itinéraire</translation>
+        <translation>&amp;Risque sur l'itinéraire</translation>
     </message>
     <message>
         <source>The incidents recorded near this movement&apos;s route</source>
-        <translation>Les incidents enregistrés près de l&apos;itinéraire de ce mouvement</translation>
+        <translation>Les incidents enregistrés près de l'itinéraire de ce mouvement</translation>
     </message>
     <message>
         <source>Show deleted</source>
@@ -2666,7 +2846,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>waypoint {n}: {value!r} is neither a site nor a position</source>
-        <translation>point de passage {n} : {value!r} n&apos;est ni un site ni une position</translation>
+        <translation>point de passage {n} : {value!r} n'est ni un site ni une position</translation>
     </message>
     <message>
         <source>at most {limit} waypoints</source>
@@ -2690,7 +2870,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>a planned movement has not departed: clear the date or change the status</source>
-        <translation>un mouvement prévu n&apos;est pas parti : effacez la date ou changez l&apos;état</translation>
+        <translation>un mouvement prévu n'est pas parti : effacez la date ou changez l'état</translation>
     </message>
     <message>
         <source>required for a movement {status}</source>
@@ -2698,7 +2878,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>a movement {status} has not arrived: clear the date or change the status</source>
-        <translation>un mouvement {status} n&apos;est pas arrivé : effacez la date ou changez l&apos;état</translation>
+        <translation>un mouvement {status} n'est pas arrivé : effacez la date ou changez l'état</translation>
     </message>
     <message>
         <source>an arrival needs a departure</source>
@@ -2706,7 +2886,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>a whole number from 0 to {high}, or empty if not known</source>
-        <translation>un nombre entier de 0 à {high}, ou vide s&apos;il est inconnu</translation>
+        <translation>un nombre entier de 0 à {high}, ou vide s'il est inconnu</translation>
     </message>
     <message>
         <source>at most {limit} characters</source>
@@ -2718,7 +2898,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>{value!r} is not an incident id</source>
-        <translation>{value!r} n&apos;est pas un identifiant d&apos;incident</translation>
+        <translation>{value!r} n'est pas un identifiant d'incident</translation>
     </message>
     <message>
         <source>at most {limit} linked incidents</source>
@@ -2734,6 +2914,21 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>{0} is encrypted. Enter its passphrase:</source>
         <translation>{0} est chiffrée. Saisissez sa phrase secrète :</translation>
+    </message>
+</context>
+<context>
+    <name>Personnel</name>
+    <message>
+        <source>military</source>
+        <translation>militaires</translation>
+    </message>
+    <message>
+        <source>police</source>
+        <translation>policiers</translation>
+    </message>
+    <message>
+        <source>civilian</source>
+        <translation>civils</translation>
     </message>
 </context>
 <context>
@@ -2845,6 +3040,109 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Edit the record of {0}</source>
+        <translation>Modifier le relevé de {0}</translation>
+    </message>
+    <message>
+        <source>Record an update of {0}</source>
+        <translation>Enregistrer une mise à jour de {0}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>Aujourd&apos;&amp;hui</translation>
+    </message>
+    <message>
+        <source>&amp;Cursor date ({0})</source>
+        <translation>Date du &amp;curseur ({0})</translation>
+    </message>
+    <message>
+        <source>This corrects an earlier, higher figure</source>
+        <translation>Ce chiffre corrige un chiffre antérieur plus élevé</translation>
+    </message>
+    <message>
+        <source>Who reported it, e.g. radio Goundam (sensitive)</source>
+        <translation>Qui l&apos;a signalé, par ex. radio Goundam (sensible)</translation>
+    </message>
+    <message>
+        <source>e.g. B2</source>
+        <translation>par ex. B2</translation>
+    </message>
+    <message>
+        <source>Admiralty code: source reliability A-F, information credibility 1-6</source>
+        <translation>Code de l&apos;Amirauté : fiabilité de la source A-F, crédibilité de l&apos;information 1-6</translation>
+    </message>
+    <message>
+        <source>Sensitive: who received the site, why the date moved…</source>
+        <translation>Sensible : qui a reçu le site, pourquoi la date a changé…</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Quoi</translation>
+    </message>
+    <message>
+        <source>&amp;Date (UTC)</source>
+        <translation>&amp;Date (UTC)</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory</source>
+        <translation>C&amp;atégorie</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability</source>
+        <translation>&amp;Fiabilité</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>The site was handed over to the authorities on this date; who received it goes in the note.</source>
+        <translation>Le site a été remis aux autorités à cette date ; qui l&apos;a reçu va dans la note.</translation>
+    </message>
+    <message>
+        <source>The handover is now planned for this date (it may be in the future); the reason goes in the note.</source>
+        <translation>La remise est désormais prévue à cette date (elle peut être future) ; la raison va dans la note.</translation>
+    </message>
+    <message>
+        <source>The closure (the first movement out) began on this date.</source>
+        <translation>La fermeture (le premier départ) a commencé à cette date.</translation>
+    </message>
+    <message>
+        <source>A rear party took over the site on this date.</source>
+        <translation>Une arrière-garde a pris le site en charge à cette date.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s footprint was reduced on this date.</source>
+        <translation>L&apos;empreinte du site a été réduite à cette date.</translation>
+    </message>
+    <message>
+        <source>The site became a liquidation hub on this date.</source>
+        <translation>Le site est devenu un pôle de liquidation à cette date.</translation>
+    </message>
+    <message>
+        <source>The site was returned to the government on this date.</source>
+        <translation>Le site a été restitué au gouvernement à cette date.</translation>
+    </message>
+    <message>
+        <source>How many personnel of a category the mission had repatriated in all, as of this date.</source>
+        <translation>Combien de personnels d&apos;une catégorie la mission avait rapatriés au total, à cette date.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
@@ -2907,7 +3205,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>This movement&apos;s route cannot be drawn: a site of it is not in the scenario.</source>
-        <translation>L&apos;itinéraire de ce mouvement ne peut pas être tracé : l&apos;un de ses sites n&apos;est pas dans le scénario.</translation>
+        <translation>L'itinéraire de ce mouvement ne peut pas être tracé : l'un de ses sites n'est pas dans le scénario.</translation>
     </message>
     <message>
         <source>{0} (movement of {1})</source>
@@ -2919,15 +3217,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>No map layer with lines: add one first (File &gt; Add map layer).</source>
-        <translation>Aucune couche avec des lignes : ajoutez-en une d&apos;abord (Fichier &gt; Ajouter une couche).</translation>
+        <translation>Aucune couche avec des lignes : ajoutez-en une d'abord (Fichier &gt; Ajouter une couche).</translation>
     </message>
     <message>
         <source>No line of a map layer there: click on a line.</source>
-        <translation>Aucune ligne d&apos;une couche à cet endroit : cliquez sur une ligne.</translation>
+        <translation>Aucune ligne d'une couche à cet endroit : cliquez sur une ligne.</translation>
     </message>
     <message>
         <source>A line of a map layer</source>
-        <translation>Une ligne d&apos;une couche</translation>
+        <translation>Une ligne d'une couche</translation>
     </message>
     <message>
         <source>A route needs two distinct positions.</source>
@@ -2940,8 +3238,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message numerus="yes">
         <source>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</source>
         <translation>
-            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu&apos;au {1}, à moins de {2} km).</numerusform>
-            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu&apos;au {1}, à moins de {2} km).</numerusform>
+            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu'au {1}, à moins de {2} km).</numerusform>
+            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu'au {1}, à moins de {2} km).</numerusform>
         </translation>
     </message>
     <message>
@@ -2957,15 +3255,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>RoutePanel</name>
     <message>
         <source>The buttons make route {0}</source>
-        <translation>Les boutons font l&apos;itinéraire {0}</translation>
+        <translation>Les boutons font l'itinéraire {0}</translation>
     </message>
     <message>
         <source>Add a site to the route, in travel order</source>
-        <translation>Ajouter un site à l&apos;itinéraire, dans l&apos;ordre du trajet</translation>
+        <translation>Ajouter un site à l'itinéraire, dans l'ordre du trajet</translation>
     </message>
     <message>
         <source>The route of a recorded movement</source>
-        <translation>L&apos;itinéraire d&apos;un mouvement enregistré</translation>
+        <translation>L'itinéraire d'un mouvement enregistré</translation>
     </message>
     <message>
         <source>&amp;Draw on map</source>
@@ -2973,15 +3271,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Click the route&apos;s points on the map; Enter or Esc ends it</source>
-        <translation>Cliquez les points de l&apos;itinéraire sur la carte ; Entrée ou Échap pour terminer</translation>
+        <translation>Cliquez les points de l'itinéraire sur la carte ; Entrée ou Échap pour terminer</translation>
     </message>
     <message>
         <source>Line of a map &amp;layer</source>
-        <translation>Ligne d&apos;une &amp;couche</translation>
+        <translation>Ligne d'une &amp;couche</translation>
     </message>
     <message>
         <source>Click a line of a layer you added (roads from the GIS unit)</source>
-        <translation>Cliquez une ligne d&apos;une couche que vous avez ajoutée (routes de la cellule SIG)</translation>
+        <translation>Cliquez une ligne d'une couche que vous avez ajoutée (routes de la cellule SIG)</translation>
     </message>
     <message>
         <source>&amp;Clear</source>
@@ -3033,7 +3331,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents within this distance of the route (on the ellipsoid), either side</source>
-        <translation>Les incidents à cette distance de l&apos;itinéraire (sur l&apos;ellipsoïde), de part et d&apos;autre</translation>
+        <translation>Les incidents à cette distance de l'itinéraire (sur l'ellipsoïde), de part et d'autre</translation>
     </message>
     <message>
         <source>Last</source>
@@ -3041,7 +3339,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents of these days, up to the current date</source>
-        <translation>Les incidents de ces jours, jusqu&apos;à la date courante</translation>
+        <translation>Les incidents de ces jours, jusqu'à la date courante</translation>
     </message>
     <message>
         <source>Stretches of</source>
@@ -3049,7 +3347,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>The route is weighed stretch by stretch</source>
-        <translation>L&apos;itinéraire est pesé tronçon par tronçon</translation>
+        <translation>L'itinéraire est pesé tronçon par tronçon</translation>
     </message>
     <message>
         <source>Half-life</source>
@@ -3065,7 +3363,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>A movement&apos;s route…</source>
-        <translation>L&apos;itinéraire d&apos;un mouvement…</translation>
+        <translation>L'itinéraire d'un mouvement…</translation>
     </message>
     <message>
         <source>Route {0}: {1} → …</source>
@@ -3080,11 +3378,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>RouteStyle</name>
     <message>
         <source>nothing recorded</source>
-        <translation>rien d&apos;enregistré</translation>
+        <translation>rien d'enregistré</translation>
     </message>
     <message>
         <source>weight up to 1</source>
-        <translation>poids jusqu&apos;à 1</translation>
+        <translation>poids jusqu'à 1</translation>
     </message>
     <message>
         <source>weight 1 to 3</source>
@@ -3151,7 +3449,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>km off</source>
-        <translation>km d&apos;écart</translation>
+        <translation>km d'écart</translation>
     </message>
     <message>
         <source>place</source>
@@ -3370,8 +3668,16 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation> km</translation>
     </message>
     <message>
+        <source>&amp;Record update…</source>
+        <translation>&amp;Enregistrer une mise à jour…</translation>
+    </message>
+    <message>
+        <source>Record what happened at this site: a handover, a new date, a role, personnel repatriated</source>
+        <translation>Enregistrer ce qui s&apos;est passé sur ce site : une remise, une nouvelle date, un rôle, des personnels rapatriés</translation>
+    </message>
+    <message>
         <source>Movements in and out:</source>
-        <translation>Mouvements au départ et à l&apos;arrivée :</translation>
+        <translation>Mouvements au départ et à l'arrivée :</translation>
     </message>
     <message>
         <source>Click a site on the map to see its card.</source>
@@ -3446,6 +3752,107 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
 </context>
 <context>
+    <name>SiteController</name>
+    <message>
+        <source>Record site &amp;update…</source>
+        <translation>Enregistrer une &amp;mise à jour du site…</translation>
+    </message>
+    <message>
+        <source>Record update for {0}…</source>
+        <translation>Enregistrer une mise à jour de {0}…</translation>
+    </message>
+    <message>
+        <source>Show the site card</source>
+        <translation>Afficher la fiche du site</translation>
+    </message>
+    <message>
+        <source>Record site update</source>
+        <translation>Enregistrer une mise à jour du site</translation>
+    </message>
+    <message>
+        <source>Edit site record</source>
+        <translation>Modifier le relevé du site</translation>
+    </message>
+    <message>
+        <source>Delete site record</source>
+        <translation>Supprimer le relevé du site</translation>
+    </message>
+    <message>
+        <source>Restore site record</source>
+        <translation>Rétablir le relevé du site</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Fiabilité</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Merged with record</source>
+        <translation>Fusionné avec le relevé</translation>
+    </message>
+</context>
+<context>
+    <name>SiteHistory</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Audit &amp;trail…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updates recorded (%n)</source>
+        <translation>
+            <numerusform>Mise à jour enregistrée (%n)</numerusform>
+            <numerusform>Mises à jour enregistrées (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No update recorded yet</source>
+        <translation>Aucune mise à jour enregistrée</translation>
+    </message>
+</context>
+<context>
     <name>SiteKind</name>
     <message>
         <source>camp</source>
@@ -3473,6 +3880,124 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Closure overdue: {0}</source>
         <translation>Fermeture en retard : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteRecord</name>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>unknown site {value!r}: give its id (e.g. goundam) or its name</source>
+        <translation>site inconnu {value!r} : donnez son identifiant (par ex. goundam) ou son nom</translation>
+    </message>
+    <message>
+        <source>unknown kind {value!r}: one of {kinds}</source>
+        <translation>genre inconnu {value!r} : l&apos;un de {kinds}</translation>
+    </message>
+    <message>
+        <source>not a date: write it as YYYY-MM-DD, e.g. 2023-09-05</source>
+        <translation>date non valide : écrivez-la AAAA-MM-JJ, par ex. 2023-09-05</translation>
+    </message>
+    <message>
+        <source>{day} is after today: only a rescheduled handover can be in the future</source>
+        <translation>le {day} est après aujourd&apos;hui : seule une remise reportée peut être dans le futur</translation>
+    </message>
+    <message>
+        <source>{site} already has a handover on {day} (record {record}…): edit or delete that record</source>
+        <translation>{site} a déjà une remise le {day} (relevé {record}…) : modifiez ou supprimez ce relevé</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to {high}</source>
+        <translation>un nombre entier de 0 à {high}</translation>
+    </message>
+    <message>
+        <source>only a figure of personnel repatriated has one</source>
+        <translation>seul un chiffre de personnels rapatriés en a un</translation>
+    </message>
+    <message>
+        <source>unknown category {value!r}: one of {categories}</source>
+        <translation>catégorie inconnue {value!r} : l&apos;une de {categories}</translation>
+    </message>
+    <message>
+        <source>lower than the {category} figure of {earlier} on {day}: confirm that it is a correction</source>
+        <translation>inférieur au chiffre des {category} de {earlier} au {day} : confirmez qu&apos;il s&apos;agit d&apos;une correction</translation>
+    </message>
+    <message>
+        <source>admiralty code: a letter A-F and a digit 1-6, e.g. B2</source>
+        <translation>code de l&apos;Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
+    </message>
+    <message>
+        <source>at most {high} characters</source>
+        <translation>au plus {high} caractères</translation>
+    </message>
+    <message>
+        <source>Handover confirmed</source>
+        <translation>Remise confirmée</translation>
+    </message>
+    <message>
+        <source>Handover rescheduled</source>
+        <translation>Remise reportée</translation>
+    </message>
+    <message>
+        <source>Closure started</source>
+        <translation>Fermeture commencée</translation>
+    </message>
+    <message>
+        <source>Rear party began</source>
+        <translation>Début de l&apos;arrière-garde</translation>
+    </message>
+    <message>
+        <source>Reduced footprint began</source>
+        <translation>Début de l&apos;empreinte réduite</translation>
+    </message>
+    <message>
+        <source>Liquidation hub began</source>
+        <translation>Début du pôle de liquidation</translation>
+    </message>
+    <message>
+        <source>Returned to the government</source>
+        <translation>Restitué au gouvernement</translation>
+    </message>
+    <message>
+        <source>Personnel repatriated</source>
+        <translation>Personnels rapatriés</translation>
+    </message>
+</context>
+<context>
+    <name>SiteRecords</name>
+    <message>
+        <source>{0}: {1} {2}</source>
+        <translation>{0} : {1} {2}</translation>
+    </message>
+    <message>
+        <source>{0}, recorded {1}</source>
+        <translation>{0}, enregistré le {1}</translation>
+    </message>
+    <message>
+        <source>source: {0}</source>
+        <translation>source : {0}</translation>
+    </message>
+    <message>
+        <source>Record {0}</source>
+        <translation>Relevé {0}</translation>
+    </message>
+    <message>
+        <source>Handover rescheduled to {0}, recorded by {1}</source>
+        <translation>Remise reportée au {0}, enregistrée par {1}</translation>
+    </message>
+    <message>
+        <source>Handover confirmed on {0}, recorded by {1}</source>
+        <translation>Remise confirmée le {0}, enregistrée par {1}</translation>
+    </message>
+    <message>
+        <source>{0}, source: {1}</source>
+        <translation>{0}, source : {1}</translation>
+    </message>
+    <message>
+        <source>replaces the scenario&apos;s {0}</source>
+        <translation>remplace le {0} du scénario</translation>
     </message>
 </context>
 <context>
@@ -3537,20 +4062,68 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Ouvert ; {role} à partir du {start}</translation>
     </message>
     <message>
+        <source>Open; handover rescheduled to {end}</source>
+        <translation>Ouvert ; remise reportée au {end}</translation>
+    </message>
+    <message>
+        <source>Open; closure started {start}</source>
+        <translation>Ouvert ; fermeture commencée le {start}</translation>
+    </message>
+    <message>
         <source>Closure window {phase}, {start} to {end}</source>
         <translation>Fenêtre de fermeture {phase}, du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>Closure started {start}; handover due {end}</source>
+        <translation>Fermeture commencée le {start} ; remise attendue le {end}</translation>
+    </message>
+    <message>
+        <source>Closure window {phase} from {start}; handover rescheduled to {end}</source>
+        <translation>Fenêtre de fermeture {phase} depuis le {start} ; remise reportée au {end}</translation>
     </message>
     <message>
         <source>Handover confirmed on {date}</source>
         <translation>Remise confirmée le {date}</translation>
     </message>
     <message>
+        <source>Returned to the government on {date}</source>
+        <translation>Restitué au gouvernement le {date}</translation>
+    </message>
+    <message>
         <source>Closure window {phase} ended {end}; no confirmed handover</source>
         <translation>Fenêtre de fermeture {phase} terminée le {end} ; aucune remise confirmée</translation>
     </message>
     <message>
+        <source>Handover rescheduled to {end} has passed; no confirmed handover</source>
+        <translation>La remise reportée au {end} est passée ; aucune remise confirmée</translation>
+    </message>
+    <message>
         <source>{role} from {start}</source>
         <translation>{role} à partir du {start}</translation>
+    </message>
+    <message>
+        <source>{reason} (plan)</source>
+        <translation>{reason} (plan)</translation>
+    </message>
+    <message>
+        <source>{reason} ({source})</source>
+        <translation>{reason} ({source})</translation>
+    </message>
+    <message>
+        <source>{reason}, recorded by {author}</source>
+        <translation>{reason}, enregistré par {author}</translation>
+    </message>
+    <message>
+        <source>{reason}, recorded by {author}, source: {source}</source>
+        <translation>{reason}, enregistré par {author}, source : {source}</translation>
+    </message>
+    <message>
+        <source>{reason}; replaces the scenario&apos;s {date}</source>
+        <translation>{reason} ; remplace le {date} du scénario</translation>
+    </message>
+    <message>
+        <source>an unnamed user</source>
+        <translation>un utilisateur sans nom</translation>
     </message>
 </context>
 <context>
@@ -3578,6 +4151,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>reason</source>
         <translation>motif</translation>
+    </message>
+    <message>
+        <source>planned_handover</source>
+        <translation>remise_prevue</translation>
+    </message>
+    <message>
+        <source>confirmed_by</source>
+        <translation>confirme_par</translation>
     </message>
 </context>
 <context>
@@ -3730,8 +4311,20 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>en retard</translation>
     </message>
     <message>
+        <source>recorded</source>
+        <translation>relevée</translation>
+    </message>
+    <message>
+        <source>new date</source>
+        <translation>nouvelle date</translation>
+    </message>
+    <message>
         <source>closure overdue</source>
         <translation>fermeture en retard</translation>
+    </message>
+    <message>
+        <source>★ recorded: a handover recorded in the field (the source document&apos;s are diamonds). ▨ new date: the window drawn on to a handover rescheduled by a record.</source>
+        <translation>★ relevée : une remise enregistrée sur le terrain (celles du document source sont des losanges). ▨ nouvelle date : la fenêtre prolongée jusqu&apos;à une remise reportée par un relevé.</translation>
     </message>
     <message>
         <source>Fit drawdown</source>
@@ -3778,11 +4371,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>_Column</name>
     <message>
         <source>Route {0}: none yet</source>
-        <translation>Itinéraire {0} : aucun pour l&apos;instant</translation>
+        <translation>Itinéraire {0} : aucun pour l'instant</translation>
     </message>
     <message>
         <source>Pick sites in order, a movement, positions on the map or a line of a map layer.</source>
-        <translation>Choisissez des sites dans l&apos;ordre, un mouvement, des positions sur la carte ou une ligne d&apos;une couche.</translation>
+        <translation>Choisissez des sites dans l'ordre, un mouvement, des positions sur la carte ou une ligne d'une couche.</translation>
     </message>
 </context>
 <context>

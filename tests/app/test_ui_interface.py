@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -157,13 +157,17 @@ def test_user_guide_follows_its_own_links_and_no_web_address(window):
 
 
 def test_nothing_runs_while_nothing_changes(window, qtbot):
-    """Idle means idle: once the window has settled no timer is running; Play runs one only while playing."""
+    """Idle means idle: once the window has settled no timer is running but the change watcher's look once a
+    second (app/watch.py, a coarse timer); Play runs one only while playing."""
     window.state.cursor.set_date(date(2023, 8, 15))
     window.state.select("site", "gao")
     qtbot.waitUntil(lambda: window.incidents.count_label.text() != "")
     wait_for_ops(qtbot, window.state)
     QApplication.processEvents()
     timers = window.findChildren(QTimer) + window.state.findChildren(QTimer) + window.state.cursor.findChildren(QTimer)
+    watcher = window.state.watcher.timer
+    assert watcher.isActive() and watcher.interval() >= 1000 and watcher.timerType() == Qt.TimerType.CoarseTimer
+    timers = [t for t in timers if t is not watcher]
     assert [t.objectName() or repr(t.parent()) for t in timers if t.isActive()] == []
     window.timeline.play.setChecked(True)
     assert [t for t in timers if t.isActive()] and window.state.cursor.playing

@@ -37,3 +37,12 @@ def release(plot, pos):
 def click(plot, pos):
     press(plot, pos)
     release(plot, pos)
+
+
+RIGHT = Qt.MouseButton.RightButton
+
+
+def right_click(plot, pos):
+    send(plot, QEvent.Type.MouseMove, pos)
+    send(plot, QEvent.Type.MouseButtonPress, pos, RIGHT, RIGHT)
+    send(plot, QEvent.Type.MouseButtonRelease, pos, RIGHT, NONE)

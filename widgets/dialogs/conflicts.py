@@ -1,4 +1,5 @@
-"""Incidents edited on both laptops: each differing field, mine and theirs, and a choice per incident."""
+"""Incidents and site records the two laptops disagree on: each differing field, mine and theirs, and a choice
+per record."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -23,13 +24,13 @@ class ConflictDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Incidents edited on both laptops"))
-        note = QLabel(self.tr("These incidents were changed here and on the other laptop since you last "
-                              "exchanged packages. Choose, for each, which version to keep. Both edits stay in "
-                              "its audit trail."))
+        note = QLabel(self.tr("These incidents and site records were changed here and on the other laptop since "
+                              "you last exchanged packages, or give a site two different handovers. Choose, for "
+                              "each, which version to keep. Nothing is lost: the other stays in the audit trail."))
         note.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("Incident / field"), self.tr("Mine"), self.tr("Theirs"), self.tr("Keep")])
+        self.tree.setHeaderLabels([self.tr("Record / field"), self.tr("Mine"), self.tr("Theirs"), self.tr("Keep")])
         self.combos: dict[str, QComboBox] = {}
         mine_all, theirs_all = QPushButton(self.tr("Keep all &mine")), QPushButton(self.tr("Take all &theirs"))
         mine_all.clicked.connect(lambda: self._all(0))

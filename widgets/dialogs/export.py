@@ -20,7 +20,8 @@ FORMATS = ("csv", "geojson", "gpkg")
 
 
 class ExportDialog(QDialog):
-    """`set_kind` ("incidents", "status" or "timeline") shows the options that apply; `options()` reads them."""
+    """`set_kind` ("incidents", "site-records", "status" or "timeline") shows the options that apply; `options()`
+    reads them."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -66,13 +67,15 @@ class ExportDialog(QDialog):
         self.set_kind("incidents")
 
     def set_kind(self, kind: str) -> None:
-        """incidents: format, dates, profile; status: format and a date; timeline: CSV only."""
+        """incidents and site-records: format, dates, profile; status: format and a date; timeline: CSV only."""
         self.kind = kind
         self.setWindowTitle({"incidents": self.tr("Export incidents"), "status": self.tr("Export site status"),
-                             "timeline": self.tr("Export the timeline")}[kind])
-        self.form.setRowVisible(1, kind == "incidents")
+                             "timeline": self.tr("Export the timeline"),
+                             "site-records": self.tr("Export site records")}[kind])
+        ranged = kind in ("incidents", "site-records")
+        self.form.setRowVisible(1, ranged)
         self.form.setRowVisible(2, kind == "status")
-        self.form.setRowVisible(3, kind == "incidents")
+        self.form.setRowVisible(3, ranged)
         if kind == "timeline":
             self.format.setCurrentIndex(0)
         self.format.setEnabled(kind != "timeline")
@@ -99,7 +102,7 @@ class ExportDialog(QDialog):
         self.hxl.setChecked(bool(options.get("hxl")))
 
     def options(self) -> dict:
-        ranged = self.kind == "incidents" and not self.all_dates.isChecked()
+        ranged = self.kind in ("incidents", "site-records") and not self.all_dates.isChecked()
         return dict(format=self.format.currentData(), excel=self.excel.isChecked(), hxl=self.hxl.isChecked(),
                     profile=self.profile.currentData(), delimiter=self.delimiter.currentData(),
                     start=self.start.date().toPython() if ranged else None,

@@ -9,7 +9,7 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
@@ -69,6 +69,7 @@ class MapView(QWidget):
     tool_changed = Signal(str)  # "pan" | "measure" | "pick" | "route"
     route_clicked = Signal(float, float)  # lat, lon: a point of a route drawn with the "route" tool
     route_finished = Signal()  # Enter or Esc ends the route being drawn
+    site_menu_requested = Signal(str, QPoint)  # a right click on a site: its id, where (global)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -462,6 +463,10 @@ class MapView(QWidget):
         self.graphics.setToolTip(self._incident_tip(index) if index >= 0 else "")
 
     def _mouse_clicked(self, ev) -> None:
+        if ev.button() == Qt.MouseButton.RightButton and "sites" not in self.hidden:
+            site = self.site_at(ev.scenePos())
+            if site:
+                self.site_menu_requested.emit(site, ev.screenPos().toPoint())
         if ev.button() != Qt.MouseButton.LeftButton:
             return
         pos = self.scene_to_lonlat(ev.scenePos())
@@ -489,6 +494,11 @@ class MapView(QWidget):
         self.measure_text.setPos((a.x() + pos.x()) / 2, (a.y() + pos.y()) / 2)
         self.measure_requested.emit(a.y(), a.x(), pos.y(), pos.x())
 
+    def site_at(self, scene_pos) -> str:
+        """The site whose symbol is under a scene position ("" for none)."""
+        points = self.site_marks.pointsAt(self.scene_to_lonlat(scene_pos))
+        return str(points[0].data()) if len(points) else ""
+
     def _site_item_clicked(self, item, points, ev) -> None:
         if self.tool == "pan" and len(points):
             self.site_clicked.emit(str(points[0].data()))
@@ -507,7 +517,11 @@ class MapView(QWidget):
 
     def _site_tip(self, x, y, data) -> str:
         site = self.sites[self.site_index[data]] if data in self.site_index else None
-        return f"{site.name.get(self.lang)}: {status_label(self.site_status(site.id))}" if site else ""
+        if site is None:
+            return ""
+        shown = self.statuses.get(site.id)
+        recorded = self.tr(" (recorded in the field)") if shown is not None and shown.record is not None else ""
+        return f"{site.name.get(self.lang)}: {status_label(self.site_status(site.id))}{recorded}"
 
     def _range_changed(self, *args) -> None:
         self._update_level_of_detail()

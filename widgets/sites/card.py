@@ -1,5 +1,6 @@
 """A site's card: its status on the current date, why, its closure window and handover, where its
-people went, and the incidents around it."""
+people went, what was recorded there (Record update…, and the site's records with edit, delete and restore),
+and the incidents around it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,11 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+
+from widgets.sites.history import HistoryRow, SiteHistory
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class SiteCardData:
 class SiteCard(QWidget):
     radius_changed = Signal(int)
     incident_activated = Signal(str)
+    record_requested = Signal(str)  # Record update… for the site shown
     movement_activated = Signal(str)
 
     def __init__(self, parent=None):
@@ -83,6 +88,11 @@ class SiteCard(QWidget):
         self.incidents.setWordWrap(True)
         self.incidents.itemActivated.connect(
             lambda item: self.incident_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.record_button = QPushButton(self.tr("&Record update…"))
+        self.record_button.setToolTip(self.tr("Record what happened at this site: a handover, a new date, a role, "
+                                              "personnel repatriated"))
+        self.record_button.clicked.connect(lambda: self.record_requested.emit(self.site_id))
+        self.history = SiteHistory()
         self.movements_title = QLabel(self.tr("Movements in and out:"))
         self.movements = QListWidget()
         self.movements.setWordWrap(True)
@@ -106,7 +116,9 @@ class SiteCard(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         for w in (self.title, self.kind):
             body.addWidget(w)
+        body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addLayout(form)
+        body.addWidget(self.history)
         body.addWidget(self.movements_title)
         body.addWidget(self.movements)
         body.addWidget(self.count)
@@ -182,6 +194,10 @@ class SiteCard(QWidget):
         rows = max(1, len(movements))
         self.movements.setMaximumHeight(min(110, rows * self.movements.sizeHintForRow(0) + 6))
 
+    def show_records(self, rows: list[HistoryRow]) -> None:
+        """The site's records, newest first (the controller gives those of the site shown)."""
+        self.history.set_records(rows)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)
         self._fit_wrapped()
@@ -195,6 +211,7 @@ class SiteCard(QWidget):
     def text(self) -> str:
         """Everything the card shows, as plain text (for copying and for tests)."""
         lines = [self.title.text(), self.kind.text()] + [w.text() for w in self.fields.values()]
+        lines += [self.history.heading.text(), *self.history.lines()]
         lines += [self.movements_title.text()] + [self.movements.item(i).text() for i in range(self.movements.count())]
         lines += [self.count.text()] + [self.incidents.item(i).text() for i in range(self.incidents.count())]
         return "\n".join(lines)

@@ -1,10 +1,19 @@
-"""Every site's status on the current date, in a sortable table; overdue closures stand out."""
+"""Every site's status on the current date, in a sortable table; overdue closures stand out. A right click on a
+site asks for its menu (Record update…)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -76,6 +85,7 @@ class SiteStatusModel(QAbstractTableModel):
 
 class SitePanel(QWidget):
     site_selected = Signal(str)
+    site_menu_requested = Signal(str, QPoint)  # site id, where (global): the site's context menu
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -98,6 +108,8 @@ class SitePanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         self.day_label = QLabel()
         self.overdue_label = QLabel()
         self.overdue_label.setWordWrap(True)
@@ -138,6 +150,12 @@ class SitePanel(QWidget):
         else:
             self.table.clearSelection()
         self._highlighting = False
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            site = self.model.rows[self.proxy.mapToSource(index).row()].site_id
+            self.site_menu_requested.emit(site, self.table.viewport().mapToGlobal(pos))
 
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -10,7 +10,7 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from widgets.timeline.items import (
     incident_bars,
     overdue_brush,
 )
+from widgets.timeline.records import RESCHEDULED, RecordMark, draw_records
 
 DAILY_SPAN = 120 * DAY  # incidents are counted per day below this visible span, per week above
 MIN_LANE = 0.75  # text lines: lanes never get thinner; the lanes that do not fit are scrolled to
@@ -60,6 +61,7 @@ class TimelineView(QWidget):
     event_selected = Signal(str)
     site_selected = Signal(str)
     movement_selected = Signal(str)
+    site_menu_requested = Signal(str, QPoint)  # a right click on a site's row: its id, where (global)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -79,6 +81,8 @@ class TimelineView(QWidget):
         self._moves: dict = {}  # movement id -> its bar's item
         self._chosen = ""  # the selected movement
         self._limits = (0.0, 0.0)
+        self._records: list[RecordMark] = []
+        self._record_items: list = []
         self._build_controls()
         self._build_plot()
         self._build_cursor()
@@ -100,8 +104,12 @@ class TimelineView(QWidget):
         key = " ".join(f'<span style="color:{c}">{glyph}</span>&nbsp;{t.replace(" ", "&nbsp;")}&nbsp;' for c, glyph, t in (
             ("#111111", "|", self.tr("planned handover")), (EARLY, "◆", self.tr("early")),
             (ON_TIME, "◆", self.tr("on time")), (LATE, "◆", self.tr("late")),
+            ("#111111", "★", self.tr("recorded")), (RESCHEDULED, "▨", self.tr("new date")),
             ("#D55E00", "▨", self.tr("closure overdue"))))
         self.legend = QLabel(key)
+        self.legend.setToolTip(self.tr("★ recorded: a handover recorded in the field (the source document's are "
+                                       "diamonds). ▨ new date: the window drawn on to a handover rescheduled by a "
+                                       "record."))
         self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self._controls = (self.date_box, self.play, self.speed, self.loop,
@@ -262,6 +270,8 @@ class TimelineView(QWidget):
         self._markers.sigClicked.connect(self._marker_clicked)
         self._moves = {}
         self._draw_movements()
+        self._record_items = []
+        self._draw_records()
         self._draw_tails()
         self._range_changed()
         self._fit_lanes()
@@ -305,6 +315,24 @@ class TimelineView(QWidget):
     def movement_at(self, x: float, y: float) -> str | None:
         """The movement whose bar is at (x, y) in the plot's coordinates."""
         return next((ident for ident, item in self._moves.items() if item.rect().contains(x, y)), None)
+
+    def show_records(self, marks: list[RecordMark]) -> None:
+        """What the site records add: recorded handovers (stars) and rescheduled handovers."""
+        self._records = list(marks)
+        self._draw_records()
+
+    def _draw_records(self) -> None:
+        for item in self._record_items:
+            self.plot.removeItem(item)
+        self._record_items = [] if self._lanes is None else draw_records(self._records, self._lanes, self._line_width)
+        for item in self._record_items:
+            self.plot.addItem(item)
+            if isinstance(item, pg.ScatterPlotItem):
+                item.sigClicked.connect(self._marker_clicked)
+
+    def record_marks(self) -> list[RecordMark]:
+        """The record marks shown (for tests)."""
+        return list(self._records)
 
     def show_date(self, day: date) -> None:
         """Move the cursor to the app's current date; emits nothing."""
@@ -467,13 +495,18 @@ class TimelineView(QWidget):
             self.site_selected.emit(ident)
 
     def _scene_clicked(self, event) -> None:
-        if event.isAccepted() or event.button() != Qt.MouseButton.LeftButton or self._lanes is None:
+        if self._lanes is None:
             return
         at = self.vb.mapSceneToView(event.scenePos())
+        site = self._lanes.site_at(at.y())
+        if event.button() == Qt.MouseButton.RightButton and site is not None:
+            self.site_menu_requested.emit(site, event.screenPos().toPoint())
+            return
+        if event.isAccepted() or event.button() != Qt.MouseButton.LeftButton:
+            return
         movement = self.movement_at(at.x(), at.y())
         if movement is not None:
             self.movement_selected.emit(movement)
             return
-        site = self._lanes.site_at(at.y())
         if site is not None:
             self.site_selected.emit(site)

@@ -2,7 +2,8 @@
 writes engine-specific SQL itself.
 
   text.py         the text search as one SQL condition (TextMatch), and the LIKE chain every engine has
-  sqlite.py       SQLite files: connections, SQLCipher, pragmas, file checks, error codes, file copies
+  sqlite.py       SQLite files: connections, SQLCipher, pragmas, file checks, error codes, file copies, and
+                  the change counter another process's commits move (PRAGMA data_version)
   sqlite_fts.py   the text search's FTS5 index on SQLite
   sqlite_bulk.py  bulk work on SQLite: page cache, audit rows built in SQL, CSV records by printf
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager, nullcontext
 
-from db.store.dialect import sqlite_bulk, sqlite_fts  # noqa: F401 (sqlite_fts compiles TextMatch on SQLite)
+from db.store.dialect import sqlite, sqlite_bulk, sqlite_fts  # noqa: F401 (sqlite_fts compiles TextMatch on SQLite)
 from db.store.dialect.text import TextMatch  # noqa: F401 (the search condition, for queries)
 
 
@@ -48,6 +49,13 @@ def audit_inserts(conn, at: str, author: str, laptop: str, columns, times=()):
     after = sqlite_bulk.last_row(conn, "incidents")
     yield
     sqlite_bulk.audit_created(conn, after, at, author, laptop, columns, times)
+
+
+def change_counter(db):
+    """Something whose `read()` gives a number that changes when another connection commits to the database
+    (on SQLite, PRAGMA data_version on a connection of its own: sqlite.DataVersion), and `close()`; None
+    where the engine has no such thing yet."""
+    return sqlite.DataVersion(db.path, db.passphrase) if db.engine.dialect.name == "sqlite" else None
 
 
 def csv_record(conn, cells, delimiter: str, triggers: str, labels=None) -> str:

@@ -273,3 +273,29 @@ def count_incidents(path: Path, passphrase: str | None = None) -> int | None:
         return None
     finally:
         con.close()
+
+
+class DataVersion:
+    """SQLite's PRAGMA data_version on a read-only connection of its own: the number changes when any other
+    connection commits to the file (another process, or another connection of this one).
+
+    Reading it never waits: busy_timeout is 0, so a file locked by another connection reads as None (try
+    again later); in WAL mode a writer does not lock readers out. The connection is in autocommit mode and
+    holds no transaction between reads, so it never stands in the way of a checkpoint."""
+
+    def __init__(self, path: Path, passphrase: str | None = None):
+        self._con = connect(path, passphrase, readonly=True)
+        self._con.execute("PRAGMA busy_timeout=0")
+        self._error = driver(passphrase).Error
+
+    def read(self) -> int | None:
+        try:
+            return self._con.execute("PRAGMA data_version").fetchone()[0]
+        except self._error:
+            return None
+
+    def busy_timeout(self) -> int:
+        return self._con.execute("PRAGMA busy_timeout").fetchone()[0]
+
+    def close(self) -> None:
+        self._con.close()

@@ -212,3 +212,23 @@ def test_map_image_asks_for_size_and_resolution(qtbot, window, tmp_path):
         controller.map_image(str(png))
     image = QImage(str(png))
     assert image.size() == QSize(900, 600) and round(image.dotsPerMeterX() * 0.0254) == 300
+
+
+def test_updates_since_lists_the_records_of_the_last_days(qapp, tmp_path, capsys):
+    db_path = tmp_path / "x.sqlite"
+    for argv in (("goundam", "handover", "--date", "2023-09-05", "--source", "radio Goundam", "--reliability", "B2"),
+                 ("menaka", "handover-planned", "--date", "2023-09-20", "--note", "road cut"),
+                 ("bamako", "repatriated", "--date", "2023-08-01", "--value", "700", "--category", "military")):
+        assert main.main(["--db", str(db_path), "site", "record", *argv]) == 0
+    out = tmp_path / "brief.pdf"
+    code = main.main(["--db", str(db_path), "briefing", "--date", "2023-09-10", "--days", "14", "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    texts = pages_text(out)
+    assert "Updates since 28 August 2023" in texts[0]  # in the contents
+    page = page_with(texts, "Updates recorded at the sites from 28 August 2023 to 10 September 2023")
+    assert "5 Sept 2023 Goundam Handover confirmed B2" in page or "5 Sep 2023 Goundam Handover confirmed B2" in page
+    assert "Ménaka" not in page  # dated after the pack's date
+    assert "Bamako" not in page  # dated before its days
+    assert "radio Goundam" not in page and "road cut" not in page  # sources and notes are sensitive
+    status_page = page_with(texts, "Site status on 10 September 2023")
+    assert "Goundam handed over 5 September 2023" in status_page

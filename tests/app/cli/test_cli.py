@@ -24,10 +24,11 @@ def test_status_csv_on_15_august(tmp_path, capsys):
                          "--format", "csv")
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["site_id", "site", "kind", "status", "since", "reason"]
+    assert rows[0] == ["site_id", "site", "kind", "status", "since", "reason", "planned_handover", "confirmed_by"]
     assert len(rows) == 1 + 13
     by_id = {r[0]: r for r in rows[1:]}
     assert by_id["ber"][3:5] == ["handed-over", "2023-08-12"]
+    assert by_id["ber"][6:] == ["2023-08-14", "scenario"] and by_id["goundam"][6:] == ["2023-08-31", "plan"]
     assert by_id["goundam"][3] == "closing" and "Phase 1" in by_id["goundam"][5]
     assert by_id["ogossagou"][2] == "tob"
 
@@ -73,7 +74,7 @@ def test_installed_sitmon_command(tmp_path):
     proc = subprocess.run([exe, "--db", str(tmp_path / "z.sqlite"), "status", "--date", "2023-08-15",
                            "--format", "csv"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("site_id,site,kind,status,since,reason\n")
+    assert proc.stdout.startswith("site_id,site,kind,status,since,reason,planned_handover,confirmed_by\n")
 
 
 def test_window_without_a_display_is_a_clear_error(tmp_path, capsys, monkeypatch):

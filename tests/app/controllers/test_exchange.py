@@ -21,8 +21,8 @@ def controller(qtbot, state, window):
 
 def test_actions(controller):
     texts = [a.text().replace("&", "") for a in controller.actions()]
-    assert texts == ["Import incidents…", "Export incidents…", "Export site status…", "Export the timeline…",
-                     "Export data package…", "Import data package…"]
+    assert texts == ["Import incidents…", "Export incidents…", "Export site records…", "Export site status…",
+                     "Export the timeline…", "Export data package…", "Import data package…"]
 
 
 def test_bad_rows_are_listed_then_the_good_ones_imported(qtbot, controller, state, tmp_path):
@@ -105,6 +105,41 @@ def test_package_conflict_dialog_then_take_theirs(qtbot, controller, state, tmp_
     other.close()
 
 
+
+
+def test_disagreeing_handovers_in_a_package_are_listed_then_theirs_taken(qtbot, controller, state, tmp_path):
+    from db.sites import queries as site_queries
+    from tests.db.sites.records import stored
+
+    other = open_database(tmp_path / "other.sqlite")
+    theirs = stored(other, read_scenario(other), "goundam", "handover", "2023-09-06")
+    mine = stored(state.db, state.scenario, "goundam", "handover", "2023-09-05")
+    packages.export_package(other, tmp_path / "o.zip")
+    other.close()
+    controller.import_package(tmp_path / "o.zip")
+    qtbot.waitUntil(lambda: controller.conflicts is not None and controller.conflicts.isVisible())
+    dialog = controller.conflicts
+    top = dialog.tree.topLevelItem(0)
+    assert top.toolTip(0) == theirs and "Goundam" in top.text(0) and "two different handovers" in top.text(0)
+    assert [top.child(0).text(c) for c in range(3)] == ["Date", "2023-09-05", "2023-09-06"]
+    dialog.combos[theirs].setCurrentIndex(1)
+    with qtbot.waitSignal(state.changed, timeout=20_000) as changed:
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert "site_records" in changed.args[0]
+    wait_for_ops(qtbot, state)
+    assert site_queries.get(state.db, mine).deleted and not site_queries.get(state.db, theirs).deleted
+
+
+def test_export_site_records_from_the_window(qtbot, controller, state, tmp_path):
+    from tests.db.sites.records import stored
+
+    stored(state.db, state.scenario, "goundam", "handover", "2023-09-05", source="radio Goundam")
+    path = tmp_path / "records.csv"
+    controller.export("site-records", path, dict(profile="hq", excel=True))
+    qtbot.waitUntil(lambda: controller.notice is not None and controller.notice.isVisible())
+    assert "Wrote 1 rows" in controller.notice.text()
+    text = path.read_bytes().decode("utf-8-sig")
+    assert text.startswith("id,site_id,kind,date") and "radio Goundam" not in text and "goundam" in text
 
 
 def test_hq_export_is_in_the_interface_language_and_old_acled_types_are_reported(qtbot, controller, state,

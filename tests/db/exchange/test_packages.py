@@ -123,7 +123,8 @@ def test_manifest_and_checksums(laptops, tmp_path):
     _new(a, "x")
     path = tmp_path / "p.zip"
     m = packages.export_package(a, path)
-    assert (m.mission, m.laptop, m.counts) == ("minusma-2023", a.laptop_id, {"incidents": 2, "audit": 2})
+    assert (m.mission, m.laptop, m.counts) == ("minusma-2023", a.laptop_id, {"incidents": 2, "audit": 2,
+                                                                         "site_records": 0, "site_record_audit": 0})
     with zipfile.ZipFile(path) as z:
         doc = json.loads(z.read("manifest.json"))
         members = {n: z.read(n) for n in packages.MEMBERS}
@@ -131,8 +132,8 @@ def test_manifest_and_checksums(laptops, tmp_path):
     tampered = tmp_path / "t.zip"
     with zipfile.ZipFile(tampered, "w") as z:
         z.writestr("manifest.json", json.dumps(doc))
-        z.writestr("incidents.jsonl", members["incidents.jsonl"].replace(b'"x"', b'"y"'))
-        z.writestr("audit.jsonl", members["audit.jsonl"])
+        for n, blob in members.items():
+            z.writestr(n, blob.replace(b'"x"', b'"y"') if n == "incidents.jsonl" else blob)
     with pytest.raises(packages.PackageError, match="checksum of incidents.jsonl"):
         packages.import_package(a, tampered)
     other = tmp_path / "o.zip"
