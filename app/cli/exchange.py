@@ -146,11 +146,13 @@ def cmd_package_export(args) -> int:
                                                                       args.out))
     print(tr("Wrote {0} site records and {1} of their audit rows").format(m.counts["site_records"],
                                                                           m.counts["site_record_audit"]))
+    print(tr("Wrote {0} movements and {1} of their audit rows").format(m.counts["movements"],
+                                                                       m.counts["movement_audit"]))
     return 0
 
 
 def cmd_package_import(args) -> int:
-    from db.exchange import packages, site_records
+    from db.exchange import movements, packages, site_records
 
     if not args.file.is_file():
         return fail(tr("{0}: no such file").format(args.file), 2)
@@ -170,8 +172,15 @@ def cmd_package_import(args) -> int:
         diffs = "; ".join(f"{f}: mine {c.mine[f]!r}, theirs {c.theirs[f]!r}" for f in c.fields)
         print(tr("conflict: incident {0} ({1}): {2}").format(c.incident_id, c.mine["occurred_on"], diffs),
               file=sys.stderr)
+    mv = r.movements
+    print(tr("movements: {0} created, {1} updated, {2} unchanged").format(mv.created, mv.updated, mv.unchanged))
     for c in s.conflicts:
         print(tr("conflict: {0}").format(site_records.describe(c)), file=sys.stderr)
+    for c in mv.conflicts:
+        print(tr("conflict: {0}").format(movements.describe(c)), file=sys.stderr)
+    if mv.conflicts and not (r.conflicts or s.conflicts):
+        return fail(tr("{0} movements disagree between the laptops and were left as they are here; run again with "
+                       "--take mine or --take theirs").format(len(mv.conflicts)), 3)
     if r.conflicts or s.conflicts:
         return fail(tr("{0} incidents and {1} site records disagree between the laptops and were left as they "
                        "are here; run again with --take mine or --take theirs").format(

@@ -1,9 +1,11 @@
-"""Data packages between laptops: one .zip with every incident and every site record, each with its audit
-trail, merged on import (site records by their own piece, db/exchange/site_records.py).
+"""Data packages between laptops: one .zip with every incident, every site record and every movement, each with
+its audit trail, merged on import (site records and movements by their own pieces, db/exchange/site_records.py and
+db/exchange/movements.py).
 
 Members: manifest.json (format, version, mission, the exporting laptop, time, counts, the sha256 of each
-other member), incidents.jsonl and audit.jsonl, site_records.jsonl and site_record_audit.jsonl (version 2;
-one JSON object a line). A version 1 package (incidents only) is read as having no site records.
+other member), incidents.jsonl and audit.jsonl, site_records.jsonl and site_record_audit.jsonl (version 2),
+movements.jsonl and movement_audit.jsonl (version 3; one JSON object a line). A version 1 package (incidents
+only) is read as having no site records, a version 1 or 2 package as having no movements.
 
 An incident both sides hold is merged by its history (audit rows other than 'create', which two laptops
 seeded with the same scenario each write for themselves):
@@ -26,7 +28,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from db.clock import utcnow
-from db.exchange import rows, site_records
+from db.exchange import movements, rows, site_records
 from db.exchange.imports import AUDITED, stored
 from db.files import atomic
 from db.progress import Progress, tick
@@ -34,10 +36,12 @@ from db.store import backup, dialect
 from db.store.models import Incident
 from db.vocab import PLACE, PRECISION
 
-FORMAT, VERSION = "sitmon-package", 2
+FORMAT, VERSION = "sitmon-package", 3
 INCIDENT_MEMBERS = ("incidents.jsonl", "audit.jsonl")
-MEMBERS = INCIDENT_MEMBERS + site_records.MEMBERS
-COUNTS = dict(zip(MEMBERS, ("incidents", "audit", "site_records", "site_record_audit")))  # member -> count key
+MEMBERS = INCIDENT_MEMBERS + site_records.MEMBERS + movements.MEMBERS
+REQUIRED = {1: INCIDENT_MEMBERS, 2: INCIDENT_MEMBERS + site_records.MEMBERS, 3: MEMBERS}  # version -> its members
+COUNTS = dict(zip(MEMBERS, ("incidents", "audit", "site_records", "site_record_audit", "movements",
+                            "movement_audit")))  # member -> count key
 COLUMNS = tuple(c.name for c in Incident.__table__.columns)
 AUDIT_COLUMNS = ("incident_id", "at", "author", "laptop", "action", "changes")
 # Columns that packages of an older sitmon lack, with what such an incident holds (the defaults of migration 0005).
@@ -78,17 +82,18 @@ class MergeResult:
     audit_added: int
     conflicts: tuple[Conflict, ...]
     site_records: site_records.RecordMerge = site_records.RecordMerge()
+    movements: movements.MovementMerge = movements.MovementMerge()
 
 
 _select, _insert = rows.select, rows.insert
 
 
 def export_package(db, path: Path | str, progress: Progress = None) -> Manifest:
-    """Every incident and site record (soft-deleted ones too) with their audit trails, in one zip written
-    whole or not at all."""
+    """Every incident, site record and movement (soft-deleted ones too) with their audit trails, in one zip
+    written whole or not at all."""
     with db.engine.connect() as conn:
         found = (_select(conn, "incidents", COLUMNS, "id"), _select(conn, "incident_audit", AUDIT_COLUMNS, "id"),
-                 *site_records.export_rows(conn))
+                 *site_records.export_rows(conn), *movements.export_rows(conn))
     data = {name: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in member).encode()
             for name, member in zip(MEMBERS, found)}
     manifest = Manifest(_mission(db), db.laptop_id, utcnow().isoformat(timespec="seconds") + "Z",
@@ -132,8 +137,11 @@ def read_package(path: Path | str) -> tuple[Manifest, dict[str, list[dict]]]:
         raise PackageError(f"{path} is not a sitmon data package.")
     if doc["version"] > VERSION:
         raise PackageError(f"{path} was written by a newer version of sitmon (package version {doc['version']}).")
-    if doc["version"] >= 2 and set(blobs) != set(MEMBERS):
-        raise PackageError(f"{path} is damaged: {', '.join(sorted(set(MEMBERS) - set(blobs)))} missing.")
+    required = set(REQUIRED.get(doc["version"], MEMBERS))
+    if set(blobs) != required:
+        missing = required - set(blobs)
+        raise PackageError(f"{path} is damaged: {', '.join(sorted(missing))} missing." if missing else
+                           f"{path} is damaged: version {doc['version']} holds no {', '.join(sorted(set(blobs) - required))}.")
     for name, blob in blobs.items():
         if hashlib.sha256(blob).hexdigest() != (doc.get("sha256") or {}).get(name):
             raise PackageError(f"{path} is damaged: the checksum of {name} does not match. Export it again.")
@@ -191,16 +199,19 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     manifest, found = read_package(path)
     incidents, trail = found["incidents.jsonl"], found["audit.jsonl"]
     records, record_trail = (found[n] for n in site_records.MEMBERS)
+    moves, move_trail = (found[n] for n in movements.MEMBERS)
     mission = _mission(db)
     if manifest.mission and mission and manifest.mission != mission:
         raise PackageError(f"{path} holds mission {manifest.mission!r}; this database holds {mission!r}.")
-    if records or record_trail:
+    if records or record_trail or moves or move_trail:
         try:
             scenario = read_scenario(db)
         except LookupError as exc:
-            raise PackageError(f"{path} holds site records, but {exc}. Nothing was changed.") from None
+            kind = "site records" if records or record_trail else "movements"
+            raise PackageError(f"{path} holds {kind}, but {exc}. Nothing was changed.") from None
         try:
             site_records.check(records, record_trail, draft.context(scenario))
+            movements.check(moves, move_trail, movement_context(scenario))
         except (KeyError, TypeError, ValueError) as exc:
             raise PackageError(f"{path} is refused: {exc}. Nothing was changed.") from None
     theirs_audit = defaultdict(list)
@@ -210,7 +221,8 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     with db.engine.connect() as conn:  # what would change, read only: a package that changes nothing takes no backup
         merge = _merge(conn, incidents, theirs_audit, settle)
         sites = site_records.plan(conn, records, record_trail, **settle)
-    if merge.created or merge.changed or merge.audit or sites.changes:
+        moved = movements.plan(conn, moves, move_trail, **settle)
+    if merge.created or merge.changed or merge.audit or sites.changes or moved.changes:
         backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
         try:
             with db.writing() as conn:
@@ -218,11 +230,20 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
                 _write(conn, merge.created, merge.changed, merge.audit)
                 sites = site_records.plan(conn, records, record_trail, **settle)
                 site_records.write(conn, sites)
+                moved = movements.plan(conn, moves, move_trail, **settle)
+                movements.write(conn, moved)
         except IntegrityError as exc:
             raise PackageError(f"{path} cannot be merged: {exc.orig}. Nothing was changed.") from None
     tick(progress, len(incidents), len(incidents))
     return MergeResult(manifest, **merge.counts, audit_added=len(merge.audit), conflicts=tuple(merge.conflicts),
-                       site_records=sites.result)
+                       site_records=sites.result, movements=moved.result)
+
+
+def movement_context(scenario):
+    """What a package's movements are checked against: this laptop's scenario's sites."""
+    from db.movements.draft import Context
+
+    return Context({s.id: (s.lat, s.lon) for s in scenario.sites})
 
 
 def _merge(conn, incidents, theirs_audit, settle, progress: Progress = None) -> _Merge:
@@ -282,12 +303,13 @@ def _write(conn, new_rows, changed, new_audit) -> None:
     _insert(conn, "incident_audit", new_audit, AUDIT_COLUMNS)
 
 
-def resolve(db, conflicts, choices: dict[str, str], author: str = "", record_conflicts=()) -> tuple:
-    """Settle conflicts by the user's choice per incident id, or per site record id for `record_conflicts`
-    ("mine" or "theirs"), in one transaction.
+def resolve(db, conflicts, choices: dict[str, str], author: str = "", record_conflicts=(),
+            movement_conflicts=()) -> tuple:
+    """Settle conflicts by the user's choice per incident id, per site record id for `record_conflicts`, per
+    movement id for `movement_conflicts` ("mine" or "theirs"), in one transaction.
 
-    Returns the conflicts left open (incidents', then site records'): no choice given, or the record changed
-    here since (ask again).
+    Returns the conflicts left open (incidents', site records', then movements'): no choice given, or the record
+    changed here since (ask again).
     """
     left, now = [], stored(utcnow())
     changed, new_audit = [], []
@@ -305,4 +327,5 @@ def resolve(db, conflicts, choices: dict[str, str], author: str = "", record_con
             new_audit.append(entry)
         _write(conn, [], changed, new_audit)
         left += site_records.resolve(conn, record_conflicts, choices, now, author, db.laptop_id)
+        left += movements.resolve(conn, movement_conflicts, choices, now, author, db.laptop_id)
     return tuple(left)

@@ -268,6 +268,10 @@
         <translation>{0} relevés de sites et {1} lignes de leur historique écrits</translation>
     </message>
     <message>
+        <source>Wrote {0} movements and {1} of their audit rows</source>
+        <translation>{0} mouvements et {1} lignes de leur historique écrits</translation>
+    </message>
+    <message>
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added</source>
         <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes d&apos;historique ajoutées</translation>
     </message>
@@ -280,8 +284,16 @@
         <translation>conflit : incident {0} ({1}) : {2}</translation>
     </message>
     <message>
+        <source>movements: {0} created, {1} updated, {2} unchanged</source>
+        <translation>mouvements : {0} créés, {1} mis à jour, {2} inchangés</translation>
+    </message>
+    <message>
         <source>conflict: {0}</source>
         <translation>conflit : {0}</translation>
+    </message>
+    <message>
+        <source>{0} movements disagree between the laptops and were left as they are here; run again with --take mine or --take theirs</source>
+        <translation>{0} mouvements diffèrent entre les ordinateurs et sont laissés tels quels ici ; relancez avec --take mine ou --take theirs</translation>
     </message>
     <message>
         <source>{0} incidents and {1} site records disagree between the laptops and were left as they are here; run again with --take mine or --take theirs</source>
@@ -441,7 +453,7 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>&apos;{0}&apos; is not a number from {1} to {2}</source>
-        <translation>« {0} » n'est pas un nombre de {1} à {2}</translation>
+        <translation>« {0} » n&apos;est pas un nombre de {1} à {2}</translation>
     </message>
     <message>
         <source>&apos;{0}&apos;: give at least two sites, separated by commas</source>
@@ -449,7 +461,7 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>&apos;{0}&apos; is not a position (LAT,LON)</source>
-        <translation>« {0} » n'est pas une position (LAT,LON)</translation>
+        <translation>« {0} » n&apos;est pas une position (LAT,LON)</translation>
     </message>
     <message>
         <source>&apos;{0}&apos;: give at least two positions, separated by &apos;;&apos;</source>
@@ -457,27 +469,27 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>incidents recorded near a route</source>
-        <translation>incidents enregistrés près d'un itinéraire</translation>
+        <translation>incidents enregistrés près d&apos;un itinéraire</translation>
     </message>
     <message>
         <source>the route&apos;s stretches and the incidents recorded near each</source>
-        <translation>les tronçons de l'itinéraire et les incidents enregistrés près de chacun</translation>
+        <translation>les tronçons de l&apos;itinéraire et les incidents enregistrés près de chacun</translation>
     </message>
     <message>
         <source>the incidents recorded near the route, by distance along it</source>
-        <translation>les incidents enregistrés près de l'itinéraire, par distance le long de celui-ci</translation>
+        <translation>les incidents enregistrés près de l&apos;itinéraire, par distance le long de celui-ci</translation>
     </message>
     <message>
         <source>sites in travel order</source>
-        <translation>sites dans l'ordre du trajet</translation>
+        <translation>sites dans l&apos;ordre du trajet</translation>
     </message>
     <message>
         <source>positions in travel order</source>
-        <translation>positions dans l'ordre du trajet</translation>
+        <translation>positions dans l&apos;ordre du trajet</translation>
     </message>
     <message>
         <source>the incidents of the days up to this date</source>
-        <translation>les incidents des jours jusqu'à cette date</translation>
+        <translation>les incidents des jours jusqu&apos;à cette date</translation>
     </message>
     <message>
         <source>movements (convoys) between sites</source>
@@ -489,11 +501,11 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>change a movement&apos;s fields</source>
-        <translation>modifier les champs d'un mouvement</translation>
+        <translation>modifier les champs d&apos;un mouvement</translation>
     </message>
     <message>
         <source>waypoints in travel order: site ids or LAT,LON, separated by &apos;;&apos;</source>
-        <translation>points de passage dans l'ordre du trajet : identifiants de sites ou LAT,LON, séparés par « ; »</translation>
+        <translation>points de passage dans l&apos;ordre du trajet : identifiants de sites ou LAT,LON, séparés par « ; »</translation>
     </message>
     <message>
         <source>ids of the incidents linked to it</source>
@@ -517,15 +529,15 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>a route needs at least two distinct positions</source>
-        <translation>un itinéraire a besoin d'au moins deux positions distinctes</translation>
+        <translation>un itinéraire a besoin d&apos;au moins deux positions distinctes</translation>
     </message>
     <message>
         <source>Incidents recorded near this route: {0} in the {1} days to {2}, within {3} km of its {4} km (a record of what happened, not a probability)</source>
-        <translation>Incidents enregistrés près de cet itinéraire : {0} dans les {1} jours jusqu'au {2}, à moins de {3} km de ses {4} km (un relevé de ce qui s'est passé, pas une probabilité)</translation>
+        <translation>Incidents enregistrés près de cet itinéraire : {0} dans les {1} jours jusqu&apos;au {2}, à moins de {3} km de ses {4} km (un relevé de ce qui s&apos;est passé, pas une probabilité)</translation>
     </message>
     <message>
         <source>the movement was not recorded</source>
-        <translation>le mouvement n'a pas été enregistré</translation>
+        <translation>le mouvement n&apos;a pas été enregistré</translation>
     </message>
     <message>
         <source>no movement {0}</source>
@@ -961,7 +973,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>km off</source>
-        <translation>km d'écart</translation>
+        <translation>km d&apos;écart</translation>
     </message>
     <message>
         <source>Place</source>
@@ -973,11 +985,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents recorded near this route: {6}, within {0} km of its {1} km, from {2} to {3}. Weighed by kind, harm, age (half-life {4} days) and how precisely each is placed; stretches of {5} km. A record of what happened, not a probability.</source>
-        <translation>Incidents enregistrés près de cet itinéraire : {6}, à moins de {0} km de ses {1} km, du {2} au {3}. Pesés selon leur nature, leurs victimes, leur âge (demi-vie de {4} jours) et la précision de leur position ; tronçons de {5} km. Un relevé de ce qui s'est passé, pas une probabilité.</translation>
+        <translation>Incidents enregistrés près de cet itinéraire : {6}, à moins de {0} km de ses {1} km, du {2} au {3}. Pesés selon leur nature, leurs victimes, leur âge (demi-vie de {4} jours) et la précision de leur position ; tronçons de {5} km. Un relevé de ce qui s&apos;est passé, pas une probabilité.</translation>
     </message>
     <message>
         <source>The table lists the first {0} of {1} incidents along the route.</source>
-        <translation>Le tableau liste les {0} premiers des {1} incidents le long de l'itinéraire.</translation>
+        <translation>Le tableau liste les {0} premiers des {1} incidents le long de l&apos;itinéraire.</translation>
     </message>
     <message>
         <source>No incident recorded near this route in these days.</source>
@@ -1213,6 +1225,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Relevés des sites : {0} ajoutés, {1} mis à jour, {2} enregistrés sur les deux ordinateurs fusionnés.</translation>
     </message>
     <message>
+        <source>Movements: {0} added, {1} updated.</source>
+        <translation>Mouvements : {0} ajoutés, {1} mis à jour.</translation>
+    </message>
+    <message>
         <source>Applying your choices…</source>
         <translation>Application de vos choix…</translation>
     </message>
@@ -1227,6 +1243,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>edited on both laptops</source>
         <translation>modifié sur les deux ordinateurs</translation>
+    </message>
+    <message>
+        <source>Movement {0} → {1}, {2}</source>
+        <translation>Mouvement {0} → {1}, {2}</translation>
     </message>
 </context>
 <context>
@@ -2245,7 +2265,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Route risk</source>
-        <translation>Risque sur l'itinéraire</translation>
+        <translation>Risque sur l&apos;itinéraire</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2265,7 +2285,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Route ris&amp;k…</source>
-        <translation>Ris&amp;que sur l'itinéraire…</translation>
+        <translation>Ris&amp;que sur l&apos;itinéraire…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2297,7 +2317,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Click the route&apos;s points on the map; Enter or Esc ends it.</source>
-        <translation>Cliquez les points de l'itinéraire sur la carte ; Entrée ou Échap pour terminer.</translation>
+        <translation>Cliquez les points de l&apos;itinéraire sur la carte ; Entrée ou Échap pour terminer.</translation>
     </message>
     <message>
         <source>sitmon</source>
@@ -2480,7 +2500,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents recorded near the route</source>
-        <translation>Incidents enregistrés près de l'itinéraire</translation>
+        <translation>Incidents enregistrés près de l&apos;itinéraire</translation>
     </message>
     <message>
         <source>Pan the map</source>
@@ -2500,7 +2520,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>End the route being drawn</source>
-        <translation>Terminer l'itinéraire en cours de tracé</translation>
+        <translation>Terminer l&apos;itinéraire en cours de tracé</translation>
     </message>
     <message>
         <source>{0}, {1}: {2} killed or injured</source>
@@ -2670,15 +2690,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>ids of incidents of the log, separated by spaces</source>
-        <translation>identifiants d'incidents du journal, séparés par des espaces</translation>
+        <translation>identifiants d&apos;incidents du journal, séparés par des espaces</translation>
     </message>
     <message>
         <source>Link the selected incident</source>
-        <translation>Lier l'incident sélectionné</translation>
+        <translation>Lier l&apos;incident sélectionné</translation>
     </message>
     <message>
         <source>Select an incident in the log or on the map first</source>
-        <translation>Sélectionnez d'abord un incident dans le journal ou sur la carte</translation>
+        <translation>Sélectionnez d&apos;abord un incident dans le journal ou sur la carte</translation>
     </message>
     <message>
         <source>&amp;From</source>
@@ -2819,11 +2839,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Route &amp;risk</source>
-        <translation>&amp;Risque sur l'itinéraire</translation>
+        <translation>&amp;Risque sur l&apos;itinéraire</translation>
     </message>
     <message>
         <source>The incidents recorded near this movement&apos;s route</source>
-        <translation>Les incidents enregistrés près de l'itinéraire de ce mouvement</translation>
+        <translation>Les incidents enregistrés près de l&apos;itinéraire de ce mouvement</translation>
     </message>
     <message>
         <source>Show deleted</source>
@@ -2846,7 +2866,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>waypoint {n}: {value!r} is neither a site nor a position</source>
-        <translation>point de passage {n} : {value!r} n'est ni un site ni une position</translation>
+        <translation>point de passage {n} : {value!r} n&apos;est ni un site ni une position</translation>
     </message>
     <message>
         <source>at most {limit} waypoints</source>
@@ -2870,7 +2890,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>a planned movement has not departed: clear the date or change the status</source>
-        <translation>un mouvement prévu n'est pas parti : effacez la date ou changez l'état</translation>
+        <translation>un mouvement prévu n&apos;est pas parti : effacez la date ou changez l&apos;état</translation>
     </message>
     <message>
         <source>required for a movement {status}</source>
@@ -2878,7 +2898,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>a movement {status} has not arrived: clear the date or change the status</source>
-        <translation>un mouvement {status} n'est pas arrivé : effacez la date ou changez l'état</translation>
+        <translation>un mouvement {status} n&apos;est pas arrivé : effacez la date ou changez l&apos;état</translation>
     </message>
     <message>
         <source>an arrival needs a departure</source>
@@ -2886,7 +2906,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>a whole number from 0 to {high}, or empty if not known</source>
-        <translation>un nombre entier de 0 à {high}, ou vide s'il est inconnu</translation>
+        <translation>un nombre entier de 0 à {high}, ou vide s&apos;il est inconnu</translation>
     </message>
     <message>
         <source>at most {limit} characters</source>
@@ -2898,7 +2918,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>{value!r} is not an incident id</source>
-        <translation>{value!r} n'est pas un identifiant d'incident</translation>
+        <translation>{value!r} n&apos;est pas un identifiant d&apos;incident</translation>
     </message>
     <message>
         <source>at most {limit} linked incidents</source>
@@ -3205,7 +3225,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>This movement&apos;s route cannot be drawn: a site of it is not in the scenario.</source>
-        <translation>L'itinéraire de ce mouvement ne peut pas être tracé : l'un de ses sites n'est pas dans le scénario.</translation>
+        <translation>L&apos;itinéraire de ce mouvement ne peut pas être tracé : l&apos;un de ses sites n&apos;est pas dans le scénario.</translation>
     </message>
     <message>
         <source>{0} (movement of {1})</source>
@@ -3217,15 +3237,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>No map layer with lines: add one first (File &gt; Add map layer).</source>
-        <translation>Aucune couche avec des lignes : ajoutez-en une d'abord (Fichier &gt; Ajouter une couche).</translation>
+        <translation>Aucune couche avec des lignes : ajoutez-en une d&apos;abord (Fichier &gt; Ajouter une couche).</translation>
     </message>
     <message>
         <source>No line of a map layer there: click on a line.</source>
-        <translation>Aucune ligne d'une couche à cet endroit : cliquez sur une ligne.</translation>
+        <translation>Aucune ligne d&apos;une couche à cet endroit : cliquez sur une ligne.</translation>
     </message>
     <message>
         <source>A line of a map layer</source>
-        <translation>Une ligne d'une couche</translation>
+        <translation>Une ligne d&apos;une couche</translation>
     </message>
     <message>
         <source>A route needs two distinct positions.</source>
@@ -3238,8 +3258,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message numerus="yes">
         <source>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</source>
         <translation>
-            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu'au {1}, à moins de {2} km).</numerusform>
-            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu'au {1}, à moins de {2} km).</numerusform>
+            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu&apos;au {1}, à moins de {2} km).</numerusform>
+            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu&apos;au {1}, à moins de {2} km).</numerusform>
         </translation>
     </message>
     <message>
@@ -3255,15 +3275,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>RoutePanel</name>
     <message>
         <source>The buttons make route {0}</source>
-        <translation>Les boutons font l'itinéraire {0}</translation>
+        <translation>Les boutons font l&apos;itinéraire {0}</translation>
     </message>
     <message>
         <source>Add a site to the route, in travel order</source>
-        <translation>Ajouter un site à l'itinéraire, dans l'ordre du trajet</translation>
+        <translation>Ajouter un site à l&apos;itinéraire, dans l&apos;ordre du trajet</translation>
     </message>
     <message>
         <source>The route of a recorded movement</source>
-        <translation>L'itinéraire d'un mouvement enregistré</translation>
+        <translation>L&apos;itinéraire d&apos;un mouvement enregistré</translation>
     </message>
     <message>
         <source>&amp;Draw on map</source>
@@ -3271,15 +3291,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Click the route&apos;s points on the map; Enter or Esc ends it</source>
-        <translation>Cliquez les points de l'itinéraire sur la carte ; Entrée ou Échap pour terminer</translation>
+        <translation>Cliquez les points de l&apos;itinéraire sur la carte ; Entrée ou Échap pour terminer</translation>
     </message>
     <message>
         <source>Line of a map &amp;layer</source>
-        <translation>Ligne d'une &amp;couche</translation>
+        <translation>Ligne d&apos;une &amp;couche</translation>
     </message>
     <message>
         <source>Click a line of a layer you added (roads from the GIS unit)</source>
-        <translation>Cliquez une ligne d'une couche que vous avez ajoutée (routes de la cellule SIG)</translation>
+        <translation>Cliquez une ligne d&apos;une couche que vous avez ajoutée (routes de la cellule SIG)</translation>
     </message>
     <message>
         <source>&amp;Clear</source>
@@ -3331,7 +3351,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents within this distance of the route (on the ellipsoid), either side</source>
-        <translation>Les incidents à cette distance de l'itinéraire (sur l'ellipsoïde), de part et d'autre</translation>
+        <translation>Les incidents à cette distance de l&apos;itinéraire (sur l&apos;ellipsoïde), de part et d&apos;autre</translation>
     </message>
     <message>
         <source>Last</source>
@@ -3339,7 +3359,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents of these days, up to the current date</source>
-        <translation>Les incidents de ces jours, jusqu'à la date courante</translation>
+        <translation>Les incidents de ces jours, jusqu&apos;à la date courante</translation>
     </message>
     <message>
         <source>Stretches of</source>
@@ -3347,7 +3367,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>The route is weighed stretch by stretch</source>
-        <translation>L'itinéraire est pesé tronçon par tronçon</translation>
+        <translation>L&apos;itinéraire est pesé tronçon par tronçon</translation>
     </message>
     <message>
         <source>Half-life</source>
@@ -3363,7 +3383,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>A movement&apos;s route…</source>
-        <translation>L'itinéraire d'un mouvement…</translation>
+        <translation>L&apos;itinéraire d&apos;un mouvement…</translation>
     </message>
     <message>
         <source>Route {0}: {1} → …</source>
@@ -3378,11 +3398,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>RouteStyle</name>
     <message>
         <source>nothing recorded</source>
-        <translation>rien d'enregistré</translation>
+        <translation>rien d&apos;enregistré</translation>
     </message>
     <message>
         <source>weight up to 1</source>
-        <translation>poids jusqu'à 1</translation>
+        <translation>poids jusqu&apos;à 1</translation>
     </message>
     <message>
         <source>weight 1 to 3</source>
@@ -3449,7 +3469,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>km off</source>
-        <translation>km d'écart</translation>
+        <translation>km d&apos;écart</translation>
     </message>
     <message>
         <source>place</source>
@@ -3677,7 +3697,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Movements in and out:</source>
-        <translation>Mouvements au départ et à l'arrivée :</translation>
+        <translation>Mouvements au départ et à l&apos;arrivée :</translation>
     </message>
     <message>
         <source>Click a site on the map to see its card.</source>
@@ -4371,11 +4391,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>_Column</name>
     <message>
         <source>Route {0}: none yet</source>
-        <translation>Itinéraire {0} : aucun pour l'instant</translation>
+        <translation>Itinéraire {0} : aucun pour l&apos;instant</translation>
     </message>
     <message>
         <source>Pick sites in order, a movement, positions on the map or a line of a map layer.</source>
-        <translation>Choisissez des sites dans l'ordre, un mouvement, des positions sur la carte ou une ligne d'une couche.</translation>
+        <translation>Choisissez des sites dans l&apos;ordre, un mouvement, des positions sur la carte ou une ligne d&apos;une couche.</translation>
     </message>
 </context>
 <context>
@@ -4394,7 +4414,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>km off</source>
-        <translation>km d'écart</translation>
+        <translation>km d&apos;écart</translation>
     </message>
     <message>
         <source>Killed / injured</source>

@@ -123,8 +123,8 @@ def test_manifest_and_checksums(laptops, tmp_path):
     _new(a, "x")
     path = tmp_path / "p.zip"
     m = packages.export_package(a, path)
-    assert (m.mission, m.laptop, m.counts) == ("minusma-2023", a.laptop_id, {"incidents": 2, "audit": 2,
-                                                                         "site_records": 0, "site_record_audit": 0})
+    assert (m.mission, m.laptop, m.counts) == ("minusma-2023", a.laptop_id, {
+        "incidents": 2, "audit": 2, "site_records": 0, "site_record_audit": 0, "movements": 10, "movement_audit": 10})
     with zipfile.ZipFile(path) as z:
         doc = json.loads(z.read("manifest.json"))
         members = {n: z.read(n) for n in packages.MEMBERS}
