@@ -52,7 +52,8 @@ def asked_routes(args, scenario) -> list | None:
         out.append((" → ".join(sites[i].name.get(args.lang) for i in ids), [(sites[i].lat, sites[i].lon) for i in ids]))
     for points in args.route_points or ():
         out.append((translate("Briefing", "{0} positions").format(len(points)), points))
-    return [(f"{chr(ord('A') + n)}: {title}", vertices) for n, (title, vertices) in enumerate(out)]
+    lettered = translate("Briefing", "{0}: {1}")
+    return [(lettered.format(chr(ord("A") + n), title), vertices) for n, (title, vertices) in enumerate(out)]
 
 
 def days_arg(text: str) -> int:

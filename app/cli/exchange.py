@@ -174,6 +174,9 @@ def cmd_package_import(args) -> int:
               file=sys.stderr)
     mv = r.movements
     print(tr("movements: {0} created, {1} updated, {2} unchanged").format(mv.created, mv.updated, mv.unchanged))
+    if mv.unplaced:
+        print(tr("{0} movements left out: this database holds no scenario (load one, then import again)").format(
+            mv.unplaced), file=sys.stderr)
     for c in s.conflicts:
         print(tr("conflict: {0}").format(site_records.describe(c)), file=sys.stderr)
     for c in mv.conflicts:

@@ -194,6 +194,9 @@ class ExchangeController(QObject):
         moved = result.movements
         text += " " + self.tr("Movements: {0} added, {1} updated.").format(
             *map(QLocale().toString, (moved.created, moved.updated)))
+        if moved.unplaced:
+            text += " " + self.tr("{0} movements left out: this database holds no scenario.").format(
+                QLocale().toString(moved.unplaced))
         if not result.conflicts and not sites.conflicts and not moved.conflicts:
             self._tell(QMessageBox.Icon.Information, text)
             return

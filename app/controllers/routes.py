@@ -293,7 +293,8 @@ class RouteController(QObject):
 
     def briefing_routes(self) -> list[tuple[str, list[tuple[float, float]]]]:
         """(title, vertices) of the routes shown, for the briefing pack's route pages."""
-        return [(f"{slot}: {s.title}", s.vertices) for slot, s in self.slots.items() if s.route is not None]
+        lettered = QCoreApplication.translate("Briefing", "{0}: {1}")
+        return [(lettered.format(slot, s.title), s.vertices) for slot, s in self.slots.items() if s.route is not None]
 
 
 def nearest_line(lines, lat: float, lon: float, tol_lon: float, tol_lat: float):

@@ -42,6 +42,7 @@ class MovementMerge:
     unchanged: int = 0
     audit_added: int = 0
     conflicts: tuple[MovementConflict, ...] = ()
+    unplaced: int = 0  # left out: this database holds no scenario to place them in
 
 
 @dataclass

@@ -22,7 +22,7 @@ import hashlib
 import json
 import zipfile
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -203,17 +203,23 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     mission = _mission(db)
     if manifest.mission and mission and manifest.mission != mission:
         raise PackageError(f"{path} holds mission {manifest.mission!r}; this database holds {mission!r}.")
+    scenario = None
     if records or record_trail or moves or move_trail:
         try:
             scenario = read_scenario(db)
         except LookupError as exc:
-            kind = "site records" if records or record_trail else "movements"
-            raise PackageError(f"{path} holds {kind}, but {exc}. Nothing was changed.") from None
-        try:
+            if records or record_trail:
+                raise PackageError(f"{path} holds site records, but {exc}. Nothing was changed.") from None
+    unplaced = 0
+    if scenario is None and (moves or move_trail):  # movements need the scenario's sites: left out, and said (the sender keeps them)
+        unplaced, moves, move_trail = len(moves), [], []
+    try:
+        if records or record_trail:
             site_records.check(records, record_trail, draft.context(scenario))
+        if moves or move_trail:
             movements.check(moves, move_trail, movement_context(scenario))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise PackageError(f"{path} is refused: {exc}. Nothing was changed.") from None
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PackageError(f"{path} is refused: {exc}. Nothing was changed.") from None
     theirs_audit = defaultdict(list)
     for a in trail:
         theirs_audit[a["incident_id"]].append(a)
@@ -236,7 +242,7 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
             raise PackageError(f"{path} cannot be merged: {exc.orig}. Nothing was changed.") from None
     tick(progress, len(incidents), len(incidents))
     return MergeResult(manifest, **merge.counts, audit_added=len(merge.audit), conflicts=tuple(merge.conflicts),
-                       site_records=sites.result, movements=moved.result)
+                       site_records=sites.result, movements=replace(moved.result, unplaced=unplaced))
 
 
 def movement_context(scenario):

@@ -288,6 +288,10 @@
         <translation>mouvements : {0} créés, {1} mis à jour, {2} inchangés</translation>
     </message>
     <message>
+        <source>{0} movements left out: this database holds no scenario (load one, then import again)</source>
+        <translation>{0} mouvements laissés de côté : cette base ne contient pas de scénario (chargez-en un, puis importez de nouveau)</translation>
+    </message>
+    <message>
         <source>conflict: {0}</source>
         <translation>conflit : {0}</translation>
     </message>
@@ -658,6 +662,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>{0} positions</source>
         <translation>{0} positions</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
     </message>
     <message>
         <source>write the briefing pack of a date (PDF)</source>
@@ -1227,6 +1235,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Movements: {0} added, {1} updated.</source>
         <translation>Mouvements : {0} ajoutés, {1} mis à jour.</translation>
+    </message>
+    <message>
+        <source>{0} movements left out: this database holds no scenario.</source>
+        <translation>{0} mouvements laissés de côté : cette base ne contient pas de scénario.</translation>
     </message>
     <message>
         <source>Applying your choices…</source>

@@ -125,8 +125,8 @@ class MapView(QWidget):
         self.country_labels = Labeller(QFont(), "#8a8a8a", ((0, 1), (20, 2)))
         self.incidents = IncidentLayer()
         self._add("incidents", self.incidents.item, 30)
-        self.movement_layer = self._add("movements", MovementLayer(), 38)
         self.flows = self._add("flows", FlowLayer(), 40)
+        self.movement_layer = self._add("movements", MovementLayer(), 42)  # over the arrows it details
         self.route_layer = self._add("routes", RouteLayer(), 45)
         self.site_frames = self._add("sites", pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._site_tip), 50)
         self.site_marks = self._add("sites", pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._site_tip), 51)

@@ -125,6 +125,8 @@ class MovementTable(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        self.view.setWordWrap(False)  # one line a movement; the note's whole text in its tooltip
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
@@ -156,6 +158,7 @@ class MovementTable(QWidget):
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(0, min(self.view.columnWidth(0), 260))
+        self.view.setColumnWidth(len(COLUMNS) - 1, min(self.view.columnWidth(len(COLUMNS) - 1), 400))
         if kept:
             self.select_movement(kept)
         self._update_buttons()

@@ -116,6 +116,7 @@ class _Column(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.verticalHeader().hide()
+        self.list.verticalHeader().setDefaultSectionSize(self.list.fontMetrics().height() + 6)  # compact rows
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.setWordWrap(False)
         self._sized = False
@@ -124,7 +125,7 @@ class _Column(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.profile, 2)
-        layout.addWidget(self.list, 3)
+        layout.addWidget(self.list, 4)
         self.clear()
 
     def clear(self) -> None:

@@ -35,7 +35,7 @@ class ProfileStrip(pg.PlotWidget):
         self.setLabel("left", self.tr("weight"))
         self.bars: list[ProfileBar] = []
         self._item = None
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(80)
 
     def set_bars(self, bars: list[ProfileBar], top: float | None = None) -> None:
         """The stretches' bars; `top`: the height of the axis (the same for two routes side by side)."""

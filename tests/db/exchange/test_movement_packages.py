@@ -138,3 +138,14 @@ def test_a_version_2_package_has_no_movements_and_still_merges(laptops, tmp_path
             z.writestr(n, blob)
     with pytest.raises(packages.PackageError, match="movement_audit.jsonl, movements.jsonl missing"):
         packages.import_package(b, missing)
+
+
+def test_a_database_without_a_scenario_takes_the_incidents_and_says_it_left_the_movements_out(laptops, tmp_path):
+    a, _ = laptops
+    bare = open_database(tmp_path / "bare.sqlite", seed=False)
+    try:
+        result = swap(a, bare, tmp_path, "p.zip")
+        assert result.created == 1 and result.movements.unplaced == 10
+        assert table(bare, "movements") == [] and table(bare, "movement_audit") == []
+    finally:
+        bare.close()
