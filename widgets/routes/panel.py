@@ -164,9 +164,9 @@ class RoutePanel(QWidget):
         self.slot = "A"
         self._build_controls()
         self.columns = {s: _Column(s) for s in SLOTS}
-        for column in self.columns.values():
-            column.list.activated.connect(
-                lambda index: self.incident_activated.emit(index.data(Qt.ItemDataRole.UserRole)))
+        for column in self.columns.values():  # one click (or Enter) on a row: its incident, selected everywhere
+            for signal in (column.list.clicked, column.list.activated):
+                signal.connect(lambda index: self.incident_activated.emit(index.data(Qt.ItemDataRole.UserRole)))
         body = QHBoxLayout()
         for column in self.columns.values():
             body.addWidget(column, 1)

@@ -78,7 +78,11 @@ def test_routes_a_and_b_side_by_side_and_an_incident_one_click_from_its_record(w
     assert b.title.text().startswith("B: Ber → Goundam → Timbuktu")
     assert a.x() < b.x() and a.y() == b.y()  # side by side
     assert a.profile.getPlotItem().vb.viewRange()[1] == b.profile.getPlotItem().vb.viewRange()[1]  # one height
-    b.list.activated.emit(b.model.index(0, 0))  # a double click or Enter on the row
+    rect = b.list.visualRect(b.model.index(0, 2))
+    qtbot.mouseClick(b.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # one click
+    assert w.state.selection == ("incident", BER_ATTACK)
+    w.state.select("", "")
+    b.list.activated.emit(b.model.index(0, 0))  # Enter on the row
     assert w.state.selection == ("incident", BER_ATTACK)
     w.route_panel.choose_slot("B")
     w.route_panel.clear_button.click()
