@@ -98,3 +98,16 @@ def install(lang: str) -> None:
         if translator.load(name, folder):
             QCoreApplication.installTranslator(translator)
             _installed.append(translator)
+
+
+def signed_by(signer) -> str:
+    """One line for the command line and the window: who signed a package (db.exchange.packages.Signer) and
+    whether this database knew that laptop's key."""
+    who = f"{signer.laptop[:8]} ({signer.author})" if signer.author else signer.laptop[:8]
+    if signer.known_since is None:
+        return QCoreApplication.translate("Packages", "Signed by laptop {0}, key {1}: its first package here, its "
+                                                      "key is now remembered.").format(who, signer.fingerprint)
+    return QCoreApplication.translate("Packages", "Signed by laptop {0}, key {1}: the key it has used here since "
+                                                  "{2}.").format(who, signer.fingerprint,
+                                                                  QLocale().toString(signer.known_since.date(),
+                                                                                     QLocale.FormatType.ShortFormat))

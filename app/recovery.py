@@ -23,11 +23,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def passphrase_given(args=None) -> str | None:
-    """--passphrase-file FILE (its first line), else SITMON_PASSPHRASE, else None."""
-    path = getattr(args, "passphrase_file", None)
+def passphrase_given(args=None, option: str = "passphrase_file", env: str = PASSPHRASE_ENV) -> str | None:
+    """--passphrase-file FILE (its first line), else SITMON_PASSPHRASE, else None (`option` and `env`: another
+    such pair, e.g. a package's)."""
+    path = getattr(args, option, None)
     if path is None:
-        return os.environ.get(PASSPHRASE_ENV) or None
+        return os.environ.get(env) or None
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:

@@ -15,8 +15,8 @@ from db.records import QT_TRANSLATE_NOOP
 from db.store.errors import DatabaseError
 
 PRIVATE = 0o600
-MSG_OWN_FILE = QT_TRANSLATE_NOOP("db", "{path} is the database itself, one of its journal files or one of its "
-                                       "backups: choose another file. Nothing was written.")
+MSG_OWN_FILE = QT_TRANSLATE_NOOP("db", "{path} is the database itself, one of its journal files, its signing key "
+                                       "or one of its backups: choose another file. Nothing was written.")
 
 
 class OutputRefused(DatabaseError):
@@ -24,9 +24,10 @@ class OutputRefused(DatabaseError):
 
 
 def refuse_own_files(path: Path, database: Path) -> None:
-    """Refuse to write over the database, its -wal, -shm or -journal, or anything in its backups folder."""
+    """Refuse to write over the database, its -wal, -shm or -journal, its signing key (.key), or anything in its
+    backups folder."""
     target = path.resolve()
-    own = {database.resolve().with_name(database.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")}
+    own = {database.resolve().with_name(database.name + suffix) for suffix in ("", "-wal", "-shm", "-journal", ".key")}
     backups = (database.parent / "backups").resolve()
     if target in own or target.parent == backups:
         raise OutputRefused(MSG_OWN_FILE, path=path)

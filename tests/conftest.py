@@ -83,6 +83,17 @@ def db(tmp_path):
 
 
 @pytest.fixture
+def laptops(tmp_path):
+    """Two laptops' databases, a.sqlite and b.sqlite, seeded alike (for packages between them)."""
+    from db import open_database
+
+    a, b = open_database(tmp_path / "a.sqlite"), open_database(tmp_path / "b.sqlite")
+    yield a, b
+    a.close()
+    b.close()
+
+
+@pytest.fixture
 def scenario():
     from db.scenario.files import load_file
 

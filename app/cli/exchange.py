@@ -1,6 +1,6 @@
-"""`sitmon import|export|package ...`: the exchange commands (the same db/ functions as File > Import/Export).
+"""`sitmon import|export ...`: the exchange commands (the same db/ functions as File > Import/Export).
 
-Exit codes: 0 done, 1 rows refused or file refused, 2 usage error, 3 package conflicts need a choice.
+Exit codes: 0 done, 1 rows refused or file refused, 2 usage error.
 Bad rows go to stderr in English, one a line: `row N: FIELD: reason`.
 """
 from __future__ import annotations
@@ -51,16 +51,6 @@ def register(subparsers) -> None:
         p.add_argument("--hxl", action="store_true", help=tr("add an HXL hashtag row under the header"))
         p.add_argument("--delimiter", choices=(",", ";"), default=",", help=tr("';' for Excel in French"))
 
-    pkg = subparsers.add_parser("package", help=tr("data packages between laptops"))
-    pkgs = pkg.add_subparsers(dest="package_command", required=True, parser_class=type(pkg))
-    pe = pkgs.add_parser("export", help=tr("write every incident and site record, with their audit trails, "
-                                           "to a .zip"))
-    pe.add_argument("--out", type=Path, required=True)
-    pe.set_defaults(func=cmd_package_export)
-    pi = pkgs.add_parser("import", help=tr("merge a package from another laptop"))
-    pi.add_argument("file", type=Path)
-    pi.add_argument("--take", choices=("theirs", "mine"), help=tr("settle every conflict this way"))
-    pi.set_defaults(func=cmd_package_import)
 
 
 def cmd_import_incidents(args) -> int:
@@ -132,60 +122,3 @@ def cmd_export_timeline(args) -> int:
 def cmd_export_movements(args) -> int:
     return _export(args, lambda db, ex: ex.export_movements(
         db, args.out, excel=args.excel, hxl=args.hxl, delimiter=args.delimiter))
-
-
-def cmd_package_export(args) -> int:
-    from db.exchange import packages
-
-    db = open_db(args)
-    try:
-        m = packages.export_package(db, args.out)
-    finally:
-        db.close()
-    print(tr("Wrote {0} incidents and {1} audit rows to {2}").format(m.counts["incidents"], m.counts["audit"],
-                                                                      args.out))
-    print(tr("Wrote {0} site records and {1} of their audit rows").format(m.counts["site_records"],
-                                                                          m.counts["site_record_audit"]))
-    print(tr("Wrote {0} movements and {1} of their audit rows").format(m.counts["movements"],
-                                                                       m.counts["movement_audit"]))
-    return 0
-
-
-def cmd_package_import(args) -> int:
-    from db.exchange import movements, packages, site_records
-
-    if not args.file.is_file():
-        return fail(tr("{0}: no such file").format(args.file), 2)
-    db = open_db(args)
-    try:
-        r = packages.import_package(db, args.file, take=args.take, author=settings.author())
-    except packages.PackageError as exc:
-        return fail(str(exc), 1)
-    finally:
-        db.close()
-    print(tr("{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added").format(
-        args.file, r.created, r.updated, r.unchanged, r.audit_added))
-    s = r.site_records
-    print(tr("site records: {0} created, {1} updated, {2} unchanged, {3} recorded on both laptops merged into "
-             "one").format(s.created, s.updated, s.unchanged, s.merged))
-    for c in r.conflicts:
-        diffs = "; ".join(f"{f}: mine {c.mine[f]!r}, theirs {c.theirs[f]!r}" for f in c.fields)
-        print(tr("conflict: incident {0} ({1}): {2}").format(c.incident_id, c.mine["occurred_on"], diffs),
-              file=sys.stderr)
-    mv = r.movements
-    print(tr("movements: {0} created, {1} updated, {2} unchanged").format(mv.created, mv.updated, mv.unchanged))
-    if mv.unplaced:
-        print(tr("{0} movements left out: this database holds no scenario (load one, then import again)").format(
-            mv.unplaced), file=sys.stderr)
-    for c in s.conflicts:
-        print(tr("conflict: {0}").format(site_records.describe(c)), file=sys.stderr)
-    for c in mv.conflicts:
-        print(tr("conflict: {0}").format(movements.describe(c)), file=sys.stderr)
-    if mv.conflicts and not (r.conflicts or s.conflicts):
-        return fail(tr("{0} movements disagree between the laptops and were left as they are here; run again with "
-                       "--take mine or --take theirs").format(len(mv.conflicts)), 3)
-    if r.conflicts or s.conflicts:
-        return fail(tr("{0} incidents and {1} site records disagree between the laptops and were left as they "
-                       "are here; run again with --take mine or --take theirs").format(
-            len(r.conflicts), len(s.conflicts)), 3)
-    return 0

@@ -18,13 +18,15 @@ from app import settings
 from app.actions import action
 from app.controllers.incidents import field_labels
 from app.controllers.sites import field_labels as record_labels
+from app.i18n import message, signed_by
 from app.ops import Op
 from app.state import AppState
-from db.exchange import exports, imports, packages, site_records
+from db.exchange import exports, imports, packages
 from db.incidents import queries, taxonomy
 from widgets.dialogs.conflicts import ConflictDialog
 from widgets.dialogs.export import ExportDialog
 from widgets.dialogs.import_report import ImportReport
+from widgets.dialogs.passphrase import PassphraseDialog
 
 EXTENSIONS = {"csv": "csv", "geojson": "geojson", "gpkg": "gpkg"}
 
@@ -38,6 +40,7 @@ class ExchangeController(QObject):
         self.op: Op | None = None  # the last op started
         self.report: ImportReport | None = None
         self.conflicts: ConflictDialog | None = None
+        self.passphrase: PassphraseDialog | None = None  # asking for an encrypted package's passphrase
         self.notice: QMessageBox | None = None
         self.options: dict = {}  # last export choices
         writable = not state.db.readonly
@@ -169,10 +172,13 @@ class ExchangeController(QObject):
             self.export_package(Path(path))
 
     def export_package(self, path: Path) -> Op:
+        """Signed by this laptop; encrypted with the database's passphrase when the database is encrypted."""
+        sealed = self.tr("Signed by this laptop and encrypted with the database's passphrase.") \
+            if self.state.db.passphrase else self.tr("Signed by this laptop.")
         return self._run(self.tr("Writing {0}…").format(path.name), lambda m: self._tell(
             QMessageBox.Icon.Information, self.tr("Wrote {0} incidents and {1} audit rows to {2}").format(
-                QLocale().toString(m.counts["incidents"]), QLocale().toString(m.counts["audit"]), path)),
-            packages.export_package, self.state.db, path)
+                QLocale().toString(m.counts["incidents"]), QLocale().toString(m.counts["audit"]), path)
+            + " " + sealed), packages.export_package, self.state.db, path, author=self.author)
 
     def _ask_import_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import data package"), "",
@@ -180,13 +186,22 @@ class ExchangeController(QObject):
         if path:
             self.import_package(Path(path))
 
-    def import_package(self, path: Path) -> Op:
-        return self._run(self.tr("Merging {0}…").format(path.name), self._merged,
-                         packages.import_package, self.state.db, path, author=self.author,
+    def import_package(self, path: Path, passphrase: str | None = None, error: str = "") -> Op | None:
+        """Merge a package; an encrypted one is opened with the database's passphrase, else the user's."""
+        if passphrase is None and packages.archive.is_sealed(path) and (error or not self.state.db.passphrase):
+            self.passphrase = PassphraseDialog(path.name, error, self.parent_widget, package=True)
+            self.passphrase.accepted.connect(lambda: self.import_package(path, self.passphrase.passphrase()))
+            self.passphrase.open()
+            return None
+        return self._run(self.tr("Merging {0}…").format(path.name), lambda r: self._merged(path, r),
+                         _import_package, self.state.db, path, author=self.author, passphrase=passphrase,
                          writes=("incidents", "site_records", "movements"))
 
-    def _merged(self, result: packages.MergeResult) -> None:
-        text = self.tr("{0} incidents added, {1} updated, {2} unchanged.").format(
+    def _merged(self, path: Path, result) -> None:
+        if isinstance(result, packages.SealError):
+            self.import_package(path, error=message(result))
+            return
+        text = signed_by(result.signer) + " " + self.tr("{0} incidents added, {1} updated, {2} unchanged.").format(
             *map(QLocale().toString, (result.created, result.updated, result.unchanged)))
         sites = result.site_records
         text += " " + self.tr("Site records: {0} added, {1} updated, {2} recorded on both laptops merged.").format(
@@ -216,7 +231,7 @@ class ExchangeController(QObject):
                 "{0} incidents or site records changed here meanwhile and were left as they are: import the "
                 "package again to choose for them.").format(QLocale().toString(len(left))))
 
-    def _record_conflict_row(self, c: site_records.RecordConflict) -> tuple[str, str, list[tuple[str, str, str]]]:
+    def _record_conflict_row(self, c: packages.RecordConflict) -> tuple[str, str, list[tuple[str, str, str]]]:
         """A site record the laptops disagree on: its site, what it records, the differing fields."""
         from db.sites.draft import kind_label
 
@@ -248,6 +263,17 @@ class ExchangeController(QObject):
         title = f"{when}  {kind}  {c.mine['description'][:60]}"
         labels = field_labels()
         return c.incident_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
+
+
+def _import_package(db, path, author, passphrase, progress=None):
+    """import_package, with a wrong or missing passphrase of an encrypted package as the result (the window
+    asks for it again) rather than a failure."""
+    try:
+        return packages.import_package(db, path, author=author, passphrase=passphrase, progress=progress)
+    except packages.SealError as exc:
+        if exc.template in (packages.sealed.MSG_WRONG, packages.sealed.MSG_PASSPHRASE):
+            return exc
+        raise
 
 
 def _resolve(db, conflicts, choices, author, record_conflicts=(), movement_conflicts=(), progress=None):

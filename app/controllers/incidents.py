@@ -51,7 +51,9 @@ class IncidentController(QObject):
         state.changed.connect(self._changed)
         state.cursor.date_settled.connect(table.set_timeline_date)
         table.set_timeline_date(state.cursor.date)
-        table.set_query(lambda f, col, desc, offset, limit: queries.page(self.db, f, col, desc, offset, limit))
+        table.page_wanted.connect(self._page_wanted)
+        table.model.rows_arrived.connect(lambda _: self._update_actions())
+        table.start()
         self._update_actions()
 
     def _labels(self, lang: str) -> dict[str, dict[str, str]]:
@@ -181,6 +183,12 @@ class IncidentController(QObject):
             self._filter_changed(self.table.filter)
             self._update_actions()
 
+    def _page_wanted(self, request) -> None:
+        """A page of the log, read off the GUI thread; a newer request (a filter or a sort since) wins."""
+        self.state.ops.run(Op(_call, queries.page, self.db, request.filter, request.sort_column, request.descending,
+                              request.offset, request.limit)
+                           .on_success(lambda rows: self.table.set_page(request, rows)).newest("incident-page"))
+
     def _filter_changed(self, f) -> None:
         self.state.ops.run(Op(_summarise, self.db, f).on_success(self._summarised).newest("incident-summary"))
 
@@ -258,6 +266,7 @@ def field_labels() -> dict[str, str]:
         "reliability": translate("IncidentController", "Reliability"),
         "status": translate("IncidentController", "Status"),
         "deleted": translate("IncidentController", "Deleted"),
+        "package": translate("IncidentController", "Arrived with package"),
     }
 
 

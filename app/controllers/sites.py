@@ -204,4 +204,5 @@ def field_labels() -> dict[str, str]:
         "note": translate("SiteController", "Note"),
         "deleted": translate("SiteController", "Deleted"),
         "merged_with": translate("SiteController", "Merged with record"),
+        "package": translate("SiteController", "Arrived with package"),
     }

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from db.files import atomic, part_of, sync_folder
 from db.records import QT_TRANSLATE_NOOP
+from db.store import identity
 from db.store.dialect import sqlite
 from db.store.errors import DamagedDatabase, DatabaseError, PassphraseRequired
 
@@ -142,8 +144,20 @@ def restore(db_path: Path, source: Path, passphrase: str | None = None) -> Path 
     if not db_path.exists():
         sqlite.create_file(db_path)
     sqlite.copy(source, db_path, passphrase, journal_mode="WAL")
+    _new_laptop_id(db_path, passphrase)
     prune(db_path)
     return saved
+
+
+def _new_laptop_id(db_path: Path, passphrase: str | None) -> None:
+    """A restored database is a new laptop to the others: its history is no longer the one they hold from
+    this laptop (what it did after the backup comes back in their packages, as theirs to merge, where
+    a package claiming this laptop's id is refused: db/exchange/packages)."""
+    con = sqlite.connect(db_path, passphrase)
+    try:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'laptop_id'", (str(uuid.uuid4()),))
+    finally:
+        con.close()
 
 
 def encrypt(db_path: Path, passphrase: str) -> list[Path]:
@@ -157,6 +171,8 @@ def encrypt(db_path: Path, passphrase: str) -> list[Path]:
         with atomic(path) as part:
             sqlite.export_encrypted(path, part, passphrase)
             path.with_name(path.name + "-shm").unlink(missing_ok=True)
+    if db_path in files:
+        identity.reencrypt(db_path, None, passphrase)
     return files
 
 

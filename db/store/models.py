@@ -105,6 +105,18 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_incident_audit_incident", "incident_id", "at"),)
 
 
+class KnownLaptop(Base):
+    """A laptop whose packages this database has taken, with the key it signs them with (db/exchange/packages:
+    remembered on the first package, as SSH remembers a host; another key under this id is refused)."""
+
+    __tablename__ = "known_laptops"
+    laptop_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # Ed25519, 32 bytes in base64
+    author: Mapped[str] = mapped_column(String(128), default="")  # who exported the first package
+    first_package: Mapped[str] = mapped_column(Text, default="")  # its file name
+    first_seen_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class SiteRecordRow(Base):
     """One entry of a site's log: what happened there and when (db/sites). Append-only: an edit bumps `revision`,
     a delete only sets `deleted`; every change has its row in site_record_audit."""

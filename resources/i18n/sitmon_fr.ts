@@ -188,6 +188,10 @@
         <translation>les phases, fenêtres de fermeture, événements et engagements en CSV</translation>
     </message>
     <message>
+        <source>movements as CSV, or as lines in GeoJSON or GeoPackage</source>
+        <translation>les mouvements en CSV, ou en lignes GeoJSON ou GeoPackage</translation>
+    </message>
+    <message>
         <source>UTF-8 with a BOM, for Excel</source>
         <translation>UTF-8 avec BOM, pour Excel</translation>
     </message>
@@ -214,14 +218,6 @@
     <message>
         <source>hq leaves out the sensitive fields (source, note)</source>
         <translation>hq omet les champs sensibles (source, note)</translation>
-    </message>
-    <message>
-        <source>movements as CSV, or as lines in GeoJSON or GeoPackage</source>
-        <translation>les mouvements en CSV, ou en lignes GeoJSON ou GeoPackage</translation>
-    </message>
-    <message>
-        <source>write every incident and site record, with their audit trails, to a .zip</source>
-        <translation>écrire tous les incidents et relevés des sites, avec leurs historiques, dans un .zip</translation>
     </message>
     <message>
         <source>merge a package from another laptop</source>
@@ -260,6 +256,26 @@
         <translation>{0} lignes écrites dans {1}</translation>
     </message>
     <message>
+        <source>write every incident, site record and movement, with their audit trails, to a package signed by this laptop (encrypted when the database is)</source>
+        <translation>écrire tous les incidents, relevés de site et mouvements, avec leur historique, dans un paquet signé par ce portable (chiffré si la base l&apos;est)</translation>
+    </message>
+    <message>
+        <source>encrypt the package with the passphrase on this file&apos;s first line (default: SITMON_PACKAGE_PASSPHRASE, else the database&apos;s passphrase when it is encrypted)</source>
+        <translation>chiffrer le paquet avec la phrase secrète de la première ligne de ce fichier (par défaut : SITMON_PACKAGE_PASSPHRASE, sinon celle de la base si elle est chiffrée)</translation>
+    </message>
+    <message>
+        <source>the passphrase of an encrypted package (default: SITMON_PACKAGE_PASSPHRASE, else the database&apos;s)</source>
+        <translation>la phrase secrète d&apos;un paquet chiffré (par défaut : SITMON_PACKAGE_PASSPHRASE, sinon celle de la base)</translation>
+    </message>
+    <message>
+        <source>this laptop&apos;s key, and the laptops whose packages this database took</source>
+        <translation>la clé de ce portable, et les portables dont cette base a reçu des paquets</translation>
+    </message>
+    <message>
+        <source>forget a laptop&apos;s key (its next package is trusted as a first one)</source>
+        <translation>oublier la clé d&apos;un portable (son prochain paquet est accepté comme un premier)</translation>
+    </message>
+    <message>
         <source>Wrote {0} incidents and {1} audit rows to {2}</source>
         <translation>{0} incidents et {1} lignes d&apos;historique écrits dans {2}</translation>
     </message>
@@ -270,6 +286,14 @@
     <message>
         <source>Wrote {0} movements and {1} of their audit rows</source>
         <translation>{0} mouvements et {1} lignes de leur historique écrits</translation>
+    </message>
+    <message>
+        <source>Signed by this laptop ({0}); encrypted</source>
+        <translation>Signé par ce portable ({0}) ; chiffré</translation>
+    </message>
+    <message>
+        <source>Signed by this laptop ({0}); not encrypted</source>
+        <translation>Signé par ce portable ({0}) ; non chiffré</translation>
     </message>
     <message>
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added</source>
@@ -302,6 +326,30 @@
     <message>
         <source>{0} incidents and {1} site records disagree between the laptops and were left as they are here; run again with --take mine or --take theirs</source>
         <translation>{0} incidents et {1} relevés de sites diffèrent entre les ordinateurs et sont restés tels quels ici ; relancez avec --take mine ou --take theirs</translation>
+    </message>
+    <message>
+        <source>This laptop: {0}, key {1}</source>
+        <translation>Ce portable : {0}, clé {1}</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(pas encore)</translation>
+    </message>
+    <message>
+        <source>No package from another laptop taken yet.</source>
+        <translation>Aucun paquet d&apos;un autre portable reçu pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>{0}  key {1}  first package {2} on {3}{4}</source>
+        <translation>{0}  clé {1}  premier paquet {2} le {3}{4}</translation>
+    </message>
+    <message>
+        <source>{0}: no such laptop among those known here (see &apos;sitmon laptops&apos;)</source>
+        <translation>{0} : aucun portable de ce nom parmi ceux connus ici (voir « sitmon laptops »)</translation>
+    </message>
+    <message>
+        <source>Forgot the key of laptop {0}: its next package is trusted as a first one.</source>
+        <translation>Clé du portable {0} oubliée : son prochain paquet sera accepté comme un premier.</translation>
     </message>
     <message>
         <source>The passphrase file {0} cannot be read: {1}</source>
@@ -1213,6 +1261,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Paquets de données sitmon (*.zip)</translation>
     </message>
     <message>
+        <source>Signed by this laptop and encrypted with the database&apos;s passphrase.</source>
+        <translation>Signé par ce portable et chiffré avec la phrase secrète de la base.</translation>
+    </message>
+    <message>
+        <source>Signed by this laptop.</source>
+        <translation>Signé par ce portable.</translation>
+    </message>
+    <message>
         <source>Wrote {0} incidents and {1} audit rows to {2}</source>
         <translation>{0} incidents et {1} lignes d&apos;historique écrits dans {2}</translation>
     </message>
@@ -1700,6 +1756,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Arrived with package</source>
+        <translation>Arrivé avec le paquet</translation>
     </message>
 </context>
 <context>
@@ -2938,10 +2998,29 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
 </context>
 <context>
+    <name>Packages</name>
+    <message>
+        <source>Signed by laptop {0}, key {1}: its first package here, its key is now remembered.</source>
+        <translation>Signé par le portable {0}, clé {1} : son premier paquet ici, sa clé est désormais retenue.</translation>
+    </message>
+    <message>
+        <source>Signed by laptop {0}, key {1}: the key it has used here since {2}.</source>
+        <translation>Signé par le portable {0}, clé {1} : la clé qu&apos;il utilise ici depuis le {2}.</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Encrypted database</source>
         <translation>Base de données chiffrée</translation>
+    </message>
+    <message>
+        <source>Encrypted data package</source>
+        <translation>Paquet de données chiffré</translation>
+    </message>
+    <message>
+        <source>{0} is an encrypted data package. Enter its passphrase:</source>
+        <translation>{0} est un paquet de données chiffré. Saisissez sa phrase secrète :</translation>
     </message>
     <message>
         <source>{0} is encrypted. Enter its passphrase:</source>
@@ -3853,6 +3932,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <source>Merged with record</source>
         <translation>Fusionné avec le relevé</translation>
     </message>
+    <message>
+        <source>Arrived with package</source>
+        <translation>Arrivé avec le paquet</translation>
+    </message>
 </context>
 <context>
     <name>SiteHistory</name>
@@ -4611,8 +4694,68 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{path} a été modifiée par un autre sitmon pendant la vérification de {file} : rien n&apos;a été importé. Importez le fichier à nouveau.</translation>
     </message>
     <message>
-        <source>{path} is the database itself, one of its journal files or one of its backups: choose another file. Nothing was written.</source>
-        <translation>{path} est la base de données elle-même, l&apos;un de ses fichiers de journal ou l&apos;une de ses sauvegardes : choisissez un autre fichier. Rien n&apos;a été écrit.</translation>
+        <source>{path} is not a sitmon data package ({reason}). Nothing was imported.</source>
+        <translation>{path} n&apos;est pas un paquet de données sitmon ({reason}). Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of sitmon (package version {version}). Update sitmon to import it. Nothing was imported.</source>
+        <translation>{path} a été écrit par une version plus récente de sitmon (paquet version {version}). Mettez sitmon à jour pour l&apos;importer. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} is not signed (it comes from an older sitmon, version {version}): ask for a new export from an up-to-date sitmon. Nothing was imported.</source>
+        <translation>{path} n&apos;est pas signé (il vient d&apos;un sitmon plus ancien, version {version}) : demandez un nouvel export depuis un sitmon à jour. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} was altered after it was signed ({reason}). Nothing was imported.</source>
+        <translation>{path} a été modifié après sa signature ({reason}). Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} is refused: {problem}. Nothing was imported.</source>
+        <translation>{path} est refusé : {problem}. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} holds mission {theirs}; this database holds {mine}. Nothing was imported.</source>
+        <translation>{path} contient la mission {theirs} ; cette base contient {mine}. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} holds site records, but this database holds no scenario to check them against: load the mission&apos;s scenario first. Nothing was imported.</source>
+        <translation>{path} contient des relevés de site, mais cette base ne contient aucun scénario pour les vérifier : chargez d&apos;abord le scénario de la mission. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be merged: {reason}. Nothing was imported.</source>
+        <translation>{path} ne peut pas être fusionné : {reason}. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>This laptop has no signing key to sign a package with ({reason}).</source>
+        <translation>Ce portable n&apos;a pas de clé pour signer un paquet ({reason}).</translation>
+    </message>
+    <message>
+        <source>{path} is an encrypted package: give its passphrase. Nothing was imported.</source>
+        <translation>{path} est un paquet chiffré : donnez sa phrase secrète. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened with this passphrase (or it was altered). Nothing was imported.</source>
+        <translation>{path} ne s&apos;ouvre pas avec cette phrase secrète (ou il a été modifié). Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} is an encrypted package that is damaged: {reason}. Nothing was imported.</source>
+        <translation>{path} est un paquet chiffré endommagé : {reason}. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} claims to come from this laptop ({laptop}): refused. Nothing was imported.</source>
+        <translation>{path} prétend venir de ce portable ({laptop}) : refusé. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} is signed by key {key} but laptop {laptop} signed with key {known} since {since}: refused. If that laptop was reinstalled, forget its old key (sitmon laptops forget {laptop}). Nothing was imported.</source>
+        <translation>{path} est signé par la clé {key}, mais le portable {laptop} signe avec la clé {known} depuis le {since} : refusé. Si ce portable a été réinstallé, oubliez son ancienne clé (sitmon laptops forget {laptop}). Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself, one of its journal files, its signing key or one of its backups: choose another file. Nothing was written.</source>
+        <translation>{path} est la base elle-même, un de ses journaux, sa clé de signature ou une de ses sauvegardes : choisissez un autre fichier. Rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s signing key {path} cannot be read ({reason}). Packages cannot be signed until it is restored from where you keep it, or moved away (a new key is then made; other laptops will refuse it until they forget the old one).</source>
+        <translation>La clé de signature du portable {path} est illisible ({reason}). Aucun paquet ne peut être signé tant qu&apos;elle n&apos;est pas restaurée depuis l&apos;endroit où vous la gardez, ou déplacée (une nouvelle clé est alors créée ; les autres portables la refuseront tant qu&apos;ils n&apos;auront pas oublié l&apos;ancienne).</translation>
     </message>
 </context>
 <context>

@@ -84,22 +84,23 @@ def test_a_zip_bomb_is_refused_from_its_declared_sizes_without_inflating(db, tmp
     """Item 9: a 3 MB zip that inflates to 3 GB took 6.4 GB of memory and 28 s."""
     import json
     import tracemalloc
-    import zipfile
 
     from db.exchange import packages
+    from tests.db.exchange import forge
 
-    bomb = tmp_path / "bomb.zip"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("manifest.json", json.dumps({"format": "sitmon-package", "version": 1}))
-        with z.open("incidents.jsonl", "w", force_zip64=True) as member:
+    def zeros(z, name):
+        with z.open(name, "w", force_zip64=True) as member:
             block = b"\0" * (1 << 20)
             for _ in range(3072):  # 3 GiB of zeros, about 3 MB compressed
                 member.write(block)
-        z.writestr("audit.jsonl", b"")
+
+    bomb = forge.signed_zip(tmp_path / "bomb.zip", {
+        "manifest.json": json.dumps({"format": "sitmon-package", "version": 3}).encode(), "incidents.jsonl": zeros,
+        "audit.jsonl": b"", "site_records.jsonl": b"", "site_record_audit.jsonl": b""}, db, compresslevel=9)
     assert bomb.stat().st_size < 4 << 20
     tracemalloc.start()
     with pytest.raises(packages.PackageError, match="would inflate to 3,221,225,472 bytes"):
-        packages.read_package(bomb)
+        packages.archive.read(bomb)
     assert tracemalloc.get_traced_memory()[1] < 64 << 20
     tracemalloc.stop()
 

@@ -1,11 +1,13 @@
-"""The incident log as a table: filter bar, count, and a model that fetches pages lazily.
+"""The incident log as a table: filter bar, count, and a model that asks for pages lazily.
 
-The model holds only the rows fetched so far; sorting and filtering happen in SQL through
-the `query(filter, sort_column, descending, offset, limit)` callable the table is given.
+The model holds only the rows fetched so far; sorting and filtering happen in SQL, off the GUI thread: the
+table says which page it wants (`page_wanted`, a PageRequest) and is given the rows (`set_page`). One page
+is asked at a time; rows of an older request (a filter or sort since changed) are dropped, so the newest
+wins. Until a new query's first rows arrive, the old ones stay in place.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
@@ -68,38 +70,74 @@ def _headers() -> tuple[str, ...]:
             translate("IncidentTable", "Author"), translate("IncidentTable", "Updated (UTC)"))
 
 
+@dataclass(frozen=True)
+class PageRequest:
+    """Rows the table wants: `limit` rows from `offset` of the log filtered and sorted so. `generation` tells
+    an answer to an older request (before the filter or the sort changed) from the current one."""
+
+    generation: int
+    filter: IncidentFilter
+    sort_column: str
+    descending: bool
+    offset: int
+    limit: int
+
+
 class IncidentTableModel(QAbstractTableModel):
-    """Rows of the log, fetched PAGE at a time from `fetch(sort_column, descending, offset, limit)`."""
+    """Rows of the log, asked PAGE at a time (`rows_wanted`) and given (`add_rows`), one request at a time."""
 
     sort_changed = Signal(str, bool)  # column name, descending
+    rows_wanted = Signal(int, str, bool, int, int)  # generation, sort column, descending, offset, limit
+    rows_arrived = Signal(bool)  # True: a new query's first rows replaced the old ones
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._fetch: Callable[[str, bool, int, int], list[IncidentRow]] | None = None
         self.refreshing = False  # a reset that keeps the rows in place (views keep their scroll position)
         self._rows: list[IncidentRow] = []
         self._more = False
+        self._generation = 0
+        self._pending: tuple | None = None  # generation, offset, limit, replaces the rows, refreshing
         self._sort = ("occurred_on", True)
         self._labels: dict[str, dict[str, str]] = {}
         self._headers = _headers()
         self._numeric = {COLUMNS.index(c) for c in ("site_km", "killed", "injured")}
 
-    def set_fetch(self, fetch, keep: int = 0) -> None:
-        """New data source (a new filter); keeps at least `keep` rows loaded (after an edit)."""
-        self.beginResetModel()
-        self._fetch = fetch
-        self._rows = []
-        self._more = fetch is not None
-        self._load(max(PAGE, keep))
-        self.endResetModel()
+    def restart(self, keep: int = 0, refreshing: bool = False) -> None:
+        """Ask for a new query's first rows (at least `keep`: after an edit, as many as were loaded); the old
+        rows stay until they arrive. `refreshing`: the same query again (the view keeps its scroll)."""
+        self._generation += 1
+        self._want(0, max(PAGE, keep), replace=True, refreshing=refreshing)
 
-    def refresh(self) -> None:
-        """Re-run the query (after a write), keeping as many rows as were loaded."""
-        self.refreshing = True
-        try:
-            self.set_fetch(self._fetch, keep=len(self._rows))
-        finally:
-            self.refreshing = False
+    def _want(self, offset: int, limit: int, replace: bool = False, refreshing: bool = False) -> None:
+        self._pending = (self._generation, offset, limit, replace, refreshing)
+        self.rows_wanted.emit(self._generation, *self._sort, offset, limit)
+
+    @property
+    def waiting(self) -> bool:
+        """A request is out and its rows have not arrived."""
+        return self._pending is not None
+
+    def add_rows(self, generation: int, offset: int, rows: list[IncidentRow]) -> bool:
+        """The rows of a request; False (and nothing changes) for an older or unknown one."""
+        if self._pending is None or self._pending[:2] != (generation, offset):
+            return False
+        _, _, limit, replace, refreshing = self._pending
+        self._pending = None
+        self._more = len(rows) == limit
+        if replace:
+            self.refreshing = refreshing
+            try:
+                self.beginResetModel()
+                self._rows = list(rows)
+                self.endResetModel()
+            finally:
+                self.refreshing = False
+        elif rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.rows_arrived.emit(replace)
+        return True
 
     def set_labels(self, labels: dict[str, dict[str, str]]) -> None:
         """Display names per column: {"type": {id: label}, "region": {...}, ...}."""
@@ -115,12 +153,6 @@ class IncidentTableModel(QAbstractTableModel):
     def sort_key(self) -> tuple[str, bool]:
         return self._sort
 
-    def _load(self, limit: int) -> list[IncidentRow]:
-        rows = self._fetch(*self._sort, len(self._rows), limit) if self._more else []
-        self._more = len(rows) == limit
-        self._rows.extend(rows)
-        return rows
-
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
@@ -128,24 +160,24 @@ class IncidentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and self._pending is None
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or not self._more:
-            return
-        rows = self._fetch(*self._sort, len(self._rows), PAGE)
-        self._more = len(rows) == PAGE
-        if rows:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        if self.canFetchMore(parent):
+            self._want(len(self._rows), PAGE)
+
+    def load_until(self, row: int) -> bool:
+        """Ask for the rows up to `row` (one request); False when they are loaded already or do not exist."""
+        if row < len(self._rows) or not self._more or self._pending is not None:
+            return False
+        self._want(len(self._rows), (row // PAGE + 1) * PAGE - len(self._rows))
+        return True
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = (COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
         if key != self._sort and 0 <= column < len(COLUMNS):
             self._sort = key
-            if self._fetch is not None:
-                self.set_fetch(self._fetch)
+            self.restart()
             self.sort_changed.emit(*key)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -208,10 +240,6 @@ class IncidentTableModel(QAbstractTableModel):
     def row_of(self, incident_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == incident_id), -1)
 
-    def load_until(self, row: int) -> None:
-        """Fetch pages until `row` is loaded (or the data ends)."""
-        while row >= len(self._rows) and self._more:
-            self.fetchMore()
 
 
 class IncidentTable(QWidget):
@@ -220,10 +248,11 @@ class IncidentTable(QWidget):
     filter_changed = Signal(object)  # IncidentFilter
     incident_selected = Signal(str)  # id, "" when nothing is selected
     incident_activated = Signal(str)  # double-click or Enter: edit it
+    page_wanted = Signal(object)  # PageRequest: answer it off the GUI thread with set_page(request, rows)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._query = None
+        self._selecting: str | None = None  # an incident to select once its page arrives
         self._timeline_date: date | None = None
         self._selected = ""
         self.model = IncidentTableModel(self)
@@ -282,7 +311,8 @@ class IncidentTable(QWidget):
             w.currentIndexChanged.connect(self._apply)
         for w in (self.until_cursor, self.show_deleted):
             w.toggled.connect(self._apply)
-        self.model.sort_changed.connect(lambda *_: self._reselect())
+        self.model.rows_wanted.connect(self._rows_wanted)
+        self.model.rows_arrived.connect(self._rows_arrived)
         # A new query starts at the top: a view left at the bottom would fetch a second page at once.
         self.model.modelAboutToBeReset.connect(lambda: None if self.model.refreshing else self.view.scrollToTop())
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -317,10 +347,23 @@ class IncidentTable(QWidget):
         """Extra display names, e.g. {"subtype": {id: label}}."""
         self.model.set_labels({**self.model.labels, **labels})
 
-    def set_query(self, query) -> None:
-        """query(filter, sort_column, descending, offset, limit) -> list[IncidentRow]."""
-        self._query = query
+    def start(self) -> None:
+        """Ask for the first page, once `page_wanted` is connected to what answers it."""
         self._apply(force=True)
+
+    def _rows_wanted(self, generation: int, column: str, descending: bool, offset: int, limit: int) -> None:
+        self.page_wanted.emit(PageRequest(generation, self._filter, column, descending, offset, limit))
+
+    def set_page(self, request: PageRequest, rows: list[IncidentRow]) -> None:
+        """The rows of a page asked for (rows of an older request are dropped)."""
+        self.model.add_rows(request.generation, request.offset, rows)
+
+    def _rows_arrived(self, replaced: bool) -> None:
+        if self._selecting is not None:
+            ident, self._selecting = self._selecting, None
+            self.select_incident(ident)
+        elif replaced:
+            self._reselect()
 
     def set_timeline_date(self, day: date) -> None:
         self._timeline_date = day
@@ -359,16 +402,12 @@ class IncidentTable(QWidget):
         if f == self._filter and not force:
             return
         self._filter = f
-        if self._query is not None:
-            query = self._query
-            self.model.set_fetch(lambda col, desc, offset, limit: query(f, col, desc, offset, limit))
-            self._reselect()
+        self.model.restart()
         self.filter_changed.emit(f)
 
     def refresh(self) -> None:
-        """Re-run the query after a write, keeping the selection."""
-        self.model.refresh()
-        self._reselect()
+        """Ask the query again after a write, keeping the rows loaded, the scroll and the selection."""
+        self.model.restart(keep=self.model.rowCount(), refreshing=True)
 
     def selected_id(self) -> str:
         return self._selected
@@ -379,9 +418,13 @@ class IncidentTable(QWidget):
         return self.model.row_at(found)
 
     def select_incident(self, incident_id: str, row: int | None = None) -> None:
-        """Select (and scroll to) an incident; `row` is its position in the sorted, filtered log."""
-        if row is not None and row >= 0:
-            self.model.load_until(row)
+        """Select (and scroll to) an incident; `row` is its position in the sorted, filtered log (its page is
+        asked for first when it is not loaded: the incident is selected when it arrives)."""
+        if row is not None and row >= self.model.rowCount():
+            self._selecting = incident_id  # before asking: the rows may come at once
+            if self.model.load_until(row):
+                return
+        self._selecting = None
         found = self.model.row_of(incident_id) if incident_id else -1
         with QSignalBlocker(self.view.selectionModel()):
             if found < 0:

@@ -1,7 +1,7 @@
 """File > Import/Export: jobs off the GUI thread, the bad-row report, Cancel, and the conflict dialog."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.controllers.exchange import ExchangeController
 from db import open_database
@@ -157,6 +157,32 @@ def test_hq_export_is_in_the_interface_language_and_old_acled_types_are_reported
     controller.import_file(_old_file(tmp_path / "old.csv"))
     qtbot.waitUntil(lambda: controller.notice is not None and "created" in controller.notice.text(), timeout=20_000)
     assert "Non-violent activity by a conflict actor (1)" in controller.notice.text()
+
+
+def test_an_encrypted_package_asks_its_passphrase_again_until_right_then_says_who_signed(qtbot, controller, state,
+                                                                                          tmp_path):
+    other = open_database(tmp_path / "other.sqlite")
+    writes.create(other, draft.IncidentDraft(occurred_on="2023-08-20", location="16.8 -2.6", type="ied",
+                                             description="sealed", confirmed=True), "o",
+                  draft.context(read_scenario(other).sites))
+    packages.export_package(other, tmp_path / "sealed.zip", author="Awa", passphrase="for the package")
+    other.close()
+    controller.import_package(tmp_path / "sealed.zip")
+    ask = controller.passphrase
+    assert ask.isVisible() and "encrypted data package" in ask.findChildren(QLabel)[0].text()
+    ask.field.setText("wrong")
+    qtbot.mouseClick(ask.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.passphrase is not ask and controller.passphrase.isVisible(), timeout=20_000)
+    again = controller.passphrase
+    assert "cannot be opened with this passphrase" in again.error.text()
+    again.field.setText("for the package")
+    with qtbot.waitSignal(state.changed, timeout=20_000):
+        qtbot.mouseClick(again.open_button, Qt.MouseButton.LeftButton)
+    wait_for_ops(qtbot, state)
+    qtbot.waitUntil(lambda: controller.notice is not None and controller.notice.isVisible())
+    text = controller.notice.text()
+    assert "Signed by laptop" in text and "(Awa)" in text and "its first package here" in text
+    assert "1 incident added" in text or "1 incidents added" in text
 
 
 def test_a_movement_edited_on_both_laptops_is_listed_then_theirs_taken(qtbot, controller, state, tmp_path):

@@ -93,6 +93,7 @@ def test_create_edit_delete_restore_undo(qtbot, app, db):
     assert "IED on the Gao road" not in shown(table)
     assert table.selected_id() == "" and c.state.selection == ("", "")
     table.show_deleted.setChecked(True)
+    wait_for_ops(qtbot, c.state)  # the log's new query runs off the GUI thread
     table.view.selectRow(table.model.row_of(ident))
     assert c.restore_action.isEnabled()
     written(qtbot, c, c.restore_action)

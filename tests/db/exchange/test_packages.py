@@ -5,20 +5,13 @@ import zipfile
 
 import pytest
 
-from db import open_database
 from db.exchange import packages
+from db.exchange.packages import archive
 from db.incidents import audit, draft, queries, writes
 from db.scenario.stored import read_scenario
+from tests.db.exchange import forge
 
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"
-
-
-@pytest.fixture
-def laptops(tmp_path):
-    a, b = open_database(tmp_path / "a.sqlite"), open_database(tmp_path / "b.sqlite")
-    yield a, b
-    a.close()
-    b.close()
 
 
 def _new(db, description, lat="16.80", lon="-2.60"):
@@ -59,6 +52,8 @@ def test_edited_apart_then_merged_both_ways_converge(laptops, tmp_path):
     again = _swap(b, a, tmp_path, "b2.zip")
     final = _swap(a, b, tmp_path, "a2.zip")
     assert again.conflicts == final.conflicts == ()
+    assert _log(a)[0] == _log(b)[0]
+    _swap(b, a, tmp_path, "b3.zip")  # b's own note of what the last package brought ('merge' rows) goes back
     assert _log(a) == _log(b)
     got = queries.get(a, only_a)
     assert got.description == "IED near Ber, confirmed" and queries.get(a, SEED).actors == "JNIM"
@@ -103,7 +98,11 @@ def test_take_mine_keeps_the_local_edit_and_records_theirs(laptops, tmp_path):
     assert result.conflicts == () and queries.get(b, shared).description == "from b"
     assert "from a" in json.dumps([t.changes for t in audit.trail(b, shared)])
     _swap(b, a, tmp_path, "b1.zip")
+    _swap(a, b, tmp_path, "a2.zip")  # a's note of what b1.zip brought goes back
     assert queries.get(a, shared).description == "from b" and _log(a) == _log(b)
+    choice = [dict((f, new) for f, _, new in t.changes) for t in audit.trail(b, shared) if t.action == "merge"
+              and t.laptop == b.laptop_id and "description" in {f for f, _, _ in t.changes}]
+    assert choice[0]["description"] == "from b" and choice[0]["package"].startswith("a1.zip · SHA-256 ")
 
 
 def test_resolve_leaves_a_stale_conflict_open(laptops, tmp_path):
@@ -119,30 +118,26 @@ def test_resolve_leaves_a_stale_conflict_open(laptops, tmp_path):
 
 
 def test_manifest_and_checksums(laptops, tmp_path):
-    a, _ = laptops
+    a, b = laptops
     _new(a, "x")
     path = tmp_path / "p.zip"
-    m = packages.export_package(a, path)
-    assert (m.mission, m.laptop, m.counts) == ("minusma-2023", a.laptop_id, {
+    m = packages.export_package(a, path, author="Awa")
+    assert (m.mission, m.laptop, m.author, m.counts) == ("minusma-2023", a.laptop_id, "Awa", {
         "incidents": 2, "audit": 2, "site_records": 0, "site_record_audit": 0, "movements": 10, "movement_audit": 10})
     with zipfile.ZipFile(path) as z:
         doc = json.loads(z.read("manifest.json"))
-        members = {n: z.read(n) for n in packages.MEMBERS}
-    assert set(doc["sha256"]) == set(packages.MEMBERS) and doc["format"] == "sitmon-package"
+        members = {n: z.read(n) for n in z.namelist()}
+    assert set(doc["sha256"]) == set(archive.MEMBERS) and doc["format"] == "sitmon-package"
     tampered = tmp_path / "t.zip"
     with zipfile.ZipFile(tampered, "w") as z:
-        z.writestr("manifest.json", json.dumps(doc))
+        z.comment = zipfile.ZipFile(path).comment  # the signature of the original
         for n, blob in members.items():
             z.writestr(n, blob.replace(b'"x"', b'"y"') if n == "incidents.jsonl" else blob)
-    with pytest.raises(packages.PackageError, match="checksum of incidents.jsonl"):
-        packages.import_package(a, tampered)
-    other = tmp_path / "o.zip"
-    with zipfile.ZipFile(other, "w") as z:
-        z.writestr("manifest.json", json.dumps(doc | {"mission": "unmiss"}))
-        for n, blob in members.items():
-            z.writestr(n, blob)
+    with pytest.raises(packages.PackageError, match="altered after it was signed .*signature does not match"):
+        packages.import_package(b, tampered)
+    other = forge.repack(path, tmp_path / "o.zip", a, manifest=lambda d: d | {"mission": "unmiss"})
     with pytest.raises(packages.PackageError, match="unmiss"):
-        packages.import_package(a, other)
+        packages.import_package(b, other)
     (tmp_path / "n.zip").write_bytes(b"not a zip")
     with pytest.raises(packages.PackageError, match="not a sitmon data package"):
-        packages.import_package(a, tmp_path / "n.zip")
+        packages.import_package(b, tmp_path / "n.zip")

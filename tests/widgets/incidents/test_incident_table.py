@@ -1,4 +1,5 @@
-"""IncidentTableModel / IncidentTable over an in-memory list standing in for the query callable."""
+"""IncidentTableModel / IncidentTable over an in-memory list standing in for the query (answered at once, or
+later and out of order, as the ops executor may)."""
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -30,10 +31,35 @@ class Source:
         return live[offset:offset + limit]
 
 
+def serve(model, source):
+    """Answer the model's requests at once from `source`."""
+    model.rows_wanted.connect(lambda generation, column, descending, offset, limit: model.add_rows(
+        generation, offset, source(IncidentFilter(), column, descending, offset, limit)))
+    model.restart()
+
+
+def serve_table(table, source):
+    table.page_wanted.connect(lambda r: table.set_page(r, source(r.filter, r.sort_column, r.descending, r.offset,
+                                                                 r.limit)))
+    table.start()
+
+
+class Later:
+    """Keeps the table's requests to answer them later, in any order."""
+
+    def __init__(self, table, source):
+        self.table, self.source, self.requests = table, source, []
+        table.page_wanted.connect(self.requests.append)
+
+    def answer(self, request):
+        self.table.set_page(request, self.source(request.filter, request.sort_column, request.descending,
+                                                 request.offset, request.limit))
+
+
 def test_model_tester_and_lazy_fetch(qtmodeltester):
     model = IncidentTableModel()
     source = Source(rows(450))
-    model.set_fetch(lambda *a: source(IncidentFilter(), *a))
+    serve(model, source)
     assert model.rowCount() == PAGE and model.canFetchMore()
     qtmodeltester.check(model)
     model.fetchMore()
@@ -45,7 +71,7 @@ def test_model_tester_and_lazy_fetch(qtmodeltester):
 
 def test_display_raw_and_id_roles():
     model = IncidentTableModel()
-    model.set_fetch(lambda *a: Source(rows(3))(IncidentFilter(), *a))
+    serve(model, Source(rows(3)))
     model.set_labels({"type": {"ied": "IED"}, "site_id": {"gao": "Gao"}})
     i = model.index(0, COLUMNS.index("type"))
     assert model.data(i) == "IED" and model.data(i, Qt.ItemDataRole.UserRole) == "ied"
@@ -59,7 +85,7 @@ def test_header_click_sorts_in_the_query(qtbot):
     table = IncidentTable()
     qtbot.addWidget(table)
     source = Source(rows(50))
-    table.set_query(source)
+    serve_table(table, source)
     col = COLUMNS.index("killed")
     table.view.horizontalHeader().sectionClicked.emit(col)  # what a click does
     table.view.sortByColumn(col, Qt.SortOrder.DescendingOrder)
@@ -74,7 +100,7 @@ def test_filter_bar_builds_the_filter(qtbot):
     data = rows(10)
     data[0] = replace(data[0], type="riots")
     table.set_choices([("ied", "IED"), ("riots", "Riot")], [("ML-7", "Gao")], [("gao", "Gao")])
-    table.set_query(Source(data))
+    serve_table(table, Source(data))
     with qtbot.waitSignal(table.filter_changed) as sig:
         table.type_box.setCurrentIndex(table.type_box.findData("riots"))
     assert sig.args[0].types == ("riots",)
@@ -90,7 +116,7 @@ def test_filter_bar_builds_the_filter(qtbot):
 def test_selection_signal_and_select_incident(qtbot):
     table = IncidentTable()
     qtbot.addWidget(table)
-    table.set_query(Source(rows(500)))
+    serve_table(table, Source(rows(500)))
     with qtbot.waitSignal(table.incident_selected) as sig:
         table.view.selectRow(3)
     assert sig.args == [table.model.id_at(3)]
@@ -98,3 +124,44 @@ def test_selection_signal_and_select_incident(qtbot):
         table.select_incident("id00450", row=450)  # loads pages up to the row
     assert table.selected_id() == "id00450"
     assert table.view.selectionModel().selectedRows()[0].row() == table.model.row_of("id00450")
+
+
+def test_pages_come_later_one_at_a_time_and_the_newest_query_wins(qtbot):
+    """Issue 17 item 14: the log's query runs off the GUI thread; answers may come late and out of order."""
+    table = IncidentTable()
+    qtbot.addWidget(table)
+    data = rows(450)
+    data[0] = replace(data[0], type="riots")
+    table.set_choices([("ied", "IED"), ("riots", "Riot")], [], [])
+    later = Later(table, Source(data))
+    table.start()
+    first = later.requests[-1]
+    assert table.model.rowCount() == 0 and not table.model.canFetchMore()  # asked, not yet answered
+    later.answer(first)
+    assert table.model.rowCount() == PAGE and table.model.canFetchMore()
+    table.model.fetchMore()
+    table.model.fetchMore()  # one request at a time
+    page2 = later.requests[-1]
+    assert (page2.offset, page2.limit) == (PAGE, PAGE) and len(later.requests) == 2
+    table.type_box.setCurrentIndex(table.type_box.findData("riots"))  # a new query before page 2 came
+    riots = later.requests[-1]
+    assert riots.filter.types == ("riots",) and riots.generation > page2.generation
+    assert table.model.rowCount() == PAGE  # the old rows stay until the new ones arrive
+    later.answer(page2)  # late: dropped
+    assert table.model.rowCount() == PAGE
+    later.answer(riots)
+    assert table.model.rowCount() == 1 and table.model.data(table.model.index(0, 0), ID_ROLE) == "id00000"
+
+
+def test_an_incident_far_down_is_selected_once_its_page_arrives(qtbot):
+    table = IncidentTable()
+    qtbot.addWidget(table)
+    later = Later(table, Source(rows(500)))
+    table.start()
+    later.answer(later.requests[-1])
+    table.select_incident("id00450", row=450)
+    wanted = later.requests[-1]
+    assert (wanted.offset, wanted.limit) == (PAGE, 2 * PAGE) and table.selected_id() == ""
+    with qtbot.assertNotEmitted(table.incident_selected):
+        later.answer(wanted)
+    assert table.selected_id() == "id00450" and table.model.rowCount() == 500

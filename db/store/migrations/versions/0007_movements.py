@@ -2,13 +2,13 @@
 only (headquarters runs the same models on PostgreSQL): the waypoints and the linked incidents are JSON text.
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0009
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0006"  # the head of main when merged (the lead chains the revisions)
+down_revision = "0009"  # the head of main when merged (the lead chains the revisions)
 branch_labels = None
 depends_on = None
 

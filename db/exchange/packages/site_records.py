@@ -1,9 +1,10 @@
-"""Site records in data packages, one kind's piece of the package (db/exchange/packages.py reads and writes
-the zip): every record travels with its audit trail; on import each is checked by the one validator of site
-records (db/sites/draft.py), then merged over the union of what both laptops hold:
+"""Site records in data packages, one kind's piece of the package (archive.py reads and writes the file):
+every record travels with its audit trail; on import each is checked by the one validator of site records
+(db/sites/draft.py), then merged over the union of what both laptops hold:
 
-  - a record both hold is merged by its history, as incidents are (db/exchange/rows.py): kept, taken, or a
-    conflict when both laptops edited it;
+  - a record both hold is merged by the history this laptop holds, as incidents are (rows.decide): kept,
+    taken (every changed field explained by an edit), or a conflict; who recorded it, where and when never
+    changes;
   - two live handovers of one site with different dates are a conflict: nothing changes for them until the
     user chooses (take theirs: mine is deleted; keep mine: theirs is stored deleted), nothing is lost;
   - two laptops that recorded the same fact (same site, kind and date; for a figure, the same category and
@@ -16,9 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from db.exchange import rows
+from db.exchange.packages import rows
+from db.exchange.packages.archive import MSG_BAD_ROW, PackageError
 from db.sites import draft
-from db.store.models import SiteRecordAudit, SiteRecordRow
+from db.store.models import SiteRecordRow
 from db.vocab import SITE_RECORD_CONTENT
 
 MEMBERS = ("site_records.jsonl", "site_record_audit.jsonl")
@@ -27,6 +29,7 @@ COLUMNS = tuple(c.name for c in SiteRecordRow.__table__.columns)
 AUDIT_COLUMNS = ("record_id", *rows.AUDIT_FIELDS)
 COMPARED = SITE_RECORD_CONTENT + ("deleted",)
 MERGED_WITH = "merged_with"  # in a 'merge' audit row: the record this one was merged with
+IMMUTABLE = ("author", "origin", "recorded_at")
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,6 +44,7 @@ class RecordConflict:
     mine: dict
     theirs: dict
     their_audit: tuple[dict, ...]
+    package: str = ""  # the package it came with (trust.provenance), named in the 'merge' row of the choice
 
 
 @dataclass(frozen=True)
@@ -58,45 +62,42 @@ def export_rows(conn) -> tuple[list[dict], list[dict]]:
     return rows.select(conn, TABLE, COLUMNS, "id"), rows.select(conn, AUDIT_TABLE, AUDIT_COLUMNS, "id")
 
 
-def check(records: list[dict], trail: list[dict], ctx: draft.Context) -> None:
-    """Each row readable as its table's columns, each record valid for this laptop's scenario (the one
-    validator; dates in the future and figures lower than others are the other laptop's to judge);
-    ValueError names the record and the field."""
-    for r in records:
-        if set(r) != set(COLUMNS):
-            raise ValueError(f"site record {r.get('id')}: unexpected columns {sorted(set(r) ^ set(COLUMNS))}")
-        typed = draft.SiteRecordDraft(
-            site=str(r["site_id"]), kind=str(r["kind"]), date=str(r["date"]),
-            value="" if r["value"] is None else str(r["value"]), category=str(r["category"]), source=str(r["source"]),
-            reliability=str(r["reliability"]), note=str(r["note"]), correction=True)
-        errors = draft.validate(typed, replace(ctx, today=None))
-        if not errors and r["reliability"] != draft.reliability(typed.reliability):
-            errors = [draft.FieldError("reliability", draft.MSG_RELIABILITY)]
-        if errors:
-            raise ValueError(f"site record {r['id']}: {errors[0].field}: {draft.message(errors[0])}")
-        try:
-            rows.checked(r, COLUMNS, SiteRecordRow.__table__)
-            if int(r["revision"]) < 1 or r["deleted"] not in (0, 1):
-                raise ValueError("revision or deleted")
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"site record {r['id']}: {exc}") from None
-    for a in trail:
-        rows.checked(a, AUDIT_COLUMNS, SiteRecordAudit.__table__)
+def check(path, records: list, trail: list, ctx: draft.Context) -> None:
+    """Each row of its JSON types, each record valid for this laptop's scenario (the one validator; dates in
+    the future and figures lower than others are the other laptop's to judge), each audit row sound;
+    PackageError names the line, the record and the field."""
+    try:
+        for i, r in enumerate(records, 1):
+            _check_record(rows.typed(r, COLUMNS, SiteRecordRow.__table__, f"site_records.jsonl line {i}"), ctx)
+        ids, fields = {r["id"] for r in records}, set(COLUMNS) | {rows.PACKAGE, MERGED_WITH}
+        for i, a in enumerate(trail, 1):
+            rows.check_audit(a, "record_id", ids, fields, f"site_record_audit.jsonl line {i}")
+    except rows.RowError as exc:
+        raise PackageError(MSG_BAD_ROW, path=path, problem=str(exc)) from None
+
+
+def _check_record(r: dict, ctx: draft.Context) -> None:
+    typed = draft.SiteRecordDraft(
+        site=r["site_id"], kind=r["kind"], date=r["date"], value="" if r["value"] is None else str(r["value"]),
+        category=r["category"], source=r["source"], reliability=r["reliability"], note=r["note"], correction=True)
+    errors = draft.validate(typed, replace(ctx, today=None))
+    if not errors and r["reliability"] != draft.reliability(typed.reliability):
+        errors = [draft.FieldError("reliability", draft.MSG_RELIABILITY)]
+    if errors:
+        raise rows.RowError(f"site record {r['id']}: {errors[0].field}: {draft.message(errors[0])}")
+    if r["revision"] < 1 or len(r["id"]) > 36:
+        raise rows.RowError(f"site record {r['id'][:36]}: revision: {r['revision']} is not 1 or more")
 
 
 def _fact(r: dict) -> tuple:
     return r["site_id"], r["kind"], r["date"], r["category"], r["value"]
 
 
-def _deleted(r: dict, other: str, now: str, author: str, laptop: str) -> tuple[dict, dict]:
+def _deleted(r: dict, other: str, now: str, author: str, laptop: str, package: str) -> tuple[dict, dict]:
     """The record deleted by a merge, and the 'merge' audit row naming `other`."""
     row = {**r, "deleted": 1, "revision": r["revision"] + 1, "updated_at": now}
     return row, rows.merge_entry("record_id", r["id"], now, author, laptop,
-                                 {"deleted": (False, True), MERGED_WITH: (None, other)})
-
-
-def _edits(keys) -> set:
-    return {k for k in keys if k[4] != "create"}
+                                 {"deleted": (False, True), MERGED_WITH: (None, other), rows.PACKAGE: (None, package)})
 
 
 @dataclass
@@ -129,12 +130,11 @@ class Plan:
                            tuple(self.conflicts))
 
 
-def plan(conn, records: list[dict], trail: list[dict], take: str | None, now: str, author: str,
-         laptop: str) -> Plan:
+def plan(path, conn, records: list[dict], trail: list[dict], take: str | None, now: str, author: str,
+         laptop: str, provenance: str) -> Plan:
     """What merging a package's site records into what `conn` sees would do (nothing is written here);
     conflicts are settled by `take` ("mine" or "theirs") or, without it, left for `resolve`."""
-    mine = {r["id"]: r for r in rows.select(conn, TABLE, COLUMNS, "id")}
-    keys = _audit_keys(conn)
+    mine, keys = local(conn)
     theirs_audit = defaultdict(list)
     for a in trail:
         theirs_audit[a["record_id"]].append(a)
@@ -142,25 +142,36 @@ def plan(conn, records: list[dict], trail: list[dict], take: str | None, now: st
     decisions = {}
     for t in records:
         m, their = mine.get(t["id"]), theirs_audit[t["id"]]
-        decision = "create" if m is None else rows.decide(m, t, COMPARED, _edits(keys[t["id"]]),
-                                                           _edits(rows.audit_key(a, AUDIT_COLUMNS) for a in their))
+        their_edits = rows.edits(rows.audit_key(a, AUDIT_COLUMNS) for a in their)
+        if m is None:
+            decision = "create"
+        else:
+            t = {**t, **{c: m[c] for c in IMMUTABLE}}
+            decision = rows.decide(m, t, COMPARED, rows.edits(keys[t["id"]]), their_edits)
+        unexplained = decision == "take" and rows.unexplained(m, t, COMPARED, rows.edits(keys[t["id"]]), their_edits)
+        if unexplained:
+            raise PackageError(MSG_BAD_ROW, path=path, problem=f"site record {t['id']}: {unexplained[0]}: changed "
+                                                               f"with no audit row of the change")
         if decision == "conflict" and take is None:
-            found.conflicts.append(RecordConflict(t["id"], "edited", rows.differ(m, t, COMPARED), m, t, tuple(their)))
+            found.conflicts.append(RecordConflict(t["id"], "edited", rows.differ(m, t, COMPARED), m, t, tuple(their),
+                                                  provenance))
             continue
         decisions[t["id"]] = decision
         if decision in ("create", "take"):
             found.after[t["id"]] = t
             found.touched.add(t["id"])
         elif decision == "conflict":
-            row, entry = rows.settle(m, t, take, COMPARED, "record_id", now, author, laptop)
+            row, entry = rows.settle(m, t, take, COMPARED, "record_id", now, author, laptop, provenance)
             found.after[t["id"]] = row
             found.touched.add(t["id"])
             found.audit.append(entry)
-    for ident in _handovers(found, take, theirs_audit, now, author, laptop):
+    for ident in _handovers(found, take, theirs_audit, now, author, laptop, provenance):
         decisions.pop(ident, None)
     found.audit[:0] = [a for t in records if t["id"] in decisions for a in theirs_audit[t["id"]]
                        if rows.audit_key(a, AUDIT_COLUMNS) not in keys[t["id"]]]
-    _fold(found, now, author, laptop)
+    found.audit += [rows.merge_entry("record_id", i, now, author, laptop, {rows.PACKAGE: (None, provenance)})
+                    for i, d in decisions.items() if d in ("create", "take") and found.after[i] != mine.get(i)]
+    _fold(found, now, author, laptop, provenance)
     found.unchanged = sum(1 for i in decisions if i in mine and found.after[i] == mine[i])
     return found
 
@@ -172,7 +183,7 @@ def write(conn, found: Plan) -> None:
     rows.insert(conn, AUDIT_TABLE, found.audit, AUDIT_COLUMNS)
 
 
-def _handovers(plan: Plan, take, theirs_audit, now, author, laptop) -> set:
+def _handovers(plan: Plan, take, theirs_audit, now, author, laptop, package) -> set:
     """Two live handovers of a site, mine and theirs, with different dates: a conflict (theirs held back, its
     id returned) or settled by `take`."""
     by_site = defaultdict(list)
@@ -189,7 +200,7 @@ def _handovers(plan: Plan, take, theirs_audit, now, author, laptop) -> set:
         for t in theirs:
             if take is None:
                 plan.conflicts.append(RecordConflict(t["id"], "handover", rows.differ(m, t, SITE_RECORD_CONTENT),
-                                                     m, t, tuple(theirs_audit[t["id"]])))
+                                                     m, t, tuple(theirs_audit[t["id"]]), package))
                 held.add(t["id"])
                 if t["id"] in plan.mine:
                     plan.after[t["id"]] = plan.mine[t["id"]]
@@ -198,14 +209,15 @@ def _handovers(plan: Plan, take, theirs_audit, now, author, laptop) -> set:
                 plan.touched.discard(t["id"])
                 continue
             loser, winner = (m, t) if take == "theirs" else (t, m)
-            plan.after[loser["id"]], entry = _deleted(plan.after[loser["id"]], winner["id"], now, author, laptop)
+            plan.after[loser["id"]], entry = _deleted(plan.after[loser["id"]], winner["id"], now, author, laptop,
+                                                       package)
             plan.audit.append(entry)
             if take == "theirs":
                 break  # mine is deleted once
     return held
 
 
-def _fold(plan: Plan, now, author, laptop) -> None:
+def _fold(plan: Plan, now, author, laptop, package) -> None:
     """The same fact recorded on two laptops: one live record, the one with the smallest id."""
     groups = defaultdict(list)
     for r in plan.after.values():
@@ -217,23 +229,23 @@ def _fold(plan: Plan, now, author, laptop) -> None:
         keep = min(found, key=lambda r: r["id"])
         for r in found:
             if r["origin"] != keep["origin"]:
-                plan.after[r["id"]], entry = _deleted(r, keep["id"], now, author, laptop)
+                plan.after[r["id"]], entry = _deleted(r, keep["id"], now, author, laptop, package)
                 plan.audit.append(entry)
                 plan.merged += 1
 
 
-def _audit_keys(conn) -> defaultdict:
+def local(conn) -> tuple[dict, defaultdict]:
+    """This laptop's site records by id and the keys of their audit rows by record."""
     keys = defaultdict(set)
     for a in rows.select(conn, AUDIT_TABLE, AUDIT_COLUMNS, "id"):
         keys[a["record_id"]].add(rows.audit_key(a, AUDIT_COLUMNS))
-    return keys
+    return {r["id"]: r for r in rows.select(conn, TABLE, COLUMNS, "id")}, keys
 
 
 def resolve(conn, conflicts, choices: dict[str, str], now: str, author: str, laptop: str) -> tuple[RecordConflict, ...]:
     """Settle conflicts by the user's choice per record id ("mine" or "theirs") inside the caller's
     transaction. Returns those left open: no choice given, or changed here since (ask again)."""
-    current = {r["id"]: r for r in rows.select(conn, TABLE, COLUMNS, "id")}
-    keys = _audit_keys(conn)
+    current, keys = local(conn)
     left, new, changed, audit = [], [], [], []
     for c in conflicts:
         choice = choices.get(c.record_id)
@@ -243,16 +255,16 @@ def resolve(conn, conflicts, choices: dict[str, str], now: str, author: str, lap
             continue
         audit += [a for a in c.their_audit if rows.audit_key(a, AUDIT_COLUMNS) not in keys[c.record_id]]
         if c.reason == "edited":
-            row, entry = rows.settle(c.mine, c.theirs, choice, COMPARED, "record_id", now, author, laptop)
+            row, entry = rows.settle(c.mine, c.theirs, choice, COMPARED, "record_id", now, author, laptop, c.package)
             changed.append(row)
             audit.append(entry)
             continue
         theirs = c.theirs
         if choice == "theirs":
-            row, entry = _deleted(c.mine, theirs["id"], now, author, laptop)
+            row, entry = _deleted(c.mine, theirs["id"], now, author, laptop, c.package)
             changed.append(row)
         else:
-            theirs, entry = _deleted(theirs, c.mine["id"], now, author, laptop)
+            theirs, entry = _deleted(theirs, c.mine["id"], now, author, laptop, c.package)
         new.append(theirs)
         audit.append(entry)
     rows.insert(conn, TABLE, new, COLUMNS)
