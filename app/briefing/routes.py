@@ -27,6 +27,7 @@ MAX_ROWS = 300  # incidents listed per route
 class RouteBrief:
     title: str  # e.g. "A: Ber → Timbuktu"
     risk: RouteRisk
+    letter: str = "A"  # drawn at the route's start on its map
 
 
 def gather_routes(db, points, routes, day: date, options: RouteOptions = RouteOptions()) -> tuple[RouteBrief, ...]:
@@ -34,7 +35,8 @@ def gather_routes(db, points, routes, day: date, options: RouteOptions = RouteOp
     if not routes:
         return ()
     index = RouteIndex(points)
-    return tuple(RouteBrief(title, route_risk(db, vertices, day, options, index)) for title, vertices in routes)
+    return tuple(RouteBrief(title, route_risk(db, vertices, day, options, index), chr(ord("A") + n))
+                 for n, (title, vertices) in enumerate(routes))
 
 
 def route_section(pack, brief: RouteBrief) -> None:
@@ -79,7 +81,7 @@ def route_page(pack, brief: RouteBrief, table: Table, rows: range, top_h: float)
     s.text(p, QRectF(s.body.left(), top, s.body.width(), s.pt(30)), summary, 9)
     top += s.pt(30)
     area = QRectF(s.body.left(), top, s.body.width() * 0.58, top_h - s.pt(10))
-    corridor_map(pack, risk, area)
+    corridor_map(pack, risk, area, brief.letter)
     chart = QRectF(area.right() + s.pt(14), top, s.body.right() - area.right() - s.pt(14), top_h * 0.62)
     profile_chart(pack, risk, chart)
     key(pack, QRectF(chart.left(), chart.bottom() + s.pt(22), chart.width(), top_h * 0.3))
@@ -102,7 +104,7 @@ def _bbox(route: Route, buffer_km: float) -> tuple[float, float, float, float]:
             float(route.lon.max() + pad_lon), float(route.lat.max() + pad_lat))
 
 
-def corridor_map(pack, risk: RouteRisk, area: QRectF) -> None:
+def corridor_map(pack, risk: RouteRisk, area: QRectF, letter: str = "A") -> None:
     """The window's map of the corridor: the route coloured by stretch, the incidents of the window."""
     s, p = pack.sheet, pack.p
     view = build_map(pack.data.map, pack.screen_size(area))
@@ -111,7 +113,7 @@ def corridor_map(pack, risk: RouteRisk, area: QRectF) -> None:
         view.attribution.setVisible(False)
         stretches = tuple((np.array([g[0] for g in x.geometry]), np.array([g[1] for g in x.geometry]))
                           for x in risk.stretches)
-        view.show_route("A", RouteDrawing(stretches, tuple(score_color(x.score) for x in risk.stretches)))
+        view.show_route(letter, RouteDrawing(stretches, tuple(score_color(x.score) for x in risk.stretches)))
         view.show_incident_window(risk.day, risk.options.days)
         view.zoom_to(_bbox(risk.route, risk.options.buffer_km))
         render_vector(view.graphics, p, area)
