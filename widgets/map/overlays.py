@@ -161,7 +161,7 @@ class TextOverlay(Overlay):
 class LegendRow:
     text: str
     style: dict | None = None  # scatter style (symbol, size, pen, brush) of the sample
-    kind: str = "symbol"  # symbol | heading | arrow | text
+    kind: str = "symbol"  # symbol | heading | arrow | text | line (style: {"pen": QPen})
 
 
 class Legend(Overlay):
@@ -234,6 +234,9 @@ class Legend(Overlay):
                 p.drawLine(QPointF(x, mid), QPointF(x + 18, mid))
                 p.setBrush(QColor("#000000"))
                 p.drawPolygon(QPolygonF([QPointF(x + 26, mid), QPointF(x + 16, mid - 5), QPointF(x + 16, mid + 5)]))
+            elif row.kind == "line":
+                p.setPen(row.style["pen"])
+                p.drawLine(QPointF(x, mid), QPointF(x + 26, mid))
             elif row.style is not None:
                 p.save()
                 p.translate(x + 12, mid)

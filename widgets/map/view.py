@@ -39,7 +39,9 @@ from widgets.map.layers import (
     status_label,
     status_style,
 )
+from widgets.map.movements import MovementLayer, MovementLine, RouteDrawing, RouteLayer
 from widgets.map.overlays import Legend, LegendRow, NorthArrow, ScaleBar, TextOverlay
+from widgets.route_style import ARRIVED_ALPHA, MOVEMENT_COLOR, SCORE_COLORS, score_labels
 
 MALI = (-12.3, 10.1, 4.3, 25.1)
 USER_COLORS = ("#882255", "#117733", "#332288", "#AA4499", "#44AA99")
@@ -64,7 +66,9 @@ class MapView(QWidget):
     measure_requested = Signal(float, float, float, float)  # lat1, lon1, lat2, lon2
     position_picked = Signal(float, float)  # lat, lon
     range_changed = Signal(float, float, float, float)  # lon_min, lat_min, lon_max, lat_max
-    tool_changed = Signal(str)  # "pan" | "measure" | "pick"
+    tool_changed = Signal(str)  # "pan" | "measure" | "pick" | "route"
+    route_clicked = Signal(float, float)  # lat, lon: a point of a route drawn with the "route" tool
+    route_finished = Signal()  # Enter or Esc ends the route being drawn
     site_menu_requested = Signal(str, QPoint)  # a right click on a site: its id, where (global)
 
     def __init__(self, parent=None):
@@ -122,6 +126,8 @@ class MapView(QWidget):
         self.incidents = IncidentLayer()
         self._add("incidents", self.incidents.item, 30)
         self.flows = self._add("flows", FlowLayer(), 40)
+        self.movement_layer = self._add("movements", MovementLayer(), 42)  # over the arrows it details
+        self.route_layer = self._add("routes", RouteLayer(), 45)
         self.site_frames = self._add("sites", pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._site_tip), 50)
         self.site_marks = self._add("sites", pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._site_tip), 51)
         self.site_labels = self._add("sites", LabelLayer(Labeller(
@@ -151,6 +157,9 @@ class MapView(QWidget):
             overlay.set_style(base, w)
         self.basemap.set_line_width(w)
         self.flows.set_line_width(w)
+        self.movement_layer.set_line_width(w)
+        self.route_layer.set_line_width(w)
+        self.route_layer.set_font(base)
         self.incidents.set_line_width(w)
         self.highlight_mark.setPen(pg.mkPen("#000000", width=3 * w))
         self.measure_line.setPen(cosmetic("#000000", 2 * w, Qt.PenStyle.DashLine))
@@ -259,6 +268,38 @@ class MapView(QWidget):
                 symbol="o", size=17, pen=pg.mkPen("#333333", width=0.8), brush=pg.mkBrush(None))))
         self.legend.set_section("incidents", rows)
 
+    def show_movements(self, lines: list[MovementLine]) -> None:
+        """The movements drawn on the date (planned dashed, under way solid with its progress, arrived faded)."""
+        self.movement_layer.set_lines(lines)
+        states = {m.state for m in lines}
+        rows = [LegendRow(self.tr("Movements"), kind="heading")] if states else []
+        w = self.line_width
+        for state, text, style, alpha in (("planned", self.tr("planned"), Qt.PenStyle.DashLine, 255),
+                                          ("under-way", self.tr("under way"), Qt.PenStyle.SolidLine, 255),
+                                          ("arrived", self.tr("arrived"), Qt.PenStyle.SolidLine, ARRIVED_ALPHA)):
+            if state in states:
+                color = QColor(MOVEMENT_COLOR)
+                color.setAlpha(alpha)
+                rows.append(LegendRow(text, dict(pen=cosmetic(color, 2.5 * w, style)), kind="line"))
+        self.legend.set_section("movements", rows)
+
+    def show_route(self, key: str, drawing: RouteDrawing | None) -> None:
+        """Route `key` ("A" or "B") stretch by stretch in its colours; None takes it off the map."""
+        self.route_layer.set_route(key, drawing)
+        self._route_legend()
+
+    def set_route_colors(self, key: str, colors: tuple[str, ...]) -> None:
+        self.route_layer.set_colors(key, colors)
+
+    def _route_legend(self) -> None:
+        if not self.route_layer.routes:
+            self.legend.set_section("routes", [])
+            return
+        rows = [LegendRow(self.tr("Incidents recorded near the route"), kind="heading")]
+        rows += [LegendRow(text, dict(pen=cosmetic(color, 5.5 * self.line_width)), kind="line")
+                 for text, color in zip(score_labels(), SCORE_COLORS)]
+        self.legend.set_section("routes", rows)
+
     def visible_incident_ids(self) -> np.ndarray:
         return self.incidents.ids[self.incidents.visible]
 
@@ -286,6 +327,7 @@ class MapView(QWidget):
         else:
             self.highlight_mark.setData(x=[ring[0]], y=[ring[1]], size=ring[2])
         self.site_labels.set_ring(ring)  # site names keep clear of the ring
+        self.movement_layer.set_selected(ident if kind == "movement" else "")
 
     # -------------------------------------------------------------- user layers
 
@@ -321,7 +363,7 @@ class MapView(QWidget):
         for item in self.layers.get(layer_id, []):
             item.setVisible(visible)
         self.basemap.set_layer_visible(layer_id, visible)
-        if layer_id in ("sites", "incidents"):
+        if layer_id in ("sites", "incidents", "movements", "routes"):
             self.legend.set_section_visible(layer_id, visible)
         self._update_level_of_detail()
 
@@ -355,7 +397,8 @@ class MapView(QWidget):
         self.box.translateBy(x=dx * (x1 - x0), y=dy * (y1 - y0))
 
     def set_tool(self, tool: str) -> None:
-        """"pan" (drag), "measure" (click two points) or "pick" (click one position)."""
+        """"pan" (drag), "measure" (click two points), "pick" (click one position) or "route" (click the points
+        of a route, Enter or Esc to end it)."""
         self.tool = tool
         self.measure_points = []
         if tool != "measure":
@@ -373,7 +416,8 @@ class MapView(QWidget):
                  _keys(Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)),
                 (translate("MapView", "Zoom the map in"), _keys(Qt.Key.Key_Plus, Qt.Key.Key_Equal)),
                 (translate("MapView", "Zoom the map out"), _keys(Qt.Key.Key_Minus)),
-                (translate("MapView", "Stop measuring or picking a position"), _keys(Qt.Key.Key_Escape))]
+                (translate("MapView", "Stop measuring or picking a position"), _keys(Qt.Key.Key_Escape)),
+                (translate("MapView", "End the route being drawn"), _keys(Qt.Key.Key_Return, Qt.Key.Key_Escape))]
 
     def keyPressEvent(self, ev):
         key = ev.key()
@@ -385,6 +429,9 @@ class MapView(QWidget):
             self.zoom(ZOOM_STEP)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom(1 / ZOOM_STEP)
+        elif self.tool == "route" and key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.set_tool("pan")
+            self.route_finished.emit()
         elif key == Qt.Key.Key_Escape and self.tool != "pan":
             self.set_tool("pan")
         else:
@@ -428,6 +475,8 @@ class MapView(QWidget):
             self.position_picked.emit(pos.y(), pos.x())
         elif self.tool == "measure":
             self._measure_click(pos)
+        elif self.tool == "route":
+            self.route_clicked.emit(pos.y(), pos.x())
         elif not ev.isAccepted():
             index = self._incident_at(pos)
             if index >= 0:
