@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from app.briefing.map_image import SCREEN_DPI, build_map, build_timeline, render_legend, render_vector
 from app.briefing.pdf import GREY, INK, MARK, RULE, Cell, Series, Sheet, Table, draw_symbol, hatch, week_chart
+from app.briefing.routes import route_section
 from app.i18n import locale_for
 from app.site_records import recorded_by, what
 from db.incidents import taxonomy
@@ -65,6 +66,8 @@ class Pack:
                            translate("Briefing", "Updates recorded at the sites from {0} to {1}").format(
                                self.long(since), self.long(self.day)), self.updates_table())
         self.incident_section()
+        for brief in self.data.routes:
+            route_section(self, brief)
         self.table_section(translate("Briefing", "Transfer of tasks"), translate("Briefing", "Transfer of tasks"),
                            self.task_table())
         return self.pages

@@ -47,7 +47,9 @@ def register(subparsers) -> None:
     es.set_defaults(func=cmd_export_status)
     et = exps.add_parser("timeline", help=tr("phases, closure windows, events and commitments as CSV"))
     et.set_defaults(func=cmd_export_timeline)
-    for p in (ei, er, es, et):
+    em = exps.add_parser("movements", help=tr("movements as CSV, or as lines in GeoJSON or GeoPackage"))
+    em.set_defaults(func=cmd_export_movements)
+    for p in (ei, er, es, et, em):
         p.add_argument("--out", type=Path, required=True, metavar=tr("FILE"),
                        help=tr("the file to write (its extension chooses the format)"))
         p.add_argument("--excel", action="store_true", help=tr("UTF-8 with a BOM, for Excel"))
@@ -130,4 +132,9 @@ def cmd_export_status(args) -> int:
 
 def cmd_export_timeline(args) -> int:
     return _export(args, lambda db, ex: ex.export_timeline(
+        db, args.out, excel=args.excel, hxl=args.hxl, delimiter=args.delimiter))
+
+
+def cmd_export_movements(args) -> int:
+    return _export(args, lambda db, ex: ex.export_movements(
         db, args.out, excel=args.excel, hxl=args.hxl, delimiter=args.delimiter))

@@ -17,7 +17,7 @@ from app.cli.peek import peek
 
 
 def build_parser() -> Parser:
-    from app.cli import backup, briefing, exchange, packages, scenario, sites, status  # each imports its work when run
+    from app.cli import backup, briefing, exchange, packages, routes, scenario, sites, status  # each imports its work when run
 
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
     p.add_argument("--db", type=Path, help=tr("database file (default: SITMON_DB or the user's data folder)"))
@@ -26,7 +26,7 @@ def build_parser() -> Parser:
                    help=tr("file whose first line is the passphrase of an encrypted database "
                            "(default: SITMON_PASSPHRASE)"))
     sub = p.add_subparsers(dest="command", parser_class=Parser)
-    for group in (status, sites, scenario, exchange, packages, briefing, backup):
+    for group in (status, sites, scenario, exchange, packages, briefing, backup, routes):
         group.register(sub)
     return p
 

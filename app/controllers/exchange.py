@@ -217,7 +217,7 @@ class ExchangeController(QObject):
             return None
         return self._run(self.tr("Merging {0}…").format(path.name), lambda r: self._merged(path, r),
                          _import_package, self.state.db, path, author=self.author, passphrase=passphrase,
-                         writes=("incidents", "site_records"))
+                         writes=("incidents", "site_records", "movements"))
 
     def _merged(self, path: Path, result) -> None:
         if isinstance(result, packages.SealError):
@@ -229,16 +229,23 @@ class ExchangeController(QObject):
         sites = result.site_records
         text += " " + self.tr("Site records: {0} added, {1} updated, {2} recorded on both laptops merged.").format(
             *map(QLocale().toString, (sites.created, sites.updated, sites.merged)))
-        if not result.conflicts and not sites.conflicts:
+        moved = result.movements
+        text += " " + self.tr("Movements: {0} added, {1} updated.").format(
+            *map(QLocale().toString, (moved.created, moved.updated)))
+        if moved.unplaced:
+            text += " " + self.tr("{0} movements left out: this database holds no scenario.").format(
+                QLocale().toString(moved.unplaced))
+        if not result.conflicts and not sites.conflicts and not moved.conflicts:
             self._tell(QMessageBox.Icon.Information, text)
             return
         self.conflicts = ConflictDialog(self.parent_widget)
         self.conflicts.setWindowTitle(text)
         self.conflicts.set_conflicts([self._conflict_row(c) for c in result.conflicts] +
-                                     [self._record_conflict_row(c) for c in sites.conflicts])
+                                     [self._record_conflict_row(c) for c in sites.conflicts] +
+                                     [self._movement_conflict_row(c) for c in moved.conflicts])
         self.conflicts.chosen.connect(lambda choices: self._run(
             self.tr("Applying your choices…"), self._resolved, _resolve, self.state.db, result.conflicts, choices,
-            self.author, sites.conflicts, writes=("incidents", "site_records")))
+            self.author, sites.conflicts, moved.conflicts, writes=("incidents", "site_records", "movements")))
         self.conflicts.open()
 
     def _resolved(self, left) -> None:
@@ -257,6 +264,17 @@ class ExchangeController(QObject):
         title = f"{site}  {kind_label(c.mine['kind'], QCoreApplication.translate)}  ({why})"
         labels = record_labels()
         return c.record_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
+
+    def _movement_conflict_row(self, c) -> tuple[str, str, list[tuple[str, str, str]]]:
+        """A movement edited on both laptops: its route and planned departure, the differing fields."""
+        from app.controllers.movements import movement_field_labels
+
+        names = {s.id: s.name.get(self.state.lang) for s in self.state.scenario.sites}
+        title = self.tr("Movement {0} → {1}, {2}").format(names.get(c.mine["from_site"], c.mine["from_site"]),
+                                                          names.get(c.mine["to_site"], c.mine["to_site"]),
+                                                          c.mine["planned_departure"])
+        labels = {**field_labels(), **movement_field_labels()}
+        return c.movement_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
 
     def _conflict_row(self, c: packages.Conflict) -> tuple[str, str, list[tuple[str, str, str]]]:
         try:
@@ -282,8 +300,8 @@ def _import_package(db, path, author, passphrase, progress=None):
         raise
 
 
-def _resolve(db, conflicts, choices, author, record_conflicts=(), progress=None):
-    return packages.resolve(db, conflicts, choices, author, record_conflicts)
+def _resolve(db, conflicts, choices, author, record_conflicts=(), movement_conflicts=(), progress=None):
+    return packages.resolve(db, conflicts, choices, author, record_conflicts, movement_conflicts)
 
 
 def _shown(value) -> str:

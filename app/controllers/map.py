@@ -41,6 +41,7 @@ class MapController(QObject):
         super().__init__(parent)
         self.state, self.view, self.card, self.panel = state, view, card, layers
         self.mbtiles: dict[str, gb.MBTiles] = {}
+        self.vectors: dict[str, object] = {}  # layer id -> the user's vector layer (VectorData), for its lines
         self.points = state.incident_points()  # none yet at start: they follow in points_ready
         self.regions_gdf = gb.load_layer("mali_regions")
         self.regions = gb.regions()
@@ -187,6 +188,7 @@ class MapController(QObject):
 
     def _fill_panel(self) -> None:
         base = [("sites", self.tr("Camps and bases")), ("flows", self.tr("Redeployments under way")),
+                ("movements", self.tr("Movements")), ("routes", self.tr("Routes under study")),
                 ("incidents", self.tr("Incidents")), ("places", self.tr("Towns")),
                 ("rivers", self.tr("Niger river and lakes")), ("regions", self.tr("Regions of Mali")),
                 ("nouakchott", self.tr("Nouakchott 2013 states (regional view)")),
@@ -211,7 +213,8 @@ class MapController(QObject):
                 self.mbtiles[layer_id] = gb.MBTiles(path)
                 self.refresh_tiles()
             else:
-                self.view.add_vector_layer(layer_id, map_data.read_vector(Path(path)))
+                self.vectors[layer_id] = map_data.read_vector(Path(path))
+                self.view.add_vector_layer(layer_id, self.vectors[layer_id])
         except gb.LayerError as exc:
             return self.tr("Cannot add the layer {0}: {1}").format(Path(path).name, exc)
         if path not in self.user_layers:
@@ -223,6 +226,7 @@ class MapController(QObject):
 
     def remove_user_layer(self, layer_id: str) -> None:
         self.view.remove_layer(layer_id)
+        self.vectors.pop(layer_id, None)
         mb = self.mbtiles.pop(layer_id, None)
         if mb:
             mb.close()
@@ -238,6 +242,20 @@ class MapController(QObject):
             error = self.add_user_layer(path)
             if error:
                 self.message.emit(error)
+
+    def user_lines(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Every line of the user's vector layers (polygon outlines too), as (lat, lon) arrays: a route can follow
+        one (the route panel's "Line of a map layer")."""
+        out = []
+        for data in self.vectors.values():
+            lines = data.lines
+            if lines is None or not len(lines.x):
+                continue
+            ends = np.flatnonzero(~np.asarray(lines.connect, dtype=bool)) + 1
+            for a, b in zip(np.r_[0, ends], np.r_[ends, len(lines.x)]):
+                if b - a >= 2:
+                    out.append((np.asarray(lines.y[a:b], dtype=float), np.asarray(lines.x[a:b], dtype=float)))
+        return out
 
     # -------------------------------------------------------------- navigation and actions
 

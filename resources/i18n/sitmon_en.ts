@@ -94,6 +94,16 @@
     </message>
 </context>
 <context>
+    <name>RouteController</name>
+    <message numerus="yes">
+        <source>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</source>
+        <translation>
+            <numerusform>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</numerusform>
+            <numerusform>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SiteCard</name>
     <message numerus="yes">
         <source>%n incident(s) up to this date</source>

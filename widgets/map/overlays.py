@@ -161,7 +161,7 @@ class TextOverlay(Overlay):
 class LegendRow:
     text: str
     style: dict | None = None  # scatter style (symbol, size, pen, brush) of the sample
-    kind: str = "symbol"  # symbol | heading | arrow | text | title
+    kind: str = "symbol"  # symbol | heading | arrow | text | title | line (style: {"pen": QPen})
 
 
 class Legend(Overlay):
@@ -170,6 +170,7 @@ class Legend(Overlay):
     of every site, and its scale (`place_at`); it is drawn smaller where it would not fit the map otherwise."""
 
     toggled = Signal(bool)  # the user collapsed (True) or opened (False) the key
+    resized = Signal()  # its rows changed: MapView finds it a place again
     SYMBOL = 13  # pixels of a sample symbol
 
     def __init__(self, view_box, anchor=(0, 0)):
@@ -268,6 +269,7 @@ class Legend(Overlay):
     def _resize(self) -> None:
         self._size = self.full_size(self.folded, self.columns)
         self.place()
+        self.resized.emit()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt)
         if self.title and event.pos().y() <= self.row_height() + 4:
@@ -310,6 +312,9 @@ class Legend(Overlay):
             p.drawLine(QPointF(x, mid), QPointF(x + 12, mid))
             p.setBrush(QColor("#000000"))
             p.drawPolygon(QPolygonF([QPointF(x + 19, mid), QPointF(x + 11, mid - 4), QPointF(x + 11, mid + 4)]))
+        elif row.kind == "line":
+            p.setPen(row.style["pen"])
+            p.drawLine(QPointF(x, mid), QPointF(x + 19, mid))
         elif row.style is not None:
             p.save()
             p.translate(x + 9, mid)

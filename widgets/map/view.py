@@ -38,8 +38,10 @@ from widgets.map.layers import (
     status_label,
     status_style,
 )
+from widgets.map.movements import MovementLayer, MovementLine, RouteDrawing, RouteLayer
 from widgets.map.names import SiteNames
 from widgets.map.overlays import Legend, LegendRow, NorthArrow, ScaleBar, TextOverlay
+from widgets.route_style import ARRIVED_ALPHA, MOVEMENT_COLOR, SCORE_COLORS, score_labels
 
 MALI = (-12.3, 10.1, 4.3, 25.1)
 USER_COLORS = ("#882255", "#117733", "#332288", "#AA4499", "#44AA99")
@@ -69,7 +71,9 @@ class MapView(QWidget):
     measure_requested = Signal(float, float, float, float)  # lat1, lon1, lat2, lon2
     position_picked = Signal(float, float)  # lat, lon
     range_changed = Signal(float, float, float, float)  # lon_min, lat_min, lon_max, lat_max
-    tool_changed = Signal(str)  # "pan" | "measure" | "pick"
+    tool_changed = Signal(str)  # "pan" | "measure" | "pick" | "route"
+    route_clicked = Signal(float, float)  # lat, lon: a point of a route drawn with the "route" tool
+    route_finished = Signal()  # Enter or Esc ends the route being drawn
     legend_collapsed = Signal(bool)  # the user folded (True) or opened the legend with a click on its title
     site_menu_requested = Signal(str, QPoint)  # a right click on a site: its id, where (global)
 
@@ -133,6 +137,8 @@ class MapView(QWidget):
         self.incidents = IncidentLayer()
         self._add("incidents", self.incidents.item, 30)
         self.flows = self._add("flows", FlowLayer(), 40)
+        self.movement_layer = self._add("movements", MovementLayer(), 42)  # over the arrows it details
+        self.route_layer = self._add("routes", RouteLayer(), 45)
         # over the incidents: a white margin, then the frame of the site's kind, its status mark, and its name
         self.site_halos = self._add("sites", pg.ScatterPlotItem(pxMode=True, pen=pg.mkPen(None)), 49)
         self.site_frames = self._add("sites", pg.ScatterPlotItem(pxMode=True, hoverable=True, tip=self._site_tip), 50)
@@ -151,6 +157,7 @@ class MapView(QWidget):
         self.legend = Legend(self.box, (0, 0))  # in a corner clear of every site (_place_legend)
         self.attribution = TextOverlay(self.box, (1, 1))
         self.legend.toggled.connect(self._legend_toggled)
+        self.legend.resized.connect(self._place_legend)
         self.box.sigResized.connect(self._place_legend)
         self.site_labels.obstacles = self._overlay_rects
         self.basemap.keep_clear = self.site_labels.boxes
@@ -168,6 +175,9 @@ class MapView(QWidget):
         self._place_legend()
         self.basemap.set_line_width(w)
         self.flows.set_line_width(w)
+        self.movement_layer.set_line_width(w)
+        self.route_layer.set_line_width(w)
+        self.route_layer.set_font(base)
         self.incidents.set_line_width(w)
         self.highlight_mark.setPen(pg.mkPen("#000000", width=3 * w))
         self.measure_line.setPen(cosmetic("#000000", 2 * w, Qt.PenStyle.DashLine))
@@ -312,6 +322,38 @@ class MapView(QWidget):
         """Names stand on white plates wherever incidents are drawn under them."""
         self.site_labels.set_plates("incidents" not in self.hidden and bool(self.incidents.visible.any()))
 
+    def show_movements(self, lines: list[MovementLine]) -> None:
+        """The movements drawn on the date (planned dashed, under way solid with its progress, arrived faded)."""
+        self.movement_layer.set_lines(lines)
+        states = {m.state for m in lines}
+        rows = [LegendRow(self.tr("Movements"), kind="heading")] if states else []
+        w = self.line_width
+        for state, text, style, alpha in (("planned", self.tr("planned"), Qt.PenStyle.DashLine, 255),
+                                          ("under-way", self.tr("under way"), Qt.PenStyle.SolidLine, 255),
+                                          ("arrived", self.tr("arrived"), Qt.PenStyle.SolidLine, ARRIVED_ALPHA)):
+            if state in states:
+                color = QColor(MOVEMENT_COLOR)
+                color.setAlpha(alpha)
+                rows.append(LegendRow(text, dict(pen=cosmetic(color, 2.5 * w, style)), kind="line"))
+        self.legend.set_section("movements", rows)
+
+    def show_route(self, key: str, drawing: RouteDrawing | None) -> None:
+        """Route `key` ("A" or "B") stretch by stretch in its colours; None takes it off the map."""
+        self.route_layer.set_route(key, drawing)
+        self._route_legend()
+
+    def set_route_colors(self, key: str, colors: tuple[str, ...]) -> None:
+        self.route_layer.set_colors(key, colors)
+
+    def _route_legend(self) -> None:
+        if not self.route_layer.routes:
+            self.legend.set_section("routes", [])
+            return
+        rows = [LegendRow(self.tr("Incidents recorded near the route"), kind="heading")]
+        rows += [LegendRow(text, dict(pen=cosmetic(color, 5.5 * self.line_width)), kind="line")
+                 for text, color in zip(score_labels(), SCORE_COLORS)]
+        self.legend.set_section("routes", rows)
+
     def visible_incident_ids(self) -> np.ndarray:
         return self.incidents.ids[self.incidents.visible]
 
@@ -341,6 +383,7 @@ class MapView(QWidget):
             self.highlight_mark.setData(x=[ring[0]], y=[ring[1]], size=ring[2])
         self.site_labels.set_ring(ring)  # site names keep clear of the ring
         self.basemap.update()  # and the towns' names of the site names
+        self.movement_layer.set_selected(ident if kind == "movement" else "")
 
     # -------------------------------------------------------------- user layers
 
@@ -376,7 +419,7 @@ class MapView(QWidget):
         for item in self.layers.get(layer_id, []):
             item.setVisible(visible)
         self.basemap.set_layer_visible(layer_id, visible)
-        if layer_id in ("sites", "incidents"):
+        if layer_id in ("sites", "incidents", "movements", "routes"):
             self.legend.set_section_visible(layer_id, visible)
         self._update_plates()
         self._update_level_of_detail()
@@ -470,7 +513,8 @@ class MapView(QWidget):
         self.box.translateBy(x=dx * (x1 - x0), y=dy * (y1 - y0))
 
     def set_tool(self, tool: str) -> None:
-        """"pan" (drag), "measure" (click two points) or "pick" (click one position)."""
+        """"pan" (drag), "measure" (click two points), "pick" (click one position) or "route" (click the points
+        of a route, Enter or Esc to end it)."""
         self.tool = tool
         self.measure_points = []
         if tool != "measure":
@@ -488,7 +532,8 @@ class MapView(QWidget):
                  _keys(Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)),
                 (translate("MapView", "Zoom the map in"), _keys(Qt.Key.Key_Plus, Qt.Key.Key_Equal)),
                 (translate("MapView", "Zoom the map out"), _keys(Qt.Key.Key_Minus)),
-                (translate("MapView", "Stop measuring or picking a position"), _keys(Qt.Key.Key_Escape))]
+                (translate("MapView", "Stop measuring or picking a position"), _keys(Qt.Key.Key_Escape)),
+                (translate("MapView", "End the route being drawn"), _keys(Qt.Key.Key_Return, Qt.Key.Key_Escape))]
 
     def keyPressEvent(self, ev):
         key = ev.key()
@@ -500,6 +545,9 @@ class MapView(QWidget):
             self.zoom(ZOOM_STEP)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom(1 / ZOOM_STEP)
+        elif self.tool == "route" and key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.set_tool("pan")
+            self.route_finished.emit()
         elif key == Qt.Key.Key_Escape and self.tool != "pan":
             self.set_tool("pan")
         else:
@@ -543,6 +591,8 @@ class MapView(QWidget):
             self.position_picked.emit(pos.y(), pos.x())
         elif self.tool == "measure":
             self._measure_click(pos)
+        elif self.tool == "route":
+            self.route_clicked.emit(pos.y(), pos.x())
         elif not ev.isAccepted():
             index = self._incident_at(pos)
             if index >= 0:

@@ -40,7 +40,7 @@ def kind_label(kind: str) -> str:
 
 @dataclass(frozen=True)
 class Lanes:
-    """Rows from the top: phases (two text lines), one per site, events, incidents, regional context."""
+    """Rows from the top: phases (two text lines), one per site, events, movements, incidents, regional context."""
 
     sites: tuple[str, ...]
 
@@ -54,7 +54,7 @@ class Lanes:
         return self.row(self.sites.index(site_id))
 
     def row(self, n: int) -> tuple[float, float]:
-        """Row n below the phases: the sites, then events (len(sites)), incidents, regional context."""
+        """Row n below the phases: the sites, then events (len(sites)), movements, incidents, regional context."""
         return PHASES + n, PHASES + n + 1
 
     @property
@@ -62,12 +62,16 @@ class Lanes:
         return self.row(len(self.sites))
 
     @property
-    def incidents(self):
+    def movements(self):
         return self.row(len(self.sites) + 1)
 
     @property
-    def regional(self):
+    def incidents(self):
         return self.row(len(self.sites) + 2)
+
+    @property
+    def regional(self):
+        return self.row(len(self.sites) + 3)
 
     @property
     def height(self) -> float:
@@ -81,6 +85,7 @@ class Lanes:
         rows = [(self.phases, QCoreApplication.translate("TimelineView", "Phases"))]
         rows += [(self.site(s.id), s.name.get(lang)) for s in scenario.sites]
         rows += [(self.events, QCoreApplication.translate("TimelineView", "Events")),
+                 (self.movements, QCoreApplication.translate("TimelineView", "Movements")),
                  (self.incidents, QCoreApplication.translate("TimelineView", "Incidents")),
                  (self.regional, QCoreApplication.translate("TimelineView", "Regional context"))]
         return [((top + bottom) / 2, text) for (top, bottom), text in rows]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.scenario.schema import Scenario
 from widgets.date_field import DateField
 from widgets.dates import DAY, DateAxis, day_at, edge, fmt, x_of
+from widgets.timeline.movements import MovementBar, movement_items
 from widgets.timeline.items import (
     EARLY,
     LATE,
@@ -60,6 +61,7 @@ class TimelineView(QWidget):
     loop_requested = Signal(bool)
     event_selected = Signal(str)
     site_selected = Signal(str)
+    movement_selected = Signal(str)
     site_menu_requested = Signal(str, QPoint)  # a right click on a site's row: its id, where (global)
 
     def __init__(self, parent=None):
@@ -77,6 +79,9 @@ class TimelineView(QWidget):
         self._markers = None
         self._lane_points = 0.0  # the size of the texts in the site rows, as fitted to the rows' height (0: hidden)
         self._tails: dict = {}
+        self._movement_bars: list[MovementBar] = []
+        self._moves: dict = {}  # movement id -> its bar's item
+        self._chosen = ""  # the selected movement
         self._limits = (0.0, 0.0)
         self._records: list[RecordMark] = []
         self._record_items: list = []
@@ -270,6 +275,8 @@ class TimelineView(QWidget):
             self.plot.addItem(item)
         self._markers = drawing.markers
         self._markers.sigClicked.connect(self._marker_clicked)
+        self._moves = {}
+        self._draw_movements()
         self._record_items = []
         self._draw_records()
         self._draw_tails()
@@ -288,6 +295,34 @@ class TimelineView(QWidget):
             for item in self._bars:
                 self.plot.addItem(item)
             self._range_changed()
+
+    def set_movements(self, bars: list[MovementBar]) -> None:
+        """The movements lane: one bar per movement (widgets/timeline/movements.py)."""
+        self._movement_bars = list(bars)
+        self._draw_movements()
+
+    def _draw_movements(self) -> None:
+        for item in self._moves.values():
+            self.plot.removeItem(item)
+        self._moves = {}
+        if self._lanes is None:
+            return
+        self._moves = movement_items(self._movement_bars, self._lanes.movements, self._line_width)
+        self._move_pens = {ident: item.pen() for ident, item in self._moves.items()}
+        for item in self._moves.values():
+            self.plot.addItem(item)
+        self._mark_movement()
+
+    def _mark_movement(self) -> None:
+        """The selected movement's bar outlined in black, over the others."""
+        for ident, item in self._moves.items():
+            chosen = ident == self._chosen
+            item.setZValue(5 if chosen else 0)
+            item.setPen(pg.mkPen("#111111", width=3 * self._line_width) if chosen else self._move_pens[ident])
+
+    def movement_at(self, x: float, y: float) -> str | None:
+        """The movement whose bar is at (x, y) in the plot's coordinates."""
+        return next((ident for ident, item in self._moves.items() if item.rect().contains(x, y)), None)
 
     def show_records(self, marks: list[RecordMark]) -> None:
         """What the site records add: recorded handovers (stars) and rescheduled handovers."""
@@ -332,6 +367,8 @@ class TimelineView(QWidget):
             y0, y1 = self.vb.viewRange()[1]
             if top < y0 or bottom > y1:  # scrolled out of view
                 self.lane_bar.setValue(round(10 * (top if top < y0 else bottom - (y1 - y0))))
+        self._chosen = ident if kind == "movement" else ""
+        self._mark_movement()
         event = ident if kind == "event" else self._incident_events.get(ident) if kind == "incident" else None
         self.ring.setData(pos=[self._events[event]] if event in self._events else [])
 
@@ -482,11 +519,16 @@ class TimelineView(QWidget):
     def _scene_clicked(self, event) -> None:
         if self._lanes is None:
             return
-        site = self._lanes.site_at(self.vb.mapSceneToView(event.scenePos()).y())
+        at = self.vb.mapSceneToView(event.scenePos())
+        site = self._lanes.site_at(at.y())
         if event.button() == Qt.MouseButton.RightButton and site is not None:
             self.site_menu_requested.emit(site, event.screenPos().toPoint())
             return
         if event.isAccepted() or event.button() != Qt.MouseButton.LeftButton:
+            return
+        movement = self.movement_at(at.x(), at.y())
+        if movement is not None:
+            self.movement_selected.emit(movement)
             return
         if site is not None:
             self.site_selected.emit(site)

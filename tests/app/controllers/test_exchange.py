@@ -243,3 +243,32 @@ def test_an_encrypted_package_asks_its_passphrase_again_until_right_then_says_wh
     text = controller.notice.text()
     assert "Signed by laptop" in text and "(Awa)" in text and "its first package here" in text
     assert "1 incident added" in text or "1 incidents added" in text
+
+
+def test_a_movement_edited_on_both_laptops_is_listed_then_theirs_taken(qtbot, controller, state, tmp_path):
+    from dataclasses import replace
+
+    from db.movements import draft as movement_draft
+    from db.movements import queries as movement_queries
+    from db.movements import writes as movement_writes
+
+    ber = "cfd14e3c-2cb6-5cbd-be51-ba5b5ed5e9d7"
+    other = open_database(tmp_path / "other.sqlite")
+    for db, day in ((other, "2023-08-15"), (state.db, "2023-08-16")):
+        record = movement_queries.get(db, ber)
+        typed = replace(movement_draft.draft_of(record), status="arrived", arrived_on=day)
+        values = movement_draft.values(typed, movement_draft.context(read_scenario(db).sites, db))
+        movement_writes.update(db, ber, movement_writes.changes_between(record, values), "someone")
+    packages.export_package(other, tmp_path / "o.zip")
+    controller.import_package(tmp_path / "o.zip")
+    qtbot.waitUntil(lambda: controller.conflicts is not None and controller.conflicts.isVisible())
+    dialog = controller.conflicts
+    top = dialog.tree.topLevelItem(0)
+    assert top.toolTip(0) == ber and top.text(0).startswith("Movement Ber → Timbuktu, 2023-08-14")
+    assert [top.child(0).text(c) for c in range(3)] == ["Arrived on", "2023-08-16", "2023-08-15"]
+    dialog.combos[ber].setCurrentIndex(1)
+    with qtbot.waitSignal(state.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    wait_for_ops(qtbot, state)
+    assert movement_queries.get(state.db, ber).arrived_on.isoformat() == "2023-08-15"
+    other.close()

@@ -346,3 +346,23 @@ def test_the_cursors_date_is_never_cut_at_the_right_edge(qtbot, view, scenario):
         box = label.mapRectToScene(label.boundingRect())
         plot = view.vb.sceneBoundingRect()
         assert plot.left() <= box.left() and box.right() <= plot.right() + 0.5, day
+
+
+def test_movements_lane_bars_stack_and_a_click_selects_one(qtbot, view):
+    from widgets.timeline.movements import MovementBar, rows_of
+
+    bars = [MovementBar("ber", date(2023, 8, 13), date(2023, 8, 16), "arrived", "Ber → Timbuktu"),
+            MovementBar("goundam", date(2023, 8, 1), date(2023, 8, 31), "planned", "Goundam → Timbuktu"),
+            MovementBar("menaka", date(2023, 9, 5), date(2023, 9, 9), "aborted", "Ménaka → Gao")]
+    assert rows_of(bars) == {"goundam": 0, "ber": 1, "menaka": 0}  # at the same time: rows of their own
+    view.set_movements(bars)
+    top, bottom = view._lanes.movements
+    ber = view._moves["ber"].rect()
+    assert top < ber.top() < ber.bottom() < bottom and ber.top() > view._moves["goundam"].rect().bottom() - 1e-9
+    assert view._moves["ber"].toolTip() == "Ber → Timbuktu"
+    assert "Movements" in [text for _, text in view._lanes.ticks(view._scenario, "en")]
+    with qtbot.waitSignal(view.movement_selected) as blocker, qtbot.assertNotEmitted(view.date_requested):
+        pg_mouse.click(view.plot, pg_mouse.to_viewport(view.plot, x_of(date(2023, 8, 14)), ber.center().y()))
+    assert blocker.args == ["ber"]
+    view.highlight("movement", "ber")
+    assert view._moves["ber"].pen().widthF() > view._moves["goundam"].pen().widthF()
