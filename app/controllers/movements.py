@@ -72,9 +72,9 @@ class MovementController(QObject):
                                   "Shift+F2")
         self.delete_action = action(self, self.tr("Delete mo&vement"), lambda: self._on_selected(self.delete_movement),
                                     "Ctrl+Shift+Del")
-        self.audit_action = action(self, self.tr("Movement's audit &trail…"),
+        self.audit_action = action(self, self.tr("Movement's audit trai&l…"),
                                    lambda: self._on_selected(self.show_audit), "Ctrl+Shift+H")
-        self.export_action = action(self, self.tr("Export &movements…"), self.ask_export, "Ctrl+Shift+O")
+        self.export_action = action(self, self.tr("Export mo&vements…"), self.ask_export, "Ctrl+Shift+O")
 
     def actions(self) -> list[QAction]:
         """For the Edit menu."""

@@ -2784,7 +2784,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>MovementController</name>
     <message>
         <source>New &amp;movement…</source>
-        <translation>Nouveau &amp;mouvement…</translation>
+        <translation>No&amp;uveau mouvement…</translation>
     </message>
     <message>
         <source>Edit m&amp;ovement…</source>
@@ -2795,12 +2795,12 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Supprimer le mou&amp;vement</translation>
     </message>
     <message>
-        <source>Movement&apos;s audit &amp;trail…</source>
-        <translation>&amp;Historique du mouvement…</translation>
+        <source>Movement&apos;s audit trai&amp;l…</source>
+        <translation>Histori&amp;que du mouvement…</translation>
     </message>
     <message>
-        <source>Export &amp;movements…</source>
-        <translation>Exporter les &amp;mouvements…</translation>
+        <source>Export mo&amp;vements…</source>
+        <translation>Exp&amp;orter les mouvements…</translation>
     </message>
     <message>
         <source>arrived {0} (left {1})</source>

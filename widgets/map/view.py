@@ -445,13 +445,14 @@ class MapView(QWidget):
                 for o in (self.legend, self.north, self.scale_bar, self.attribution) if o.isVisible() and o.size()[0]]
 
     def _site_areas(self) -> list[QRectF]:
-        """Each site's mark with room for its name on either side, in the view box's coordinates."""
+        """Each site's mark with room for its name on either side, and a name's row above and below (where the
+        names of a crowded cluster go), in the view box's coordinates."""
         if not self.sites or "sites" in self.hidden:
             return []
         rects, out = self.site_labels.labeller._rects, []
         for site, half, rect in zip(self.sites, self._mark_halves(), rects):
             at = self.box.mapFromView(QPointF(site.lon, site.lat))
-            w, h = rect.width() + 10, max(half, rect.height() / 2 + 3)
+            w, h = rect.width() + 10, max(half, rect.height() / 2 + 3) + rect.height() + 4
             out.append(QRectF(at.x() - half - w, at.y() - h, 2 * (half + w), 2 * h))
         return out
 

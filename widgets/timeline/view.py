@@ -393,10 +393,10 @@ class TimelineView(QWidget):
         it, fit one row: never over the next row's text, never cut by it. Too small to read: hidden."""
         font = QFont(self.font())
         points = font.pointSizeF()
-        while points > MIN_LANE_POINTS and QFontMetricsF(font).height() + 2 > lane_px:
+        while points > MIN_LANE_POINTS and _box_height(font) > lane_px:
             points -= 0.25
             font.setPointSizeF(points)
-        points = points if QFontMetricsF(font).height() + 2 <= lane_px else 0.0
+        points = points if _box_height(font) <= lane_px else 0.0
         if points != self._lane_points:
             self._lane_points = points
             for f in self._fitted:
@@ -532,3 +532,13 @@ class TimelineView(QWidget):
             return
         if site is not None:
             self.site_selected.emit(site)
+
+
+def _box_height(font: QFont) -> float:
+    """The height of a text's box in a site's row as the label draws it (its line, leading included, and the
+    document's margin of 1 px above and below), not the font's nominal height."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(1)
+    document.setPlainText("Xg")
+    return document.size().height()

@@ -16,6 +16,8 @@ BER_CONVOY = "cfd14e3c-2cb6-5cbd-be51-ba5b5ed5e9d7"
 
 
 def run(capsys, db, *argv):
+    if not db.exists():  # an existing database: a new one is announced on stderr (tested in test_cli)
+        open_database(db).close()
     code = main.main(["--db", str(db), *argv])
     out, err = capsys.readouterr()
     return code, out, err
