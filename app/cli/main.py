@@ -5,7 +5,6 @@ Exit codes: 0 done, 1 refused (bad file, rows refused, damaged database), 2 usag
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -13,11 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 
 from app import i18n, settings
-from app.cli.common import Parser, fail, tr
+from app.cli.common import Parser, fail, missing_folder, tr
+from app.cli.peek import peek
 
 
 def build_parser() -> Parser:
-    from app.cli import backup, briefing, exchange, hq, packages, scenario, sites, status  # each imports its work when run
+    from app.cli import backup, briefing, exchange, hq, packages, routes, scenario, sites, status  # each imports its work when run
 
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
     p.add_argument("--db", type=settings.database_target,
@@ -28,7 +28,7 @@ def build_parser() -> Parser:
                    help=tr("file whose first line is the passphrase of an encrypted database "
                            "(default: SITMON_PASSPHRASE)"))
     sub = p.add_subparsers(dest="command", parser_class=Parser)
-    for group in (status, sites, scenario, exchange, packages, briefing, backup, hq):
+    for group in (status, sites, scenario, exchange, packages, briefing, backup, routes, hq):
         group.register(sub)
     return p
 
@@ -65,13 +65,8 @@ def has_display() -> bool:
 
 def _peek(argv) -> tuple[str | None, str]:
     """The subcommand and language, before the full parser (whose help texts are translated)."""
-    pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--db")
-    pre.add_argument("--lang", choices=i18n.LANGUAGES)
-    pre.add_argument("--passphrase-file")
-    known, rest = pre.parse_known_args(argv)
-    command = next((a for a in rest if not a.startswith("-")), None)
-    return command, known.lang or i18n.choose_language()
+    peeked = peek(argv)
+    return peeked.command, peeked.lang if peeked.lang in i18n.LANGUAGES else i18n.choose_language()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         from app.gui import run
 
         return run(args)
+    refused = missing_folder(args.out) if getattr(args, "out", None) is not None else None
+    if refused:
+        return fail(refused, 1)
     try:
         return args.func(args)
     except (DatabaseError, ScenarioError) as exc:

@@ -168,14 +168,14 @@ def test_restore_backs_up_the_current_database_first(db):
     assert again.readonly is False and stored.read_scenario(again).mission.id
     assert again.laptop_id != laptop  # a restored copy is a new laptop to the others (packages)
     again.close()
+    con = sqlite3.connect(db.path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # the restored file is the app's again
+    con.close()
 
 
 def _but_meta(path) -> dict:
     """What a restore copies: everything but the laptop id (meta), which it makes new."""
     return {k: v for k, v in snapshot.tables(path).items() if k != "meta"}
-    con = sqlite3.connect(db.path)
-    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    con.close()
 
 
 @pytest.mark.parametrize("kind", ["damaged", "foreign", "text", "itself", "empty"])

@@ -3,7 +3,7 @@ PostgreSQL also PostGIS and unaccent, the text search's column and index, each i
 statuses' table and the views GIS tools read (db/store/dialect/postgresql_search.py, postgresql_gis.py).
 
 Revision ID: 0008
-Revises: 0009
+Revises: 0007
 """
 import sqlalchemy as sa
 from alembic import op
@@ -11,7 +11,7 @@ from alembic import op
 from db.store.dialect import postgresql, postgresql_gis, postgresql_search
 
 revision = "0008"
-down_revision = "0009"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
