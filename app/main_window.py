@@ -12,11 +12,14 @@ from app import settings
 from app.actions import action
 from app.controllers.backups import BackupController
 from app.controllers.briefing import BriefingController
+from app.controllers.conflict_queue import ConflictQueueController
 from app.controllers.exchange import ExchangeController
 from app.controllers.incidents import IncidentController
 from app.controllers.interface import InterfaceController
 from app.controllers.map import MapController
+from app.controllers.movements import MovementController
 from app.controllers.presentation import PresentationMode
+from app.controllers.routes import RouteController
 from app.controllers.sites import SiteController
 from app.controllers.timeline import TimelineController
 from app.i18n import locale_for
@@ -25,6 +28,8 @@ from widgets.incidents.summary import IncidentSummary
 from widgets.incidents.table import IncidentTable
 from widgets.map.layers_panel import LayersPanel
 from widgets.map.view import MapView
+from widgets.movements.table import MovementTable
+from widgets.routes.panel import RoutePanel
 from widgets.sites.card import SiteCard
 from widgets.sites.figures import KeyFiguresPanel
 from widgets.sites.panel import SitePanel
@@ -44,6 +49,7 @@ class MainWindow(QMainWindow):
         self.site_card, self.layers = SiteCard(), LayersPanel()
         self.timeline, self.site_panel, self.key_figures = TimelineView(), SitePanel(), KeyFiguresPanel()
         self.incidents, self.summary = IncidentTable(), IncidentSummary()
+        self.movements, self.route_panel = MovementTable(), RoutePanel()
         self.details = QTabWidget()  # one dock: Qt 6.11 draws a stale tab bar for a second tabified group
         self.details.addTab(self.site_card, self.tr("Site card"))
         self.details.addTab(self.summary, self.tr("Incident summary"))
@@ -55,6 +61,8 @@ class MainWindow(QMainWindow):
             self._dock("figures", self.tr("Key figures"), self.key_figures, Qt.DockWidgetArea.RightDockWidgetArea),
             self._dock("sites", self.tr("Site status"), self.site_panel, Qt.DockWidgetArea.RightDockWidgetArea),
             self._dock("details", self.tr("Details"), self.details, Qt.DockWidgetArea.RightDockWidgetArea),
+            self._dock("movements", self.tr("Movements"), self.movements),
+            self._dock("routes", self.tr("Route risk"), self.route_panel),
         ]
         self._default_layout()
 
@@ -63,10 +71,19 @@ class MainWindow(QMainWindow):
         self.incident_controller = IncidentController(state, self.incidents, self.summary, self)
         self.site_controller = SiteController(state, self.site_card, self.site_panel, self.timeline, self.map,
                                               self.incident_controller.undo_stack, self)
+        self.movement_controller = MovementController(state, self.movements, self.map, self.timeline, self.site_card,
+                                                      self.incident_controller.undo_stack,
+                                                      self.incident_controller.author, self)
+        self.route_controller = RouteController(state, self.route_panel, self.map, self.map_controller.user_lines, self)
+        self.movement_controller.loaded.connect(self.route_controller.set_movements)
+        self.movement_controller.route_requested.connect(self.show_movement_route)
+        self.route_controller.message.connect(self._route_message)
         self.exchange = ExchangeController(state, self, self.incident_controller.undo_stack)
+        self.conflict_queue = ConflictQueueController(state, self)
         self.incidents.filter_changed.connect(self.exchange.set_filter)  # exports follow the log's filters
         self.backups = BackupController(state, self)
         self.briefing = BriefingController(state, self)
+        self.briefing.routes = self.route_controller.briefing_routes  # a page per route shown
         self.presentation = PresentationMode(self)
         self.interface = InterfaceController(state, self)
         self.interface.author_changed.connect(self._set_author)
@@ -97,8 +114,11 @@ class MainWindow(QMainWindow):
         """For a 1366x768 laptop: the right column runs full height; under the map the timeline
         (tabbed with the log) is tall enough for every site row."""
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        timeline, log, figures, sites, details = self.docks
+        timeline, log, figures, sites, details, movements, routes = self.docks
         self.tabifyDockWidget(timeline, log)
+        self.tabifyDockWidget(log, movements)
+        self.tabifyDockWidget(movements, routes)  # a 1366-pixel screen has no room beside the timeline
+        routes.hide()  # until asked for (View > Route risk, or a movement's "Route risk")
         timeline.raise_()
         self.resizeDocks([timeline], [330], Qt.Orientation.Vertical)
         self.resizeDocks([figures, sites, details], [150, 260, 260], Qt.Orientation.Vertical)
@@ -108,6 +128,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions(self.exchange.actions())
+        file_menu.addAction(self.movement_controller.export_action)
+        file_menu.addActions(self.conflict_queue.actions())
         file_menu.addSeparator()
         file_menu.addActions(self.backups.actions())
         file_menu.addSeparator()
@@ -119,12 +141,15 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions(self.incident_controller.actions())
         edit_menu.addSeparator()
+        edit_menu.addActions(self.movement_controller.actions())
+        edit_menu.addSeparator()
         edit_menu.addActions(self.site_controller.actions())
         edit_menu.addSeparator()
         edit_menu.addAction(self.interface.preferences_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(self.map_controller.view_actions())
+        view_menu.addAction(action(self, self.tr("Route ris&k…"), self.show_route_panel, "Ctrl+K"))
         view_menu.addAction(self.presentation.action())
         view_menu.addSeparator()
         view_menu.addActions(self.interface.zoom_actions())
@@ -141,7 +166,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.date_label = QLabel()
         self.date_label.setObjectName("current-date")
-        path_label = QLabel(self.tr("Database: {0}").format(self.state.db.path))
+        path_label = QLabel(self.tr("Database: {0}").format(self.state.db.where))
         path_label.setObjectName("database-path")
         self.incidents_error = QLabel()  # shown when the incidents could not be loaded, until a load succeeds
         self.incidents_error.setObjectName("incidents-error")
@@ -153,7 +178,7 @@ class MainWindow(QMainWindow):
         self.state.points_ready.connect(self.incidents_error.hide)
         if self.state.db.readonly:
             banner = QLabel(self.tr("Read-only: {0} cannot be written, so changes are not saved.").format(
-                self.state.db.path))
+                self.state.db.where))
             banner.setObjectName("readonly-banner")
             banner.setStyleSheet("background: #E69F00; color: black; padding: 4px;")
             bar = QToolBar(self.tr("Read-only"), self)
@@ -175,6 +200,24 @@ class MainWindow(QMainWindow):
     def _set_author(self, name: str) -> None:
         """Preferences changed the author name: the next edits and imports record it."""
         self.incident_controller.author = self.exchange.author = self.site_controller.author = name
+        self.movement_controller.author = name
+
+    def show_route_panel(self) -> None:
+        """Show the route risk panel beside the timeline (View > Route risk, Ctrl+K)."""
+        dock = self.docks[-1]
+        dock.show()
+        dock.raise_()
+        self.route_panel.setFocus()
+
+    def show_movement_route(self, movement_id: str) -> None:
+        self.show_route_panel()
+        self.route_controller.show_movement(self.route_panel.slot, movement_id)
+
+    def _route_message(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 8000)
+        else:
+            self.statusBar().showMessage(self.tr("Click the route's points on the map; Enter or Esc ends it."), 15000)
 
     def _show_selection(self, kind: str, _ident: str) -> None:
         if kind == "site":

@@ -82,7 +82,7 @@ def open_interactive(path: Path, parent=None, passphrase: str | None = None) -> 
         except errors.DamagedDatabase as exc:
             if not offer_restore(path, message(exc), parent, passphrase):
                 return None
-    if not database.readonly:
+    if not database.readonly and not database.on_server:  # a server has its own backups (pg_dump)
         try:
             backup.daily(database.path, database.passphrase)
         except backup.BackupFailed as exc:  # the work goes on; the user learns there is no fresh backup

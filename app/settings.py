@@ -20,12 +20,17 @@ DEFAULTS = {
     "cursor/date": "",  # ISO date last shown
     "map/incident_days": 0,
     "map/legend": True,  # 0 = every incident up to the current date
+    "map/legend_collapsed": False,  # the user folded the legend to its title row
     "map/layers_hidden": [],
     "map/user_layers": [],
     "site_card/radius_km": 50,
     "export/marking": "UN RESTRICTED",
     "briefing/incident_days": 28,  # the briefing's incident table and chart cover the last N days
     "author": "",
+    "routes/buffer_km": 10.0,  # the route risk's options (db.incidents.near_route.RouteOptions)
+    "routes/days": 30,
+    "routes/step_km": 10.0,
+    "routes/half_life_days": 14.0,
 }
 
 
@@ -35,10 +40,15 @@ def data_dir() -> Path:
     return Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
-def default_db_path() -> Path:
-    """--db, else SITMON_DB, else sitmon.sqlite in the user's data folder."""
+def database_target(text: str) -> Path | str:
+    """What --db or SITMON_DB names: a PostgreSQL URL (postgresql://..., kept as text) or a file."""
+    return text if text.split(":", 1)[0].lower() in ("postgresql", "postgres") and "://" in text else Path(text)
+
+
+def default_db_path() -> Path | str:
+    """SITMON_DB (a file, or a postgresql:// URL), else sitmon.sqlite in the user's data folder."""
     env = os.environ.get("SITMON_DB")
-    return Path(env) if env else data_dir() / "sitmon.sqlite"
+    return database_target(env) if env else data_dir() / "sitmon.sqlite"
 
 
 def settings():
@@ -53,9 +63,9 @@ def get(key: str):
     value = settings().value(key, default)
     if isinstance(default, bool):
         return value in (True, "true", "1", 1)
-    if isinstance(default, int):
+    if isinstance(default, (int, float)):
         try:
-            return int(value)
+            return type(default)(value)
         except (TypeError, ValueError):
             return default
     if isinstance(default, list):

@@ -1,32 +1,34 @@
 """The `sitmon` command: one argparse tree, one module per command group. No subcommand opens the window.
 
 Exit codes: 0 done, 1 refused (bad file, rows refused, damaged database), 2 usage error,
-3 conflicts need a choice (package import), 4 database damaged (check).
+3 conflicts need a choice (package import, hq ingest), 4 database damaged (check).
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 
-from app import i18n
-from app.cli.common import Parser, fail, tr
+from app import i18n, settings
+from app.cli.common import Parser, fail, missing_folder, tr
+from app.cli.peek import peek
 
 
 def build_parser() -> Parser:
-    from app.cli import backup, briefing, exchange, packages, scenario, sites, status  # each imports its work when run
+    from app.cli import backup, briefing, exchange, hq, packages, routes, scenario, sites, status  # each imports its work when run
 
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
-    p.add_argument("--db", type=Path, help=tr("database file (default: SITMON_DB or the user's data folder)"))
+    p.add_argument("--db", type=settings.database_target,
+                   help=tr("database file, or a PostgreSQL database: postgresql://HOST/NAME or "
+                           "postgresql:///?service=NAME (default: SITMON_DB or the user's data folder)"))
     p.add_argument("--lang", choices=("en", "fr"), help=tr("interface language"))
     p.add_argument("--passphrase-file", type=Path, metavar="FILE",
                    help=tr("file whose first line is the passphrase of an encrypted database "
                            "(default: SITMON_PASSPHRASE)"))
     sub = p.add_subparsers(dest="command", parser_class=Parser)
-    for group in (status, sites, scenario, exchange, packages, briefing, backup):
+    for group in (status, sites, scenario, exchange, packages, briefing, backup, routes, hq):
         group.register(sub)
     return p
 
@@ -63,13 +65,8 @@ def has_display() -> bool:
 
 def _peek(argv) -> tuple[str | None, str]:
     """The subcommand and language, before the full parser (whose help texts are translated)."""
-    pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--db")
-    pre.add_argument("--lang", choices=i18n.LANGUAGES)
-    pre.add_argument("--passphrase-file")
-    known, rest = pre.parse_known_args(argv)
-    command = next((a for a in rest if not a.startswith("-")), None)
-    return command, known.lang or i18n.choose_language()
+    peeked = peek(argv)
+    return peeked.command, peeked.lang if peeked.lang in i18n.LANGUAGES else i18n.choose_language()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         from app.gui import run
 
         return run(args)
+    refused = missing_folder(args.out) if getattr(args, "out", None) is not None else None
+    if refused:
+        return fail(refused, 1)
     try:
         return args.func(args)
     except (DatabaseError, ScenarioError) as exc:

@@ -184,7 +184,79 @@ class SiteRecordAudit(Base):
     __table_args__ = (Index("ix_site_record_audit_record", "record_id", "at"),)
 
 
+class Movement(Base):
+    """A movement of people and equipment (a convoy) from a site to a site, through optional waypoints.
+
+    `waypoints` and `incident_ids` are JSON text (portable): the waypoints in travel order, each a site id or a
+    [lat, lon] position; the ids of the incidents linked to the movement. Edits bump `revision`, a delete only
+    sets `deleted`; every change has its row in movement_audit (db/movements)."""
+
+    __tablename__ = "movements"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID text
+    from_site: Mapped[str] = mapped_column(String(64))  # no FK: scenarios change
+    to_site: Mapped[str] = mapped_column(String(64))
+    waypoints: Mapped[str] = mapped_column(Text, default="[]")
+    planned_departure: Mapped[date] = mapped_column(Date)
+    planned_arrival: Mapped[date | None] = mapped_column(Date, nullable=True)
+    departed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    arrived_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="planned")  # db.vocab.MOVEMENT_STATUSES
+    personnel: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: not recorded
+    vehicles: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    incident_ids: Mapped[str] = mapped_column(Text, default="[]")
+    author: Mapped[str] = mapped_column(String(128), default="")
+    origin: Mapped[str] = mapped_column(String(64), default="")  # laptop id that created it ("scenario": a seed)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_movements_live_departure", "deleted", "planned_departure"),)
+
+
+class MovementAudit(Base):
+    """Who changed a movement, when and how: one row per create, edit, delete, restore or merge."""
+
+    __tablename__ = "movement_audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    movement_id: Mapped[str] = mapped_column(ForeignKey("movements.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String(128), default="")
+    laptop: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(16))  # db.vocab.AUDIT_ACTIONS
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
+
+    __table_args__ = (Index("ix_movement_audit_movement", "movement_id", "at"),)
+
+
 Index("ix_incidents_site", Incident.site_id)
 Index("ix_incidents_live_day", Incident.deleted, Incident.occurred_on, Incident.id)
 Index("ix_incidents_live_type", Incident.deleted, Incident.type, Incident.occurred_on)
 Index("ix_incidents_live_region", Incident.deleted, Incident.region, Incident.occurred_on)
+
+
+class ConflictRow(Base):
+    """A record two sides edited apart, kept until someone chooses (db/exchange/conflicts.py): what the package
+    held, the fields that differ and where it came from. `resolution` is empty while it waits."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record: Mapped[str] = mapped_column(String(16))  # incident | site_record
+    record_id: Mapped[str] = mapped_column(String(36))  # the package's record
+    reason: Mapped[str] = mapped_column(String(16))  # edited | handover (site records: another handover date)
+    local_id: Mapped[str] = mapped_column(String(36))  # the record here it disagrees with (its own id, or mine)
+    fields: Mapped[str] = mapped_column(Text)  # JSON list of the columns that differ
+    theirs: Mapped[str] = mapped_column(Text)  # JSON: the package's row, as SQLite stores it
+    their_audit: Mapped[str] = mapped_column(Text)  # JSON list: the package's audit rows of the record
+    digest: Mapped[str] = mapped_column(String(64))  # sha256 of theirs and their_audit: the same conflict once
+    package: Mapped[str] = mapped_column(Text)  # the package's file name
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    laptop: Mapped[str] = mapped_column(String(64))  # the laptop that sent it
+    provenance: Mapped[str] = mapped_column(Text)  # what the 'merge' audit row of the choice names (the package)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    resolution: Mapped[str] = mapped_column(String(16), default="")  # "" | mine | theirs | superseded
+    resolved_by: Mapped[str] = mapped_column(String(128), default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (Index("ux_conflicts_digest", "record", "record_id", "digest", unique=True),)

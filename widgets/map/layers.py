@@ -172,34 +172,27 @@ class PixelItem(pg.GraphicsObject):
 
 
 RIGHT, LEFT, CENTRE = (0.0, 1.0, 0.0), (-1.0, -1.0, 0.0), (-0.5, 0.0, 0.0)
-ABOVE, BELOW = (-0.5, 0.0, -20.0), (-0.5, 0.0, 20.0)
-AROUND = (RIGHT, LEFT, (0.0, 0.6, -16.0), (0.0, 0.6, 16.0), (-1.0, -0.6, -16.0), (-1.0, -0.6, 16.0), ABOVE, BELOW)
 HALO = 2.0  # pixels of white around label text
 
 
-def _area(rect: QRectF) -> float:
-    return rect.width() * rect.height()
-
-
 class Labeller:
-    """Text labels with a white halo; higher ranks appear as the map zooms in; no overlaps.
+    """Text labels with a white halo; higher ranks appear as the map zooms in; no overlaps: a label with no free
+    placement is left out. (Site names are placed by widgets/map/names.py, which uses a Labeller's texts.)
 
     `ranks_by_zoom` is [(pixels per degree, highest rank shown from there)], ascending.
     `placements` are tried in turn: (shift in text widths, shift in `gap` pixels, vertical pixels).
-    `always`: a label with no free placement is drawn where it covers least (site names).
     """
 
     def __init__(self, font: QFont, color: str, ranks_by_zoom=((0, 99),), dot: bool = False,
-                 placements=(CENTRE,), gap: float = 0.0, always: bool = False):
+                 placements=(CENTRE,), gap: float = 0.0):
         self.font, self.color, self.ranks_by_zoom, self.dot = font, QColor(color), ranks_by_zoom, dot
-        self.placements, self.gap, self.always = placements, gap, always
+        self.placements, self.gap = placements, gap
         self.labels: Labels | None = None
         self.x = self.y = self.rank = np.zeros(0)
         self._paths: list[QPainterPath] = []
         self._rects: list[QRectF] = []
         self._sprites: dict[tuple[int, float], QImage] = {}
         self.avoid = np.zeros((2, 0))
-        self.ring: tuple[float, float, float] | None = None
 
     def set_labels(self, labels: Labels) -> None:
         self.labels = labels
@@ -224,10 +217,6 @@ class Labeller:
         """Points (data coordinates) whose surroundings stay free of these labels (e.g. sites)."""
         self.avoid = np.vstack([x, y])
 
-    def set_ring(self, ring: tuple[float, float, float] | None) -> None:
-        """(lon, lat, diameter in pixels) of the selection ring, kept clear of labels like a mark; or None."""
-        self.ring = ring
-
     def max_rank(self, pixels_per_degree: float) -> int:
         shown = 0
         for threshold, rank in self.ranks_by_zoom:
@@ -249,10 +238,6 @@ class Labeller:
         taken = [] if taken is None else taken
         marks = [QRectF(x - 14, y - 14, 28, 28) for x, y in fn.transformCoordinates(t, self.avoid).T] \
             if self.avoid.size else []
-        if self.ring is not None:
-            (x,), (y,) = fn.transformCoordinates(t, np.array([[self.ring[0]], [self.ring[1]]]))
-            half = self.ring[2] / 2 + 4  # and its pen, as thick as 6 px in high contrast
-            marks.append(QRectF(x - half, y - half, 2 * half, 2 * half))
         dpr = p.device().devicePixelRatioF()
         for i in np.flatnonzero(shown):
             at = QPointF(*pts[:, i])
@@ -270,26 +255,15 @@ class Labeller:
         taken += marks  # labellers drawn next keep off the marks too
 
     def _place(self, rect: QRectF, at: QPointF, taken: list[QRectF], marks: list[QRectF]) -> QPointF | None:
-        """Where the text's origin goes: the first placement clear of `taken` (labels) and `marks`.
-
-        With `always` and no clear placement, the one that covers least, text over text counting ten times
-        as much as text over a mark (a halo keeps text readable over a mark, not over other text).
-        """
-        corners = [at + QPointF(fw * rect.width() + fg * self.gap, dy) for fw, fg, dy in self.placements]
-        covered = []
-        for corner in corners:
+        """Where the text's origin goes: the first placement clear of `taken` (labels) and `marks`; None if
+        there is none."""
+        for fw, fg, dy in self.placements:
+            corner = at + QPointF(fw * rect.width() + fg * self.gap, dy)
             box = rect.translated(corner).adjusted(-2, -2, 2, 2)
-            on_text = sum(_area(box.intersected(b)) for b in taken if box.intersects(b))
-            on_marks = sum(_area(box.intersected(b)) for b in marks if box.intersects(b))
-            if not on_text and not on_marks:
+            if not any(box.intersects(b) for b in taken) and not any(box.intersects(b) for b in marks):
                 taken.append(box)
                 return corner
-            covered.append(10 * on_text + on_marks)
-        if not self.always:
-            return None
-        corner = corners[covered.index(min(covered))]
-        taken.append(rect.translated(corner))
-        return corner
+        return None
 
     def _draw_text(self, p, path: QPainterPath) -> None:
         halo = QPen(QColor(255, 255, 255, 220), 2 * HALO - 1)
@@ -313,33 +287,6 @@ class Labeller:
             painter.end()
             self._sprites[(i, dpr)] = image
         return image
-
-
-class LabelLayer(PixelItem):
-    """A Labeller as a graphics item of its own (site names, drawn above the incidents)."""
-
-    def __init__(self, labeller: Labeller):
-        super().__init__()
-        self.labeller = labeller
-
-    def set_labels(self, labels: Labels) -> None:
-        self.labeller.set_labels(labels)
-        self.set_bounds(labels.x, labels.y)
-        self.update()
-
-    def set_font(self, font: QFont) -> None:
-        self.labeller.set_font(font)
-        self.update()
-
-    def set_ring(self, ring: tuple[float, float, float] | None) -> None:
-        self.labeller.set_ring(ring)
-        self.update()
-
-    def paint(self, p, *args):
-        t = p.transform()
-        p.resetTransform()
-        p.setRenderHint(p.RenderHint.Antialiasing)
-        self.labeller.draw(p, t, self._exportOpts is not False)
 
 
 class Tiles:
@@ -377,6 +324,7 @@ class BasemapLayer(PixelItem):
         self.tiles: dict[str, Tiles] = {}
         self.hidden: set[str] = set()
         self.line_width = 1.0  # times each line's own width
+        self.keep_clear = None  # (transform, viewport) -> [QRectF]: where the site names and marks are
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_content(self, fills, lines, labels) -> None:
@@ -429,10 +377,21 @@ class BasemapLayer(PixelItem):
                 p.drawPath(path)
         p.resetTransform()
         p.setRenderHint(p.RenderHint.Antialiasing)
-        taken = []  # labels in priority order, none over another
+        taken = self._site_boxes(t)  # labels in priority order, none over another nor over a site's name or mark
         for layer, labeller in self.labels:
             if layer not in self.hidden:
                 labeller.draw(p, t, self._exportOpts is not False, taken)
+
+
+    def _site_boxes(self, t: QTransform) -> list[QRectF]:
+        """The site names' and marks' boxes (placed for the view's own pixels) in this painter's pixels: the
+        cache pixmap Qt paints this item into is offset from the view."""
+        views = self.scene().views() if self.scene() is not None else []
+        if self.keep_clear is None or not views:
+            return []
+        screen = self.deviceTransform(views[0].viewportTransform())
+        offset = t.map(QPointF(0, 0)) - screen.map(QPointF(0, 0))
+        return [r.translated(offset) for r in self.keep_clear(screen, QRectF(views[0].viewport().rect()))]
 
 
 class FlowLayer(PixelItem):

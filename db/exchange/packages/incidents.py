@@ -100,12 +100,20 @@ def _trail(conn) -> list[dict]:
     return rows.select(conn, AUDIT_TABLE, AUDIT_COLUMNS, "id") + audit.created_by_imports(conn)
 
 
-def local(conn) -> tuple[dict, defaultdict]:
-    """This laptop's incidents by id and the keys of its audit rows by incident."""
+def local(conn, ids=None) -> tuple[dict, defaultdict]:
+    """This laptop's incidents by id and the keys of its audit rows by incident: all of them, or those of
+    `ids` (a package's: a headquarters store holds many laptops' worth)."""
     keys = defaultdict(set)
-    for a in _trail(conn):
+    if ids is None:
+        trail = _trail(conn)
+    else:
+        wanted = set(ids)
+        trail = rows.select_ids(conn, AUDIT_TABLE, AUDIT_COLUMNS, "incident_id", ids) + \
+            [a for a in audit.created_by_imports(conn) if a["incident_id"] in wanted]
+    for a in trail:
         keys[a["incident_id"]].add(rows.audit_key(a, AUDIT_COLUMNS))
-    return {r["id"]: r for r in rows.select(conn, TABLE, COLUMNS, "id")}, keys
+    found = rows.select(conn, TABLE, COLUMNS, "id") if ids is None else rows.select_ids(conn, TABLE, COLUMNS, "id", ids)
+    return {r["id"]: r for r in found}, keys
 
 
 def plan(path, mine: dict, keys: defaultdict, incidents, trail, *, take, now, author, laptop, provenance) -> Plan:

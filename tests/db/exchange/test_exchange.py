@@ -16,6 +16,7 @@ from db.exchange import csv_format, exports, imports
 from db.incidents import audit, queries, writes
 from db.progress import Cancelled
 from tests.db.exchange import exchange_data
+from tests.db.rows import one, query
 
 
 @pytest.fixture
@@ -50,16 +51,15 @@ def test_reimport_adds_nothing_and_an_import_is_one_audited_row(db, tmp_path):
     _, result = _import(db, source)
     assert (result.created, result.updated, result.unchanged) == (50, 0, 0)
     assert exchange_data.count(db, "incident_audit") == before  # no audit row per created incident
-    con = sqlite3.connect(db.path)
-    row = con.execute("SELECT id, file, sha256, format, author, laptop, rows, created FROM imports").fetchall()
+    row = query(db, "SELECT id, file, sha256, format, author, laptop, rows, created FROM imports")
     assert row == [(result.import_id, "in.csv", hashlib.sha256(source.read_bytes()).hexdigest(), "sitmon", "tester",
                     db.laptop_id, 50, 50)]
-    assert con.execute("SELECT count(*) FROM incidents WHERE import_id = ?", (result.import_id,)).fetchone()[0] == 50
+    assert one(db, "SELECT count(*) FROM incidents WHERE import_id = ?", (result.import_id,)) == 50
     checksum = exchange_data.checksum(db)
     _, again = _import(db, source)
     assert (again.created, again.updated, again.unchanged, again.import_id) == (0, 0, 50, None)
     assert exchange_data.checksum(db) == checksum
-    assert con.execute("SELECT count(*) FROM imports").fetchone()[0] == 1  # an import that changes nothing: no row
+    assert one(db, "SELECT count(*) FROM imports") == 1  # an import that changes nothing: no row
 
 
 def test_the_audit_trail_of_an_imported_incident_names_its_import(db, tmp_path):
@@ -111,7 +111,7 @@ def test_ten_thousand_rows_with_seven_bad_ones(db, tmp_path):
     assert exchange_data.checksum(db) == checksum  # checking writes nothing
     result = imports.write_import(db, plan, "tester")
     assert result.created == 9_993
-    ids = {r[0] for r in sqlite3.connect(db.path).execute("SELECT id FROM incidents")}
+    ids = {r[0] for r in query(db, "SELECT id FROM incidents")}
     with open(path, encoding="utf-8", errors="replace", newline="") as f:
         file_ids = [r[0] for r in csv.reader(f)][1:]
     assert {file_ids[row - 2] for row, _ in expected}.isdisjoint(ids)
@@ -195,9 +195,9 @@ def test_fuzzed_rows_are_accepted_or_refused_by_row(db, tmp_path, data):
         assert exchange_data.checksum(db) == checksum
     if not plan.rows:
         return
-    before = {r[0] for r in sqlite3.connect(db.path).execute("SELECT id FROM incidents")}
+    before = {r[0] for r in query(db, "SELECT id FROM incidents")}
     imports.write_import(db, plan, "fuzz")
-    after = {r[0] for r in sqlite3.connect(db.path).execute("SELECT id FROM incidents")}
+    after = {r[0] for r in query(db, "SELECT id FROM incidents")}
     assert after - before <= {r[0] for r in plan.rows}
 
 
@@ -217,12 +217,11 @@ def test_geojson_and_geopackage_read_back(db, tmp_path):
 def test_export_filters_by_date_and_skips_deleted(db, tmp_path):
     exchange_data.write(tmp_path / "in.csv", exchange_data.rows(60))
     _import(db, tmp_path / "in.csv")
-    con = sqlite3.connect(db.path)
-    victim = con.execute("SELECT id FROM incidents WHERE occurred_on BETWEEN '2023-08-01' AND '2023-08-31'"
-                         " ORDER BY id LIMIT 1").fetchone()[0]
+    victim = one(db, "SELECT id FROM incidents WHERE occurred_on BETWEEN '2023-08-01' AND '2023-08-31'"
+                     " ORDER BY id LIMIT 1")
     writes.soft_delete(db, victim, "tester")
-    expected = con.execute("SELECT count(*) FROM incidents WHERE occurred_on BETWEEN '2023-08-01' "
-                           "AND '2023-08-31' AND NOT deleted").fetchone()[0]
+    expected = one(db, "SELECT count(*) FROM incidents WHERE occurred_on BETWEEN '2023-08-01' "
+                       "AND '2023-08-31' AND NOT deleted")
     out = tmp_path / "aug.csv"
     n = exports.export_incidents(db, out, exports.incident_filter(date(2023, 8, 1), date(2023, 8, 31)))
     with open(out, encoding="utf-8", newline="") as f:
@@ -265,6 +264,7 @@ def test_default_filename():
     assert exports.default_filename("m", "timeline", generated=at) == "m_timeline_20231115T103000Z.csv"
 
 
+@pytest.mark.sqlite_only
 def test_an_import_takes_no_backup_of_the_whole_file(db, tmp_path):
     """It is undone as one step instead (test_import_log.py)."""
     from db.store import backup

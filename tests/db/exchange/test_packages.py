@@ -1,6 +1,5 @@
 """Data packages: two laptops edit apart, exchange packages both ways, and hold the same log."""
 import json
-import sqlite3
 import zipfile
 
 import pytest
@@ -10,6 +9,7 @@ from db.exchange.packages import archive
 from db.incidents import audit, draft, queries, writes
 from db.scenario.stored import read_scenario
 from tests.db.exchange import forge
+from tests.db.rows import query
 
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"
 
@@ -21,11 +21,7 @@ def _new(db, description, lat="16.80", lon="-2.60"):
 
 
 def _table(db, table, columns="*"):
-    con = sqlite3.connect(db.path)
-    try:
-        return sorted(con.execute(f"SELECT {columns} FROM {table}"))
-    finally:
-        con.close()
+    return sorted(query(db, f"SELECT {columns} FROM {table}"))
 
 
 def _log(db):
@@ -123,7 +119,7 @@ def test_manifest_and_checksums(laptops, tmp_path):
     path = tmp_path / "p.zip"
     m = packages.export_package(a, path, author="Awa")
     assert (m.mission, m.laptop, m.author, m.counts) == ("minusma-2023", a.laptop_id, "Awa", {
-        "incidents": 2, "audit": 2, "site_records": 0, "site_record_audit": 0})
+        "incidents": 2, "audit": 2, "site_records": 0, "site_record_audit": 0, "movements": 10, "movement_audit": 10})
     with zipfile.ZipFile(path) as z:
         doc = json.loads(z.read("manifest.json"))
         members = {n: z.read(n) for n in z.namelist()}
