@@ -37,8 +37,13 @@ def schema_of(conn, extension: str) -> str:
                                 (extension,)).scalar()
 
 
+# Columns the view leaves out besides the sensitive ones: what only sitmon reads (import_id: the CSV import that
+# created an incident, added by migration 0010, after this view was made by 0008).
+INTERNAL = ("deleted", "import_id")
+
+
 def incident_columns() -> list[str]:
-    return [c.name for c in Incident.__table__.columns if c.name not in (*SENSITIVE, "deleted")]
+    return [c.name for c in Incident.__table__.columns if c.name not in (*SENSITIVE, *INTERNAL)]
 
 
 def point(postgis: str, table: str) -> str:

@@ -12,6 +12,8 @@ from db.store import dialect
 from db.store.dialect import sqlite_bulk
 from tests.db.exchange import exchange_data
 
+pytestmark = pytest.mark.sqlite_only  # worker processes read SQLite files; PostgreSQL exports in one process
+
 FILTERS = [queries.IncidentFilter(), queries.IncidentFilter(date_from=date(2023, 8, 1), date_to=date(2023, 10, 31)),
            queries.IncidentFilter(types=("battles", "ied"), regions=("ML-6", "ML-7")),
            queries.IncidentFilter(text="convoy"), queries.IncidentFilter(include_deleted=True, statuses=("reported",))]
