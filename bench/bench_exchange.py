@@ -248,9 +248,10 @@ def stage_rows(folder: Path, source: Path) -> Path:
 
 def base(design: str, n: int) -> Path:
     """A database holding n other incidents, written the design's way (built once, then copied)."""
-    from db.store.migrations import HEAD
+    from db.store.migrations import schemas
 
-    path = CACHE / f"exchange_{design}_{n}_r{HEAD}.sqlite"
+    schema = hashlib.sha256(schemas.SNAPSHOT.read_bytes()).hexdigest()[:12]  # a new schema: built again
+    path = CACHE / f"exchange_{design}_{n}_{schema}.sqlite"
     if path.exists():
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
