@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db.incidents import taxonomy
 from geo import basemap as gb
-from widgets.map.layers import Basemap, IncidentStyle, Labels, Lines, Tile, VectorData
+from widgets.map.records import Basemap, IncidentStyle, Labels, Lines, Tile, VectorData
 
 # The basemap's attribution lines (its metadata), marked so that each reads in the interface language;
 # a line not listed here is shown as the data gives it.
