@@ -68,13 +68,12 @@ def gather(db, day: date, lang: str = "en", marking: str = "", days: int = INCID
     """Everything the pack shows, from db/ and geo/ only (no Qt objects): runs in a worker thread."""
     window = IncidentFilter(date_from=day - timedelta(days=days - 1), date_to=day)
     mapped = gather_map(db, day, lang, days, extent)
-    regions = gb.load_layer("mali_regions")
     return BriefingData(
         map=mapped, generated=datetime.now(timezone.utc), marking=marking, days=days,
         figures=mapped.situation.figures, updates=site_queries.between(db, window.date_from, day),
         incidents=tuple(queries.page(db, window, "occurred_on", True, 0, MAX_INCIDENT_ROWS)),
         summary=queries.summary(db, window), weekly=weekly_by_type(db, window),
-        regions={c: Text(n, f or "") for c, n, f in zip(regions.iso_3166_2, regions.name, regions.name_fr)},
+        regions={r.code: Text(r.name, r.name_fr or "") for r in gb.regions().regions},
         attributions=tuple(gb.attributions()))
 
 

@@ -57,12 +57,12 @@ class IncidentController(QObject):
         self._update_actions()
 
     def _labels(self, lang: str) -> dict[str, dict[str, str]]:
-        regions = basemap.load_layer("mali_regions")
-        names = regions["name_fr"] if lang == "fr" else regions["name"]
+        regions = basemap.regions().regions
+        names = [(r.name_fr or r.name) if lang == "fr" else r.name for r in regions]
         return {
             "type": {t.id: t.label.get(lang) for t in self.taxonomy.types},
             "subtype": {s.id: s.label.get(lang) for t in self.taxonomy.types for s in t.subtypes},
-            "region": dict(sorted(zip(regions["iso_3166_2"], names), key=lambda kv: kv[1])),
+            "region": dict(sorted(zip((r.code for r in regions), names), key=lambda kv: kv[1])),
             "site_id": {s.id: s.name.get(lang) for s in self.state.scenario.sites},
         }
 
