@@ -61,34 +61,36 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _peek(argv) -> tuple[str | None, str]:
-    """The subcommand and language, before the full parser (whose help texts are translated)."""
+def _peek(argv) -> tuple[str | None, str, argparse.Namespace | None]:
+    """The subcommand and language, before the full parser (whose help texts are translated); and, when the
+    arguments hold nothing but the options the window takes, those options: the window then starts without
+    the parser, which imports every command (the database layers among them: most of a second)."""
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--db")
+    pre.add_argument("--db", type=Path)
     pre.add_argument("--lang", choices=i18n.LANGUAGES)
-    pre.add_argument("--passphrase-file")
+    pre.add_argument("--passphrase-file", type=Path)
     known, rest = pre.parse_known_args(argv)
     command = next((a for a in rest if not a.startswith("-")), None)
-    return command, known.lang or i18n.choose_language()
+    return command, known.lang or i18n.choose_language(), None if rest else known
 
 
 def main(argv: list[str] | None = None) -> int:
-    from db.scenario.files import ScenarioError
-    from db.store.errors import DatabaseError
-
     argv = sys.argv[1:] if argv is None else argv
-    command, lang = _peek(argv)
+    command, lang, window_args = _peek(argv)
     window_possible = has_display()  # before application() picks a platform
     app = application(command, lang)  # noqa: F841 (kept alive while the command runs)
-    args = build_parser().parse_args(argv)
+    args = window_args or build_parser().parse_args(argv)
     args.lang = lang
-    if args.command is None:
+    if window_args is not None or args.command is None:
         if not window_possible:
             return fail(tr("no display to open the window on: start sitmon from a desktop session "
                            "(the commands, e.g. 'sitmon status', work without one)"), 1)
         from app.gui import run
 
         return run(args)
+    from db.scenario.files import ScenarioError
+    from db.store.errors import DatabaseError
+
     try:
         return args.func(args)
     except (DatabaseError, ScenarioError) as exc:
