@@ -50,7 +50,9 @@ def incident_points(db, progress=None) -> IncidentPoints:
     meanwhile (it would rescan the million new row tuples again and again, each time holding the GIL for
     ~0.2 s): loaded in a worker thread, this leaves the GUI thread free.
     """
-    live = I.deleted.is_(False)
+    # "IS NOT true" rather than "IS false": nearly every incident is live, and SQLite would read the live ones
+    # through an index on (deleted, ...) and fetch each row from there: twice as slow as reading the table.
+    live = I.deleted.is_not(True)
     query = select(I.id, I.lat, I.lon, type_coerce(I.occurred_on, String), I.type, CASUALTY_TOTAL,
                    I.geo_precision).where(live)
     blocks, codes = [], {}  # codes: type id -> its number in order of first appearance
