@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import i18n, settings, theme
 
 
-def open_state(db_path, lang: str, database=None):
-    """Open the database, its scenario and site records; the cursor starts on the last date shown."""
+def open_state(db_path, lang: str, database=None, load_points: bool = True):
+    """Open the database, its scenario and site records; the cursor starts on the last date shown. The incidents
+    load in the background from now, or (`load_points` False) from the caller's state.reload_points()."""
     from app.cursor import CursorState
     from app.state import AppState
     from db import open_database
@@ -35,7 +36,7 @@ def open_state(db_path, lang: str, database=None):
         day = scenario.mission.view_start
     m = scenario.mission
     cursor = CursorState(day, scenario.start, scenario.end, drawdown=(m.view_start, m.view_end))
-    return AppState(database, scenario, cursor, lang, records=records)
+    return AppState(database, scenario, cursor, lang, records=records, load_points=load_points)
 
 
 class Start(QObject):
@@ -69,13 +70,22 @@ class Start(QObject):
             database = recovery.open_interactive(self.path, self.window, recovery.passphrase_given(self.args))
             if database is None:  # the user declined the passphrase or the restore
                 return self._stop(1)
-            state = open_state(self.path, self.args.lang, database)
+            state = open_state(self.path, self.args.lang, database, load_points=False)
         except (DatabaseError, ScenarioError, OSError) as exc:
             QMessageBox.critical(self.window, QApplication.translate("gui", "sitmon cannot open the database"),
                                  i18n.message(exc))
             return self._stop(1)
         self.window.attach(state)
-        recovery.take_daily_backup(state, self.window)
+        # The views are painted first (their paint was asked for during attach, before this), then the incidents
+        # load and the day's backup is taken: a worker thread busy meanwhile would slow that paint (Python's GIL).
+        QTimer.singleShot(0, self._background)
+
+    def _background(self) -> None:
+        from app import recovery
+
+        if self.window.isVisible():  # not closed meanwhile (its state is shut down then)
+            self.window.state.reload_points()
+            recovery.take_daily_backup(self.window.state, self.window)
 
     def _stop(self, code: int) -> None:
         self.code = code
