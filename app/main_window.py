@@ -11,9 +11,19 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabBar,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from app import map_data, settings
 from app.actions import action
@@ -84,6 +94,7 @@ class MainWindow(QMainWindow):
         from widgets.timeline.view import TimelineView
 
         self.state = state
+        frame = self._dock_sizes()
         self.setWindowTitle(self.tr("sitmon — {0}").format(state.scenario.mission.name.get(state.lang)))
         self.map = MapView()
         self.site_card, self.layers = SiteCard(), LayersPanel()
@@ -124,6 +135,7 @@ class MainWindow(QMainWindow):
         state.cursor.date_changed.connect(self._show_date)
         state.selected.connect(self._show_selection)
         self._show_date(state.cursor.date)
+        self._keep_dock_sizes(frame)
         self.statusBar().clearMessage()
         self._warn_load_errors()
         self.attached.emit()
@@ -150,6 +162,23 @@ class MainWindow(QMainWindow):
         self.resizeDocks([timeline], [330], Qt.Orientation.Vertical)
         self.resizeDocks([figures, sites, details], [150, 260, 260], Qt.Orientation.Vertical)
         self.resizeDocks([figures], [400], Qt.Orientation.Horizontal)
+
+    def _dock_sizes(self) -> dict[QDockWidget, QSize]:
+        return {d: d.size() for d in self.docks if d.isVisible() and not d.visibleRegion().isEmpty()}
+
+    def _keep_dock_sizes(self, sizes: dict[QDockWidget, QSize]) -> None:
+        """Give the docks shown the sizes they had (the frame's): once laid out for their new widgets, Qt sizes
+        them from those widgets' size hints (the timeline would take most of the map's height). resizeDocks
+        counts a tabified dock with its tab bar."""
+        if not sizes:
+            return
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bars = self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        tab = max((bar.height() for bar in bars if bar.isVisible()), default=0)
+        docks = list(sizes)
+        self.resizeDocks(docks, [sizes[d].height() + (tab if self.tabifiedDockWidgets(d) else 0) for d in docks],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks(docks, [sizes[d].width() for d in docks], Qt.Orientation.Horizontal)
 
     def _build_menus(self) -> None:
         file_menu, edit_menu, view_menu, help_menu = self.menus.values()

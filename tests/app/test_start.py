@@ -7,7 +7,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.gui import Start
 from app.main_window import MainWindow
@@ -78,9 +78,12 @@ def test_the_frame_shows_first_and_the_views_follow(qtbot, tmp_path):
     assert window.state is None and window.centralWidget() is window.preview  # drawn from the cache alone
     assert window.statusBar().currentMessage() == "Loading…"
     assert window.findChild(QLabel, "database-path").text().endswith("sitmon.sqlite")
+    frame = window.centralWidget().geometry()
     with qtbot.waitSignal(window.attached, timeout=60_000):
         pass
     assert window.centralWidget() is window.map and window.preview is None
+    QApplication.processEvents()
+    assert window.map.geometry() == frame  # in the frame's place: the docks keep their sizes, nothing jumps
     assert window.windowTitle().startswith("sitmon — ")
     assert len(window.map.sites) > 10 and len(window.map.site_marks.data) == len(window.map.sites)  # sites drawn
     assert window.timeline_controller is not None and window.statusBar().currentMessage() == ""
