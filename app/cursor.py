@@ -1,5 +1,5 @@
 """The one current date of the application, and everything that moves it: stepping by day, week or month,
-the scenario's first and last dates, and Play. Every view follows it; widgets only ask (napari's dims).
+the drawdown's first and last dates (Home, End), and Play. Every view follows it; widgets only ask (napari's dims).
 
 Two signals, so that dragging stays light: `date_changed` on every real change (the timeline's cursor and
 label, the status bar), `date_settled` when the date has stopped moving (at once for a key, a typed date or
@@ -63,12 +63,16 @@ class CursorState(QObject):
         self.set_date(self._date + relativedelta(days=days, months=months))
 
     def go_start(self) -> None:
-        if self._lo is not None:
-            self.set_date(self._lo)
+        """Home: the drawdown's first day (the scenario's earlier context stays a step or a typed date away)."""
+        start = self._play_range()[0]
+        if start is not None:
+            self.set_date(start)
 
     def go_end(self) -> None:
-        if self._hi is not None:
-            self.set_date(self._hi)
+        """End: the drawdown's last day."""
+        end = self._play_range()[1]
+        if end is not None:
+            self.set_date(end)
 
     # ---------------------------------------------------------------- Play
 

@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
             self._dock("figures", self.tr("Key figures"), Qt.DockWidgetArea.RightDockWidgetArea),
             self._dock("sites", self.tr("Site status"), Qt.DockWidgetArea.RightDockWidgetArea),
             self._dock("details", self.tr("Details"), Qt.DockWidgetArea.RightDockWidgetArea, self.details),
+            self._dock("movements", self.tr("Movements")),
+            self._dock("routes", self.tr("Route risk")),
         ]
         self._default_layout()
         bar = self.menuBar()
@@ -81,13 +83,17 @@ class MainWindow(QMainWindow):
         from app.controllers.incidents import IncidentController
         from app.controllers.interface import InterfaceController
         from app.controllers.map import MapController
+        from app.controllers.movements import MovementController
         from app.controllers.presentation import PresentationMode
+        from app.controllers.routes import RouteController
         from app.controllers.sites import SiteController
         from app.controllers.timeline import TimelineController
         from widgets.incidents.summary import IncidentSummary
         from widgets.incidents.table import IncidentTable
         from widgets.map.layers_panel import LayersPanel
         from widgets.map.view import MapView
+        from widgets.movements.table import MovementTable
+        from widgets.routes.panel import RoutePanel
         from widgets.sites.card import SiteCard
         from widgets.sites.figures import KeyFiguresPanel
         from widgets.sites.panel import SitePanel
@@ -100,16 +106,20 @@ class MainWindow(QMainWindow):
         self.site_card, self.layers = SiteCard(), LayersPanel()
         self.timeline, self.site_panel, self.key_figures = TimelineView(), SitePanel(), KeyFiguresPanel()
         self.incidents, self.summary = IncidentTable(), IncidentSummary()
+        self.movements, self.route_panel = MovementTable(), RoutePanel()
         for index, page in enumerate((self.site_card, self.summary, self.layers)):
             empty, title = self.details.widget(index), self.details.tabText(index)
             self.details.removeTab(index)
             self.details.insertTab(index, page, title)
             empty.deleteLater()
         self.details.setCurrentIndex(0)
-        for dock, widget in zip(self.docks, (self.timeline, self.incidents, self.key_figures, self.site_panel)):
-            empty = dock.widget()
-            dock.setWidget(widget)
-            empty.deleteLater()
+        views = {"timeline": self.timeline, "incidents": self.incidents, "figures": self.key_figures,
+                 "sites": self.site_panel, "movements": self.movements, "routes": self.route_panel}
+        for dock in self.docks:
+            if dock.objectName().removeprefix("dock-") in views:
+                empty = dock.widget()
+                dock.setWidget(views[dock.objectName().removeprefix("dock-")])
+                empty.deleteLater()
 
         self.map_controller = MapController(state, self.map, self.site_card, self.layers, self)
         self.setCentralWidget(self.map)  # the preview goes: the map shows the same basemap, and the rest
@@ -118,10 +128,18 @@ class MainWindow(QMainWindow):
         self.incident_controller = IncidentController(state, self.incidents, self.summary, self)
         self.site_controller = SiteController(state, self.site_card, self.site_panel, self.timeline, self.map,
                                               self.incident_controller.undo_stack, self)
+        self.movement_controller = MovementController(state, self.movements, self.map, self.timeline, self.site_card,
+                                                      self.incident_controller.undo_stack,
+                                                      self.incident_controller.author, self)
+        self.route_controller = RouteController(state, self.route_panel, self.map, self.map_controller.user_lines, self)
+        self.movement_controller.loaded.connect(self.route_controller.set_movements)
+        self.movement_controller.route_requested.connect(self.show_movement_route)
+        self.route_controller.message.connect(self._route_message)
         self.exchange = ExchangeController(state, self)
         self.incidents.filter_changed.connect(self.exchange.set_filter)  # exports follow the log's filters
         self.backups = BackupController(state, self)
         self.briefing = BriefingController(state, self)
+        self.briefing.routes = self.route_controller.briefing_routes  # a page per route shown
         self.presentation = PresentationMode(self)
         self.interface = InterfaceController(state, self)
         self.interface.author_changed.connect(self._set_author)
@@ -156,8 +174,11 @@ class MainWindow(QMainWindow):
         """For a 1366x768 laptop: the right column runs full height; under the map the timeline
         (tabbed with the log) is tall enough for every site row."""
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        timeline, log, figures, sites, details = self.docks
+        timeline, log, figures, sites, details, movements, routes = self.docks
         self.tabifyDockWidget(timeline, log)
+        self.tabifyDockWidget(log, movements)
+        self.tabifyDockWidget(movements, routes)  # a 1366-pixel screen has no room beside the timeline
+        routes.hide()  # until asked for (View > Route risk, or a movement's "Route risk")
         timeline.raise_()
         self.resizeDocks([timeline], [330], Qt.Orientation.Vertical)
         self.resizeDocks([figures, sites, details], [150, 260, 260], Qt.Orientation.Vertical)
@@ -183,6 +204,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu, edit_menu, view_menu, help_menu = self.menus.values()
         file_menu.addActions(self.exchange.actions())
+        file_menu.addAction(self.movement_controller.export_action)
         file_menu.addSeparator()
         file_menu.addActions(self.backups.actions())
         file_menu.addSeparator()
@@ -193,11 +215,14 @@ class MainWindow(QMainWindow):
 
         edit_menu.addActions(self.incident_controller.actions())
         edit_menu.addSeparator()
+        edit_menu.addActions(self.movement_controller.actions())
+        edit_menu.addSeparator()
         edit_menu.addActions(self.site_controller.actions())
         edit_menu.addSeparator()
         edit_menu.addAction(self.interface.preferences_action)
 
         view_menu.addActions(self.map_controller.view_actions())
+        view_menu.addAction(action(self, self.tr("Route ris&k…"), self.show_route_panel, "Ctrl+K"))
         view_menu.addAction(self.presentation.action())
         view_menu.addSeparator()
         view_menu.addActions(self.interface.zoom_actions())
@@ -248,6 +273,24 @@ class MainWindow(QMainWindow):
     def _set_author(self, name: str) -> None:
         """Preferences changed the author name: the next edits and imports record it."""
         self.incident_controller.author = self.exchange.author = self.site_controller.author = name
+        self.movement_controller.author = name
+
+    def show_route_panel(self) -> None:
+        """Show the route risk panel beside the timeline (View > Route risk, Ctrl+K)."""
+        dock = self.docks[-1]
+        dock.show()
+        dock.raise_()
+        self.route_panel.setFocus()
+
+    def show_movement_route(self, movement_id: str) -> None:
+        self.show_route_panel()
+        self.route_controller.show_movement(self.route_panel.slot, movement_id)
+
+    def _route_message(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 8000)
+        else:
+            self.statusBar().showMessage(self.tr("Click the route's points on the map; Enter or Esc ends it."), 15000)
 
     def _show_selection(self, kind: str, _ident: str) -> None:
         if kind == "site":

@@ -20,12 +20,17 @@ DEFAULTS = {
     "cursor/date": "",  # ISO date last shown
     "map/incident_days": 0,
     "map/legend": True,  # 0 = every incident up to the current date
+    "map/legend_collapsed": False,  # the user folded the legend to its title row
     "map/layers_hidden": [],
     "map/user_layers": [],
     "site_card/radius_km": 50,
     "export/marking": "UN RESTRICTED",
     "briefing/incident_days": 28,  # the briefing's incident table and chart cover the last N days
     "author": "",
+    "routes/buffer_km": 10.0,  # the route risk's options (db.incidents.near_route.RouteOptions)
+    "routes/days": 30,
+    "routes/step_km": 10.0,
+    "routes/half_life_days": 14.0,
 }
 
 
@@ -53,9 +58,9 @@ def get(key: str):
     value = settings().value(key, default)
     if isinstance(default, bool):
         return value in (True, "true", "1", 1)
-    if isinstance(default, int):
+    if isinstance(default, (int, float)):
         try:
-            return int(value)
+            return type(default)(value)
         except (TypeError, ValueError):
             return default
     if isinstance(default, list):

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from db.store import dialect
 
-EVERYTHING = frozenset({"incidents", "site_records", "scenario"})
+EVERYTHING = frozenset({"incidents", "site_records", "movements", "scenario"})
 INTERVAL_MS = 1000
 
 

@@ -9,6 +9,11 @@ Then the same route digitised as a winding road of 3,000 and 30,000 vertices (a 
 which the coarse-to-fine search is for (no brute force there: it would take minutes).
 Incidents as in bench_map: spread over Mali and its borders, densest in the centre the route crosses.
 Medians of 5, milliseconds. Target: query + scoring under 200 ms at 1,000,000.
+
+Then the window's work when the date cursor settles with routes shown (app/controllers/routes.py recolour): the
+day window weighed again, the incidents listed, the map's stretch colours, the panel's profile and list updated, for
+two routes (A: Gao -> Timbuktu -> Mopti, B: Ber -> Timbuktu), beside what the map already does on every settled
+date in the same run (its incident layer's date window over the same incidents) as the baseline.
 """
 from __future__ import annotations
 
@@ -94,6 +99,11 @@ def measure(route, found, brute: bool) -> dict:
 
 
 def main() -> None:
+    table()
+    recolour()
+
+
+def table() -> None:
     from geo.routes import Route
 
     route = Route.through([GAO, TIMBUKTU, MOPTI])
@@ -111,6 +121,100 @@ def main() -> None:
             m = measure(shape, found, brute)
             print(f"{n:>10,} {label:>22} {m['near']:>8,} {m['build']:>7.1f} {m['query']:>7.1f} {m['scoring']:>8.1f} "
                   f"{m['query'] + m['scoring']:>7.1f} {m['brute']:>12} {m['same']:>5}", flush=True)
+
+
+def points(found):
+    """The bench incidents as the window holds them (db.incidents.points.IncidentPoints)."""
+    from db.incidents.points import IncidentPoints
+
+    n = len(found.lat)
+    types = ("attack-on-convoy", "battles", "explosions-remote-violence", "ied", "indirect-fire", "movement-restriction",
+             "protests", "riots", "strategic-developments", "violence-against-civilians")
+    return IncidentPoints(ids=np.array([f"i{i}" for i in range(n)], dtype=object), lat=found.lat, lon=found.lon,
+                          day=found.day.astype(np.int64), type_index=found.type_index.astype(np.int32),
+                          casualties=(found.killed + found.injured).astype(np.int32), types=types,
+                          region_only=found.precision == 3, killed=found.killed.astype(np.int32),
+                          injured=found.injured.astype(np.int32), precision=found.precision.astype(np.int8))
+
+
+def recolour(sizes=SIZES) -> None:
+    """The date cursor settling with two routes shown, as the window's route controller does it."""
+    from PySide6.QtWidgets import QApplication
+
+    from app import map_data
+    from app.controllers.routes import RouteController
+    from db.incidents.near_route import RouteIndex, RouteOptions
+    from widgets.map.view import MapView
+    from widgets.routes.panel import RoutePanel
+
+    app = QApplication.instance() or QApplication([])
+    print(f"\ndate cursor settling with routes A and B shown (ms, medians of {RUNS} dates)")
+    print("{:>10} {:>10} {:>12} {:>14} {:>18}".format("incidents", "near A+B", "recolour", "of which UI",
+                                                       "map date (baseline)"))
+    for n in sizes:
+        loaded = points(incidents(n))
+        view, panel = MapView(), RoutePanel()
+        view.resize(1000, 600)
+        panel.resize(900, 300)
+        view.set_incidents(loaded, map_data.incident_styles(loaded.types))
+        index = RouteIndex(loaded)
+        state = _State(DAYS[0])
+        controller = RouteController.__new__(RouteController)
+        controller.state, controller.panel, controller.view = state, panel, view
+        controller.options = RouteOptions()
+        controller.slots = {}
+        from app.controllers.routes import Slot
+        from geo.routes import Route
+
+        near = 0
+        for key, vertices in (("A", [GAO, TIMBUKTU, MOPTI]), ("B", [(16.83493, -2.53194), TIMBUKTU])):
+            route = Route.through(vertices)
+            corridor = index.corridor(route, controller.options)
+            near += len(corridor)
+            controller.slots[key] = Slot(key, vertices, route, corridor, index)
+        controller.slots["A"].places = controller.slots["B"].places = {i: "" for i in loaded.ids}  # read already
+        controller._type_labels = lambda: {}
+        controller.shown = _Signal()
+        controller.recolour()  # the first: geometry drawn
+        app.processEvents()
+
+        def settle(day):
+            state.cursor.date = day
+            controller.recolour()
+
+        def ui_only(day):
+            for key in ("A", "B"):
+                view.set_route_colors(key, tuple("#999999" for _ in controller.slots[key].stretches))
+                panel.show_route(key, controller.route_view(key))
+
+        total = median_ms([lambda d=d: settle(d) for d in DAYS])
+        ui = median_ms([lambda d=d: ui_only(d) for d in DAYS])
+        base = median_ms([lambda d=d: view.show_incident_window(d, 30) for d in DAYS])
+        print(f"{n:>10,} {near:>10,} {total:>12.1f} {ui:>14.1f} {base:>18.1f}", flush=True)
+        view.deleteLater()
+        panel.deleteLater()
+
+
+class _Signal:
+    def emit(self, *args):
+        pass
+
+
+class _Cursor:
+    def __init__(self, day):
+        self.date = day
+
+
+class _State:
+    """What the route controller reads of the window's state while recolouring."""
+
+    def __init__(self, day):
+        self.cursor, self.lang, self.db = _Cursor(day), "en", None
+
+    class ops:  # noqa: N801 (the places are read already: no op is asked for)
+        @staticmethod
+        def run(op):
+            return op
 
 
 if __name__ == "__main__":

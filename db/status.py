@@ -87,6 +87,7 @@ class SiteStatus:
                 value = tr(CONTEXT, SITE_STATUS_LABELS[value])
             values[key] = value
         text = tr(CONTEXT, self.template).format(**values)
+        text = text[:1].upper() + text[1:]  # a sentence, whichever word starts it ("Liquidation hub from …")
         if self.record is not None:
             r = self.record
             author = r.author or tr(CONTEXT, NOBODY)

@@ -124,3 +124,19 @@ SITE_RECORD_FIELDS = ("id", *SITE_RECORD_CONTENT, "author", "origin", "recorded_
 SITE_RECORD_SENSITIVE = ("source", "note")  # left out of what headquarters receives ("hq" profile)
 # Where each status comes from (`sitmon status --format csv` confirmed_by, besides a record's id).
 BASIS_PLAN, BASIS_SCENARIO = "plan", "scenario"
+
+# ---------------------------------------------------------------- movements (convoys between sites)
+
+MOVEMENT_STATUSES = ("planned", "under-way", "arrived", "aborted")
+MOVEMENT_STATUS_LABELS = {  # context "MovementStatus"
+    "planned": QT_TRANSLATE_NOOP("MovementStatus", "planned"),
+    "under-way": QT_TRANSLATE_NOOP("MovementStatus", "under way"),
+    "arrived": QT_TRANSLATE_NOOP("MovementStatus", "arrived"),
+    "aborted": QT_TRANSLATE_NOOP("MovementStatus", "aborted"),
+}
+# The movement record's columns by what they hold (db/movements): an edit changes MOVEMENT_CONTENT.
+MOVEMENT_ROUTE = ("from_site", "to_site", "waypoints")  # waypoints: JSON text, a list of site ids and [lat, lon]
+MOVEMENT_DATES = ("planned_departure", "planned_arrival", "departed_on", "arrived_on")
+MOVEMENT_CONTENT = MOVEMENT_ROUTE + MOVEMENT_DATES + ("status", "personnel", "vehicles", "note", "incident_ids")
+MOVEMENT_BOOKKEEPING = ("author", "origin", "revision", "created_at", "updated_at", "deleted")
+MOVEMENT_FIELDS = ("id", *MOVEMENT_CONTENT, *MOVEMENT_BOOKKEEPING)

@@ -5,6 +5,7 @@ Accepted text (WGS84, latitude first unless hemisphere letters say otherwise):
   DMS        "16°16'18\"N 0°02'41\"W"   "16 16 18 N, 0 2 41 W"   "16d16m18sN 0d2m41sW"
   deg + min  "16°16.3'N 0°2.7'W"
   MGRS       "30QZD1588001273"   "30Q ZD 15880 01273"   (any even number of digits)
+West is W, or O (Ouest) as French writes it: "16°16'18\"N 0°02'41\"O".
 Unit marks: ° º ˚ or d; ' ′ ’ or m; " ″ '' or s.  The letters d/m/s are lower case and
 written right after their number ("18s" is 18 seconds, "18 S" or "18S" is south).  Minutes
 and seconds without unit marks need hemisphere letters or a comma between the two values.
@@ -20,6 +21,7 @@ marked for lupdate in the "Coordinates" context).
 
 import re
 import warnings
+from decimal import Decimal
 
 import mgrs
 
@@ -31,7 +33,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name Q
 
 MSG_EMPTY = QT_TRANSLATE_NOOP("Coordinates", "enter a coordinate")
 MSG_TOO_LONG = QT_TRANSLATE_NOOP("Coordinates", "a coordinate is at most {limit} characters")
-MSG_UNREADABLE = QT_TRANSLATE_NOOP("Coordinates", "cannot read {text!r}: expected decimal degrees, "
+MSG_UNREADABLE = QT_TRANSLATE_NOOP("Coordinates", "cannot read “{text}”: expected decimal degrees, "
                                                   "degrees-minutes-seconds or MGRS")
 MSG_RANGE = QT_TRANSLATE_NOOP("Coordinates", "{axis} {value:g} is outside {low}..{high}")
 MSG_BELOW_60 = QT_TRANSLATE_NOOP("Coordinates", "{unit} must be below 60 (got {value:g})")
@@ -66,7 +68,7 @@ _NUM = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 _DEG = r"(?:\s*[°º˚]|d)"
 _MIN = r"(?:\s*['′’]|m)"
 _SEC = r"(?:\s*(?:\"|″|''|′′|’’)|s)"
-_LETTER = r"[NSEWnsew]"
+_LETTER = r"[NSEWOnsewo]"  # O: Ouest, the French west
 
 
 def _angle(p: str) -> str:
@@ -81,7 +83,7 @@ def _angle(p: str) -> str:
 
 
 _PAIR = re.compile(
-    rf"\s*{_angle('a')}(?P<sep>\s*[,;]\s*|\s+|(?<=[^0-9.\s])|(?=[-+−NSEWnsew])){_angle('b')}\s*"
+    rf"\s*{_angle('a')}(?P<sep>\s*[,;]\s*|\s+|(?<=[^0-9.\s])|(?=[-+−NSEWOnsewo])){_angle('b')}\s*"
 )
 _MGRS_SHAPE = re.compile(r"(?:[0-9]{1,2}[A-Z]|[ABYZ])[A-Z]{2}[0-9]*")
 _MGRS_GROUPS = re.compile(r"([0-9]{0,2}[A-Z])([A-Z]{2})([0-9]*)")
@@ -120,10 +122,37 @@ def format_dd(lat: float, lon: float, decimals: int = 5) -> str:
     return f"{round(lat, decimals) + 0.0:.{decimals}f}, {round(lon, decimals) + 0.0:.{decimals}f}"
 
 
-def format_dms(lat: float, lon: float) -> str:
-    """Degrees-minutes-seconds, e.g. "16°16′18″N 0°02′41″W", to the whole second (~30 m)."""
+def format_dms(lat: float, lon: float, letters: str = "NSEW") -> str:
+    """Degrees-minutes-seconds, e.g. "16°16′18″N 0°02′41″W", to the whole second (~30 m).
+
+    `letters`: north, south, east and west as the interface writes them ("NSEO" in French)."""
     lat, lon = _in_range(lat, "latitude"), _in_range(lon, "longitude")
-    return f"{_dms(lat, 'NS')} {_dms(lon, 'EW')}"
+    return f"{_dms(lat, letters[0:2])} {_dms(lon, letters[2:4])}"
+
+
+def format_exact(lat: float, lon: float) -> str:
+    """A text that reads back (parse_coordinates) as exactly this position, as a person would have typed it:
+    MGRS for a position read from an MGRS reference, decimal degrees with the digits typed ("16.2717, -0.0447",
+    not rounded to 5 decimals), DMS for a position typed to the whole second; else every digit that counts."""
+    lat, lon = _in_range(lat, "latitude"), _in_range(lon, "longitude")
+    texts = [_shortest(lat), _shortest(lon)]
+    decimal = ", ".join(texts)
+    if max(len(t.partition(".")[2]) for t in texts) <= 6:  # as typed, or picked on the map
+        return decimal
+    candidates = [format_mgrs(lat, lon, p) for p in range(5, 0, -1)] + [format_dms(lat, lon)]
+    return next((text for text in candidates if _reads_as(text, lat, lon)), decimal)
+
+
+def _shortest(value: float) -> str:
+    """The fewest digits that read back as exactly `value` (Python's repr), written without an exponent."""
+    return format(Decimal(repr(value)), "f").removesuffix(".0")
+
+
+def _reads_as(text: str, lat: float, lon: float) -> bool:
+    try:
+        return parse_coordinates(text) == (lat, lon)
+    except CoordinateError:
+        return False
 
 
 def format_mgrs(lat: float, lon: float, precision: int = 5) -> str:
@@ -180,7 +209,7 @@ def _angle_value(match: re.Match, p: str) -> tuple[float, str | None]:
         if value >= 60:
             raise CoordinateError(MSG_BELOW_60, unit=unit, value=value)
     value = degrees + minutes / 60 + seconds / 3600
-    negative = sign in ("-", "−") or letter in ("S", "W")
+    negative = sign in ("-", "−") or letter in ("S", "W", "O")
     return (-value if negative else value), letter
 
 

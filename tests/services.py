@@ -38,6 +38,14 @@ def unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+def require_sqlcipher() -> None:
+    """SQLCipher (sqlcipher3-binary, installed with sitmon on Linux x86_64), or skip (fail under CI)."""
+    try:
+        import sqlcipher3  # noqa: F401
+    except ImportError:
+        unavailable("sqlcipher3-binary is not installed (pip install sqlcipher3-binary)")
+
+
 def require_program(name: str, package: str) -> str:
     """The program's path on PATH, or skip (fail under CI) naming the Debian package that has it."""
     path = shutil.which(name)

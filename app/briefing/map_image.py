@@ -69,6 +69,27 @@ def gather_map(db, day: date, lang: str, incident_days_back: int = 0, extent=Non
                    taxonomy.colors_of(points), records)
 
 
+FRAME_MARGIN = 0.08  # of the frame's span, on each side: room for the names around the outermost marks
+FRAME_MIN = (1.2, 1.0)  # degrees of longitude and latitude kept around a mark on the frame's edge, at least
+
+
+def situation_frame(data: MapData) -> tuple[float, float, float, float]:
+    """The map's frame for a page: Mali as the situation spans it, every site and every incident shown (those
+    of the last `incident_days` days up to the date), with room around them for their names."""
+    lons = [s.lon for s in data.scenario.sites]
+    lats = [s.lat for s in data.scenario.sites]
+    p, last = data.points, data.day.toordinal()
+    shown = p.day <= last
+    if data.incident_days:
+        shown &= p.day > last - data.incident_days
+    lons += p.lon[shown].tolist()
+    lats += p.lat[shown].tolist()
+    x0, x1, y0, y1 = min(lons), max(lons), min(lats), max(lats)
+    dx = max((x1 - x0) * FRAME_MARGIN, FRAME_MIN[0])
+    dy = max((y1 - y0) * FRAME_MARGIN, FRAME_MIN[1])
+    return x0 - dx, y0 - dy, x1 + dx, y1 + dy
+
+
 def render_map(db, day: date, size: tuple[int, int] = (1600, 1000), lang: str = "en") -> QImage:
     """The map of `day` (Mali, sites by status, redeployments, incidents up to the day) as an image, drawn
     offscreen (`sitmon snapshot`). Needs a QApplication."""
@@ -160,13 +181,17 @@ def render_vector(graphics, painter: QPainter, target: QRectF) -> None:
 
 
 def render_legend(view: MapView, painter: QPainter, target: QRectF) -> QRectF:
-    """The map's legend in `target`'s top left, at most at screen scale; returns the rectangle used."""
-    w, h = view.legend.size()
+    """The map's legend (open, without its title row) in `target`'s top left, at most at screen scale; returns
+    the rectangle used. The view is one built for the page: its legend is changed for good."""
+    legend = view.legend
+    legend.set_title_shown(False)
+    legend.place_at((0, 0), 1.0, False)
+    w, h = legend.size()
     if not w:
         return QRectF(target.topLeft(), target.topLeft())
     picture = QPicture()
     recorder = QPainter(picture)
-    view.legend.paint(recorder, None, None)
+    legend.paint(recorder, None, None)
     recorder.end()
     k = min(target.width() / w, target.height() / h, painter.device().logicalDpiX() / SCREEN_DPI)
     _replay(painter, picture, target.topLeft(), k)

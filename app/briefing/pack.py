@@ -1,7 +1,8 @@
 """The offline briefing pack: an A4 landscape PDF of the situation on one date.
 
 Pages: cover (mission, date, key figures, contents), map, timeline, site statuses, updates recorded at the
-sites in the last days, incidents of the last days (chart and table), transfer of tasks. The handling marking (setting "export/marking") and
+sites in the last days, incidents of the last days (chart and table), a page per route asked for
+(app/briefing/routes.py), transfer of tasks. The handling marking (setting "export/marking") and
 "Page N of M" are on every page.
 
 Why QPdfWriter and QPainter: they ship with PySide6, so the pack needs no extra dependency, and the
@@ -16,7 +17,7 @@ db.progress.Cancelled; the partial file is then removed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.briefing.map_image import MapData, gather_map
+from app.briefing.map_image import MapData, gather_map, situation_frame
 from app.briefing.pages import Pack
 from app.briefing.pdf import Sheet
+from app.briefing.routes import RouteBrief, gather_routes
 from app.i18n import locale_for
 from db.files import atomic
 from db.incidents import queries
+from db.incidents.near_route import RouteOptions
 from db.incidents.queries import IncidentFilter, IncidentRow, Summary
 from db.incidents.weeks import weekly_by_type
 from db.progress import tick
@@ -61,20 +64,26 @@ class BriefingData:
     weekly: tuple[tuple[date, str, int], ...]  # (Monday, type, count)
     regions: dict[str, Text]  # ISO 3166-2 code -> name
     attributions: tuple[str, ...]
+    routes: tuple[RouteBrief, ...] = ()  # a page (or more) each
 
 
 def gather(db, day: date, lang: str = "en", marking: str = "", days: int = INCIDENT_DAYS,
-           extent=None, progress=None) -> BriefingData:
-    """Everything the pack shows, from db/ and geo/ only (no Qt objects): runs in a worker thread."""
+           extent=None, routes=(), route_options: RouteOptions = RouteOptions(), progress=None) -> BriefingData:
+    """Everything the pack shows, from db/ and geo/ only (no Qt objects): runs in a worker thread. The map is
+    framed on the situation (its sites and the pack's incidents) unless `extent` says otherwise. `routes`:
+    (title, (lat, lon) vertices) of the routes to give a page each, weighed with `route_options`."""
     window = IncidentFilter(date_from=day - timedelta(days=days - 1), date_to=day)
     mapped = gather_map(db, day, lang, days, extent)
+    if extent is None:
+        mapped = replace(mapped, extent=situation_frame(mapped))
     return BriefingData(
         map=mapped, generated=datetime.now(timezone.utc), marking=marking, days=days,
         figures=mapped.situation.figures, updates=site_queries.between(db, window.date_from, day),
         incidents=tuple(queries.page(db, window, "occurred_on", True, 0, MAX_INCIDENT_ROWS)),
         summary=queries.summary(db, window), weekly=weekly_by_type(db, window),
         regions={r.code: Text(r.name, r.name_fr or "") for r in gb.regions().regions},
-        attributions=tuple(gb.attributions()))
+        attributions=tuple(gb.attributions()),
+        routes=gather_routes(db, mapped.points, list(routes), day, route_options))
 
 
 def write_briefing(data: BriefingData, path, lang: str = "en", progress=None, database=None) -> int:

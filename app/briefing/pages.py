@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from app.briefing.map_image import SCREEN_DPI, build_map, build_timeline, render_legend, render_vector
-from app.briefing.pdf import GREY, MARK, RULE, Cell, Series, Sheet, Table, draw_symbol, week_chart
+from app.briefing.pdf import GREY, INK, MARK, RULE, Cell, Series, Sheet, Table, draw_symbol, hatch, week_chart
+from app.briefing.routes import route_section
 from app.i18n import locale_for
 from app.site_records import recorded_by, what
 from db.incidents import taxonomy
@@ -65,6 +66,8 @@ class Pack:
                            translate("Briefing", "Updates recorded at the sites from {0} to {1}").format(
                                self.long(since), self.long(self.day)), self.updates_table())
         self.incident_section()
+        for brief in self.data.routes:
+            route_section(self, brief)
         self.table_section(translate("Briefing", "Transfer of tasks"), translate("Briefing", "Transfer of tasks"),
                            self.task_table())
         return self.pages
@@ -158,7 +161,7 @@ class Pack:
             text = translate("Briefing", "{0}, {1} to {2}: {3}").format(
                 phase.name.get(self.lang), self.long(phase.start), self.long(phase.end), phase.description.get(self.lang))
             y = s.text(p, QRectF(left.left(), y + s.pt(4), left.width(), s.pt(120)), text, 10).bottom() + s.pt(4)
-        self.key_figures(QRectF(left.left(), y + s.pt(14), left.width(), s.pt(120)))
+        figures_end = self.key_figures(QRectF(left.left(), y + s.pt(14), left.width(), s.pt(120)))
         right = QRectF(body.left() + body.width() * 0.68, banner.bottom() + s.pt(20), body.width() * 0.32, body.height())
         y = s.text(p, right, translate("Briefing", "Contents"), 12, True).bottom() + s.pt(8)
         for title, page in self.contents:
@@ -166,8 +169,53 @@ class Pack:
             s.text(p, row, title, 10, flags=int(Qt.AlignmentFlag.AlignLeft))
             s.text(p, row, str(page), 10, flags=int(Qt.AlignmentFlag.AlignRight))
             y += s.pt(18)
+        counts_end = self.incident_counts(QRectF(right.left(), y + s.pt(18), right.width(), s.pt(200)))
+        y = max(figures_end, counts_end) + s.pt(14)
+        self.site_list(QRectF(body.left(), y, body.width(), body.bottom() - y))  # across the page
 
-    def key_figures(self, rect: QRectF) -> None:
+    def site_list(self, rect: QRectF) -> None:
+        """Every site at a glance: its status mark, name, status and since when, in two columns."""
+        s, p = self.sheet, self.p
+        y = s.text(p, QRectF(rect.left(), rect.top(), rect.width(), s.pt(16)),
+                   translate("Briefing", "Sites on {0}").format(self.long(self.day)), 11, True).bottom() + s.pt(6)
+        statuses = self.data.map.situation.statuses
+        half = (len(statuses) + 1) // 2
+        width, step = rect.width() / 2, s.pt(17)
+        for n, st in enumerate(statuses):
+            x, top = rect.left() + (n // half) * width, y + (n % half) * step
+            draw_symbol(p, QPointF(x + s.pt(6), top + s.pt(7)), s.pt(9), STATUS_SYMBOLS[st.status],
+                        STATUS_COLORS[st.status])
+            name = self.scenario.site(st.site_id).name.get(self.lang)
+            s.text(p, QRectF(x + s.pt(16), top, width * 0.3, step), name, 9.5, st.overdue, MARK if st.overdue else INK)
+            since = translate("Briefing", "since {0}").format(self.locale.toString(st.since, "d MMM yyyy")) \
+                if st.since else ""
+            s.text(p, QRectF(x + s.pt(16) + width * 0.3, top, width * 0.66, step),
+                   " ".join(filter(None, (translate("Status", SITE_STATUS_LABELS[st.status]), since))), 9,
+                   color=GREY)
+
+    def incident_counts(self, rect: QRectF) -> float:
+        """The pack's incidents at a glance: how many, and how many of each type, in its colour; returns where
+        they end."""
+        s, p, summary = self.sheet, self.p, self.data.summary
+        y = s.text(p, QRectF(rect.left(), rect.top(), rect.width(), s.pt(32)),
+                   translate("Briefing", "Incidents of the last {0} days").format(self.data.days), 11, True
+                   ).bottom() + s.pt(4)
+        if not summary.total:
+            return s.text(p, QRectF(rect.left(), y, rect.width(), s.pt(16)),
+                          translate("Briefing", "No incidents recorded in these days."), 9.5, color=GREY).bottom()
+        y = s.text(p, QRectF(rect.left(), y, rect.width(), s.pt(16)), translate("Briefing", "{0} in all").format(
+            self.locale.toString(summary.total)), 9.5).bottom() + s.pt(4)
+        for kind, n in summary.by_type[:8]:
+            label, color, style = self.styles.get(kind, (kind, UNKNOWN, 0))
+            hatch(p, QRectF(rect.left(), y + s.pt(3), s.pt(10), s.pt(9)), color, style, s.pt(3))
+            row = QRectF(rect.left() + s.pt(16), y, rect.width() - s.pt(16), s.pt(15))
+            s.text(p, row, label, 9, flags=int(Qt.AlignmentFlag.AlignLeft))
+            s.text(p, row, self.locale.toString(n), 9, flags=int(Qt.AlignmentFlag.AlignRight))
+            y += s.pt(15)
+        return y
+
+    def key_figures(self, rect: QRectF) -> float:
+        """The key figures in boxes, the sites counted by status, the overdue closures; returns where they end."""
         s, p, f = self.sheet, self.p, self.data.figures
         m = self.scenario.mission
         repatriated = (self.locale.toString(f.repatriated), translate("Briefing", "personnel repatriated, military and "
@@ -196,8 +244,8 @@ class Pack:
         names = [self.scenario.site(x).name.get(self.lang) for x in f.overdue]
         text = translate("Briefing", "Overdue closures (window ended, no confirmed handover): {0}").format(
             ", ".join(names)) if names else translate("Briefing", "No overdue closures.")
-        s.text(p, QRectF(rect.left(), y + s.pt(24), rect.width(), s.pt(40)), text, 10, bool(names),
-               MARK if names else GREY)
+        return s.text(p, QRectF(rect.left(), y + s.pt(24), rect.width(), s.pt(40)), text, 10, bool(names),
+                      MARK if names else GREY).bottom()
 
     # -------------------------------------------------------------- map and timeline
 
@@ -210,14 +258,17 @@ class Pack:
         s, p, d = self.sheet, self.p, self.data
         top = s.heading(p, translate("Briefing", "Situation map on {0}").format(self.long(self.day)))
         caption_h = s.pt(30)
-        legend_w = s.pt(LEGEND_WIDTH)
-        area = QRectF(s.body.left(), top, s.body.width() - legend_w - s.pt(10), s.body.bottom() - top - caption_h)
-        view = build_map(d.map, self.screen_size(area))
-        try:
+        area = QRectF(s.body.left(), top, s.body.width(), s.body.bottom() - top - caption_h)  # the whole page
+        view = self.page_map(area)
+        if view.legend.folded:  # no corner of the map is clear of the sites for the key: beside the map instead
+            view.deleteLater()
+            legend_w = s.pt(LEGEND_WIDTH)
+            area.setRight(area.right() - legend_w - s.pt(10))
+            view = self.page_map(area)
             view.legend.setVisible(False)
-            view.attribution.setVisible(False)
-            render_vector(view.graphics, p, area)
             render_legend(view, p, QRectF(area.right() + s.pt(10), top, legend_w, area.height()))
+        try:
+            render_vector(view.graphics, p, area)
         finally:
             view.deleteLater()
         p.setPen(QPen(RULE, s.pt(0.5)))
@@ -226,6 +277,15 @@ class Pack:
         window = translate("Briefing", "Incidents of the last {0} days are shown.").format(d.days)
         s.text(p, QRectF(area.left(), area.bottom() + s.pt(4), s.body.width(), caption_h),
                window + "\n" + "   ·   ".join(d.attributions), 8, color=GREY)
+
+    def page_map(self, area: QRectF):
+        """The map of the pack for `area`: framed on the situation, its key in a corner clear of every site (as on
+        screen, without its title row), the attribution left to the caption. The caller deletes it."""
+        view = build_map(self.data.map, self.screen_size(area))
+        view.attribution.setVisible(False)
+        view.legend.set_title_shown(False)
+        view.set_legend_collapsed(False)
+        return view
 
     def timeline_page(self) -> None:
         s, p = self.sheet, self.p

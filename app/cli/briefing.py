@@ -20,9 +20,14 @@ def translate(context: str, text: str) -> str:
 def cmd_briefing(args) -> int:
     from app.briefing.pack import gather, write_briefing  # the painter (pyqtgraph, geopandas) only when asked
 
+    from db.scenario.stored import read_scenario
+
     database = open_db(args)
     try:
-        data = gather(database, args.date, args.lang, settings.get("export/marking"), args.days)
+        routes = asked_routes(args, read_scenario(database))
+        if routes is None:
+            return 2
+        data = gather(database, args.date, args.lang, settings.get("export/marking"), args.days, routes=routes)
     finally:
         database.close()
     try:
@@ -32,6 +37,23 @@ def cmd_briefing(args) -> int:
     print(translate("Briefing", "Wrote {0}: {1} pages, the situation on {2}").format(
         args.out, pages, args.date.isoformat()))
     return 0
+
+
+def asked_routes(args, scenario) -> list | None:
+    """(title, vertices) of each --route-via and --route-points, lettered A, B, C...; None after a message when a
+    site is unknown."""
+    sites = {s.id: s for s in scenario.sites}
+    out = []
+    for ids in args.route_via or ():
+        unknown = [i for i in ids if i not in sites]
+        if unknown:
+            fail(tr("unknown site '{0}' (sitmon status lists them)").format(unknown[0]), 2)
+            return None
+        out.append((" → ".join(sites[i].name.get(args.lang) for i in ids), [(sites[i].lat, sites[i].lon) for i in ids]))
+    for points in args.route_points or ():
+        out.append((translate("Briefing", "{0} positions").format(len(points)), points))
+    lettered = translate("Briefing", "{0}: {1}")
+    return [(lettered.format(chr(ord("A") + n), title), vertices) for n, (title, vertices) in enumerate(out)]
 
 
 def days_arg(text: str) -> int:
@@ -83,4 +105,10 @@ def register(subparsers) -> None:
     p.add_argument("--days", type=days_arg, default=INCIDENT_DAYS,
                    help=translate("Briefing", "incidents of the last N days (default {0})").format(INCIDENT_DAYS))
     p.add_argument("--lang", choices=("en", "fr"), default=SUPPRESS, help=translate("Briefing", "language of the pack"))
+    from app.cli.routes import points_arg, sites_arg
+
+    p.add_argument("--route-via", type=sites_arg, action="append", metavar="SITE,SITE[,...]",
+                   help=translate("Briefing", "a page on the incidents recorded near this route (repeatable)"))
+    p.add_argument("--route-points", type=points_arg, action="append", metavar="LAT,LON;LAT,LON[;...]",
+                   help=translate("Briefing", "a page on the incidents recorded near this route (repeatable)"))
     p.set_defaults(func=cmd_briefing)

@@ -26,15 +26,19 @@ def register(subparsers) -> None:
     exp = subparsers.add_parser("export", help=tr("export incidents, site records, site statuses or the timeline"))
     exps = exp.add_subparsers(dest="export_command", required=True, parser_class=type(exp))
     ei = exps.add_parser("incidents", help=tr("incidents as CSV, GeoJSON or GeoPackage (by the file extension)"))
-    ei.add_argument("--from", dest="start", type=iso_date)
-    ei.add_argument("--to", dest="end", type=iso_date)
+    ei.add_argument("--from", dest="start", type=iso_date, metavar=tr("DATE"),
+                    help=tr("the first date of the incidents written, YYYY-MM-DD"))
+    ei.add_argument("--to", dest="end", type=iso_date, metavar=tr("DATE"),
+                    help=tr("the last date of the incidents written, YYYY-MM-DD"))
     ei.add_argument("--profile", choices=("full", "hq"), default="full",
                     help=tr("hq leaves out the sensitive fields (source, notes) and writes type, sub-type, "
                             "status and region as words in the language of --lang"))
     ei.set_defaults(func=cmd_export_incidents)
     er = exps.add_parser("site-records", help=tr("site records as CSV, GeoJSON or GeoPackage (by the file extension)"))
-    er.add_argument("--from", dest="start", type=iso_date)
-    er.add_argument("--to", dest="end", type=iso_date)
+    er.add_argument("--from", dest="start", type=iso_date, metavar=tr("DATE"),
+                    help=tr("the first date of the records written, YYYY-MM-DD"))
+    er.add_argument("--to", dest="end", type=iso_date, metavar=tr("DATE"),
+                    help=tr("the last date of the records written, YYYY-MM-DD"))
     er.add_argument("--profile", choices=("full", "hq"), default="full",
                     help=tr("hq leaves out the sensitive fields (source, note)"))
     er.set_defaults(func=cmd_export_site_records)
@@ -43,8 +47,11 @@ def register(subparsers) -> None:
     es.set_defaults(func=cmd_export_status)
     et = exps.add_parser("timeline", help=tr("phases, closure windows, events and commitments as CSV"))
     et.set_defaults(func=cmd_export_timeline)
-    for p in (ei, er, es, et):
-        p.add_argument("--out", type=Path, required=True)
+    em = exps.add_parser("movements", help=tr("movements as CSV, or as lines in GeoJSON or GeoPackage"))
+    em.set_defaults(func=cmd_export_movements)
+    for p in (ei, er, es, et, em):
+        p.add_argument("--out", type=Path, required=True, metavar=tr("FILE"),
+                       help=tr("the file to write (its extension chooses the format)"))
         p.add_argument("--excel", action="store_true", help=tr("UTF-8 with a BOM, for Excel"))
         p.add_argument("--hxl", action="store_true", help=tr("add an HXL hashtag row under the header"))
         p.add_argument("--delimiter", choices=(",", ";"), default=",", help=tr("';' for Excel in French"))
@@ -91,17 +98,28 @@ def _export(args, run) -> int:
         return fail(str(exc), 2)
     finally:
         db.close()
-    print(tr("Wrote {0} rows to {1}").format(n, args.out))
+    print(tr("Wrote %n row(s) to {0}", "", n).format(args.out))
     return 0
 
 
+def _range_refused(args) -> int | None:
+    """--from later than --to: a usage error (exit 2), nothing written."""
+    if args.start is not None and args.end is not None and args.start > args.end:
+        return fail(tr("--from {0} is later than --to {1}: nothing was written").format(args.start, args.end), 2)
+    return None
+
+
 def cmd_export_incidents(args) -> int:
+    if (refused := _range_refused(args)) is not None:
+        return refused
     return _export(args, lambda db, ex: ex.export_incidents(
         db, args.out, ex.incident_filter(args.start, args.end), excel=args.excel, hxl=args.hxl,
         profile=args.profile, lang=getattr(args, "lang", None) or "en", delimiter=args.delimiter))
 
 
 def cmd_export_site_records(args) -> int:
+    if (refused := _range_refused(args)) is not None:
+        return refused
     return _export(args, lambda db, ex: ex.export_site_records(
         db, args.out, args.start, args.end, excel=args.excel, hxl=args.hxl, profile=args.profile,
         delimiter=args.delimiter))
@@ -114,4 +132,9 @@ def cmd_export_status(args) -> int:
 
 def cmd_export_timeline(args) -> int:
     return _export(args, lambda db, ex: ex.export_timeline(
+        db, args.out, excel=args.excel, hxl=args.hxl, delimiter=args.delimiter))
+
+
+def cmd_export_movements(args) -> int:
+    return _export(args, lambda db, ex: ex.export_movements(
         db, args.out, excel=args.excel, hxl=args.hxl, delimiter=args.delimiter))

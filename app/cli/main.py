@@ -13,11 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 
 from app import i18n
-from app.cli.common import Parser, fail, tr
+from app.cli.common import Parser, fail, missing_folder, tr
+from app.cli.peek import peek
 
 
 def build_parser() -> Parser:
-    from app.cli import backup, briefing, exchange, packages, scenario, sites, status  # each imports its work when run
+    from app.cli import backup, briefing, exchange, packages, routes, scenario, sites, status  # each imports its work when run
 
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
     p.add_argument("--db", type=Path, help=tr("database file (default: SITMON_DB or the user's data folder)"))
@@ -26,7 +27,7 @@ def build_parser() -> Parser:
                    help=tr("file whose first line is the passphrase of an encrypted database "
                            "(default: SITMON_PASSPHRASE)"))
     sub = p.add_subparsers(dest="command", parser_class=Parser)
-    for group in (status, sites, scenario, exchange, packages, briefing, backup):
+    for group in (status, sites, scenario, exchange, packages, briefing, backup, routes):
         group.register(sub)
     return p
 
@@ -61,22 +62,31 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _peek(argv) -> tuple[str | None, str, argparse.Namespace | None]:
-    """The subcommand and language, before the full parser (whose help texts are translated); and, when the
-    arguments hold nothing but the options the window takes, those options: the window then starts without
-    the parser, which imports every command (the database layers among them: most of a second)."""
-    pre = argparse.ArgumentParser(add_help=False)
+def _peek(argv) -> tuple[str | None, str]:
+    """The subcommand and language, before the full parser (whose help texts are translated)."""
+    peeked = peek(argv)
+    return peeked.command, peeked.lang if peeked.lang in i18n.LANGUAGES else i18n.choose_language()
+
+
+def _window_args(argv) -> argparse.Namespace | None:
+    """When the arguments hold nothing but the window's own options, well formed, those options: the window
+    then starts without the full parser, which imports every command (the database layers among them: most of
+    a second before the window could show). None otherwise: the full parser reads them (and says what is wrong)."""
+    pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     pre.add_argument("--db", type=Path)
-    pre.add_argument("--lang", choices=i18n.LANGUAGES)
+    pre.add_argument("--lang")
     pre.add_argument("--passphrase-file", type=Path)
-    known, rest = pre.parse_known_args(argv)
-    command = next((a for a in rest if not a.startswith("-")), None)
-    return command, known.lang or i18n.choose_language(), None if rest else known
+    try:
+        known, rest = pre.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest or known.lang not in (None, *i18n.LANGUAGES) else known
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    command, lang, window_args = _peek(argv)
+    command, lang = _peek(argv)
+    window_args = _window_args(argv)
     window_possible = has_display()  # before application() picks a platform
     app = application(command, lang)  # noqa: F841 (kept alive while the command runs)
     args = window_args or build_parser().parse_args(argv)
@@ -88,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         from app.gui import run
 
         return run(args)
+    refused = missing_folder(args.out) if getattr(args, "out", None) is not None else None
+    if refused:
+        return fail(refused, 1)
     from db.scenario.files import ScenarioError
     from db.store.errors import DatabaseError
 

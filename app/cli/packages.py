@@ -17,9 +17,10 @@ PACKAGE_PASSPHRASE_ENV = "SITMON_PACKAGE_PASSPHRASE"
 def register(sub) -> None:
     pkg = sub.add_parser("package", help=tr("data packages between laptops"))
     pkgs = pkg.add_subparsers(dest="package_command", required=True, parser_class=type(pkg))
-    pe = pkgs.add_parser("export", help=tr("write every incident and site record, with their audit trails, to a "
-                                           "package signed by this laptop (encrypted when the database is)"))
-    pe.add_argument("--out", type=Path, required=True)
+    pe = pkgs.add_parser("export", help=tr("write every incident, site record and movement, with their audit "
+                                           "trails, to a package signed by this laptop (encrypted when the database "
+                                           "is)"))
+    pe.add_argument("--out", type=Path, required=True, metavar=tr("FILE"), help=tr("the .zip file to write"))
     pe.add_argument("--package-passphrase-file", type=Path, metavar="FILE",
                     help=tr("encrypt the package with the passphrase on this file's first line (default: "
                             "SITMON_PACKAGE_PASSPHRASE, else the database's passphrase when it is encrypted)"))
@@ -55,10 +56,12 @@ def cmd_package_export(args) -> int:
         sealed = bool(_package_passphrase(args) or db.passphrase)
     finally:
         db.close()
-    print(tr("Wrote {0} incidents and {1} audit rows to {2}").format(m.counts["incidents"], m.counts["audit"],
-                                                                      args.out))
+    print(tr("Wrote {0} and {1} to {2}").format(tr("%n incident(s)", "", m.counts["incidents"]),
+                                                  tr("%n audit row(s)", "", m.counts["audit"]), args.out))
     print(tr("Wrote {0} site records and {1} of their audit rows").format(m.counts["site_records"],
                                                                           m.counts["site_record_audit"]))
+    print(tr("Wrote {0} movements and {1} of their audit rows").format(m.counts["movements"],
+                                                                       m.counts["movement_audit"]))
     print(tr("Signed by this laptop ({0}); encrypted").format(m.laptop) if sealed else
           tr("Signed by this laptop ({0}); not encrypted").format(m.laptop))
     return 0
@@ -67,6 +70,7 @@ def cmd_package_export(args) -> int:
 def cmd_package_import(args) -> int:
     from app.i18n import message, signed_by
     from db.exchange import packages
+    from db.exchange.packages import movements
 
     if not args.file.is_file():
         return fail(tr("{0}: no such file").format(args.file), 2)
@@ -88,8 +92,18 @@ def cmd_package_import(args) -> int:
         diffs = "; ".join(f"{f}: mine {c.mine[f]!r}, theirs {c.theirs[f]!r}" for f in c.fields)
         print(tr("conflict: incident {0} ({1}): {2}").format(c.incident_id, c.mine["occurred_on"], diffs),
               file=sys.stderr)
+    mv = r.movements
+    print(tr("movements: {0} created, {1} updated, {2} unchanged").format(mv.created, mv.updated, mv.unchanged))
+    if mv.unplaced:
+        print(tr("{0} movements left out: this database holds no scenario (load one, then import again)").format(
+            mv.unplaced), file=sys.stderr)
     for c in s.conflicts:
         print(tr("conflict: {0}").format(packages.describe(c)), file=sys.stderr)
+    for c in mv.conflicts:
+        print(tr("conflict: {0}").format(movements.describe(c)), file=sys.stderr)
+    if mv.conflicts and not (r.conflicts or s.conflicts):
+        return fail(tr("{0} movements disagree between the laptops and were left as they are here; run again with "
+                       "--take mine or --take theirs").format(len(mv.conflicts)), 3)
     if r.conflicts or s.conflicts:
         return fail(tr("{0} incidents and {1} site records disagree between the laptops and were left as they "
                        "are here; run again with --take mine or --take theirs").format(

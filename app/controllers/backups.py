@@ -29,7 +29,7 @@ class BackupController(QObject):
         self.dialog: RestoreDialog | None = None
         self.notice: QMessageBox | None = None
         self.back_up_action = action(self, self.tr("&Back up now"), self.back_up_now, "Ctrl+B")
-        self.restore_action = action(self, self.tr("Restore from &backup…"), self.show_restore_dialog,
+        self.restore_action = action(self, self.tr("Restore &from backup…"), self.show_restore_dialog,
                                      "Ctrl+Shift+B")
         self.restore_action.setEnabled(not state.db.readonly)
 

@@ -22,11 +22,14 @@ from app import settings
 from app.actions import action
 from app.briefing.map_image import export_map_image
 from app.briefing.pack import INCIDENT_DAYS, BriefingData, gather, write_briefing
+from app.controllers.routes import route_options
 from app.ops import Op
 from db.progress import Cancelled
 from db.records import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
+
+
 IMAGE_FILTERS = QT_TRANSLATE_NOOP("Briefing", "PNG image (*.png);;SVG drawing (*.svg)")
 
 
@@ -38,9 +41,10 @@ class BriefingController(QObject):
         self.state, self.window = state, window
         self.progress: QProgressDialog | None = None
         self.path = ""
-        self.pack_action = action(self, translate("Briefing", "&Briefing pack…"), lambda: self.briefing_pack(),
+        self.routes = lambda: []  # (title, vertices) of the routes shown: a page each (the window sets it)
+        self.pack_action = action(self, translate("Briefing", "Briefin&g pack…"), lambda: self.briefing_pack(),
                                   "Ctrl+P")
-        self.image_action = action(self, translate("Briefing", "Export map &image…"), lambda: self.map_image(),
+        self.image_action = action(self, translate("Briefing", "Export &map image…"), lambda: self.map_image(),
                                    "Ctrl+Shift+M")
 
     def actions(self) -> list[QAction]:
@@ -65,9 +69,9 @@ class BriefingController(QObject):
         self.progress.setWindowTitle(translate("Briefing", "Briefing pack"))
         self.progress.setMinimumDuration(0)
         self.progress.show()
-        view = self._map_view()
+        # extent None: the map framed on the situation (its sites and incidents), whatever the window shows
         self.state.ops.run(Op(gather, self.state.db, day, self.state.lang, settings.get("export/marking"),
-                              INCIDENT_DAYS, view.view_bbox() if view is not None else None)
+                              INCIDENT_DAYS, None, self.routes(), route_options())
                            .on_success(self._paint).on_failure(self._failed))
 
     def _paint(self, data: BriefingData) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app import settings
 from app.actions import action
-from app.controllers.incidents import field_labels
+from app.controllers.incidents import field_labels, value_labels, value_shown, values_shown
 from app.controllers.sites import field_labels as record_labels
 from app.i18n import message, signed_by
 from app.ops import Op
@@ -43,6 +43,7 @@ class ExchangeController(QObject):
         self.passphrase: PassphraseDialog | None = None  # asking for an encrypted package's passphrase
         self.notice: QMessageBox | None = None
         self.options: dict = {}  # last export choices
+        self.export_dialog: ExportDialog | None = None
         writable = not state.db.readonly
         self.import_incidents_action = action(self, self.tr("&Import incidents…"), self._ask_import, "Ctrl+I")
         self.export_incidents_action = action(self, self.tr("&Export incidents…"),
@@ -114,8 +115,9 @@ class ExchangeController(QObject):
                          imports.write_import, self.state.db, plan, self.author, writes=True)
 
     def _written(self, result: imports.ImportResult, plan: imports.ImportPlan) -> None:
-        text = self.tr("{0} incidents created, {1} updated, {2} already up to date.").format(
-            *map(QLocale().toString, (result.created, result.updated, result.unchanged)))
+        text = self.tr("{0}, {1} updated, {2} already up to date.").format(
+            self.tr("%n incident(s) created", "", result.created),
+            *map(QLocale().toString, (result.updated, result.unchanged)))
         if plan.unmapped:
             types = ", ".join(f"{original} ({QLocale().toString(n)})" for original, n in plan.unmapped)
             text += " " + self.tr("ACLED types sitmon does not know, imported as “Other” (the original kept in "
@@ -124,15 +126,35 @@ class ExchangeController(QObject):
 
     # ---------------------------------------------------------------- exports
 
-    def _ask_export(self, kind: str) -> None:
+    def _ask_export(self, kind: str) -> ExportDialog:
         dialog = ExportDialog(self.parent_widget)
         dialog.set_kind(kind)
         scenario = self.state.scenario
         dialog.set_range(self.filter.date_from, self.filter.date_to, scenario.start, scenario.end)
+        dialog.set_log_filter(self.filter_text())
         dialog.set_date(self.state.cursor.date)
         dialog.set_options(self.options)
         dialog.accepted.connect(lambda: self._ask_file(kind, dialog.options()))
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        self.export_dialog = dialog
+        return dialog
+
+    def filter_text(self) -> str:
+        """The log's filters but its dates (the export dialog shows those itself), as the log names them."""
+        f, labels = self.filter, value_labels(self.state.lang, self.state.scenario.sites, taxonomy.load())
+
+        def names(kind: str, ids) -> str:
+            return ", ".join(labels[kind].get(i, i) for i in ids)
+        parts = [self.tr("search “{0}”").format(f.text.strip())] if f.text.strip() else []
+        parts += [text.format(names(kind, ids)) for kind, ids, text in (
+            ("type", f.types, self.tr("type: {0}")), ("region", f.regions, self.tr("region: {0}")),
+            ("site_id", f.sites, self.tr("site: {0}"))) if ids]
+        if f.statuses:
+            parts.append(self.tr("status: {0}").format(", ".join(value_shown("status", s, labels) for s in f.statuses)))
+        if f.include_deleted:
+            parts.append(self.tr("deleted incidents included"))
+        return "; ".join(parts)
 
     def _ask_file(self, kind: str, options: dict) -> None:
         self.options = options
@@ -148,7 +170,8 @@ class ExchangeController(QObject):
         csv = dict(excel=options.get("excel", False), hxl=options.get("hxl", False),
                    delimiter=options.get("delimiter", ","))
         if kind == "incidents":
-            where = exports.incident_filter(options.get("start"), options.get("end"), self.filter)
+            where = exports.incident_filter(options.get("start"), options.get("end"),
+                                            self.filter if options.get("log_filter") else None)
             args = (exports.export_incidents, self.state.db, path, where)
             csv.update(profile=options.get("profile", "full"), lang=self.state.lang)
         elif kind == "site-records":
@@ -159,8 +182,7 @@ class ExchangeController(QObject):
         else:
             args = (exports.export_timeline, self.state.db, path)
         return self._run(self.tr("Writing {0}…").format(path.name), lambda n: self._tell(
-            QMessageBox.Icon.Information, self.tr("Wrote {0} rows to {1}").format(QLocale().toString(n), path)),
-            *args, **csv)
+            QMessageBox.Icon.Information, self.tr("Wrote %n row(s) to {0}", "", n).format(path)), *args, **csv)
 
     # ---------------------------------------------------------------- packages
 
@@ -176,9 +198,9 @@ class ExchangeController(QObject):
         sealed = self.tr("Signed by this laptop and encrypted with the database's passphrase.") \
             if self.state.db.passphrase else self.tr("Signed by this laptop.")
         return self._run(self.tr("Writing {0}…").format(path.name), lambda m: self._tell(
-            QMessageBox.Icon.Information, self.tr("Wrote {0} incidents and {1} audit rows to {2}").format(
-                QLocale().toString(m.counts["incidents"]), QLocale().toString(m.counts["audit"]), path)
-            + " " + sealed), packages.export_package, self.state.db, path, author=self.author)
+            QMessageBox.Icon.Information, self.tr("Wrote {0} and {1} to {2}").format(
+                self.tr("%n incident(s)", "", m.counts["incidents"]), self.tr("%n audit row(s)", "", m.counts["audit"]),
+                path) + " " + sealed), packages.export_package, self.state.db, path, author=self.author)
 
     def _ask_import_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import data package"), "",
@@ -195,27 +217,35 @@ class ExchangeController(QObject):
             return None
         return self._run(self.tr("Merging {0}…").format(path.name), lambda r: self._merged(path, r),
                          _import_package, self.state.db, path, author=self.author, passphrase=passphrase,
-                         writes=("incidents", "site_records"))
+                         writes=("incidents", "site_records", "movements"))
 
     def _merged(self, path: Path, result) -> None:
         if isinstance(result, packages.SealError):
             self.import_package(path, error=message(result))
             return
-        text = signed_by(result.signer) + " " + self.tr("{0} incidents added, {1} updated, {2} unchanged.").format(
-            *map(QLocale().toString, (result.created, result.updated, result.unchanged)))
+        text = signed_by(result.signer) + " " + self.tr("{0}, {1} updated, {2} unchanged.").format(
+            self.tr("%n incident(s) added", "", result.created),
+            *map(QLocale().toString, (result.updated, result.unchanged)))
         sites = result.site_records
         text += " " + self.tr("Site records: {0} added, {1} updated, {2} recorded on both laptops merged.").format(
             *map(QLocale().toString, (sites.created, sites.updated, sites.merged)))
-        if not result.conflicts and not sites.conflicts:
+        moved = result.movements
+        text += " " + self.tr("Movements: {0} added, {1} updated.").format(
+            *map(QLocale().toString, (moved.created, moved.updated)))
+        if moved.unplaced:
+            text += " " + self.tr("{0} movements left out: this database holds no scenario.").format(
+                QLocale().toString(moved.unplaced))
+        if not result.conflicts and not sites.conflicts and not moved.conflicts:
             self._tell(QMessageBox.Icon.Information, text)
             return
         self.conflicts = ConflictDialog(self.parent_widget)
         self.conflicts.setWindowTitle(text)
         self.conflicts.set_conflicts([self._conflict_row(c) for c in result.conflicts] +
-                                     [self._record_conflict_row(c) for c in sites.conflicts])
+                                     [self._record_conflict_row(c) for c in sites.conflicts] +
+                                     [self._movement_conflict_row(c) for c in moved.conflicts])
         self.conflicts.chosen.connect(lambda choices: self._run(
             self.tr("Applying your choices…"), self._resolved, _resolve, self.state.db, result.conflicts, choices,
-            self.author, sites.conflicts, writes=("incidents", "site_records")))
+            self.author, sites.conflicts, moved.conflicts, writes=("incidents", "site_records", "movements")))
         self.conflicts.open()
 
     def _resolved(self, left) -> None:
@@ -235,6 +265,17 @@ class ExchangeController(QObject):
         labels = record_labels()
         return c.record_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
 
+    def _movement_conflict_row(self, c) -> tuple[str, str, list[tuple[str, str, str]]]:
+        """A movement edited on both laptops: its route and planned departure, the differing fields."""
+        from app.controllers.movements import movement_field_labels
+
+        names = {s.id: s.name.get(self.state.lang) for s in self.state.scenario.sites}
+        title = self.tr("Movement {0} → {1}, {2}").format(names.get(c.mine["from_site"], c.mine["from_site"]),
+                                                          names.get(c.mine["to_site"], c.mine["to_site"]),
+                                                          c.mine["planned_departure"])
+        labels = {**field_labels(), **movement_field_labels()}
+        return c.movement_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
+
     def _conflict_row(self, c: packages.Conflict) -> tuple[str, str, list[tuple[str, str, str]]]:
         try:
             kind = taxonomy.load().type(c.mine["type"]).label.get(self.state.lang)
@@ -243,8 +284,9 @@ class ExchangeController(QObject):
         day = QDate.fromString(str(c.mine["occurred_on"]), "yyyy-MM-dd")
         when = QLocale().toString(day, "d MMM yyyy") if day.isValid() else str(c.mine["occurred_on"])
         title = f"{when}  {kind}  {c.mine['description'][:60]}"
-        labels = field_labels()
-        return c.incident_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
+        labels, values = field_labels(), value_labels(self.state.lang, self.state.scenario.sites, taxonomy.load())
+        return c.incident_id, title, [(labels.get(f, f), *values_shown(f, c.mine[f], c.theirs[f], values))
+                                      for f in c.fields]
 
 
 def _import_package(db, path, author, passphrase, progress=None):
@@ -258,8 +300,8 @@ def _import_package(db, path, author, passphrase, progress=None):
         raise
 
 
-def _resolve(db, conflicts, choices, author, record_conflicts=(), progress=None):
-    return packages.resolve(db, conflicts, choices, author, record_conflicts)
+def _resolve(db, conflicts, choices, author, record_conflicts=(), movement_conflicts=(), progress=None):
+    return packages.resolve(db, conflicts, choices, author, record_conflicts, movement_conflicts)
 
 
 def _shown(value) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
 from app import settings
@@ -18,6 +18,7 @@ from app.ops import Op
 from app.state import AppState
 from app.undo import Done
 from db.incidents import audit, draft, queries, taxonomy, writes
+from db.vocab import GEO_PRECISION_LABELS, INCIDENT_STATUS_LABELS, TIME_PRECISION_LABELS
 from geo import basemap
 from widgets.incidents.audit import AuditView
 from widgets.incidents.form import IncidentForm
@@ -38,7 +39,7 @@ class IncidentController(QObject):
         self.ctx = draft.context(state.scenario.sites)
         self.undo_stack = QUndoStack(self)
         self.form: IncidentForm | None = None
-        self.labels = self._labels(state.lang)
+        self.labels = value_labels(state.lang, state.scenario.sites, self.taxonomy)
         table.set_choices(list(self.labels["type"].items()), list(self.labels["region"].items()),
                           list(self.labels["site_id"].items()))
         table.set_labels({"subtype": self.labels["subtype"]})
@@ -56,16 +57,6 @@ class IncidentController(QObject):
         table.start()
         self._update_actions()
 
-    def _labels(self, lang: str) -> dict[str, dict[str, str]]:
-        regions = basemap.regions().regions
-        names = [(r.name_fr or r.name) if lang == "fr" else r.name for r in regions]
-        return {
-            "type": {t.id: t.label.get(lang) for t in self.taxonomy.types},
-            "subtype": {s.id: s.label.get(lang) for t in self.taxonomy.types for s in t.subtypes},
-            "region": dict(sorted(zip((r.code for r in regions), names), key=lambda kv: kv[1])),
-            "site_id": {s.id: s.name.get(lang) for s in self.state.scenario.sites},
-        }
-
     def _make_actions(self) -> None:
         self.new_action = action(self, self.tr("&New incident…"), self.new_incident, QKeySequence.StandardKey.New)
         self.edit_action = action(self, self.tr("&Edit incident…"), self.edit_selected, "F2")
@@ -73,7 +64,7 @@ class IncidentController(QObject):
         self.delete_action = action(self, self.tr("&Delete incident"), self.delete_selected,
                                     QKeySequence.StandardKey.Delete,
                                     context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.restore_action = action(self, self.tr("&Restore incident"), self.restore_selected, "Ctrl+R")
+        self.restore_action = action(self, self.tr("Res&tore incident"), self.restore_selected, "Ctrl+R")
         self.audit_action = action(self, self.tr("Show &audit trail…"), self.show_audit, "Ctrl+H")
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -142,7 +133,7 @@ class IncidentController(QObject):
                      lambda db: writes.soft_delete(db, ident, author)) \
                 .on_success(lambda _: self.state.select("incident", ident))
             return
-        after = writes.changes_between(record, draft.values(typed, self.ctx))
+        after = draft.edited_values(record, draft.draft_of(record), typed, self.ctx)
         if not after:
             return
         before = {k: getattr(record, k) for k in after}
@@ -169,7 +160,7 @@ class IncidentController(QObject):
 
     def _show_trail(self, trail) -> AuditView:
         view = AuditView(self.table.window())
-        view.set_trail(trail, field_labels())
+        view.set_trail(trail, field_labels(), lambda field, old, new: values_shown(field, old, new, self.labels))
         view.finished.connect(view.deleteLater)
         view.open()
         self.audit_view = view
@@ -268,6 +259,59 @@ def field_labels() -> dict[str, str]:
         "deleted": translate("IncidentController", "Deleted"),
         "package": translate("IncidentController", "Arrived with package"),
     }
+
+
+PRECISION_LABELS = {"geo_precision": GEO_PRECISION_LABELS, "time_precision": TIME_PRECISION_LABELS}
+
+
+def value_labels(lang: str, sites, types: taxonomy.Taxonomy) -> dict[str, dict[str, str]]:
+    """What the log shows for a stored id: type, sub-type, region, site and status names in the interface
+    language."""
+    regions = basemap.regions().regions
+    names = [(r.name_fr or r.name) if lang == "fr" else r.name for r in regions]
+    return {
+        "type": {t.id: t.label.get(lang) for t in types.types},
+        "subtype": {s.id: s.label.get(lang) for t in types.types for s in t.subtypes},
+        "region": dict(sorted(zip((r.code for r in regions), names), key=lambda kv: kv[1])),
+        "site_id": {s.id: s.name.get(lang) for s in sites},
+        "status": {k: label.get(lang) for k, label in INCIDENT_STATUS_LABELS.items()},
+    }
+
+
+def values_shown(field: str, old, new, labels: dict[str, dict[str, str]]) -> tuple[str, str]:
+    """A change of one field (stored values, as the audit trail and packages keep them) as the form and the log
+    show it, in the interface language: names for ids, the status as a word, dates and numbers in the locale, a
+    position to 5 decimals or as many more as it takes to tell the two apart."""
+    if field in ("lat", "lon"):
+        decimals = next((d for d in range(5, 16) if _number(old, d) != _number(new, d)), 15)
+        return _number(old, decimals), _number(new, decimals)
+    return value_shown(field, old, labels), value_shown(field, new, labels)
+
+
+def value_shown(field: str, value, labels: dict[str, dict[str, str]]) -> str:
+    translate = QCoreApplication.translate
+    if value is None or value == "":
+        return "—"
+    if field in labels:
+        return labels[field].get(value, str(value))
+    if field in PRECISION_LABELS and value in PRECISION_LABELS[field]:
+        return translate("Precision", PRECISION_LABELS[field][value])
+    if field == "deleted" or isinstance(value, bool):
+        return translate("IncidentController", "yes") if value else translate("IncidentController", "no")
+    if field == "occurred_on":
+        day = QDate.fromString(str(value)[:10], "yyyy-MM-dd")
+        return QLocale().toString(day, "d MMM yyyy") if day.isValid() else str(value)
+    if field == "occurred_time":
+        return str(value)[:5]
+    if field == "site_km":
+        return _number(value, 1)
+    if isinstance(value, int):
+        return QLocale().toString(value)
+    return str(value)
+
+
+def _number(value, decimals: int) -> str:
+    return "—" if value is None else QLocale().toString(float(value), "f", decimals)
 
 
 def _parse_location(text: str):

@@ -41,6 +41,7 @@ class MapController(QObject):
         super().__init__(parent)
         self.state, self.view, self.card, self.panel = state, view, card, layers
         self.mbtiles: dict[str, gb.MBTiles] = {}
+        self.vectors: dict[str, object] = {}  # layer id -> the user's vector layer (VectorData), for its lines
         self.points = state.incident_points()  # none yet at start: they follow in points_ready
         self.regions = gb.regions()
         self.tile_timer = QTimer(self, singleShot=True, interval=150)
@@ -157,8 +158,10 @@ class MapController(QObject):
     def readout_text(self, lat: float, lon: float) -> str:
         region = self.regions.region_of(lat, lon)
         name = "" if region is None else (region.name_fr or region.name) if self.state.lang == "fr" else region.name
+        letters = self.tr("NSEW", "the hemisphere letters: north, south, east, west")
         return self.tr("{0}   {1}   MGRS {2}   {3}").format(
-            coords.format_dd(lat, lon), coords.format_dms(lat, lon), coords.format_mgrs(lat, lon), name).rstrip()
+            coords.format_dd(lat, lon), coords.format_dms(lat, lon, letters), coords.format_mgrs(lat, lon),
+            name).rstrip()
 
     def show_readout(self, lat: float, lon: float) -> None:
         self.view.show_readout(self.readout_text(lat, lon))
@@ -184,6 +187,7 @@ class MapController(QObject):
 
     def _fill_panel(self) -> None:
         base = [("sites", self.tr("Camps and bases")), ("flows", self.tr("Redeployments under way")),
+                ("movements", self.tr("Movements")), ("routes", self.tr("Routes under study")),
                 ("incidents", self.tr("Incidents")), ("places", self.tr("Towns")),
                 ("rivers", self.tr("Niger river and lakes")), ("regions", self.tr("Regions of Mali")),
                 ("nouakchott", self.tr("Nouakchott 2013 states (regional view)")),
@@ -208,7 +212,8 @@ class MapController(QObject):
                 self.mbtiles[layer_id] = gb.MBTiles(path)
                 self.refresh_tiles()
             else:
-                self.view.add_vector_layer(layer_id, map_data.read_vector(Path(path)))
+                self.vectors[layer_id] = map_data.read_vector(Path(path))
+                self.view.add_vector_layer(layer_id, self.vectors[layer_id])
         except gb.LayerError as exc:
             return self.tr("Cannot add the layer {0}: {1}").format(Path(path).name, exc)
         if path not in self.user_layers:
@@ -220,6 +225,7 @@ class MapController(QObject):
 
     def remove_user_layer(self, layer_id: str) -> None:
         self.view.remove_layer(layer_id)
+        self.vectors.pop(layer_id, None)
         mb = self.mbtiles.pop(layer_id, None)
         if mb:
             mb.close()
@@ -235,6 +241,20 @@ class MapController(QObject):
             error = self.add_user_layer(path)
             if error:
                 self.message.emit(error)
+
+    def user_lines(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Every line of the user's vector layers (polygon outlines too), as (lat, lon) arrays: a route can follow
+        one (the route panel's "Line of a map layer")."""
+        out = []
+        for data in self.vectors.values():
+            lines = data.lines
+            if lines is None or not len(lines.x):
+                continue
+            ends = np.flatnonzero(~np.asarray(lines.connect, dtype=bool)) + 1
+            for a, b in zip(np.r_[0, ends], np.r_[ends, len(lines.x)]):
+                if b - a >= 2:
+                    out.append((np.asarray(lines.y[a:b], dtype=float), np.asarray(lines.x[a:b], dtype=float)))
+        return out
 
     # -------------------------------------------------------------- navigation and actions
 
@@ -260,14 +280,14 @@ class MapController(QObject):
         self.view.set_tool("pick")
 
     def _make_actions(self) -> dict[str, QAction]:
-        measure = action(self, self.tr("&Measure distance"),
+        measure = action(self, self.tr("Measure &distance"),
                          lambda on: self.view.set_tool("measure" if on else "pan"), "Ctrl+M", checkable=True)
         self.view.tool_changed.connect(lambda tool: measure.setChecked(tool == "measure"))
         on_map = Qt.ShortcutContext.WidgetWithChildrenShortcut  # + and - belong to the map (Ctrl++ / Ctrl+- zoom text)
         actions = {
             "add_layer": action(self, self.tr("Add map &layer…"), self.add_layer_dialog, "Ctrl+Shift+L"),
             "zoom_mali": action(self, self.tr("Zoom to &Mali"), lambda: self.view.zoom_to(MALI), "Ctrl+0"),
-            "zoom_regional": action(self, self.tr("&Regional view (Nouakchott 2013 states)"),
+            "zoom_regional": action(self, self.tr("Regional &view (Nouakchott 2013 states)"),
                                     lambda: self.view.zoom_to(REGIONAL), "Ctrl+9"),
             "zoom_selection": action(self, self.tr("Zoom to &selected site"), self.zoom_to_selection, "Ctrl+J"),
             "zoom_in": action(self, self.tr("Zoom &in"), lambda: self.view.zoom(1.25), "+", context=on_map),
@@ -278,6 +298,8 @@ class MapController(QObject):
         self.view.addActions([actions["zoom_in"], actions["zoom_out"]])
         actions["legend"].setChecked(settings.get("map/legend"))
         self.view.set_legend_visible(settings.get("map/legend"))
+        self.view.set_legend_collapsed(settings.get("map/legend_collapsed"))
+        self.view.legend_collapsed.connect(lambda folded: settings.put("map/legend_collapsed", folded))
         for region in self.regions.regions:
             label = (region.name_fr or region.name) if self.state.lang == "fr" else region.name
             actions["region:" + region.code] = action(self, label, lambda _=False, c=region.code: self.zoom_to_region(c))

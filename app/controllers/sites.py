@@ -35,7 +35,7 @@ class SiteController(QObject):
         self.dialog: RecordDialog | None = None
         self.menu: QMenu | None = None
         self.audit_view: AuditView | None = None
-        self.record_action = action(self, self.tr("Record site &update…"), self.record_selected, "Ctrl+U")
+        self.record_action = action(self, self.tr("Record s&ite update…"), self.record_selected, "Ctrl+U")
         card.record_requested.connect(self.record_update)
         card.record_button.setEnabled(self.writable)
         history = card.history

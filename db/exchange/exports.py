@@ -191,6 +191,50 @@ def export_timeline(db, path: Path | str, *, excel: bool = False, hxl: bool = Fa
     return len(rows)
 
 
+MOVEMENT_COLUMNS = ("id", "from_site", "to_site", "via", "planned_departure", "planned_arrival", "departed_on",
+                    "arrived_on", "status", "personnel", "vehicles", "route_km", "incidents", "note", "author",
+                    "origin", "revision", "updated_at")
+MOVEMENT_HXL = {"id": "#activity+code", "from_site": "#loc+code+origin", "to_site": "#loc+code+dest",
+                "via": "#loc+name+via", "planned_departure": "#date+start+planned", "planned_arrival":
+                "#date+end+planned", "departed_on": "#date+start", "arrived_on": "#date+end", "status": "#status",
+                "personnel": "#reached+persons", "vehicles": "#reached+vehicles", "route_km": "#indicator+km",
+                "incidents": "#event+code", "note": "#description", "author": "#meta+author",
+                "origin": "#meta+origin", "revision": "#meta+revision", "updated_at": "#date+updated"}
+
+
+def movement_rows(db, include_deleted: bool = False) -> tuple[list[tuple], list]:
+    """Every movement as MOVEMENT_COLUMNS values, and its route's (lat, lon) vertices (None where a site is not
+    in the scenario), by planned departure."""
+    from db.movements.draft import waypoint_text
+    from db.movements.queries import movements
+    from geo.routes import Route
+
+    sites = {s.id: (s.lat, s.lon) for s in read_scenario(db).sites}
+    rows, lines = [], []
+    for m in movements(db, include_deleted):
+        line = m.vertices(sites)
+        km = round(Route.through(line).length_km, 1) if line else None
+        rows.append((m.id, m.from_site, m.to_site, waypoint_text(m.waypoints), m.planned_departure, m.planned_arrival,
+                     m.departed_on, m.arrived_on, m.status, m.personnel, m.vehicles, km, " ".join(m.incident_ids),
+                     m.note, m.author, m.origin, m.revision, m.updated_at.isoformat(sep=" ", timespec="seconds")))
+        lines.append(line)
+    return rows, lines
+
+
+def export_movements(db, path: Path | str, *, excel: bool = False, hxl: bool = False, delimiter: str = ",",
+                     progress: Progress = None) -> int:
+    """Every live movement as CSV, or as lines (GeoJSON, GeoPackage: the route through its waypoints)."""
+    rows, lines = movement_rows(db)
+    if output_format(path) != "csv":
+        features.write_lines(path, "movements", MOVEMENT_COLUMNS, rows, lines, db.path)
+    else:
+        with csv_format.Writer(path, MOVEMENT_COLUMNS, excel=excel, hxl=MOVEMENT_HXL if hxl else None,
+                               delimiter=delimiter, database=db.path) as w:
+            w.csv.writerows([[csv_format.cell(v) for v in r] for r in rows])
+    tick(progress, len(rows), len(rows))
+    return len(rows)
+
+
 def _write_table(db, path, layer, columns, rows, hxl, excel, delimiter) -> None:
     if output_format(path) != "csv":
         features.write_points(path, layer, columns, rows, db.path)

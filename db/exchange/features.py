@@ -23,3 +23,19 @@ def write_points(path: Path | str, layer: str, columns, rows, database: Path | N
     with atomic(path, create=False, database=database) as part:
         gpd.GeoDataFrame(frame, geometry=points, crs="EPSG:4326").to_file(
             part, driver=DRIVERS[path.suffix.lower()], layer=layer, engine="pyogrio")
+
+
+def write_lines(path: Path | str, layer: str, columns, rows, lines, database: Path | None = None) -> None:
+    """`rows` (values of `columns`), each with its line in `lines`: (lat, lon) vertices, or None where it has no
+    known route (written without a geometry); the file is written whole or not at all."""
+    import geopandas as gpd
+    import shapely
+
+    path = Path(path)
+    frame = gpd.pd.DataFrame([[v.isoformat() if isinstance(v, (date, time)) else v for v in r] for r in rows],
+                             columns=list(columns))
+    geometry = [None if line is None else shapely.LineString([(round(lon, 5), round(lat, 5)) for lat, lon in line])
+                for line in lines]
+    with atomic(path, create=False, database=database) as part:
+        gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326").to_file(
+            part, driver=DRIVERS[path.suffix.lower()], layer=layer, engine="pyogrio")

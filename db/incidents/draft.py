@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, time
 from functools import lru_cache
 
@@ -28,11 +28,11 @@ MSG_REQUIRED = QT_TRANSLATE_NOOP("Incidents", "required")
 MSG_DATE = QT_TRANSLATE_NOOP("Incidents", "not a date: write it as YYYY-MM-DD, e.g. 2023-08-13")
 MSG_FUTURE = QT_TRANSLATE_NOOP("Incidents", "{day} is in the future")
 MSG_TIME = QT_TRANSLATE_NOOP("Incidents", "not a time: write it as HH:MM (UTC), e.g. 14:30")
-MSG_TYPE = QT_TRANSLATE_NOOP("Incidents", "unknown type {value!r}")
-MSG_SUBTYPE = QT_TRANSLATE_NOOP("Incidents", "{value!r} is not a sub-type of this type")
+MSG_TYPE = QT_TRANSLATE_NOOP("Incidents", "unknown type “{value}”")
+MSG_SUBTYPE = QT_TRANSLATE_NOOP("Incidents", "“{value}” is not a sub-type of this type")
 MSG_COUNT = QT_TRANSLATE_NOOP("Incidents", "a whole number from 0 to {high}")
 MSG_RELIABILITY = QT_TRANSLATE_NOOP("Incidents", "admiralty code: a letter A-F and a digit 1-6, e.g. B2")
-MSG_STATUS = QT_TRANSLATE_NOOP("Incidents", "unknown status {value!r}")
+MSG_STATUS = QT_TRANSLATE_NOOP("Incidents", "unknown status “{value}”")
 MSG_PRECISION = QT_TRANSLATE_NOOP("Incidents", "a precision of 1, 2 or 3")
 MSG_FAR = QT_TRANSLATE_NOOP("Incidents", "{km:.0f} km from the nearest site: is the position right?")
 MSG_OUTSIDE = QT_TRANSLATE_NOOP("Incidents", "outside Mali and its neighbours: is the position right?")
@@ -249,14 +249,37 @@ def values(draft: IncidentDraft, ctx: Context) -> dict:
         time_precision=int(draft.time_precision))
 
 
+# the columns a field of the form sets, where they are not named alike
+FIELD_COLUMNS = {"location": ("lat", "lon", "region", "site_id", "site_km", "admin1"), "place": ("location",)}
+
+
+def edited_values(record: IncidentRecord, shown: IncidentDraft, typed: IncidentDraft, ctx: Context) -> dict:
+    """The column values the user changed in a form that showed `shown` (draft_of(record)): only the fields
+    whose text was changed (the location when it reads as another position), each only where it differs from
+    the record. Saving a form left as it was writes nothing. Raises InvalidDraft."""
+    from geo.coords import parse_coordinates
+
+    new = values(typed, ctx)
+    columns = set()
+    for f in fields(IncidentDraft):
+        if f.name == "location":
+            edited = parse_coordinates(typed.location) != parse_coordinates(shown.location)
+        else:
+            edited = f.name != "confirmed" and getattr(typed, f.name).strip() != getattr(shown, f.name).strip()
+        if edited:
+            columns.update(FIELD_COLUMNS.get(f.name, (f.name,)))
+    return {k: v for k, v in new.items() if k in columns and getattr(record, k) != v}
+
+
 def draft_of(record: IncidentRecord) -> IncidentDraft:
-    """The draft that shows a stored incident in the form."""
-    from geo.coords import format_dd
+    """The draft that shows a stored incident in the form; its position reads back as exactly the one stored
+    (geo.coords.format_exact: MGRS if typed so, the digits typed)."""
+    from geo.coords import format_exact
 
     return IncidentDraft(
         occurred_on=record.occurred_on.isoformat(),
         occurred_time=record.occurred_time.strftime("%H:%M") if record.occurred_time else "",
-        location=format_dd(record.lat, record.lon), place=record.location, admin1=record.admin1,
+        location=format_exact(record.lat, record.lon), place=record.location, admin1=record.admin1,
         admin2=record.admin2, geo_precision=str(record.geo_precision), time_precision=str(record.time_precision),
         type=record.type, subtype=record.subtype,
         actors=record.actors, **{n: str(getattr(record, n)) for n in CASUALTIES}, description=record.description,

@@ -31,6 +31,7 @@ class IncidentType:
     acled_event_type: str
     acled_subtype: str  # for the mission's own kinds; "" for ACLED types
     subtypes: tuple[Subtype, ...] = ()
+    route_weight: float = 1.0  # how much it weighs against a road (geo.routes.score's type_weights)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def load(path: Path = TAXONOMY_FILE) -> Taxonomy:
             color=groups[t["group"]].color, acled_event_type=groups[t["group"]].acled,
             acled_subtype=t.get("acled_subtype", ""),
             subtypes=tuple(Subtype(s["id"], _text(s["label"]), s["acled"]) for s in t.get("subtypes", ())),
+            route_weight=float(t.get("route_weight", 1.0)),
         )
         for t in data["types"])
     return Taxonomy(tuple(groups.values()), types)

@@ -13,14 +13,9 @@ from sqlalchemy import update as sql_update
 from db.clock import utcnow
 from db.incidents import audit
 from db.incidents.draft import Context, IncidentDraft, values
-from db.incidents.queries import IncidentRecord, NotFound
+from db.incidents.queries import NotFound
 from db.store.models import Incident
 from db.vocab import CONTENT
-
-
-def changes_between(record: IncidentRecord, new_values: dict) -> dict:
-    """The columns of new_values that differ from the record."""
-    return {k: v for k, v in new_values.items() if getattr(record, k) != v}
 
 
 def create(db, draft: IncidentDraft, author: str, ctx: Context, incident_id: str | None = None) -> str:

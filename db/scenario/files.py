@@ -84,13 +84,15 @@ class ScenarioError(ValueError):
     `reason` is an English template marked for translation in the "Scenario" context, filled from
     `params`; `message(translate)` gives it in the interface language (app/ passes Qt's translate)."""
 
-    def __init__(self, path: Path | str, key: str, reason: str, line: int | None = None, got=None, **params):
+    def __init__(self, path: Path | str, key: str, reason: str, line: int | None = None, got=None,
+                 context: str | None = None, **params):
         self.path, self.key, self.reason, self.line, self.got, self.params = Path(path), key, reason, line, got, params
+        self.context = context or CONTEXT  # the reason's translation context (a movement's: "Movements")
         super().__init__(self.message())
 
     def message(self, translate=None) -> str:
         tr = translate or (lambda _ctx, text: text)
-        reason = tr(CONTEXT, self.reason).format(**self.params)
+        reason = tr(self.context, self.reason).format(**self.params)
         if self.got is not None:
             reason = tr(CONTEXT, R_GOT).format(reason=reason, value=self.got)
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
@@ -205,7 +207,8 @@ def _check_references(m: Scenario, path, text: str) -> None:
     def fail(loc, reason, **params):
         raise ScenarioError(path, _key_path(loc), reason, _line_of(text, loc), **params)
 
-    for name in ("sites", "phases", "events", "deadlines", "meetings", "commitments", "recurring", "incidents"):
+    for name in ("sites", "phases", "events", "deadlines", "meetings", "commitments", "recurring", "incidents",
+                 "movements"):
         seen = set()
         for i, item in enumerate(getattr(m, name)):
             if item.id in seen:
@@ -234,6 +237,7 @@ def _check_references(m: Scenario, path, text: str) -> None:
     for i, x in enumerate(m.incidents):
         if x.site is not None and x.site not in sites:
             fail(("incidents", i, "site"), R_UNKNOWN_SITE, id=repr(x.site))
+    _check_movements(m, fail)
     for name in ("commitments", "recurring"):
         for i, x in enumerate(getattr(m, name)):
             if x.meeting not in meetings:
@@ -249,3 +253,32 @@ def _check_references(m: Scenario, path, text: str) -> None:
         if len(occurrences(x.rule, next(g.date for g in m.meetings if g.id == x.meeting), x.until)) \
                 > MAX_OCCURRENCES:
             fail(("recurring", i, "until"), R_TOO_MANY, limit=MAX_OCCURRENCES)
+
+
+def _check_movements(m: Scenario, fail) -> None:
+    """Each movement seed through the movements' one validator, against the scenario's sites and incidents."""
+    from db.movements import draft
+
+    seeded = {x.id for x in m.incidents}
+    ctx = draft.Context({s.id: (s.lat, s.lon) for s in m.sites}, lambda ids: seeded & set(ids))
+    for i, x in enumerate(m.movements):
+        errors = draft.validate(seed_draft(x), ctx)
+        if errors:
+            e = errors[0]
+            key = {"via": "via", "incidents": "incidents"}.get(e.field, e.field)
+            fail(("movements", i, key), e.message, context=draft.C, **e.args)
+
+
+def seed_draft(x):
+    """A movement seed (db.scenario.schema.MovementSeed) as the movements' validator reads it."""
+    from db.movements.draft import MovementDraft, waypoint_text
+
+    def day(d):
+        return d.isoformat() if d else ""
+
+    return MovementDraft(
+        from_site=x.from_site, to_site=x.to_site, via=waypoint_text(x.via),
+        planned_departure=day(x.planned_departure), planned_arrival=day(x.planned_arrival),
+        departed_on=day(x.departed_on), arrived_on=day(x.arrived_on), status=x.status,
+        personnel="" if x.personnel is None else str(x.personnel),
+        vehicles="" if x.vehicles is None else str(x.vehicles), note=x.note.en, incidents=" ".join(x.incidents))

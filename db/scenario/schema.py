@@ -22,6 +22,7 @@ from db.records import NO_TEXT, QT_TRANSLATE_NOOP, Text
 from db.vocab import (
     GEO_PRECISIONS,
     INCIDENT_STATUSES,
+    MOVEMENT_STATUSES,
     RELIABILITY_CODES,
     ROLES,
     SITE_KINDS,
@@ -256,6 +257,27 @@ class IncidentSeed:
 
 
 @dataclass(**RECORD)
+class MovementSeed:
+    """A movement (a convoy) the scenario brings into the log, with a fixed id; checked by the movements' one
+    validator (db/movements/draft.py) once the file is read. `via`: site ids and [lat, lon] positions."""
+
+    id: Uuid
+    from_site: str
+    to_site: str
+    planned_departure: dt.date
+    via: tuple[str | tuple[Lat, Lon], ...] = ()
+    planned_arrival: dt.date | None = None
+    departed_on: dt.date | None = None
+    arrived_on: dt.date | None = None
+    status: Literal[MOVEMENT_STATUSES] = "planned"
+    personnel: Count | None = None
+    vehicles: Count | None = None
+    note: Text = NO_TEXT
+    incidents: tuple[str, ...] = ()  # ids of the scenario's incidents linked to it
+    source: str = ""
+
+
+@dataclass(**RECORD)
 class Scenario:
     format_version: int
     mission: Mission
@@ -271,6 +293,7 @@ class Scenario:
     commitments: Annotated[tuple[Commitment, ...], Field(max_length=MAX_ITEMS)] = ()
     recurring: Annotated[tuple[Recurring, ...], Field(max_length=MAX_ITEMS)] = ()
     incidents: Annotated[tuple[IncidentSeed, ...], Field(max_length=MAX_ITEMS)] = ()
+    movements: Annotated[tuple[MovementSeed, ...], Field(max_length=MAX_ITEMS)] = ()
 
     def site(self, site_id: str) -> Site:
         return self._by_id["sites"][site_id]

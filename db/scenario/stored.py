@@ -12,9 +12,11 @@ from sqlalchemy import delete, func, insert, select
 
 from db.clock import utcnow
 from db.incidents import audit
+from db.movements import audit as movement_audit
+from db.movements import draft as movement_draft
 from db.scenario import files
-from db.scenario.schema import IncidentSeed, Scenario
-from db.store.models import Incident, ScenarioRow, SiteRow
+from db.scenario.schema import IncidentSeed, MovementSeed, Scenario
+from db.store.models import Incident, Movement, ScenarioRow, SiteRow
 from geo import basemap
 from geo.lookups import geodesic_km
 
@@ -55,7 +57,28 @@ def load_scenario(db, path: Path | str) -> Scenario:
             s.add(Incident(**values, author=SCENARIO, origin=SCENARIO, created_at=at, updated_at=at))
             s.flush()
             audit.record(s, seed.id, at, SCENARIO, SCENARIO, "create", {k: (None, v) for k, v in values.items()})
+        _seed_movements(s, scenario)
     return scenario
+
+
+def _seed_movements(s, scenario: Scenario) -> None:
+    """The scenario's movements the database does not hold yet, as its incidents are seeded (same bytes on every
+    laptop): author and origin "scenario", created at 00:00 UTC on the planned departure."""
+    ctx = movement_draft.Context({x.id: (x.lat, x.lon) for x in scenario.sites})
+    for seed in scenario.movements:
+        if s.get(Movement, seed.id) is not None:
+            continue
+        values = movement_draft.values(files.seed_draft(seed), ctx)
+        at = movement_seeded_at(seed)
+        s.add(Movement(id=seed.id, **values, author=SCENARIO, origin=SCENARIO, revision=1, created_at=at,
+                       updated_at=at, deleted=False))
+        s.flush()
+        movement_audit.record(s, seed.id, at, SCENARIO, SCENARIO, "create", {k: (None, v) for k, v in values.items()})
+
+
+def movement_seeded_at(seed: MovementSeed) -> datetime:
+    """When a seeded movement is recorded as created: its planned departure at 00:00 UTC (never the clock)."""
+    return datetime.combine(seed.planned_departure, time())
 
 
 def seeded_at(seed: IncidentSeed) -> datetime:

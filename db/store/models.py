@@ -156,6 +156,52 @@ class SiteRecordAudit(Base):
     __table_args__ = (Index("ix_site_record_audit_record", "record_id", "at"),)
 
 
+class Movement(Base):
+    """A movement of people and equipment (a convoy) from a site to a site, through optional waypoints.
+
+    `waypoints` and `incident_ids` are JSON text (portable): the waypoints in travel order, each a site id or a
+    [lat, lon] position; the ids of the incidents linked to the movement. Edits bump `revision`, a delete only
+    sets `deleted`; every change has its row in movement_audit (db/movements)."""
+
+    __tablename__ = "movements"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID text
+    from_site: Mapped[str] = mapped_column(String(64))  # no FK: scenarios change
+    to_site: Mapped[str] = mapped_column(String(64))
+    waypoints: Mapped[str] = mapped_column(Text, default="[]")
+    planned_departure: Mapped[date] = mapped_column(Date)
+    planned_arrival: Mapped[date | None] = mapped_column(Date, nullable=True)
+    departed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    arrived_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="planned")  # db.vocab.MOVEMENT_STATUSES
+    personnel: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: not recorded
+    vehicles: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    incident_ids: Mapped[str] = mapped_column(Text, default="[]")
+    author: Mapped[str] = mapped_column(String(128), default="")
+    origin: Mapped[str] = mapped_column(String(64), default="")  # laptop id that created it ("scenario": a seed)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_movements_live_departure", "deleted", "planned_departure"),)
+
+
+class MovementAudit(Base):
+    """Who changed a movement, when and how: one row per create, edit, delete, restore or merge."""
+
+    __tablename__ = "movement_audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    movement_id: Mapped[str] = mapped_column(ForeignKey("movements.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String(128), default="")
+    laptop: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(16))  # db.vocab.AUDIT_ACTIONS
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
+
+    __table_args__ = (Index("ix_movement_audit_movement", "movement_id", "at"),)
+
+
 Index("ix_incidents_site", Incident.site_id)
 Index("ix_incidents_live_day", Incident.deleted, Incident.occurred_on, Incident.id)
 Index("ix_incidents_live_type", Incident.deleted, Incident.type, Incident.occurred_on)

@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to {0}</source>
+        <translation>
+            <numerusform>Wrote %n row to {0}</numerusform>
+            <numerusform>Wrote %n rows to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s)</source>
+        <translation>
+            <numerusform>%n audit row</numerusform>
+            <numerusform>%n audit rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeController</name>
+    <message numerus="yes">
+        <source>%n incident(s) created</source>
+        <translation>
+            <numerusform>%n incident created</numerusform>
+            <numerusform>%n incidents created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to {0}</source>
+        <translation>
+            <numerusform>Wrote %n row to {0}</numerusform>
+            <numerusform>Wrote %n rows to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s)</source>
+        <translation>
+            <numerusform>%n audit row</numerusform>
+            <numerusform>%n audit rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) added</source>
+        <translation>
+            <numerusform>%n incident added</numerusform>
+            <numerusform>%n incidents added</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message numerus="yes">
         <source>Import the %n good rows</source>
@@ -28,6 +90,16 @@
         <translation>
             <numerusform>%n incident</numerusform>
             <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RouteController</name>
+    <message numerus="yes">
+        <source>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</source>
+        <translation>
+            <numerusform>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</numerusform>
+            <numerusform>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</numerusform>
         </translation>
     </message>
 </context>

@@ -4,12 +4,25 @@
 <context>
     <name></name>
     <message>
+        <source>{0}:</source>
+        <comment>a heading of the command&apos;s help, e.g. options:</comment>
+        <translation>{0} :</translation>
+    </message>
+    <message>
         <source>{0}: error: {1}</source>
         <translation>{0} : erreur : {1}</translation>
     </message>
     <message>
         <source>&apos;{0}&apos; is not a valid date (YYYY-MM-DD)</source>
         <translation>« {0} » n&apos;est pas une date valide (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>the folder {0} does not exist: nothing was written</source>
+        <translation>le dossier {0} n&apos;existe pas : rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>created a new database at {0}</source>
+        <translation>nouvelle base de données créée : {0}</translation>
     </message>
     <message>
         <source>&apos;{0}&apos; is outside the years {1} to {2}</source>
@@ -176,6 +189,18 @@
         <translation>les incidents en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
     </message>
     <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>the first date of the incidents written, YYYY-MM-DD</source>
+        <translation>la première date des incidents écrits, AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>the last date of the incidents written, YYYY-MM-DD</source>
+        <translation>la dernière date des incidents écrits, AAAA-MM-JJ</translation>
+    </message>
+    <message>
         <source>hq leaves out the sensitive fields (source, notes) and writes type, sub-type, status and region as words in the language of --lang</source>
         <translation>hq omet les champs sensibles (source, notes) et écrit le type, le sous-type, le statut et la région en toutes lettres dans la langue de --lang</translation>
     </message>
@@ -186,6 +211,18 @@
     <message>
         <source>phases, closure windows, events and commitments as CSV</source>
         <translation>les phases, fenêtres de fermeture, événements et engagements en CSV</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>the file to write (its extension chooses the format)</source>
+        <translation>le fichier à écrire (son extension choisit le format)</translation>
+    </message>
+    <message>
+        <source>movements as CSV, or as lines in GeoJSON or GeoPackage</source>
+        <translation>les mouvements en CSV, ou en lignes GeoJSON ou GeoPackage</translation>
     </message>
     <message>
         <source>UTF-8 with a BOM, for Excel</source>
@@ -212,8 +249,20 @@
         <translation>les relevés des sites en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
     </message>
     <message>
+        <source>the first date of the records written, YYYY-MM-DD</source>
+        <translation>la première date des relevés écrits, AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>the last date of the records written, YYYY-MM-DD</source>
+        <translation>la dernière date des relevés écrits, AAAA-MM-JJ</translation>
+    </message>
+    <message>
         <source>hq leaves out the sensitive fields (source, note)</source>
         <translation>hq omet les champs sensibles (source, note)</translation>
+    </message>
+    <message>
+        <source>the .zip file to write</source>
+        <translation>le fichier .zip à écrire</translation>
     </message>
     <message>
         <source>merge a package from another laptop</source>
@@ -247,13 +296,38 @@
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} rows refused{5}</source>
         <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes refusées{5}</translation>
     </message>
-    <message>
-        <source>Wrote {0} rows to {1}</source>
-        <translation>{0} lignes écrites dans {1}</translation>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to {0}</source>
+        <translation>
+            <numerusform>%n ligne écrite dans {0}</numerusform>
+            <numerusform>%n lignes écrites dans {0}</numerusform>
+        </translation>
     </message>
     <message>
-        <source>write every incident and site record, with their audit trails, to a package signed by this laptop (encrypted when the database is)</source>
-        <translation>écrire tous les incidents et relevés de site, avec leur historique, dans un paquet signé par ce portable (chiffré si la base l&apos;est)</translation>
+        <source>--from {0} is later than --to {1}: nothing was written</source>
+        <translation>--from {0} est postérieur à --to {1} : rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>Wrote {0} and {1} to {2}</source>
+        <translation>{0} et {1} écrits dans {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s)</source>
+        <translation>
+            <numerusform>%n ligne d&apos;historique</numerusform>
+            <numerusform>%n lignes d&apos;historique</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>write every incident, site record and movement, with their audit trails, to a package signed by this laptop (encrypted when the database is)</source>
+        <translation>écrire tous les incidents, relevés de site et mouvements, avec leur historique, dans un paquet signé par ce portable (chiffré si la base l&apos;est)</translation>
     </message>
     <message>
         <source>encrypt the package with the passphrase on this file&apos;s first line (default: SITMON_PACKAGE_PASSPHRASE, else the database&apos;s passphrase when it is encrypted)</source>
@@ -272,12 +346,12 @@
         <translation>oublier la clé d&apos;un portable (son prochain paquet est accepté comme un premier)</translation>
     </message>
     <message>
-        <source>Wrote {0} incidents and {1} audit rows to {2}</source>
-        <translation>{0} incidents et {1} lignes d&apos;historique écrits dans {2}</translation>
-    </message>
-    <message>
         <source>Wrote {0} site records and {1} of their audit rows</source>
         <translation>{0} relevés de sites et {1} lignes de leur historique écrits</translation>
+    </message>
+    <message>
+        <source>Wrote {0} movements and {1} of their audit rows</source>
+        <translation>{0} mouvements et {1} lignes de leur historique écrits</translation>
     </message>
     <message>
         <source>Signed by this laptop ({0}); encrypted</source>
@@ -300,8 +374,20 @@
         <translation>conflit : incident {0} ({1}) : {2}</translation>
     </message>
     <message>
+        <source>movements: {0} created, {1} updated, {2} unchanged</source>
+        <translation>mouvements : {0} créés, {1} mis à jour, {2} inchangés</translation>
+    </message>
+    <message>
+        <source>{0} movements left out: this database holds no scenario (load one, then import again)</source>
+        <translation>{0} mouvements laissés de côté : cette base ne contient pas de scénario (chargez-en un, puis importez de nouveau)</translation>
+    </message>
+    <message>
         <source>conflict: {0}</source>
         <translation>conflit : {0}</translation>
+    </message>
+    <message>
+        <source>{0} movements disagree between the laptops and were left as they are here; run again with --take mine or --take theirs</source>
+        <translation>{0} mouvements diffèrent entre les ordinateurs et sont laissés tels quels ici ; relancez avec --take mine ou --take theirs</translation>
     </message>
     <message>
         <source>{0} incidents and {1} site records disagree between the laptops and were left as they are here; run again with --take mine or --take theirs</source>
@@ -362,6 +448,10 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     <message>
         <source>No backup today</source>
         <translation>Pas de sauvegarde aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>unknown site &apos;{0}&apos; (sitmon status lists them)</source>
+        <translation>site inconnu « {0} » (sitmon status les liste)</translation>
     </message>
     <message>
         <source>&apos;{0}&apos; is not a size like 1600x1000 (100 to 10000 pixels)</source>
@@ -479,6 +569,114 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <source>unknown site {0!r}: give its id (e.g. goundam) or its name</source>
         <translation>site inconnu {0!r} : donnez son identifiant (par ex. goundam) ou son nom</translation>
     </message>
+    <message>
+        <source>&apos;{0}&apos; is not a number from {1} to {2}</source>
+        <translation>« {0} » n&apos;est pas un nombre de {1} à {2}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;: give at least two sites, separated by commas</source>
+        <translation>« {0} » : donnez au moins deux sites, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a position (LAT,LON)</source>
+        <translation>« {0} » n&apos;est pas une position (LAT,LON)</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos;: give at least two positions, separated by &apos;;&apos;</source>
+        <translation>« {0} » : donnez au moins deux positions, séparées par « ; »</translation>
+    </message>
+    <message>
+        <source>incidents recorded near a route</source>
+        <translation>incidents enregistrés près d&apos;un itinéraire</translation>
+    </message>
+    <message>
+        <source>the route&apos;s stretches and the incidents recorded near each</source>
+        <translation>les tronçons de l&apos;itinéraire et les incidents enregistrés près de chacun</translation>
+    </message>
+    <message>
+        <source>the incidents recorded near the route, by distance along it</source>
+        <translation>les incidents enregistrés près de l&apos;itinéraire, par distance le long de celui-ci</translation>
+    </message>
+    <message>
+        <source>sites in travel order</source>
+        <translation>sites dans l&apos;ordre du trajet</translation>
+    </message>
+    <message>
+        <source>positions in travel order</source>
+        <translation>positions dans l&apos;ordre du trajet</translation>
+    </message>
+    <message>
+        <source>the incidents of the days up to this date</source>
+        <translation>les incidents des jours jusqu&apos;à cette date</translation>
+    </message>
+    <message>
+        <source>movements (convoys) between sites</source>
+        <translation>mouvements (convois) entre sites</translation>
+    </message>
+    <message>
+        <source>record a movement</source>
+        <translation>enregistrer un mouvement</translation>
+    </message>
+    <message>
+        <source>change a movement&apos;s fields</source>
+        <translation>modifier les champs d&apos;un mouvement</translation>
+    </message>
+    <message>
+        <source>waypoints in travel order: site ids or LAT,LON, separated by &apos;;&apos;</source>
+        <translation>points de passage dans l&apos;ordre du trajet : identifiants de sites ou LAT,LON, séparés par « ; »</translation>
+    </message>
+    <message>
+        <source>ids of the incidents linked to it</source>
+        <translation>identifiants des incidents qui lui sont liés</translation>
+    </message>
+    <message>
+        <source>every movement</source>
+        <translation>tous les mouvements</translation>
+    </message>
+    <message>
+        <source>deleted movements too</source>
+        <translation>les mouvements supprimés aussi</translation>
+    </message>
+    <message>
+        <source>delete a movement (it can be restored)</source>
+        <translation>supprimer un mouvement (il peut être restauré)</translation>
+    </message>
+    <message>
+        <source>restore a deleted movement</source>
+        <translation>restaurer un mouvement supprimé</translation>
+    </message>
+    <message>
+        <source>a route needs at least two distinct positions</source>
+        <translation>un itinéraire a besoin d&apos;au moins deux positions distinctes</translation>
+    </message>
+    <message>
+        <source>Incidents recorded near this route: {0} in the {1} days to {2}, within {3} km of its {4} km (a record of what happened, not a probability)</source>
+        <translation>Incidents enregistrés près de cet itinéraire : {0} dans les {1} jours jusqu&apos;au {2}, à moins de {3} km de ses {4} km (un relevé de ce qui s&apos;est passé, pas une probabilité)</translation>
+    </message>
+    <message>
+        <source>the movement was not recorded</source>
+        <translation>le mouvement n&apos;a pas été enregistré</translation>
+    </message>
+    <message>
+        <source>no movement {0}</source>
+        <translation>aucun mouvement {0}</translation>
+    </message>
+    <message>
+        <source>{0}: updated</source>
+        <translation>{0} : modifié</translation>
+    </message>
+    <message>
+        <source>{0}: unchanged</source>
+        <translation>{0} : inchangé</translation>
+    </message>
+    <message>
+        <source>{0}: deleted</source>
+        <translation>{0} : supprimé</translation>
+    </message>
+    <message>
+        <source>{0}: restored</source>
+        <translation>{0} : restauré</translation>
+    </message>
 </context>
 <context>
     <name>Attribution</name>
@@ -541,8 +739,8 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>Sau&amp;vegarder maintenant</translation>
     </message>
     <message>
-        <source>Restore from &amp;backup…</source>
-        <translation>&amp;Restaurer une sauvegarde…</translation>
+        <source>Restore &amp;from backup…</source>
+        <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
         <source>The database was backed up to {0}</source>
@@ -576,6 +774,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{0} écrit : {1} pages, la situation au {2}</translation>
     </message>
     <message>
+        <source>{0} positions</source>
+        <translation>{0} positions</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
         <source>write the briefing pack of a date (PDF)</source>
         <translation>écrire le dossier de briefing d&apos;une date (PDF)</translation>
     </message>
@@ -596,16 +802,20 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>langue du dossier</translation>
     </message>
     <message>
+        <source>a page on the incidents recorded near this route (repeatable)</source>
+        <translation>une page sur les incidents enregistrés près de cet itinéraire (répétable)</translation>
+    </message>
+    <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <source>&amp;Briefing pack…</source>
+        <source>Briefin&amp;g pack…</source>
         <translation>Dossier de &amp;briefing…</translation>
     </message>
     <message>
-        <source>Export map &amp;image…</source>
-        <translation>Exporter l&apos;&amp;image de la carte…</translation>
+        <source>Export &amp;map image…</source>
+        <translation>Exporter l&apos;i&amp;mage de la carte…</translation>
     </message>
     <message>
         <source>Save the briefing pack</source>
@@ -756,6 +966,22 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Sommaire</translation>
     </message>
     <message>
+        <source>Sites on {0}</source>
+        <translation>Sites au {0}</translation>
+    </message>
+    <message>
+        <source>since {0}</source>
+        <translation>depuis le {0}</translation>
+    </message>
+    <message>
+        <source>Incidents of the last {0} days</source>
+        <translation>Incidents des {0} derniers jours</translation>
+    </message>
+    <message>
+        <source>{0} in all</source>
+        <translation>{0} en tout</translation>
+    </message>
+    <message>
         <source>personnel repatriated, military and police (as of {0})</source>
         <translation>personnels rapatriés, militaires et policiers (au {0})</translation>
     </message>
@@ -875,6 +1101,46 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
+    <message>
+        <source>Route {0}</source>
+        <translation>Itinéraire {0}</translation>
+    </message>
+    <message>
+        <source>km along</source>
+        <translation>km parcourus</translation>
+    </message>
+    <message>
+        <source>km off</source>
+        <translation>km d&apos;écart</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Route {0}: incidents recorded near it</source>
+        <translation>Itinéraire {0} : incidents enregistrés à proximité</translation>
+    </message>
+    <message>
+        <source>Incidents recorded near this route: {6}, within {0} km of its {1} km, from {2} to {3}. Weighed by kind, harm, age (half-life {4} days) and how precisely each is placed; stretches of {5} km. A record of what happened, not a probability.</source>
+        <translation>Incidents enregistrés près de cet itinéraire : {6}, à moins de {0} km de ses {1} km, du {2} au {3}. Pesés selon leur nature, leurs victimes, leur âge (demi-vie de {4} jours) et la précision de leur position ; tronçons de {5} km. Un relevé de ce qui s&apos;est passé, pas une probabilité.</translation>
+    </message>
+    <message>
+        <source>The table lists the first {0} of {1} incidents along the route.</source>
+        <translation>Le tableau liste les {0} premiers des {1} incidents le long de l&apos;itinéraire.</translation>
+    </message>
+    <message>
+        <source>No incident recorded near this route in these days.</source>
+        <translation>Aucun incident enregistré près de cet itinéraire pendant ces jours.</translation>
+    </message>
+    <message>
+        <source>Weight of the incidents recorded near each stretch</source>
+        <translation>Poids des incidents enregistrés près de chaque tronçon</translation>
+    </message>
+    <message>
+        <source>km from the start</source>
+        <translation>km depuis le départ</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -930,8 +1196,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>une coordonnée compte au plus {limit} caractères</translation>
     </message>
     <message>
-        <source>cannot read {text!r}: expected decimal degrees, degrees-minutes-seconds or MGRS</source>
-        <translation>impossible de lire {text!r} : degrés décimaux, degrés-minutes-secondes ou MGRS attendus</translation>
+        <source>cannot read “{text}”: expected decimal degrees, degrees-minutes-seconds or MGRS</source>
+        <translation>impossible de lire « {text} » : degrés décimaux, degrés-minutes-secondes ou MGRS attendus</translation>
     </message>
     <message>
         <source>{axis} {value:g} is outside {low}..{high}</source>
@@ -955,11 +1221,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>both values are {axis}s: give one N/S and one E/W</source>
-        <translation>les deux valeurs sont des {axis}s : donnez-en une N/S et une E/W</translation>
+        <translation>les deux valeurs sont des {axis}s : donnez-en une N/S et une E/O</translation>
     </message>
     <message>
         <source>cannot tell where latitude ends: put a comma between the values or add N/S and E/W</source>
-        <translation>impossible de savoir où finit la latitude : mettez une virgule entre les valeurs ou ajoutez N/S et E/W</translation>
+        <translation>impossible de savoir où finit la latitude : mettez une virgule entre les valeurs ou ajoutez N/S et E/O</translation>
     </message>
     <message>
         <source>not a valid MGRS reference: {text}</source>
@@ -988,6 +1254,25 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>seconds</source>
         <translation>secondes</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Pick on a calendar</source>
+        <translation>Choisir sur un calendrier</translation>
+    </message>
+    <message>
+        <source>Type a date, e.g. {0} or {1}, or pick it on the calendar</source>
+        <translation>Saisissez une date, par exemple {0} ou {1}, ou choisissez-la sur le calendrier</translation>
+    </message>
+    <message>
+        <source>Not a date: type it as {0} or {1}</source>
+        <translation>Ce n&apos;est pas une date : écrivez-la {0} ou {1}</translation>
+    </message>
+    <message>
+        <source>{0} is outside {1} – {2}</source>
+        <translation>{0} est hors de la période {1} – {2}</translation>
     </message>
 </context>
 <context>
@@ -1049,8 +1334,75 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Importation de {0}…</translation>
     </message>
     <message>
-        <source>{0} incidents created, {1} updated, {2} already up to date.</source>
-        <translation>{0} incidents créés, {1} mis à jour, {2} déjà à jour.</translation>
+        <source>{0}, {1} updated, {2} already up to date.</source>
+        <translation>{0}, {1} mis à jour, {2} déjà à jour.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) created</source>
+        <translation>
+            <numerusform>%n incident créé</numerusform>
+            <numerusform>%n incidents créés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>search “{0}”</source>
+        <translation>recherche « {0} »</translation>
+    </message>
+    <message>
+        <source>type: {0}</source>
+        <translation>type : {0}</translation>
+    </message>
+    <message>
+        <source>region: {0}</source>
+        <translation>région : {0}</translation>
+    </message>
+    <message>
+        <source>site: {0}</source>
+        <translation>site : {0}</translation>
+    </message>
+    <message>
+        <source>status: {0}</source>
+        <translation>statut : {0}</translation>
+    </message>
+    <message>
+        <source>deleted incidents included</source>
+        <translation>incidents supprimés compris</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to {0}</source>
+        <translation>
+            <numerusform>%n ligne écrite dans {0}</numerusform>
+            <numerusform>%n lignes écrites dans {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote {0} and {1} to {2}</source>
+        <translation>{0} et {1} écrits dans {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>%n incident</numerusform>
+            <numerusform>%n incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit row(s)</source>
+        <translation>
+            <numerusform>%n ligne d&apos;historique</numerusform>
+            <numerusform>%n lignes d&apos;historique</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}, {1} updated, {2} unchanged.</source>
+        <translation>{0}, {1} mis à jour, {2} inchangés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) added</source>
+        <translation>
+            <numerusform>%n incident ajouté</numerusform>
+            <numerusform>%n incidents ajoutés</numerusform>
+        </translation>
     </message>
     <message>
         <source>ACLED types sitmon does not know, imported as “Other” (the original kept in the notes): {0}.</source>
@@ -1063,10 +1415,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
-    </message>
-    <message>
-        <source>Wrote {0} rows to {1}</source>
-        <translation>{0} lignes écrites dans {1}</translation>
     </message>
     <message>
         <source>Export data package</source>
@@ -1085,10 +1433,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Signé par ce portable.</translation>
     </message>
     <message>
-        <source>Wrote {0} incidents and {1} audit rows to {2}</source>
-        <translation>{0} incidents et {1} lignes d&apos;historique écrits dans {2}</translation>
-    </message>
-    <message>
         <source>Import data package</source>
         <translation>Importer un paquet de données</translation>
     </message>
@@ -1097,12 +1441,16 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Fusion de {0}…</translation>
     </message>
     <message>
-        <source>{0} incidents added, {1} updated, {2} unchanged.</source>
-        <translation>{0} incidents ajoutés, {1} mis à jour, {2} inchangés.</translation>
-    </message>
-    <message>
         <source>Site records: {0} added, {1} updated, {2} recorded on both laptops merged.</source>
         <translation>Relevés des sites : {0} ajoutés, {1} mis à jour, {2} enregistrés sur les deux ordinateurs fusionnés.</translation>
+    </message>
+    <message>
+        <source>Movements: {0} added, {1} updated.</source>
+        <translation>Mouvements : {0} ajoutés, {1} mis à jour.</translation>
+    </message>
+    <message>
+        <source>{0} movements left out: this database holds no scenario.</source>
+        <translation>{0} mouvements laissés de côté : cette base ne contient pas de scénario.</translation>
     </message>
     <message>
         <source>Applying your choices…</source>
@@ -1119,6 +1467,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>edited on both laptops</source>
         <translation>modifié sur les deux ordinateurs</translation>
+    </message>
+    <message>
+        <source>Movement {0} → {1}, {2}</source>
+        <translation>Mouvement {0} → {1}, {2}</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1531,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Toutes les dates</translation>
     </message>
     <message>
+        <source>Only the incidents the log&apos;s filters show:</source>
+        <translation>Seulement les incidents que montrent les filtres du journal :</translation>
+    </message>
+    <message>
         <source>from</source>
         <translation>du</translation>
     </message>
@@ -1193,6 +1549,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Dates</source>
         <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Incident log</source>
+        <translation>Journal des incidents</translation>
     </message>
     <message>
         <source>Status on</source>
@@ -1422,7 +1782,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>&amp;Supprimer l&apos;incident</translation>
     </message>
     <message>
-        <source>&amp;Restore incident</source>
+        <source>Res&amp;tore incident</source>
         <translation>&amp;Rétablir l&apos;incident</translation>
     </message>
     <message>
@@ -1560,6 +1920,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
     </message>
     <message>
         <source>Arrived with package</source>
@@ -1932,12 +2300,16 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>heure non valide : écrivez-la HH:MM (UTC), par ex. 14:30</translation>
     </message>
     <message>
-        <source>unknown type {value!r}</source>
-        <translation>type inconnu {value!r}</translation>
+        <source>unknown type “{value}”</source>
+        <translation>type inconnu « {value} »</translation>
     </message>
     <message>
-        <source>{value!r} is not a sub-type of this type</source>
-        <translation>{value!r} n&apos;est pas un sous-type de ce type</translation>
+        <source>“{value}” is not a sub-type of this type</source>
+        <translation>« {value} » n&apos;est pas un sous-type de ce type</translation>
+    </message>
+    <message>
+        <source>unknown status “{value}”</source>
+        <translation>statut inconnu « {value} »</translation>
     </message>
     <message>
         <source>a whole number from 0 to {high}</source>
@@ -1946,10 +2318,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>admiralty code: a letter A-F and a digit 1-6, e.g. B2</source>
         <translation>code de l&apos;Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
-    </message>
-    <message>
-        <source>unknown status {value!r}</source>
-        <translation>statut inconnu {value!r}</translation>
     </message>
     <message>
         <source>a precision of 1, 2 or 3</source>
@@ -2136,6 +2504,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Détails</translation>
     </message>
     <message>
+        <source>Movements</source>
+        <translation>Mouvements</translation>
+    </message>
+    <message>
+        <source>Route risk</source>
+        <translation>Risque sur l&apos;itinéraire</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2150,6 +2526,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>Route ris&amp;k…</source>
+        <translation>Ris&amp;que sur l&apos;itinéraire…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2184,6 +2564,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Les incidents n&apos;ont pas pu être chargés : {0}</translation>
     </message>
     <message>
+        <source>Click the route&apos;s points on the map; Enter or Esc ends it.</source>
+        <translation>Cliquez les points de l&apos;itinéraire sur la carte ; Entrée ou Échap pour terminer.</translation>
+    </message>
+    <message>
         <source>sitmon</source>
         <translation>sitmon</translation>
     </message>
@@ -2199,6 +2583,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
 <context>
     <name>MapController</name>
     <message>
+        <source>NSEW</source>
+        <comment>the hemisphere letters: north, south, east, west</comment>
+        <translation>NSEO</translation>
+    </message>
+    <message>
         <source>{0}   {1}   MGRS {2}   {3}</source>
         <translation>{0}   {1}   MGRS {2}   {3}</translation>
     </message>
@@ -2213,6 +2602,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Redeployments under way</source>
         <translation>Redéploiements en cours</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>Mouvements</translation>
+    </message>
+    <message>
+        <source>Routes under study</source>
+        <translation>Itinéraires étudiés</translation>
     </message>
     <message>
         <source>Incidents</source>
@@ -2251,7 +2648,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Couches cartographiques ({0})</translation>
     </message>
     <message>
-        <source>&amp;Measure distance</source>
+        <source>Measure &amp;distance</source>
         <translation>Mesurer une &amp;distance</translation>
     </message>
     <message>
@@ -2263,7 +2660,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Zoom sur le &amp;Mali</translation>
     </message>
     <message>
-        <source>&amp;Regional view (Nouakchott 2013 states)</source>
+        <source>Regional &amp;view (Nouakchott 2013 states)</source>
         <translation>Vue &amp;régionale (États de Nouakchott 2013)</translation>
     </message>
     <message>
@@ -2299,6 +2696,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{0} km</translation>
     </message>
     <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
         <source>States at the Nouakchott meeting (2013)</source>
         <translation>États de la réunion de Nouakchott (2013)</translation>
     </message>
@@ -2309,10 +2710,6 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Sites</source>
         <translation>Sites</translation>
-    </message>
-    <message>
-        <source>Kind of site</source>
-        <translation>Type de site</translation>
     </message>
     <message>
         <source>Redeployment under way</source>
@@ -2339,6 +2736,26 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Plus grand : plus de tués et de blessés</translation>
     </message>
     <message>
+        <source>Movements</source>
+        <translation>Mouvements</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>prévu</translation>
+    </message>
+    <message>
+        <source>under way</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>arrivé</translation>
+    </message>
+    <message>
+        <source>Incidents recorded near the route</source>
+        <translation>Incidents enregistrés près de l&apos;itinéraire</translation>
+    </message>
+    <message>
         <source>Pan the map</source>
         <translation>Déplacer la carte</translation>
     </message>
@@ -2355,12 +2772,410 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Arrêter la mesure ou le choix d&apos;une position</translation>
     </message>
     <message>
+        <source>End the route being drawn</source>
+        <translation>Terminer l&apos;itinéraire en cours de tracé</translation>
+    </message>
+    <message>
         <source>{0}, {1}: {2} killed or injured</source>
         <translation>{0}, {1} : {2} tués ou blessés</translation>
     </message>
     <message>
         <source> (recorded in the field)</source>
         <translation> (relevé sur le terrain)</translation>
+    </message>
+</context>
+<context>
+    <name>MovementController</name>
+    <message>
+        <source>New &amp;movement…</source>
+        <translation>No&amp;uveau mouvement…</translation>
+    </message>
+    <message>
+        <source>Edit m&amp;ovement…</source>
+        <translation>Modifier le m&amp;ouvement…</translation>
+    </message>
+    <message>
+        <source>Delete mo&amp;vement</source>
+        <translation>Supprimer le mou&amp;vement</translation>
+    </message>
+    <message>
+        <source>Movement&apos;s audit trai&amp;l…</source>
+        <translation>Histori&amp;que du mouvement…</translation>
+    </message>
+    <message>
+        <source>Export mo&amp;vements…</source>
+        <translation>Exp&amp;orter les mouvements…</translation>
+    </message>
+    <message>
+        <source>arrived {0} (left {1})</source>
+        <translation>arrivé le {0} (parti le {1})</translation>
+    </message>
+    <message>
+        <source>under way since {0}</source>
+        <translation>en cours depuis le {0}</translation>
+    </message>
+    <message>
+        <source>aborted (planned for {0})</source>
+        <translation>annulé (prévu le {0})</translation>
+    </message>
+    <message>
+        <source>planned for {0}</source>
+        <translation>prévu le {0}</translation>
+    </message>
+    <message>
+        <source>planned arrival {0}</source>
+        <translation>arrivée prévue le {0}</translation>
+    </message>
+    <message>
+        <source>→ {0}: {1}</source>
+        <translation>→ {0} : {1}</translation>
+    </message>
+    <message>
+        <source>← from {0}: {1}</source>
+        <translation>← de {0} : {1}</translation>
+    </message>
+    <message>
+        <source>New movement</source>
+        <translation>Nouveau mouvement</translation>
+    </message>
+    <message>
+        <source>Edit movement</source>
+        <translation>Modifier le mouvement</translation>
+    </message>
+    <message>
+        <source>Delete movement</source>
+        <translation>Supprimer le mouvement</translation>
+    </message>
+    <message>
+        <source>Restore movement</source>
+        <translation>Restaurer le mouvement</translation>
+    </message>
+    <message>
+        <source>Export movements</source>
+        <translation>Exporter les mouvements</translation>
+    </message>
+    <message>
+        <source>Exporting movements…</source>
+        <translation>Export des mouvements…</translation>
+    </message>
+    <message>
+        <source>Wrote {0} movements to {1}</source>
+        <translation>{0} mouvements écrits dans {1}</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Départ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Planned departure</source>
+        <translation>Départ prévu</translation>
+    </message>
+    <message>
+        <source>Planned arrival</source>
+        <translation>Arrivée prévue</translation>
+    </message>
+    <message>
+        <source>Departed on</source>
+        <translation>Parti le</translation>
+    </message>
+    <message>
+        <source>Arrived on</source>
+        <translation>Arrivé le</translation>
+    </message>
+    <message>
+        <source>Personnel</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Véhicules</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Linked incidents</source>
+        <translation>Incidents liés</translation>
+    </message>
+</context>
+<context>
+    <name>MovementForm</name>
+    <message>
+        <source>New movement</source>
+        <translation>Nouveau mouvement</translation>
+    </message>
+    <message>
+        <source>Edit movement</source>
+        <translation>Modifier le mouvement</translation>
+    </message>
+    <message>
+        <source>Choose a site…</source>
+        <translation>Choisir un site…</translation>
+    </message>
+    <message>
+        <source>optional: sites (their ids) or positions, separated by ;</source>
+        <translation>facultatif : sites (leurs identifiants) ou positions, séparés par ;</translation>
+    </message>
+    <message>
+        <source>Site ids: {0}</source>
+        <translation>Identifiants des sites : {0}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>AAAA-MM-JJ (facultatif)</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>ids of incidents of the log, separated by spaces</source>
+        <translation>identifiants d&apos;incidents du journal, séparés par des espaces</translation>
+    </message>
+    <message>
+        <source>Link the selected incident</source>
+        <translation>Lier l&apos;incident sélectionné</translation>
+    </message>
+    <message>
+        <source>Select an incident in the log or on the map first</source>
+        <translation>Sélectionnez d&apos;abord un incident dans le journal ou sur la carte</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Départ</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Arrivée</translation>
+    </message>
+    <message>
+        <source>&amp;Via</source>
+        <translation>&amp;Par</translation>
+    </message>
+    <message>
+        <source>&amp;Planned departure</source>
+        <translation>Départ &amp;prévu</translation>
+    </message>
+    <message>
+        <source>Planned a&amp;rrival</source>
+        <translation>A&amp;rrivée prévue</translation>
+    </message>
+    <message>
+        <source>&amp;Departed on</source>
+        <translation>Parti &amp;le</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived on</source>
+        <translation>Arri&amp;vé le</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>É&amp;tat</translation>
+    </message>
+    <message>
+        <source>Pe&amp;rsonnel</source>
+        <translation>Pe&amp;rsonnel</translation>
+    </message>
+    <message>
+        <source>V&amp;ehicles</source>
+        <translation>Véhi&amp;cules</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Effectifs</translation>
+    </message>
+    <message>
+        <source>&amp;Linked incidents</source>
+        <translation>&amp;Incidents liés</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+</context>
+<context>
+    <name>MovementModel</name>
+    <message>
+        <source>Route</source>
+        <translation>Itinéraire</translation>
+    </message>
+    <message>
+        <source>Planned departure</source>
+        <translation>Départ prévu</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>Parti</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivé</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Personnel</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Véhicules</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>Linked incidents</source>
+        <translation>Incidents liés</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation> (supprimé)</translation>
+    </message>
+</context>
+<context>
+    <name>MovementStatus</name>
+    <message>
+        <source>planned</source>
+        <translation>prévu</translation>
+    </message>
+    <message>
+        <source>under way</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>arrivé</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>MovementTable</name>
+    <message>
+        <source>&amp;New movement…</source>
+        <translation>&amp;Nouveau mouvement…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>Res&amp;taurer</translation>
+    </message>
+    <message>
+        <source>Route &amp;risk</source>
+        <translation>&amp;Risque sur l&apos;itinéraire</translation>
+    </message>
+    <message>
+        <source>The incidents recorded near this movement&apos;s route</source>
+        <translation>Les incidents enregistrés près de l&apos;itinéraire de ce mouvement</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>Afficher les supprimés</translation>
+    </message>
+</context>
+<context>
+    <name>Movements</name>
+    <message>
+        <source>required</source>
+        <translation>obligatoire</translation>
+    </message>
+    <message>
+        <source>unknown site {value!r}</source>
+        <translation>site inconnu {value!r}</translation>
+    </message>
+    <message>
+        <source>the same site as the start: add a waypoint for a round trip</source>
+        <translation>le même site que le départ : ajoutez un point de passage pour un aller-retour</translation>
+    </message>
+    <message>
+        <source>waypoint {n}: {value!r} is neither a site nor a position</source>
+        <translation>point de passage {n} : {value!r} n&apos;est ni un site ni une position</translation>
+    </message>
+    <message>
+        <source>at most {limit} waypoints</source>
+        <translation>au plus {limit} points de passage</translation>
+    </message>
+    <message>
+        <source>not a date: write it as YYYY-MM-DD, e.g. 2023-08-13</source>
+        <translation>pas une date : écrivez-la AAAA-MM-JJ, par exemple 2023-08-13</translation>
+    </message>
+    <message>
+        <source>{day} is before {other}</source>
+        <translation>{day} est avant {other}</translation>
+    </message>
+    <message>
+        <source>{day} is in the future</source>
+        <translation>{day} est dans le futur</translation>
+    </message>
+    <message>
+        <source>unknown status {value!r}</source>
+        <translation>état inconnu {value!r}</translation>
+    </message>
+    <message>
+        <source>a planned movement has not departed: clear the date or change the status</source>
+        <translation>un mouvement prévu n&apos;est pas parti : effacez la date ou changez l&apos;état</translation>
+    </message>
+    <message>
+        <source>required for a movement {status}</source>
+        <translation>obligatoire pour un mouvement {status}</translation>
+    </message>
+    <message>
+        <source>a movement {status} has not arrived: clear the date or change the status</source>
+        <translation>un mouvement {status} n&apos;est pas arrivé : effacez la date ou changez l&apos;état</translation>
+    </message>
+    <message>
+        <source>an arrival needs a departure</source>
+        <translation>une arrivée suppose un départ</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to {high}, or empty if not known</source>
+        <translation>un nombre entier de 0 à {high}, ou vide s&apos;il est inconnu</translation>
+    </message>
+    <message>
+        <source>at most {limit} characters</source>
+        <translation>au plus {limit} caractères</translation>
+    </message>
+    <message>
+        <source>no incident {value!r} in the log</source>
+        <translation>aucun incident {value!r} dans le journal</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an incident id</source>
+        <translation>{value!r} n&apos;est pas un identifiant d&apos;incident</translation>
+    </message>
+    <message>
+        <source>at most {limit} linked incidents</source>
+        <translation>au plus {limit} incidents liés</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +3314,21 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>&amp;Presentation mode</source>
         <translation>Mode &amp;présentation</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStrip</name>
+    <message>
+        <source>km from the start</source>
+        <translation>km depuis le départ</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>poids</translation>
+    </message>
+    <message>
+        <source>Hover a bar for its stretch</source>
+        <translation>Survolez une barre pour son tronçon</translation>
     </message>
 </context>
 <context>
@@ -2657,6 +3487,300 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Before an upgrade</source>
         <translation>Avant une mise à niveau</translation>
+    </message>
+</context>
+<context>
+    <name>RouteController</name>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <source>This movement&apos;s route cannot be drawn: a site of it is not in the scenario.</source>
+        <translation>L&apos;itinéraire de ce mouvement ne peut pas être tracé : l&apos;un de ses sites n&apos;est pas dans le scénario.</translation>
+    </message>
+    <message>
+        <source>{0} (movement of {1})</source>
+        <translation>{0} (mouvement du {1})</translation>
+    </message>
+    <message>
+        <source>{0} points drawn on the map</source>
+        <translation>{0} points tracés sur la carte</translation>
+    </message>
+    <message>
+        <source>No map layer with lines: add one first (File &gt; Add map layer).</source>
+        <translation>Aucune couche avec des lignes : ajoutez-en une d&apos;abord (Fichier &gt; Ajouter une couche).</translation>
+    </message>
+    <message>
+        <source>No line of a map layer there: click on a line.</source>
+        <translation>Aucune ligne d&apos;une couche à cet endroit : cliquez sur une ligne.</translation>
+    </message>
+    <message>
+        <source>A line of a map layer</source>
+        <translation>Une ligne d&apos;une couche</translation>
+    </message>
+    <message>
+        <source>A route needs two distinct positions.</source>
+        <translation>Un itinéraire a besoin de deux positions distinctes.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, {2} km</source>
+        <translation>{0} : {1}, {2} km</translation>
+    </message>
+    <message numerus="yes">
+        <source>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</source>
+        <translation>
+            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu&apos;au {1}, à moins de {2} km).</numerusform>
+            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu&apos;au {1}, à moins de {2} km).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>km {0} to {1}: {2} incidents ({3} killed, {4} injured), weight {5}{6}</source>
+        <translation>km {0} à {1} : {2} incidents ({3} tués, {4} blessés), poids {5}{6}</translation>
+    </message>
+    <message>
+        <source>, mostly {0}</source>
+        <translation>, surtout {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RoutePanel</name>
+    <message>
+        <source>The buttons make route {0}</source>
+        <translation>Les boutons font l&apos;itinéraire {0}</translation>
+    </message>
+    <message>
+        <source>Add a site to the route, in travel order</source>
+        <translation>Ajouter un site à l&apos;itinéraire, dans l&apos;ordre du trajet</translation>
+    </message>
+    <message>
+        <source>The route of a recorded movement</source>
+        <translation>L&apos;itinéraire d&apos;un mouvement enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Draw on map</source>
+        <translation>&amp;Tracer sur la carte</translation>
+    </message>
+    <message>
+        <source>Click the route&apos;s points on the map; Enter or Esc ends it</source>
+        <translation>Cliquez les points de l&apos;itinéraire sur la carte ; Entrée ou Échap pour terminer</translation>
+    </message>
+    <message>
+        <source>Line of a map &amp;layer</source>
+        <translation>Ligne d&apos;une &amp;couche</translation>
+    </message>
+    <message>
+        <source>Click a line of a layer you added (roads from the GIS unit)</source>
+        <translation>Cliquez une ligne d&apos;une couche que vous avez ajoutée (routes de la cellule SIG)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>Take this route off</source>
+        <translation>Retirer cet itinéraire</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Options</translation>
+    </message>
+    <message>
+        <source>Corridor, days, stretches and half-life (both routes)</source>
+        <translation>Corridor, jours, tronçons et demi-vie (les deux itinéraires)</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Itinéraire</translation>
+    </message>
+    <message>
+        <source>One week earlier</source>
+        <translation>Une semaine plus tôt</translation>
+    </message>
+    <message>
+        <source>One day earlier</source>
+        <translation>Un jour plus tôt</translation>
+    </message>
+    <message>
+        <source>One day later</source>
+        <translation>Un jour plus tard</translation>
+    </message>
+    <message>
+        <source>One week later</source>
+        <translation>Une semaine plus tard</translation>
+    </message>
+    <message>
+        <source>Corridor ±</source>
+        <translation>Corridor ±</translation>
+    </message>
+    <message>
+        <source>Incidents within this distance of the route (on the ellipsoid), either side</source>
+        <translation>Les incidents à cette distance de l&apos;itinéraire (sur l&apos;ellipsoïde), de part et d&apos;autre</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Derniers</translation>
+    </message>
+    <message>
+        <source>Incidents of these days, up to the current date</source>
+        <translation>Les incidents de ces jours, jusqu&apos;à la date courante</translation>
+    </message>
+    <message>
+        <source>Stretches of</source>
+        <translation>Tronçons de</translation>
+    </message>
+    <message>
+        <source>The route is weighed stretch by stretch</source>
+        <translation>L&apos;itinéraire est pesé tronçon par tronçon</translation>
+    </message>
+    <message>
+        <source>Half-life</source>
+        <translation>Demi-vie</translation>
+    </message>
+    <message>
+        <source>An incident this many days old weighs half</source>
+        <translation>Un incident de cet âge (en jours) pèse moitié moins</translation>
+    </message>
+    <message>
+        <source>Add a site…</source>
+        <translation>Ajouter un site…</translation>
+    </message>
+    <message>
+        <source>A movement&apos;s route…</source>
+        <translation>L&apos;itinéraire d&apos;un mouvement…</translation>
+    </message>
+    <message>
+        <source>Route {0}: {1} → …</source>
+        <translation>Itinéraire {0} : {1} → …</translation>
+    </message>
+    <message>
+        <source>Add the next site.</source>
+        <translation>Ajoutez le site suivant.</translation>
+    </message>
+</context>
+<context>
+    <name>RouteStyle</name>
+    <message>
+        <source>nothing recorded</source>
+        <translation>rien d&apos;enregistré</translation>
+    </message>
+    <message>
+        <source>weight up to 1</source>
+        <translation>poids jusqu&apos;à 1</translation>
+    </message>
+    <message>
+        <source>weight 1 to 3</source>
+        <translation>poids de 1 à 3</translation>
+    </message>
+    <message>
+        <source>weight 3 to 6</source>
+        <translation>poids de 3 à 6</translation>
+    </message>
+    <message>
+        <source>weight over 6</source>
+        <translation>poids au-delà de 6</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTable</name>
+    <message>
+        <source>stretch</source>
+        <translation>tronçon</translation>
+    </message>
+    <message>
+        <source>from km</source>
+        <translation>du km</translation>
+    </message>
+    <message>
+        <source>to km</source>
+        <translation>au km</translation>
+    </message>
+    <message>
+        <source>incidents</source>
+        <translation>incidents</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>tués</translation>
+    </message>
+    <message>
+        <source>injured</source>
+        <translation>blessés</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>poids</translation>
+    </message>
+    <message>
+        <source>mostly</source>
+        <translation>surtout</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>km along</source>
+        <translation>km parcourus</translation>
+    </message>
+    <message>
+        <source>km off</source>
+        <translation>km d&apos;écart</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>départ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>arrivée</translation>
+    </message>
+    <message>
+        <source>planned departure</source>
+        <translation>départ prévu</translation>
+    </message>
+    <message>
+        <source>departed</source>
+        <translation>parti</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>arrivé</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+</context>
+<context>
+    <name>Routes</name>
+    <message>
+        <source>{name} must be from {low} to {high}</source>
+        <translation>{name} doit être de {low} à {high}</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +3968,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Enregistrer ce qui s&apos;est passé sur ce site : une remise, une nouvelle date, un rôle, des personnels rapatriés</translation>
     </message>
     <message>
+        <source>Movements in and out:</source>
+        <translation>Mouvements au départ et à l&apos;arrivée :</translation>
+    </message>
+    <message>
         <source>Click a site on the map to see its card.</source>
         <translation>Cliquez sur un site de la carte pour voir sa fiche.</translation>
     </message>
@@ -2910,12 +4038,16 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <source>{0}  {1}, {2} km, {3} killed or injured</source>
         <translation>{0}  {1}, {2} km, {3} tués ou blessés</translation>
     </message>
+    <message>
+        <source>none recorded</source>
+        <translation>aucun enregistré</translation>
+    </message>
 </context>
 <context>
     <name>SiteController</name>
     <message>
-        <source>Record site &amp;update…</source>
-        <translation>Enregistrer une &amp;mise à jour du site…</translation>
+        <source>Record s&amp;ite update…</source>
+        <translation>Enregistrer une mise à &amp;jour du site…</translation>
     </message>
     <message>
         <source>Record update for {0}…</source>
@@ -3387,6 +4519,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Événements</translation>
     </message>
     <message>
+        <source>Movements</source>
+        <translation>Mouvements</translation>
+    </message>
+    <message>
         <source>Incidents</source>
         <translation>Incidents</translation>
     </message>
@@ -3511,8 +4647,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Un mois plus tôt, un mois plus tard</translation>
     </message>
     <message>
-        <source>First date, last date of the scenario</source>
-        <translation>Première date, dernière date du scénario</translation>
+        <source>First day, last day of the drawdown</source>
+        <translation>Premier jour, dernier jour du retrait</translation>
     </message>
     <message>
         <source>Closure due: window ended {0}, no confirmed handover by {1}</source>
@@ -3525,6 +4661,44 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Play</source>
         <translation>Lecture</translation>
+    </message>
+</context>
+<context>
+    <name>_Column</name>
+    <message>
+        <source>Route {0}: none yet</source>
+        <translation>Itinéraire {0} : aucun pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Pick sites in order, a movement, positions on the map or a line of a map layer.</source>
+        <translation>Choisissez des sites dans l&apos;ordre, un mouvement, des positions sur la carte ou une ligne d&apos;une couche.</translation>
+    </message>
+</context>
+<context>
+    <name>_IncidentModel</name>
+    <message>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>km off</source>
+        <translation>km d&apos;écart</translation>
+    </message>
+    <message>
+        <source>Killed / injured</source>
+        <translation>Tués / blessés</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
     </message>
 </context>
 <context>

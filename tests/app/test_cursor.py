@@ -42,12 +42,24 @@ def test_steps_follow_each_other_and_the_ends(qtbot, cursor):
     for _ in range(3):
         cursor.step(1)
     assert cursor.date == date(2023, 8, 4)
-    cursor.go_start()
-    assert cursor.date == START
+    cursor.set_date(START)
     cursor.step(-1)
     assert cursor.date == START  # clamped
-    cursor.go_end()
+    cursor.set_date(date(2030, 1, 1))
     assert cursor.date == END
+
+
+def test_home_and_end_go_to_the_drawdowns_first_and_last_days(qtbot, cursor):
+    """Not the scenario's 2013 context (every camp "open" then): that stays a step or a typed date away."""
+    cursor.go_start()
+    assert cursor.date == DRAWDOWN[0]
+    cursor.step(-1)
+    assert cursor.date == date(2023, 6, 30)
+    cursor.go_end()
+    assert cursor.date == DRAWDOWN[1]
+    whole = CursorState(date(2023, 8, 1), START, END)  # a scenario without a drawdown range: its own ends
+    whole.go_start()
+    assert whole.date == START
 
 
 def test_a_drag_settles_once_it_pauses_or_ends(qtbot, cursor):

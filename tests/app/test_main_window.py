@@ -176,3 +176,80 @@ def test_closing_the_window_stops_the_incident_load(qtbot, db, loads):
     qtbot.waitUntil(lambda: loads.started == [1])
     w.close()
     assert loads.cancelled == [1] and w.state.ops.idle
+
+
+def test_the_timelines_colour_key_is_never_cut(window, qtbot):
+    """At 1366 x 768 the key sat beside the controls cut to "closure overdu": it goes beside them only whole."""
+    from PySide6.QtGui import QTextDocument
+
+    timeline = window.timeline
+    doc = QTextDocument()
+    doc.setDefaultFont(timeline.legend.font())
+    doc.setHtml(timeline.legend.text())
+    for width in (1366, 1500, 1700, 1900):
+        window.resize(width, 768)
+        qtbot.waitUntil(lambda: window.width() == width)
+        window.state.cursor.set_date(date(2023, 12, 20))
+        qtbot.waitUntil(lambda: not timeline._key_on_bar or timeline.legend.width() >= doc.idealWidth() - 0.5)
+
+
+def test_closing_while_an_import_runs_stops_it_before_the_database_closes(qtbot, db, tmp_path, caplog, capfd):
+    """Quitting printed "sqlite3.OperationalError: disk I/O error" from database work still running. Closing
+    the window cancels the import under way and waits for it: the database then closes with nothing left
+    running, nothing logged or printed, and nothing of the import written."""
+    from tests.db.exchange import exchange_data
+
+    exchange_data.write(tmp_path / "big.csv", exchange_data.rows(100_000))
+    w = MainWindow(open_state(db.path, "en", database=db))
+    qtbot.addWidget(w)
+    w.show()
+    op = w.exchange.import_file(tmp_path / "big.csv")
+    qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.value() > 0, timeout=30_000)  # under way
+    w.close()
+    assert w.state.ops.idle and op.is_cancelled and op.dialog is None
+    db.close()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # an outcome still queued would be delivered here: there may be none
+    assert w.exchange.notice is None  # no "Cancelled" or result told after the window closed
+    assert [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")] == []
+    assert capfd.readouterr().err == ""
+    import sqlite3
+
+    with sqlite3.connect(db.path) as con:
+        assert con.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
+
+
+def test_an_encrypted_database_shows_the_logs_count_and_summary(qtbot, tmp_path, monkeypatch, translations, capsys):
+    """`sitmon encrypt`, then the window with the passphrase: the incident log's count and summary appear (its
+    controller built its own engine without the passphrase and failed with "file is not a database"), and no
+    reader builds an engine of its own, at start or at a filter change."""
+    from tests.services import require_sqlcipher
+
+    require_sqlcipher()
+    from app.cli import main as cli
+    from db import open_database
+    from db.store.dialect import sqlite as dialect_sqlite
+
+    path, secret = tmp_path / "field.sqlite", tmp_path / "passphrase.txt"
+    open_database(path).close()
+    secret.write_text("field secret\n", encoding="utf-8")
+    assert cli.main(["--db", str(path), "--passphrase-file", str(secret), "encrypt"]) == 0
+    capsys.readouterr()
+    database = open_database(path, passphrase="field secret")
+    engines = []
+    make_engine = dialect_sqlite.make_engine
+    monkeypatch.setattr(dialect_sqlite, "make_engine", lambda *a, **k: engines.append(a) or make_engine(*a, **k))
+    w = MainWindow(open_state(path, "en", database=database))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.incidents.count_label.text() == "1 incident")
+    qtbot.waitUntil(lambda: w.summary.total.text() == "1 incident in the current filter")
+    qtbot.keyClicks(w.incidents.text, "convoy")
+    qtbot.waitUntil(lambda: w.incidents.filter.text == "convoy" and w.state.ops.idle)
+    assert w.incidents.count_label.text() == "1 incident"
+    w.incidents.text.setText("no such words")
+    qtbot.waitUntil(lambda: w.incidents.count_label.text() == "0 incidents")
+    assert engines == []  # the one Database, its passphrase and its engine, for every reader
+    w.close()
+    database.close()

@@ -258,3 +258,36 @@ def test_incident_form_writes_positions_with_decimal_commas(french, qtbot):
     qtbot.waitUntil(lambda: controller.form is not form)
     seed = controller.form
     assert "," in seed.location.text() and "." not in seed.location.text() and " ; " in seed.location.text()
+
+
+def test_positions_written_with_o_for_west_in_french(french, qtbot):
+    """French writes West "O" (Ouest): the form reads it, the map's readout writes it, and a refusal quotes
+    the text as typed, not escaped."""
+    form = french.incident_controller.new_incident()
+    form.location.setText("14°29'30\"N 4°11'50\"O")
+    assert not form.error_labels["location"].isVisibleTo(form)
+    assert form.where.isVisibleTo(form) and "Mopti" in form.where.text()
+    form.location.setText("14°29'30\"N 4°11'50\"Q")
+    error = form.error_labels["location"].text()
+    assert error.startswith("impossible de lire « 14°29'30\"N 4°11'50\"Q »") and "\\" not in error
+    assert "0°02′41″O" in french.map_controller.readout_text(16.2717, -0.0447)
+
+
+def test_the_date_box_reads_french_and_refuses_in_french(french, qtbot):
+    from tests.widgets.timeline.test_timeline_view import type_date
+
+    box = french.timeline.date_box
+    assert box.text() == "15 août 2023"
+    type_date(qtbot, box, "20 déc. 2023")
+    assert french.state.cursor.date == date(2023, 12, 20) and box.text() == "20 déc. 2023"
+    type_date(qtbot, box, "5 janv 2024")
+    assert french.state.cursor.date == date(2024, 1, 5)
+    type_date(qtbot, box, "31 sept. 2023")
+    assert french.state.cursor.date == date(2024, 1, 5)
+    assert box.error == "Ce n'est pas une date : écrivez-la 2024-01-05 ou 5 janv. 2024" and box.toolTip() == box.error
+
+
+def test_each_french_menu_underlines_each_letter_once(french):
+    from tests.app.test_ui_keyboard import mnemonic_clashes
+
+    assert mnemonic_clashes(french.menuBar()) == []

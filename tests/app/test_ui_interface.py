@@ -19,7 +19,9 @@ def window(main_window):
     yield w
     for dialog in w.interface.dialogs.values():
         dialog.close()
-    theme.apply(theme="default", zoom=100)  # the next test starts from the system look
+    if theme.current() != ("default", 100) or QApplication.instance().styleSheet():
+        theme.apply(theme="default", zoom=100)  # the next test starts from the system look (only if it changed:
+        # re-polishing every widget while the window is being torn down crashed the process once in a full run)
 
 
 def test_preferences_show_and_save_the_settings(window, qtbot, monkeypatch):

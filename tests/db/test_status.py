@@ -78,3 +78,17 @@ def test_reason_uses_the_scenario_language(scenario, lang, word):
     # the template is translated by Qt in the app; scenario texts come from the data
     text = status.site_status(scenario, "ber", date(2023, 8, 1)).reason(lang)
     assert text.startswith(word)
+
+
+@pytest.mark.parametrize("lang, start", [("en", "Liquidation hub from 2024-01-01"),
+                                         ("fr", "Pôle de liquidation à partir du 2024-01-01")])
+def test_reasons_read_as_sentences(scenario, lang, start):
+    """A reason that starts with a status word starts with a capital, as every other reason does (the French
+    words as the catalogue gives them)."""
+    words = {"Liquidation hub": "Pôle de liquidation", "liquidation hub": "pôle de liquidation",
+             "{role} from {start}": "{role} à partir du {start}"}
+    translate = (lambda _ctx, text: words.get(text, text)) if lang == "fr" else None
+    reason = status.site_status(scenario, "gao", date(2024, 1, 5)).reason(lang, translate)
+    assert reason.startswith(start)
+    for day in (date(2013, 3, 1), date(2023, 8, 15), date(2023, 12, 20), date(2024, 1, 5)):
+        assert all(s.reason()[0].isupper() for s in status.statuses_on(scenario, day))

@@ -84,6 +84,30 @@ def test_format_mgrs_polar_uses_ups_form():
     assert format_mgrs(-85, 10).startswith("B ")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("16°16'18\"N 0°02'41\"O", GAO_DMS),  # French: O (Ouest) for West
+    ("16 16 18 N, 0 2 41 O", GAO_DMS),
+    ("16.2717N 0.0447O", GAO),
+    ("O0.0447 N16.2717", GAO),
+    ("16.2717 n 0.0447 o", GAO),
+    ("16°16'18\"N0°02'41\"O", GAO_DMS),
+])
+def test_west_written_o_as_in_french(text, expected):
+    assert parse_coordinates(text) == pytest.approx(expected, abs=1e-12)
+
+
+def test_unreadable_text_is_quoted_as_typed_not_escaped():
+    with pytest.raises(CoordinateError) as err:
+        parse_coordinates("14°29'30\"N 4°11'50\"Q")
+    assert str(err.value).startswith("cannot read “14°29'30\"N 4°11'50\"Q”")
+    assert "\\" not in str(err.value)
+
+
+def test_format_dms_in_the_interface_letters():
+    assert format_dms(*GAO, letters="NSEO") == "16°16′18″N 0°02′41″O"
+    assert format_dms(-12.65, 8.0, letters="NSEO") == "12°39′00″S 8°00′00″E"
+
+
 def test_format_dd_and_dms():
     assert format_dd(*GAO) == "16.27170, -0.04470"
     assert format_dd(*GAO, decimals=2) == "16.27, -0.04"
@@ -108,7 +132,7 @@ def test_format_dd_and_dms():
         (parse_coordinates, "31IBT 12345 67890", "not a valid MGRS reference"),
         (parse_coordinates, "99QZZ1234", "not a valid MGRS reference"),
         (parse_coordinates, "13KBM", "not a valid MGRS reference: 13KBM"),  # band M, not K
-        (parse_coordinates, "garbage", "cannot read 'garbage'"),
+        (parse_coordinates, "garbage", "cannot read “garbage”"),
         (parse_coordinates, "16.2717", "cannot read"),
         (parse_coordinates, "   ", "enter a coordinate"),
         (parse_coordinates, "1" * 101, "a coordinate is at most 100 characters"),
@@ -140,6 +164,20 @@ def test_round_trip_dms(lat, lon):
 def test_round_trip_dd(lat, lon):
     back = parse_coordinates(format_dd(lat, lon, 6))
     assert back == pytest.approx((lat, lon), abs=0.5e-6 + 1e-12)
+
+
+@given(lats.filter(lambda v: v == 0 or abs(v) > 1e-12), lons.filter(lambda v: v == 0 or abs(v) > 1e-12))
+def test_format_exact_reads_back_as_the_same_position(lat, lon):
+    assert parse_coordinates(coords.format_exact(lat, lon)) == (lat + 0.0, lon + 0.0)
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("30Q ZD 15880 01273", "30Q ZD 15880 01273"), ("30QZD15880127", "30Q ZD 1588 0127"),
+    ("16°16'18\"N 0°02'41\"W", "16°16′18″N 0°02′41″W"), ("16.2717, -0.0447", "16.2717, -0.0447"),
+    ("16.27170, -0.04470", "16.2717, -0.0447"), ("18.44107818729762, 1.40824", "18.44107818729762, 1.40824"),
+    ("0.00001, -0.000001", "0.00001, -0.000001"), ("16.5, -2.25", "16.5, -2.25")])
+def test_format_exact_writes_a_position_as_it_was_typed(typed, shown):
+    assert coords.format_exact(*parse_coordinates(typed)) == shown
 
 
 @given(lats, lons, st.integers(1, 5))

@@ -8,10 +8,10 @@ focused with XSetInputFocus (`xdotool windowfocus`), never `windowactivate`.
 Every wait is bounded and ends early when the program exits. A test extends the smoke run like this:
 
     window = desktop.wait_for_window(r"^sitmon —", program)
-    desktop.send_keys(window.id, "ctrl+e")                      # File > Export…
-    dialog = desktop.wait_for_window(r"Export", program)
+    desktop.send_keys(window.id, "alt+f", "e")                  # File > Export incidents…
+    dialog = desktop.wait_for_window(r"^Export incidents$", program)
     ...
-    assert desktop.windows() == [window]                       # no dialog left open
+    desktop.wait_alone(window, program)                         # no dialog left open, nor one showing late
 """
 from __future__ import annotations
 
@@ -147,9 +147,46 @@ class Desktop:
                                      f"{program.output()}")
             program.pause(0.1)
 
+    def wait_alone(self, window: Window, program: Program, calm: float = 1.5, timeout: float = 30) -> None:
+        """Until `window` is the only visible top-level window and stays so for `calm` seconds: a dialog that
+        shows itself late (QProgressDialog's own timer, after 400 ms) is seen. AssertionError naming what
+        else is open."""
+        deadline = time.monotonic() + timeout
+        alone_since = None
+        while True:
+            others = [w for w in self.windows() if w.id != window.id]
+            now = time.monotonic()
+            if others:
+                alone_since = None
+            elif alone_since is None:
+                alone_since = now
+            elif now - alone_since >= calm:
+                return
+            if not program.running():
+                raise AssertionError(f"sitmon exited while waiting for its window alone\n{program.output()}")
+            if now > deadline:
+                raise AssertionError(f"still open after {timeout:.0f} s: {others}\n{program.output()}")
+            program.pause(0.1)
+
     def send_keys(self, window_id: str, *keys: str) -> None:
         """Give the window the keyboard focus, then type the keys (xdotool names: "ctrl+q", "Return", "alt+f")."""
         self.xdotool("windowfocus", "--sync", window_id, "key", "--clearmodifiers", *keys)
+
+    def press(self, *keys: str) -> None:
+        """Type keys into whatever has the keyboard now (an open menu keeps it: focusing a window would close it)."""
+        self.xdotool("key", "--clearmodifiers", *keys)
+
+    def wait_for_more(self, than: list[Window], program: Program, timeout: float = 30) -> Window:
+        """The first visible top-level window not in `than` (a menu just opened, a dialog)."""
+        deadline = time.monotonic() + timeout
+        known = {w.id for w in than}
+        while True:
+            new = [w for w in self.windows() if w.id not in known]
+            if new:
+                return new[0]
+            if not program.running() or time.monotonic() > deadline:
+                raise AssertionError(f"no new window after {timeout:.0f} s: {self.windows()}\n{program.output()}")
+            program.pause(0.05)
 
     def type_text(self, window_id: str, text: str) -> None:
         self.xdotool("windowfocus", "--sync", window_id, "type", "--delay", "20", text)

@@ -1,6 +1,8 @@
 """The audit trail of one incident: who changed what and when (old -> new), newest first."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
@@ -10,7 +12,8 @@ ACTIONS = {"create": QT_TRANSLATE_NOOP("AuditView", "Created"), "update": QT_TRA
 
 
 class AuditView(QDialog):
-    """Shows a list of db.incidents.AuditRecord; field names through `set_trail(records, field_labels)`."""
+    """Shows a list of db.incidents.AuditRecord; field names and values as the interface shows them through
+    `set_trail(records, field_labels, shown)`, `shown(field, old, new) -> (old text, new text)`."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -26,8 +29,10 @@ class AuditView(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 420)
 
-    def set_trail(self, records, field_labels: dict[str, str] | None = None) -> None:
+    def set_trail(self, records, field_labels: dict[str, str] | None = None,
+                  shown: Callable[[str, object, object], tuple[str, str]] | None = None) -> None:
         labels = field_labels or {}
+        shown = shown or (lambda _field, old, new: (_show(old), _show(new)))
         self.tree.clear()
         for r in reversed(records):
             action = QCoreApplication.translate("AuditView", ACTIONS.get(r.action, r.action))
@@ -36,7 +41,7 @@ class AuditView(QDialog):
             for field, old, new in r.changes:
                 if r.action == "create" and new in (None, "", 0):
                     continue
-                QTreeWidgetItem(item, [labels.get(field, field), _show(old), _show(new)])
+                QTreeWidgetItem(item, [labels.get(field, field), *shown(field, old, new)])
             self.tree.addTopLevelItem(item)
         self.tree.expandAll()
         for col in range(3):

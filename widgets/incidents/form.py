@@ -262,8 +262,8 @@ class IncidentForm(QDialog):
         self.occurred_on.setText(draft.occurred_on)
         self.occurred_time.setText(draft.occurred_time)
         stored = DECIMAL_DEGREES.fullmatch(draft.location)
-        if stored:
-            self.set_position(float(stored[1]), float(stored[2]))
+        if stored and self.locale().decimalPoint() == ",":  # as the interface writes numbers, every digit kept
+            self.location.setText(stored[1].replace(".", ",") + " ; " + stored[2].replace(".", ","))
         else:
             self.location.setText(draft.location)
         self.type.setCurrentIndex(max(0, self.type.findData(draft.type)))

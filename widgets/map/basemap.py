@@ -83,35 +83,28 @@ def map_points(t: QTransform, x, y) -> np.ndarray:
 
 
 RIGHT, LEFT, CENTRE = (0.0, 1.0, 0.0), (-1.0, -1.0, 0.0), (-0.5, 0.0, 0.0)
-ABOVE, BELOW = (-0.5, 0.0, -20.0), (-0.5, 0.0, 20.0)
-AROUND = (RIGHT, LEFT, (0.0, 0.6, -16.0), (0.0, 0.6, 16.0), (-1.0, -0.6, -16.0), (-1.0, -0.6, 16.0), ABOVE, BELOW)
 HALO = 2.0  # pixels of white around label text
 
 
-def _area(rect: QRectF) -> float:
-    return rect.width() * rect.height()
-
-
 class Labeller:
-    """Text labels with a white halo; higher ranks appear as the map zooms in; no overlaps.
+    """Text labels with a white halo; higher ranks appear as the map zooms in; no overlaps: a label with no free
+    placement is left out. (Site names are placed by widgets/map/names.py, which uses a Labeller's texts.)
 
     `ranks_by_zoom` is [(pixels per degree, highest rank shown from there)], ascending.
     `placements` are tried in turn: (shift in text widths, shift in `gap` pixels, vertical pixels).
-    `always`: a label with no free placement is drawn where it covers least (site names).
     A label's text is laid out the first time it is drawn (most places never are at the opening zoom).
     """
 
     def __init__(self, font: QFont, color: str, ranks_by_zoom=((0, 99),), dot: bool = False,
-                 placements=(CENTRE,), gap: float = 0.0, always: bool = False):
+                 placements=(CENTRE,), gap: float = 0.0):
         self.font, self.color, self.ranks_by_zoom, self.dot = font, QColor(color), ranks_by_zoom, dot
-        self.placements, self.gap, self.always = placements, gap, always
+        self.placements, self.gap = placements, gap
         self.labels: Labels | None = None
         self.x = self.y = self.rank = np.zeros(0)
         self.text: list[str] = []
         self._paths: dict[int, tuple[QPainterPath, QRectF]] = {}
         self._sprites: dict[tuple[int, float], QImage] = {}
         self.avoid = np.zeros((2, 0))
-        self.ring: tuple[float, float, float] | None = None
 
     def set_labels(self, labels: Labels) -> None:
         self.labels = labels
@@ -130,10 +123,6 @@ class Labeller:
         """Points (data coordinates) whose surroundings stay free of these labels (e.g. sites)."""
         self.avoid = np.vstack([x, y])
 
-    def set_ring(self, ring: tuple[float, float, float] | None) -> None:
-        """(lon, lat, diameter in pixels) of the selection ring, kept clear of labels like a mark; or None."""
-        self.ring = ring
-
     def max_rank(self, pixels_per_degree: float) -> int:
         shown = 0
         for threshold, rank in self.ranks_by_zoom:
@@ -150,6 +139,10 @@ class Labeller:
             laid = self._paths[i] = (path, path.boundingRect())
         return laid
 
+    def rects(self) -> list[QRectF]:
+        """Every label's text box, in rank order (see path)."""
+        return [self.path(i)[1] for i in range(len(self.text))]
+
     def draw(self, p, t: QTransform, exporting: bool, taken: list[QRectF] | None = None) -> None:
         """Paint with `p` in device pixels; `t` maps lon/lat to them; `exporting`: paths, not sprites.
 
@@ -164,10 +157,6 @@ class Labeller:
         taken = [] if taken is None else taken
         marks = [QRectF(x - 14, y - 14, 28, 28) for x, y in map_points(t, *self.avoid).T] \
             if self.avoid.size else []
-        if self.ring is not None:
-            (x,), (y,) = map_points(t, [self.ring[0]], [self.ring[1]])
-            half = self.ring[2] / 2 + 4  # and its pen, as thick as 6 px in high contrast
-            marks.append(QRectF(x - half, y - half, 2 * half, 2 * half))
         dpr = p.device().devicePixelRatioF()
         for i in np.flatnonzero(shown):
             path, rect = self.path(i)
@@ -186,26 +175,15 @@ class Labeller:
         taken += marks  # labellers drawn next keep off the marks too
 
     def _place(self, rect: QRectF, at: QPointF, taken: list[QRectF], marks: list[QRectF]) -> QPointF | None:
-        """Where the text's origin goes: the first placement clear of `taken` (labels) and `marks`.
-
-        With `always` and no clear placement, the one that covers least, text over text counting ten times
-        as much as text over a mark (a halo keeps text readable over a mark, not over other text).
-        """
-        corners = [at + QPointF(fw * rect.width() + fg * self.gap, dy) for fw, fg, dy in self.placements]
-        covered = []
-        for corner in corners:
+        """Where the text's origin goes: the first placement clear of `taken` (labels) and `marks`; None if
+        there is none."""
+        for fw, fg, dy in self.placements:
+            corner = at + QPointF(fw * rect.width() + fg * self.gap, dy)
             box = rect.translated(corner).adjusted(-2, -2, 2, 2)
-            on_text = sum(_area(box.intersected(b)) for b in taken if box.intersects(b))
-            on_marks = sum(_area(box.intersected(b)) for b in marks if box.intersects(b))
-            if not on_text and not on_marks:
+            if not any(box.intersects(b) for b in taken) and not any(box.intersects(b) for b in marks):
                 taken.append(box)
                 return corner
-            covered.append(10 * on_text + on_marks)
-        if not self.always:
-            return None
-        corner = corners[covered.index(min(covered))]
-        taken.append(rect.translated(corner))
-        return corner
+        return None
 
     def _draw_text(self, p, path: QPainterPath) -> None:
         halo = QPen(QColor(255, 255, 255, 220), 2 * HALO - 1)
@@ -259,7 +237,9 @@ class BasemapDrawing:
         self.place_labels = Labeller(QFont(), "#3a3a3a", ((0, 1), (35, 2), (90, 3), (250, 4)), dot=True,
                                      placements=(RIGHT, LEFT), gap=5)
         self.region_labels = Labeller(QFont(), "#6f6f6f", ((35, 9),))
-        self.country_labels = Labeller(QFont(), "#8a8a8a", ((0, 1), (20, 2)))
+        # a country's name moves up or down from its centre rather than under a site's name
+        self.country_labels = Labeller(QFont(), "#8a8a8a", ((0, 1), (20, 2)), placements=(
+            CENTRE, (-0.5, 0.0, -45.0), (-0.5, 0.0, 45.0), (-0.5, 0.0, -90.0), (-0.5, 0.0, 90.0)))
         self.fills: list[tuple[str, QPainterPath, QColor]] = []
         self.lines: list[tuple[str, QPainterPath, QPen]] = []
         self.labels = [("countries", self.country_labels), ("regions", self.region_labels),
@@ -300,8 +280,9 @@ class BasemapDrawing:
         (self.hidden.discard if visible else self.hidden.add)(layer)
         return True
 
-    def paint(self, p: QPainter, exporting: bool = False) -> None:
-        """Paint with `p`, whose transform maps lon/lat to the device; `exporting`: labels as paths."""
+    def paint(self, p: QPainter, exporting: bool = False, keep_clear: list[QRectF] = ()) -> None:
+        """Paint with `p`, whose transform maps lon/lat to the device; `exporting`: labels as paths; no label over
+        the boxes of `keep_clear` (device pixels: the site names and marks)."""
         p.setPen(Qt.PenStyle.NoPen)
         for layer, path, color in self.fills:
             if layer not in self.hidden:
@@ -323,7 +304,7 @@ class BasemapDrawing:
                 p.drawPath(path)
         p.resetTransform()
         p.setRenderHint(p.RenderHint.Antialiasing)
-        taken = []  # labels in priority order, none over another
+        taken = list(keep_clear)  # labels in priority order, none over another nor over a site's name or mark
         for layer, labeller in self.labels:
             if layer not in self.hidden:
                 labeller.draw(p, t, exporting, taken)

@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from db.vocab import SITE_KIND_LABELS, SITE_STATUS_LABELS
@@ -88,33 +88,6 @@ class PixelItem(pg.GraphicsObject):
         self.prepareGeometryChange()
 
 
-class LabelLayer(PixelItem):
-    """A Labeller as a graphics item of its own (site names, drawn above the incidents)."""
-
-    def __init__(self, labeller: Labeller):
-        super().__init__()
-        self.labeller = labeller
-
-    def set_labels(self, labels: Labels) -> None:
-        self.labeller.set_labels(labels)
-        self.set_bounds(labels.x, labels.y)
-        self.update()
-
-    def set_font(self, font: QFont) -> None:
-        self.labeller.set_font(font)
-        self.update()
-
-    def set_ring(self, ring: tuple[float, float, float] | None) -> None:
-        self.labeller.set_ring(ring)
-        self.update()
-
-    def paint(self, p, *args):
-        t = p.transform()
-        p.resetTransform()
-        p.setRenderHint(p.RenderHint.Antialiasing)
-        self.labeller.draw(p, t, self._exportOpts is not False)
-
-
 class BasemapLayer(PixelItem):
     """The static map in one item, drawn by a BasemapDrawing (widgets/map/basemap.py).
 
@@ -126,6 +99,7 @@ class BasemapLayer(PixelItem):
     def __init__(self):
         super().__init__()
         self.drawing = BasemapDrawing()
+        self.keep_clear = None  # (transform, viewport) -> [QRectF]: where the site names and marks are
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     @property
@@ -166,7 +140,17 @@ class BasemapLayer(PixelItem):
             self.update()
 
     def paint(self, p, *args):
-        self.drawing.paint(p, self._exportOpts is not False)
+        self.drawing.paint(p, self._exportOpts is not False, self._site_boxes(p.transform()))
+
+    def _site_boxes(self, t: QTransform) -> list[QRectF]:
+        """The site names' and marks' boxes (placed for the view's own pixels) in this painter's pixels: the
+        cache pixmap Qt paints this item into is offset from the view."""
+        views = self.scene().views() if self.scene() is not None else []
+        if self.keep_clear is None or not views:
+            return []
+        screen = self.deviceTransform(views[0].viewportTransform())
+        offset = t.map(QPointF(0, 0)) - screen.map(QPointF(0, 0))
+        return [r.translated(offset) for r in self.keep_clear(screen, QRectF(views[0].viewport().rect()))]
 
 
 class FlowLayer(PixelItem):

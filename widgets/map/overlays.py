@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsObject
 
@@ -161,23 +161,33 @@ class TextOverlay(Overlay):
 class LegendRow:
     text: str
     style: dict | None = None  # scatter style (symbol, size, pen, brush) of the sample
-    kind: str = "symbol"  # symbol | heading | arrow | text
+    kind: str = "symbol"  # symbol | heading | arrow | text | title | line (style: {"pen": QPen})
 
 
 class Legend(Overlay):
-    """Sections of rows: a heading, then a symbol and its meaning per row; drawn smaller where it would
-    be taller than the map or cover more than half its width (a large interface zoom, a small window)."""
+    """A compact key: a title row ("Legend"; a click on it collapses the key to that row or opens it again),
+    then sections of rows, a heading, then a symbol and its meaning per row. MapView chooses its corner, clear
+    of every site, and its scale (`place_at`); it is drawn smaller where it would not fit the map otherwise."""
 
-    WIDTH_SHARE = 0.5
+    toggled = Signal(bool)  # the user collapsed (True) or opened (False) the key
+    resized = Signal()  # its rows changed: MapView finds it a place again
+    SYMBOL = 13  # pixels of a sample symbol
 
-    def __init__(self, view_box, anchor=(1, 0)):
+    def __init__(self, view_box, anchor=(0, 0)):
         super().__init__(view_box, anchor)
         self.sections: dict[str, list[LegendRow]] = {}
         self.hidden: set[str] = set()
+        self.collapsed = False  # the user's choice
+        self.folded = False  # shown collapsed: the user's choice, or no room anywhere clear of the sites
+        self.title = True  # the title row (an exported key has none)
+        self.columns = 1  # sections side by side in a wide, low map
         self._size = (0.0, 0.0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def set_style(self, font: QFont, line_width: float) -> None:
         self.font, self.line_width = QFont(font), line_width
+        self.font.setPointSizeF(max(1.0, self.font.pointSizeF() - 1))  # compact: a point smaller than the map's
         self._resize()
 
     def bold(self) -> QFont:
@@ -186,11 +196,19 @@ class Legend(Overlay):
         return font
 
     def row_height(self) -> float:
-        """A row holds a 17-pixel symbol or a line of text, whichever is taller."""
-        return max(19.0, math.ceil(QFontMetricsF(self.bold()).height()) + 3)
+        """A row holds a sample symbol or a line of text, whichever is taller."""
+        return max(self.SYMBOL + 3.0, math.ceil(QFontMetricsF(self.bold()).height()) + 1)
+
+    def title_text(self) -> str:
+        return QCoreApplication.translate("MapView", "Legend")
 
     def set_section(self, key: str, rows: list[LegendRow]) -> None:
         self.sections[key] = rows
+        self._resize()
+
+    def set_title_shown(self, shown: bool) -> None:
+        """With its title row (on the map, to click) or without (a key printed beside a map)."""
+        self.title = shown
         self._resize()
 
     def set_section_visible(self, key: str, visible: bool) -> None:
@@ -199,51 +217,113 @@ class Legend(Overlay):
             self._resize()
 
     def rows(self) -> list[LegendRow]:
+        """The key's rows (not the title), whether it is folded or not."""
         return [r for key, rows in self.sections.items() if key not in self.hidden for r in rows]
 
     def size(self):
         return self._size
 
-    def place(self, *args) -> None:
-        (w, h), r = self._size, self.view_box.boundingRect()
-        room = min((r.height() - 2 * self.margin) / h, r.width() * self.WIDTH_SHARE / w) if w and h else 1.0
-        self.setScale(min(1.0, max(room, 0.1)))
-        super().place()
+    def _layout(self, folded: bool, columns: int) -> tuple[list[LegendRow], list[list[LegendRow]]]:
+        """The title row (if any) and the rows in columns: sections kept whole, the columns as even as can be."""
+        title = [LegendRow(self.title_text(), kind="title")] if self.title else []
+        sections = [rows for key, rows in self.sections.items() if key not in self.hidden and rows]
+        if folded or not sections:
+            return title, []
+        if columns < 2 or len(sections) < 2:
+            return title, [[r for rows in sections for r in rows]]
+        cut = min(range(1, len(sections)), key=lambda k: max(sum(map(len, sections[:k])), sum(map(len, sections[k:]))))
+        return title, [[r for rows in sections[:cut] for r in rows], [r for rows in sections[cut:] for r in rows]]
+
+    def _width(self, row: LegendRow) -> float:
+        if row.kind in ("heading", "title"):
+            return QFontMetricsF(self.bold()).horizontalAdvance(row.text) + (18 if row.kind == "title" else 0)
+        return QFontMetricsF(self.font).horizontalAdvance(row.text) + 26
+
+    def full_size(self, folded: bool, columns: int = 1) -> tuple[float, float]:
+        """Width and height at scale 1, folded or open, in one column or two."""
+        title, cols = self._layout(folded, columns)
+        if not title and not cols:
+            return 0.0, 0.0
+        widths = [max(map(self._width, col)) for col in cols]
+        width = max([self._width(r) for r in title] + [sum(widths) + 16 * (len(widths) - 1)])
+        height = (len(title) + max(map(len, cols), default=0)) * self.row_height()
+        return width + 16, height + 8
+
+    def place_at(self, anchor: tuple[int, int], scale: float, folded: bool, columns: int = 1) -> None:
+        """In the corner `anchor` ((0|1, 0|1)) at `scale`, open or folded, in one column or two (MapView decides,
+        clear of the sites)."""
+        changed = (anchor, scale, folded, columns) != (self.anchor, self.scale(), self.folded, self.columns)
+        self.anchor, self.folded, self.columns = anchor, folded, columns
+        self.setScale(scale)
+        if changed:
+            self._resize()
+
+    def rect_at(self, anchor: tuple[int, int], scale: float, folded: bool, columns: int = 1) -> QRectF:
+        """Where the key would be, in the view box's coordinates."""
+        w, h = (scale * v for v in self.full_size(folded, columns))
+        r = self.view_box.boundingRect()
+        ax, ay = anchor
+        return QRectF(r.left() + self.margin + ax * (r.width() - w - 2 * self.margin),
+                      r.top() + self.margin + ay * (r.height() - h - 2 * self.margin), w, h)
 
     def _resize(self) -> None:
-        rows = self.rows()
-        metrics, bold = QFontMetricsF(self.font), QFontMetricsF(self.bold())
-        width = max((bold.horizontalAdvance(r.text) if r.kind == "heading" else metrics.horizontalAdvance(r.text) + 34
-                     for r in rows), default=-20)
-        self._size = (width + 20, len(rows) * self.row_height() + 12) if rows else (0.0, 0.0)
+        self._size = self.full_size(self.folded, self.columns)
         self.place()
+        self.resized.emit()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if self.title and event.pos().y() <= self.row_height() + 4:
+            self.collapsed = not self.folded
+            self.toggled.emit(self.collapsed)
+            event.accept()
+        else:
+            event.ignore()
 
     def paint(self, p, *args):
-        rows = self.rows()
-        if not rows:
+        title, cols = self._layout(self.folded, self.columns)
+        if not title and not cols:
             return
         p.setRenderHint(p.RenderHint.Antialiasing)
         p.setPen(QPen(QColor("#999999"), self.line_width))
-        p.setBrush(QColor(255, 255, 255, 225))
+        p.setBrush(QColor(255, 255, 255, 230))
         p.drawRoundedRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
-        y, step, bold = 6, self.row_height(), self.bold()
-        for row in rows:
-            x, mid = 10, y + step / 2
-            if row.kind == "arrow":
-                p.setPen(QPen(QColor("#000000"), 2.5 * self.line_width))
-                p.drawLine(QPointF(x, mid), QPointF(x + 18, mid))
-                p.setBrush(QColor("#000000"))
-                p.drawPolygon(QPolygonF([QPointF(x + 26, mid), QPointF(x + 16, mid - 5), QPointF(x + 16, mid + 5)]))
-            elif row.style is not None:
-                p.save()
-                p.translate(x + 12, mid)
-                scale = min(1.0, 17 / row.style["size"])
-                p.scale(scale, scale)
-                drawSymbol(p, row.style["symbol"], row.style["size"], row.style["pen"], row.style["brush"])
-                p.restore()
-            if row.kind != "heading":
-                x += 34
-            p.setPen(QColor("#000000"))
-            p.setFont(bold if row.kind == "heading" else self.font)
-            p.drawText(QRectF(x, y, 1000, step), Qt.AlignmentFlag.AlignVCenter, row.text)
-            y += step
+        step = self.row_height()
+        for row in title:
+            self._paint_row(p, row, 8, 4)
+        left = 8
+        for col in cols:
+            for n, row in enumerate(col):
+                self._paint_row(p, row, left, 4 + (len(title) + n) * step)
+            left += max(map(self._width, col)) + 16
+
+    def _paint_row(self, p, row: LegendRow, x: float, y: float) -> None:
+        step = self.row_height()
+        mid = y + step / 2
+        if row.kind == "title":
+            p.setBrush(QColor("#555555"))
+            p.setPen(Qt.PenStyle.NoPen)
+            tip = QPolygonF([QPointF(x, mid - 4), QPointF(x + 8, mid - 4), QPointF(x + 4, mid + 2)]) if \
+                not self.folded else QPolygonF([QPointF(x + 1, mid - 5), QPointF(x + 7, mid - 1),
+                                                QPointF(x + 1, mid + 3)])
+            p.drawPolygon(tip)
+            x += 14
+        elif row.kind == "arrow":
+            p.setPen(QPen(QColor("#000000"), 2.5 * self.line_width))
+            p.drawLine(QPointF(x, mid), QPointF(x + 12, mid))
+            p.setBrush(QColor("#000000"))
+            p.drawPolygon(QPolygonF([QPointF(x + 19, mid), QPointF(x + 11, mid - 4), QPointF(x + 11, mid + 4)]))
+        elif row.kind == "line":
+            p.setPen(row.style["pen"])
+            p.drawLine(QPointF(x, mid), QPointF(x + 19, mid))
+        elif row.style is not None:
+            p.save()
+            p.translate(x + 9, mid)
+            scale = min(1.0, self.SYMBOL / row.style["size"])
+            p.scale(scale, scale)
+            drawSymbol(p, row.style["symbol"], row.style["size"], row.style["pen"], row.style["brush"])
+            p.restore()
+        if row.kind not in ("heading", "title"):
+            x += 26
+        p.setPen(QColor("#000000"))
+        p.setFont(self.bold() if row.kind in ("heading", "title") else self.font)
+        p.drawText(QRectF(x, y, 1000, step), Qt.AlignmentFlag.AlignVCenter, row.text)

@@ -33,6 +33,12 @@ class CardIncident:
 
 
 @dataclass(frozen=True)
+class CardMovement:
+    id: str
+    text: str  # one line, translated: direction, the other site, dates, status
+
+
+@dataclass(frozen=True)
 class SiteCardData:
     """Texts are already translated; dates are formatted by the card."""
 
@@ -58,6 +64,7 @@ class SiteCard(QWidget):
     radius_changed = Signal(int)
     incident_activated = Signal(str)
     record_requested = Signal(str)  # Record update… for the site shown
+    movement_activated = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -86,6 +93,12 @@ class SiteCard(QWidget):
                                               "personnel repatriated"))
         self.record_button.clicked.connect(lambda: self.record_requested.emit(self.site_id))
         self.history = SiteHistory()
+        self.movements_title = QLabel(self.tr("Movements in and out:"))
+        self.movements = QListWidget()
+        self.movements.setWordWrap(True)
+        self.movements.setMaximumHeight(110)
+        self.movements.itemActivated.connect(
+            lambda item: self.movement_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.empty = QLabel(self.tr("Click a site on the map to see its card."))
         self.empty.setWordWrap(True)
 
@@ -106,6 +119,8 @@ class SiteCard(QWidget):
         body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addLayout(form)
         body.addWidget(self.history)
+        body.addWidget(self.movements_title)
+        body.addWidget(self.movements)
         body.addWidget(self.count)
         body.addWidget(self.incidents, 1)
         scroll = QScrollArea()  # a narrow or short dock scrolls the card rather than cutting it
@@ -167,6 +182,18 @@ class SiteCard(QWidget):
         self.scroll.show()
         self._fit_wrapped()
 
+    def show_movements(self, movements: tuple[CardMovement, ...]) -> None:
+        """The movements leaving and reaching the site shown (none: the list says so)."""
+        self.movements.clear()
+        for m in movements:
+            item = QListWidgetItem(m.text)
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.movements.addItem(item)
+        if not movements:
+            self.movements.addItem(QListWidgetItem(self.tr("none recorded")))
+        rows = max(1, len(movements))
+        self.movements.setMaximumHeight(min(110, rows * self.movements.sizeHintForRow(0) + 6))
+
     def show_records(self, rows: list[HistoryRow]) -> None:
         """The site's records, newest first (the controller gives those of the site shown)."""
         self.history.set_records(rows)
@@ -185,6 +212,7 @@ class SiteCard(QWidget):
         """Everything the card shows, as plain text (for copying and for tests)."""
         lines = [self.title.text(), self.kind.text()] + [w.text() for w in self.fields.values()]
         lines += [self.history.heading.text(), *self.history.lines()]
+        lines += [self.movements_title.text()] + [self.movements.item(i).text() for i in range(self.movements.count())]
         lines += [self.count.text()] + [self.incidents.item(i).text() for i in range(self.incidents.count())]
         return "\n".join(lines)
 

@@ -40,7 +40,7 @@ def kind_label(kind: str) -> str:
 
 @dataclass(frozen=True)
 class Lanes:
-    """Rows from the top: phases (two text lines), one per site, events, incidents, regional context."""
+    """Rows from the top: phases (two text lines), one per site, events, movements, incidents, regional context."""
 
     sites: tuple[str, ...]
 
@@ -54,7 +54,7 @@ class Lanes:
         return self.row(self.sites.index(site_id))
 
     def row(self, n: int) -> tuple[float, float]:
-        """Row n below the phases: the sites, then events (len(sites)), incidents, regional context."""
+        """Row n below the phases: the sites, then events (len(sites)), movements, incidents, regional context."""
         return PHASES + n, PHASES + n + 1
 
     @property
@@ -62,12 +62,16 @@ class Lanes:
         return self.row(len(self.sites))
 
     @property
-    def incidents(self):
+    def movements(self):
         return self.row(len(self.sites) + 1)
 
     @property
-    def regional(self):
+    def incidents(self):
         return self.row(len(self.sites) + 2)
+
+    @property
+    def regional(self):
+        return self.row(len(self.sites) + 3)
 
     @property
     def height(self) -> float:
@@ -81,6 +85,7 @@ class Lanes:
         rows = [(self.phases, QCoreApplication.translate("TimelineView", "Phases"))]
         rows += [(self.site(s.id), s.name.get(lang)) for s in scenario.sites]
         rows += [(self.events, QCoreApplication.translate("TimelineView", "Events")),
+                 (self.movements, QCoreApplication.translate("TimelineView", "Movements")),
                  (self.incidents, QCoreApplication.translate("TimelineView", "Incidents")),
                  (self.regional, QCoreApplication.translate("TimelineView", "Regional context"))]
         return [((top + bottom) / 2, text) for (top, bottom), text in rows]
@@ -100,9 +105,8 @@ def label(text: str, font: QFont, anchor=(0, 0.5), color="#111111", fill=None) -
     """A text; with `fill`, on a box of that colour just around it (legible where it overflows a bar)."""
     item = pg.TextItem(text, color=color, anchor=anchor, fill=fill)
     item.setFont(font)
-    if fill is not None:
-        item.textItem.document().setDocumentMargin(1)
-        item.updateTextPos()
+    item.textItem.document().setDocumentMargin(1)  # the box hugs the text: a text fits its row
+    item.updateTextPos()
     return item
 
 
@@ -166,6 +170,7 @@ class Fitted:
     x1: float
     centred: bool = False
     share: float = 1.0  # how much of the text's width the span must cover
+    lane: bool = False  # a text in a site's row: its font shrinks to the row's height, and it hides below that
 
 
 @dataclass
@@ -250,7 +255,7 @@ def _draw_site(d: Drawing, spots: list, ink: _Ink, lc, lane: tuple[float, float]
         d.items.append(bar(edge(role.start), end, top + 0.2, bottom - 0.2, color, tip, width=ink.width))
         text = label(name, ink.font, color=ink_on(color), fill=color)
         text.setPos(edge(role.start), mid)
-        d.fitted.append(Fitted(text, edge(role.start), end))
+        d.fitted.append(Fitted(text, edge(role.start), end, lane=True))
 
 
 def _draw_handover(d: Drawing, spots: list, ink: _Ink, lc, due: date, mid: float) -> None:
@@ -266,7 +271,7 @@ def _draw_handover(d: Drawing, spots: list, ink: _Ink, lc, due: date, mid: float
     if note:
         text = label(note, ink.font, anchor=(-0.15, 0.5))
         text.setPos(x_of(max(lc.confirmed_handover, due)), mid)
-        d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY))
+        d.fitted.append(Fitted(text, text.x(), text.x() + 60 * DAY, lane=True))
 
 
 def _draw_events(d: Drawing, spots: list, ink: _Ink, lane: tuple[float, float]) -> None:

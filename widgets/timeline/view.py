@@ -10,11 +10,10 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QEvent, QPoint, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QKeySequence, QTextDocument
+from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.scenario.schema import Scenario
+from widgets.date_field import DateField
 from widgets.dates import DAY, DateAxis, day_at, edge, fmt, x_of
+from widgets.timeline.movements import MovementBar, movement_items
 from widgets.timeline.items import (
     EARLY,
     LATE,
@@ -44,6 +45,7 @@ from widgets.timeline.records import RESCHEDULED, RecordMark, draw_records
 
 DAILY_SPAN = 120 * DAY  # incidents are counted per day below this visible span, per week above
 MIN_LANE = 0.75  # text lines: lanes never get thinner; the lanes that do not fit are scrolled to
+MIN_LANE_POINTS = 6.0  # a text in a site's row shrinks to the row's height, down to this size; below, it hides
 
 
 class TimelineView(QWidget):
@@ -59,6 +61,7 @@ class TimelineView(QWidget):
     loop_requested = Signal(bool)
     event_selected = Signal(str)
     site_selected = Signal(str)
+    movement_selected = Signal(str)
     site_menu_requested = Signal(str, QPoint)  # a right click on a site's row: its id, where (global)
 
     def __init__(self, parent=None):
@@ -74,7 +77,11 @@ class TimelineView(QWidget):
         self._items, self._fitted, self._events, self._incident_events = [], [], {}, {}
         self._bars: tuple = ()
         self._markers = None
+        self._lane_points = 0.0  # the size of the texts in the site rows, as fitted to the rows' height (0: hidden)
         self._tails: dict = {}
+        self._movement_bars: list[MovementBar] = []
+        self._moves: dict = {}  # movement id -> its bar's item
+        self._chosen = ""  # the selected movement
         self._limits = (0.0, 0.0)
         self._records: list[RecordMark] = []
         self._record_items: list = []
@@ -85,10 +92,9 @@ class TimelineView(QWidget):
         self.setEnabled(False)  # until there is a scenario
 
     def _build_controls(self) -> None:
-        self.date_box = QDateEdit(calendarPopup=True)
-        self.date_box.setDisplayFormat("d MMM yyyy")
-        self.date_box.setToolTip(self.tr("Current date"))
-        self.date_box.dateChanged.connect(self._date_edited)
+        self.date_box = DateField()
+        self.date_box.setAccessibleName(self.tr("Current date"))
+        self.date_box.date_entered.connect(self._request)
         self.play = QToolButton(checkable=True, toolTip=self.tr("Play the drawdown (pause to stop)"))
         self.play.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.play.toggled.connect(self._play_toggled)
@@ -140,8 +146,9 @@ class TimelineView(QWidget):
     def _build_cursor(self) -> None:
         self.cursor = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen("#111111", width=2),
                                       hoverPen=pg.mkPen("#D55E00", width=3), label=" ",
-                                      labelOpts=dict(position=0.99, anchors=[(0, 1), (0, 1)], color="#111111",
-                                                     fill=(255, 255, 255, 220)))
+                                      labelOpts=dict(position=0.99, anchors=[(0, 1), (1, 1)], color="#111111",
+                                                     fill=(255, 255, 255, 220)))  # right of the line, left of it
+        # in the view's right half: never cut at the edge
         self.cursor.setZValue(100)
         self.cursor.sigPositionChanged.connect(self._dragged)
         self.cursor.sigPositionChangeFinished.connect(self._drag_finished)
@@ -177,8 +184,7 @@ class TimelineView(QWidget):
         self.vb.setLimits(xMin=lo, xMax=hi, minXRange=7 * DAY, yMin=0, yMax=self._lanes.height)
         self._fit_lanes()
         self.cursor.setBounds((x_of(scenario.start), x_of(scenario.end)))
-        with QSignalBlocker(self.date_box):
-            self.date_box.setDateRange(QDate(scenario.start), QDate(scenario.end))
+        self.date_box.set_range(scenario.start, scenario.end)
         self.highlight("", "")
         self.fit_drawdown()
         self.setEnabled(True)
@@ -211,13 +217,19 @@ class TimelineView(QWidget):
         super().resizeEvent(event)
         self._place_key()
 
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a control's size changed (the date shown, the speeds)
+            self._place_key()
+        return super().event(event)
+
     def _place_key(self) -> None:
         """The colour key on the controls' line if it fits there on one line, else on its own line."""
         doc = QTextDocument()
         doc.setDefaultFont(self.legend.font())
         doc.setHtml(self.legend.text())
-        spacing = self._bar_row.spacing() * len(self._controls) + 8
-        fits = doc.idealWidth() + sum(w.sizeHint().width() for w in self._controls) + spacing <= self.width()
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self._bar_row.spacing() * (len(self._controls) + 1)
+        fits = doc.idealWidth() + 2 * self.legend.margin() + sum(w.sizeHint().width() for w in self._controls) <= room
         if fits == self._key_on_bar:
             return
         self._key_on_bar = fits
@@ -263,9 +275,12 @@ class TimelineView(QWidget):
             self.plot.addItem(item)
         self._markers = drawing.markers
         self._markers.sigClicked.connect(self._marker_clicked)
+        self._moves = {}
+        self._draw_movements()
         self._record_items = []
         self._draw_records()
         self._draw_tails()
+        self._lane_points = -1.0  # new texts: fitted to the rows afresh
         self._range_changed()
         self._fit_lanes()
 
@@ -280,6 +295,34 @@ class TimelineView(QWidget):
             for item in self._bars:
                 self.plot.addItem(item)
             self._range_changed()
+
+    def set_movements(self, bars: list[MovementBar]) -> None:
+        """The movements lane: one bar per movement (widgets/timeline/movements.py)."""
+        self._movement_bars = list(bars)
+        self._draw_movements()
+
+    def _draw_movements(self) -> None:
+        for item in self._moves.values():
+            self.plot.removeItem(item)
+        self._moves = {}
+        if self._lanes is None:
+            return
+        self._moves = movement_items(self._movement_bars, self._lanes.movements, self._line_width)
+        self._move_pens = {ident: item.pen() for ident, item in self._moves.items()}
+        for item in self._moves.values():
+            self.plot.addItem(item)
+        self._mark_movement()
+
+    def _mark_movement(self) -> None:
+        """The selected movement's bar outlined in black, over the others."""
+        for ident, item in self._moves.items():
+            chosen = ident == self._chosen
+            item.setZValue(5 if chosen else 0)
+            item.setPen(pg.mkPen("#111111", width=3 * self._line_width) if chosen else self._move_pens[ident])
+
+    def movement_at(self, x: float, y: float) -> str | None:
+        """The movement whose bar is at (x, y) in the plot's coordinates."""
+        return next((ident for ident, item in self._moves.items() if item.rect().contains(x, y)), None)
 
     def show_records(self, marks: list[RecordMark]) -> None:
         """What the site records add: recorded handovers (stars) and rescheduled handovers."""
@@ -324,6 +367,8 @@ class TimelineView(QWidget):
             y0, y1 = self.vb.viewRange()[1]
             if top < y0 or bottom > y1:  # scrolled out of view
                 self.lane_bar.setValue(round(10 * (top if top < y0 else bottom - (y1 - y0))))
+        self._chosen = ident if kind == "movement" else ""
+        self._mark_movement()
         event = ident if kind == "event" else self._incident_events.get(ident) if kind == "incident" else None
         self.ring.setData(pos=[self._events[event]] if event in self._events else [])
 
@@ -341,6 +386,23 @@ class TimelineView(QWidget):
         self.lane_bar.setVisible(hidden > 0)
         top = self.lane_bar.value() / 10
         self.vb.setYRange(top, top + (shown if hidden > 0 else total), padding=0)
+        self._fit_lane_texts(self.vb.height() / (shown if hidden > 0 else total))
+
+    def _fit_lane_texts(self, lane_px: float) -> None:
+        """The texts in the site rows ("liquidation hub", "2 days early") in a font whose line, and the box around
+        it, fit one row: never over the next row's text, never cut by it. Too small to read: hidden."""
+        font = QFont(self.font())
+        points = font.pointSizeF()
+        while points > MIN_LANE_POINTS and _box_height(font) > lane_px:
+            points -= 0.25
+            font.setPointSizeF(points)
+        points = points if _box_height(font) <= lane_px else 0.0
+        if points != self._lane_points:
+            self._lane_points = points
+            for f in self._fitted:
+                if f.lane and points:
+                    f.item.setFont(font)
+            self._range_changed()
 
     def fit_drawdown(self) -> None:
         m = self._scenario.mission
@@ -354,7 +416,8 @@ class TimelineView(QWidget):
         per_px = (hi - lo) / max(self.vb.width(), 1)
         for f in self._fitted:
             a, b = max(f.x0, lo), min(f.x1, hi)
-            f.item.setVisible((b - a) / per_px >= f.share * f.item.boundingRect().width())
+            fits = (b - a) / per_px >= f.share * f.item.boundingRect().width()
+            f.item.setVisible(fits and (self._lane_points > 0 or not f.lane))
             if f.centred:
                 f.item.setX((a + b) / 2)
         if self._bars:
@@ -367,8 +430,7 @@ class TimelineView(QWidget):
         self.cursor.setValue(x_of(day))
         self.cursor.label.setFormat(fmt(self.locale(), day))
         self.cursor.label.valueChanged()
-        with QSignalBlocker(self.date_box):
-            self.date_box.setDate(QDate(day))
+        self.date_box.set_date(day)
 
     def _request(self, day: date, moving: bool = False) -> None:
         sc = self._scenario
@@ -390,9 +452,6 @@ class TimelineView(QWidget):
             self._request(self._requested)  # the drag's last date, settled
             self._place(self._requested)
 
-    def _date_edited(self, qdate: QDate) -> None:
-        self._request(qdate.toPython())
-
     def key_help(self) -> list[tuple[str, str]]:
         """The timeline's own keys while it has the focus, as (what, keys), for Help > Keyboard shortcuts."""
         def keys(*seqs) -> str:
@@ -403,7 +462,7 @@ class TimelineView(QWidget):
                 (self.tr("One week earlier, one week later"),
                  keys(shift | Qt.Key.Key_Left, shift | Qt.Key.Key_Right)),
                 (self.tr("One month earlier, one month later"), keys(Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)),
-                (self.tr("First date, last date of the scenario"), keys(Qt.Key.Key_Home, Qt.Key.Key_End))]
+                (self.tr("First day, last day of the drawdown"), keys(Qt.Key.Key_Home, Qt.Key.Key_End))]
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt)
         if self._scenario is None:
@@ -460,11 +519,26 @@ class TimelineView(QWidget):
     def _scene_clicked(self, event) -> None:
         if self._lanes is None:
             return
-        site = self._lanes.site_at(self.vb.mapSceneToView(event.scenePos()).y())
+        at = self.vb.mapSceneToView(event.scenePos())
+        site = self._lanes.site_at(at.y())
         if event.button() == Qt.MouseButton.RightButton and site is not None:
             self.site_menu_requested.emit(site, event.screenPos().toPoint())
             return
         if event.isAccepted() or event.button() != Qt.MouseButton.LeftButton:
             return
+        movement = self.movement_at(at.x(), at.y())
+        if movement is not None:
+            self.movement_selected.emit(movement)
+            return
         if site is not None:
             self.site_selected.emit(site)
+
+
+def _box_height(font: QFont) -> float:
+    """The height of a text's box in a site's row as the label draws it (its line, leading included, and the
+    document's margin of 1 px above and below), not the font's nominal height."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(1)
+    document.setPlainText("Xg")
+    return document.size().height()

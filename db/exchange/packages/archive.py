@@ -27,9 +27,12 @@ from db.files import atomic
 from db.records import QT_TRANSLATE_NOOP
 from db.store.identity import public_raw
 
-FORMAT, VERSION, SIGNED = "sitmon-package", 3, 3  # version 3: signed; 1 and 2 (unsigned) are refused
-MEMBERS = ("incidents.jsonl", "audit.jsonl", "site_records.jsonl", "site_record_audit.jsonl")
-COUNTS = dict(zip(MEMBERS, ("incidents", "audit", "site_records", "site_record_audit")))  # member -> count key
+FORMAT, VERSION, SIGNED = "sitmon-package", 4, 3  # 4: with movements; 3: signed, without; 1 and 2 are refused
+MEMBERS = ("incidents.jsonl", "audit.jsonl", "site_records.jsonl", "site_record_audit.jsonl", "movements.jsonl",
+           "movement_audit.jsonl")
+MEMBERS_OF = {3: MEMBERS[:4], 4: MEMBERS}  # what each version holds (a version 3 package has no movements)
+COUNTS = dict(zip(MEMBERS, ("incidents", "audit", "site_records", "site_record_audit", "movements",
+                            "movement_audit")))  # member -> count key
 FILES = {"manifest.json", *MEMBERS}
 SIGNATURE = b"sitmon-signature-1 "  # then the public key and the signature, in base64, one space between
 SIGNATURE_SIZE = len(SIGNATURE) + 44 + 1 + 88
@@ -154,24 +157,28 @@ def read(path: Path | str, passphrase: str | None = None) -> Package:
             with zipfile.ZipFile(opened) as z:
                 public_key = _verify(path, opened if isinstance(opened, io.BytesIO) else f, z)
                 _check_sizes(path, z)
-                blobs = {n: z.read(n) for n in FILES}
+                blobs = {n: z.read(n) for n in z.namelist()}
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
         raise PackageError(MSG_NOT_PACKAGE, path=path, reason=str(exc)[:200] or type(exc).__name__) from None
     doc = _json(path, blobs["manifest.json"], "manifest.json")
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("version"), int):
         raise PackageError(MSG_NOT_PACKAGE, path=path, reason="manifest.json")
-    if doc["version"] != VERSION:
+    if doc["version"] not in MEMBERS_OF:
         raise PackageError(MSG_NEWER if doc["version"] > VERSION else MSG_UNSIGNED, path=path, version=doc["version"])
+    members = MEMBERS_OF[doc["version"]]
+    if set(blobs) != {"manifest.json", *members}:
+        raise PackageError(MSG_NOT_PACKAGE, path=path, reason=f"version {doc['version']} holds "
+                                                              f"{', '.join(members)}")
     manifest = _manifest(path, doc)
-    found = {}
-    for name in MEMBERS:
+    found = {name: [] for name in MEMBERS}  # members a version lacks: no rows
+    for name in members:
         if hashlib.sha256(blobs[name]).hexdigest() != doc.get("sha256", {}).get(name):
             raise PackageError(MSG_ALTERED, path=path, reason=f"the checksum of {name}")
         try:
             found[name] = [strict_json(line, f"{name} line {i}") for i, line in enumerate(blobs[name].splitlines(), 1)]
         except RowError as exc:
             raise PackageError(MSG_BAD_ROW, path=path, problem=str(exc)) from None
-    if manifest.counts != {COUNTS[n]: len(found[n]) for n in MEMBERS}:
+    if manifest.counts != {COUNTS[n]: len(found[n]) for n in members}:
         raise PackageError(MSG_NOT_PACKAGE, path=path, reason="its counts do not match its content")
     return Package(path, digest, manifest, public_key, found)
 
@@ -226,7 +233,7 @@ def _json(path, blob: bytes, name: str):
 
 def _check_sizes(path, z: zipfile.ZipFile) -> None:
     infos = {i.filename: i for i in z.infolist()}
-    if set(infos) != FILES or len(z.infolist()) != len(FILES):
+    if set(infos) not in [{"manifest.json", *m} for m in MEMBERS_OF.values()] or len(z.infolist()) != len(infos):
         raise PackageError(MSG_NOT_PACKAGE, path=path, reason=f"it holds {', '.join(sorted(infos)) or 'nothing'}")
     for name, info in infos.items():
         limit = MAX_MEMBER if name in MEMBERS else MAX_MANIFEST

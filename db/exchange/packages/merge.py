@@ -1,6 +1,7 @@
 """Export a package, import (merge) one, and settle its conflicts: the three things packages do, each in one
 transaction. The pieces: archive.py (the file, its signature, sealing), trust.py (whom it comes from, what it
-may claim), incidents.py and site_records.py (each kind's validator and merge), rows.py (what they share).
+may claim), incidents.py, site_records.py and movements.py (each kind's validator and merge), rows.py (what they
+share).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db.clock import utcnow
 from db.exchange.imports import stored
-from db.exchange.packages import archive, incidents, site_records, trust
+from db.exchange.packages import archive, incidents, movements, site_records, trust
 from db.exchange.packages.archive import Manifest, PackageError
 from db.progress import Progress, tick
 from db.records import QT_TRANSLATE_NOOP
@@ -37,6 +38,7 @@ class MergeResult:
     audit_added: int
     conflicts: tuple[incidents.Conflict, ...]
     site_records: site_records.RecordMerge = site_records.RecordMerge()
+    movements: movements.MovementMerge = movements.MovementMerge()
 
 
 def export_package(db, path: Path | str, author: str = "", passphrase: str | None = None,
@@ -51,6 +53,7 @@ def export_package(db, path: Path | str, author: str = "", passphrase: str | Non
     with db.engine.connect() as conn:
         found = dict(zip(incidents.MEMBERS, incidents.export_rows(conn)))
         found.update(zip(site_records.MEMBERS, site_records.export_rows(conn)))
+        found.update(zip(movements.MEMBERS, movements.export_rows(conn)))
     manifest = Manifest(_mission(db), db.laptop_id, author, utcnow().isoformat(timespec="seconds") + "Z",
                         {archive.COUNTS[n]: len(found[n]) for n in archive.MEMBERS})
     archive.write(Path(path), found, manifest, key, passphrase or db.passphrase, db.path)
@@ -80,6 +83,12 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
     records, record_trail = (package.rows[n] for n in site_records.MEMBERS)
     if records or record_trail:
         site_records.check(path, records, record_trail, _record_context(db, path))
+    moves, move_trail = (package.rows[n] for n in movements.MEMBERS)
+    sites, unplaced = _sites(db), 0
+    if sites is None and (moves or move_trail):  # movements need the scenario's sites: left out, and said
+        moves, move_trail, unplaced = [], [], len(moves)
+    if moves or move_trail:
+        movements.check(path, moves, move_trail, sites)
     now = utcnow()
     settle = dict(take=take, now=stored(now), author=author, laptop=db.laptop_id,
                   provenance=trust.provenance(package))
@@ -90,25 +99,40 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
         trust.own_history(path, db.laptop_id, "incident", found_incidents, trail, mine, keys, incidents.AUDIT_COLUMNS)
         trust.own_history(path, db.laptop_id, "site record", records, record_trail, *site_records.local(conn),
                           site_records.AUDIT_COLUMNS)
+        mine_moves, move_keys = movements.local(conn)
+        trust.own_history(path, db.laptop_id, "movement", moves, move_trail, mine_moves, move_keys,
+                          movements.AUDIT_COLUMNS)
         return (signer, incidents.plan(path, mine, keys, found_incidents, trail, **settle),
-                site_records.plan(path, conn, records, record_trail, **settle))
+                site_records.plan(path, conn, records, record_trail, **settle),
+                movements.plan(path, mine_moves, move_keys, moves, move_trail, **settle))
 
     with db.engine.connect() as conn:  # what would change, read only: a package that changes nothing takes no backup
-        signer, merge, sites = planned(conn)
-    if merge.changes or sites.changes or signer.known_since is None:
-        if merge.changes or sites.changes:
+        signer, merge, sites, moved = planned(conn)
+    if merge.changes or sites.changes or moved.changes or signer.known_since is None:
+        if merge.changes or sites.changes or moved.changes:
             backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
         try:
             with db.writing() as conn:
-                signer, merge, sites = planned(conn)
+                signer, merge, sites, moved = planned(conn)
                 trust.remember(conn, package, signer, now)
                 incidents.write(conn, merge)
                 site_records.write(conn, sites)
+                movements.write(conn, moved)
         except IntegrityError as exc:
             raise PackageError(MSG_CANNOT_MERGE, path=path, reason=str(exc.orig)) from None
     tick(progress, 1, 1)
     return MergeResult(package.manifest, signer, **merge.counts, audit_added=len(merge.audit),
-                       conflicts=tuple(merge.conflicts), site_records=sites.result)
+                       conflicts=tuple(merge.conflicts), site_records=sites.result, movements=moved.result(unplaced))
+
+
+def _sites(db) -> dict | None:
+    """The scenario's sites (id -> (lat, lon)) a package's movements are checked against; None without one."""
+    from db.scenario.stored import read_scenario
+
+    try:
+        return {s.id: (s.lat, s.lon) for s in read_scenario(db).sites}
+    except LookupError:
+        return None
 
 
 def _record_context(db, path):
@@ -121,15 +145,17 @@ def _record_context(db, path):
         raise PackageError(MSG_NO_SCENARIO, path=path) from None
 
 
-def resolve(db, conflicts, choices: dict[str, str], author: str = "", record_conflicts=()) -> tuple:
-    """Settle conflicts by the user's choice per incident id, or per site record id for `record_conflicts`
-    ("mine" or "theirs"), in one transaction.
+def resolve(db, conflicts, choices: dict[str, str], author: str = "", record_conflicts=(),
+            movement_conflicts=()) -> tuple:
+    """Settle conflicts by the user's choice per incident id, per site record id for `record_conflicts`, per
+    movement id for `movement_conflicts` ("mine" or "theirs"), in one transaction.
 
-    Returns the conflicts left open (incidents', then site records'): no choice given, or the record changed
-    here since (ask again).
+    Returns the conflicts left open (incidents', site records', then movements'): no choice given, or the record
+    changed here since (ask again).
     """
     now = stored(utcnow())
     with db.writing() as conn:
         left = incidents.resolve(conn, conflicts, choices, now, author, db.laptop_id)
         left += site_records.resolve(conn, record_conflicts, choices, now, author, db.laptop_id)
+        left += movements.resolve(conn, movement_conflicts, choices, now, author, db.laptop_id)
     return tuple(left)

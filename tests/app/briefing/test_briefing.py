@@ -86,7 +86,7 @@ def test_cli_refuses_bad_days_and_unwritable_output(qapp, tmp_path, capsys):
     assert stop.value.code == 2 and "'0' is not a number of days" in capsys.readouterr().err
     code = main.main(["--db", str(tmp_path / "x.sqlite"), "briefing", "--date", "2023-08-15", "--out",
                      str(tmp_path / "missing" / "brief.pdf")])
-    assert code == 1 and "Cannot write" in capsys.readouterr().err
+    assert code == 1 and f"the folder {tmp_path / 'missing'} does not exist" in capsys.readouterr().err
     assert not (tmp_path / "missing").exists()
 
 
@@ -117,7 +117,8 @@ def test_cli_pack_in_french(french, tmp_path, capsys):
     assert "Remise confirmée le 12 août 2023" in status_page
     map_page = page_with(texts, "Carte de la situation au 15 août 2023")
     assert "Les incidents des 28 derniers jours sont affichés." in map_page
-    assert "en fermeture" in map_page and "pôle de liquidation" in map_page  # the map's legend
+    assert "en fermeture" in map_page and "remis" in map_page  # the map's legend: the statuses shown that day
+    assert "pôle de liquidation" not in map_page
     assert "Transfert des tâches" in texts[-1] and "Transition politique et élections" in texts[-1]
     assert f"Page 1 sur {len(texts)}" in texts[0]
 
@@ -212,6 +213,68 @@ def test_map_image_asks_for_size_and_resolution(qtbot, window, tmp_path):
         controller.map_image(str(png))
     image = QImage(str(png))
     assert image.size() == QSize(900, 600) and round(image.dotsPerMeterX() * 0.0254) == 300
+
+
+def test_the_map_page_frames_mali_and_uses_the_page(qtbot, db, tmp_path, monkeypatch):
+    """The map page showed all of West Africa with Mali in a quarter of it (the window's view, at its
+    proportions), "Mopti (Sévaré)" over Bamako, and a third of the page left to the key. Framed on the sites
+    and the pack's incidents, whatever the window shows; the map as wide as the page, its key in a corner clear
+    of the sites; no name over another or over a mark."""
+    from PySide6.QtCore import QPointF
+
+    from app.briefing import pages
+    from app.controllers.map import REGIONAL
+    from tests.app.test_map_layout import drawn, problems
+    from widgets.map.view import MapView
+
+    state = AppState(db, stored.read_scenario(db), CursorState(DAY), "en")
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    win.map = MapView()  # the window's map, zoomed out to the region
+    win.map.resize(960, 390)
+    win.map.zoom_to(REGIONAL)
+    controller = BriefingController(state, win)
+    painted = []
+    real_render = pages.render_vector
+    def render(graphics, p, area):
+        if isinstance(graphics.parent(), MapView):  # the map page's map, as it is drawn
+            painted.append((graphics.parent(), area, drawn(graphics.parent()), p.device().width()))
+        return real_render(graphics, p, area)
+
+    monkeypatch.setattr(pages, "render_vector", render)
+    with qtbot.waitSignal(controller.written, timeout=120_000):
+        controller.briefing_pack(str(tmp_path / "pack.pdf"))
+    wait_for_ops(qtbot, state)
+    ((view, area, shown, page_width),) = painted
+    lon0, lat0, lon1, lat1 = view.view_bbox()
+    sites = state.scenario.sites
+    assert all(lon0 < s.lon < lon1 and lat0 < s.lat < lat1 for s in sites)
+    assert lon1 - lon0 < 20 and lat1 - lat0 < 14  # Mali's sites, not West Africa (43 x 29 degrees)
+    marks = [shown["marks"][s.id].center() for s in sites]
+    viewport = shown["viewport"]
+    span = (max(m.x() for m in marks) - min(m.x() for m in marks), max(m.y() for m in marks) - min(m.y() for m in marks))
+    # the sites fill the map: its height (a page is wider than Mali's sites), half its width at least
+    assert span[1] > 0.7 * viewport.height() and span[0] > 0.5 * viewport.width(), span
+    assert area.width() > 0.9 * page_width  # the map takes the page's width; its key is inside it
+    assert view.legend.isVisible() and not view.legend.folded
+    assert problems(shown) == []
+    bamako, mopti = shown["names"]["bamako"].box, shown["names"]["mopti"].box
+    assert not bamako.intersects(mopti)
+    assert QPointF(0, 0) != bamako.center()
+    state.shutdown()
+
+
+def test_the_first_page_shows_every_site_and_the_incidents_at_a_glance(qapp, db, tmp_path):
+    """Page 1 was two-thirds empty: under the key figures, every site with its status; beside them, the pack's
+    incidents counted by type."""
+    add_incidents(db, 3)
+    out = tmp_path / "brief.pdf"
+    write_briefing(gather(db, DAY, "en", "UN RESTRICTED"), out)
+    first = pages_text(out)[0]
+    assert "Sites on 15 August 2023" in first
+    for text in ("Ber handed over since 12 Aug 2023", "Goundam closing since 15 Jul 2023", "Bamako open"):
+        assert text in first
+    assert "Incidents of the last 28 days 4 in all Attack on convoy 4" in first
 
 
 def test_updates_since_lists_the_records_of_the_last_days(qapp, tmp_path, capsys):

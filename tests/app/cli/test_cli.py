@@ -90,3 +90,23 @@ def test_help_needs_no_display(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     proc = subprocess.run([exe, "--help"], capture_output=True, text=True, timeout=60, env=env)
     assert proc.returncode == 0 and "usage: sitmon" in proc.stdout
+
+
+def test_a_new_database_is_said_on_stderr_with_its_path(tmp_path, capsys):
+    typo = tmp_path / "fieldd" / "sitmon.sqlite"
+    code, _, err = run(capsys, "--db", str(typo), "status", "--date", "2023-08-15")
+    assert code == 0 and err == f"sitmon: created a new database at {typo}\n"
+    code, _, err = run(capsys, "--db", str(typo), "status", "--date", "2023-08-15")
+    assert code == 0 and err == ""  # the second time it exists: nothing to say
+
+
+def test_help_in_french_has_french_headings(tmp_path, translations):
+    exe = shutil.which("sitmon", path=str(Path(sys.executable).parent))
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    for argv in (["--lang", "fr", "--help"], ["--lang", "fr", "export", "incidents", "--help"]):
+        proc = subprocess.run([exe, *argv], capture_output=True, text=True, timeout=60, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.startswith("utilisation : sitmon")
+        assert "\noptions :\n" in proc.stdout and "\noptions:" not in proc.stdout and "usage:" not in proc.stdout
+    proc = subprocess.run([exe, "--lang", "fr", "--help"], capture_output=True, text=True, timeout=60, env=env)
+    assert "\narguments positionnels :\n" in proc.stdout

@@ -82,10 +82,10 @@ def test_dry_run_and_usage_errors(capsys, tmp_path, db_path):
     assert stop.value.code == 2
 
 
-def test_exports(capsys, tmp_path, db_path):
+def test_exports(capsys, tmp_path, db_path, translations):
     code, out, _ = run(capsys, db_path, "export", "incidents", "--out", str(tmp_path / "i.csv"), "--from",
                        "2023-08-01", "--to", "2023-08-31", "--excel", "--hxl", "--profile", "hq", "--delimiter", ";")
-    assert code == 0 and "Wrote 1 rows" in out
+    assert code == 0 and f"Wrote 1 row to {tmp_path / 'i.csv'}" in out
     head = (tmp_path / "i.csv").read_bytes().split(b"\r\n")
     assert head[0].startswith(b"\xef\xbb\xbfid;occurred_on;") and head[1].startswith(b"#event+id;#date+occurred")
     code, _, _ = run(capsys, db_path, "export", "status", "--date", "2023-08-15", "--out", str(tmp_path / "s.geojson"))
@@ -95,7 +95,7 @@ def test_exports(capsys, tmp_path, db_path):
         assert code == 0 and next(csv.reader(f))[0] == "kind"
 
 
-def test_package_conflict_exit_3_then_take(capsys, tmp_path):
+def test_package_conflict_exit_3_then_take(capsys, tmp_path, translations):
     a_path, b_path = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     a, b = open_database(a_path), open_database(b_path)
     shared = writes.create(a, draft.IncidentDraft(occurred_on="2023-08-20", location="16.8 -2.6",
@@ -105,7 +105,7 @@ def test_package_conflict_exit_3_then_take(capsys, tmp_path):
     writes.update(a, shared, {"description": "from a"}, "a")
     writes.update(b, shared, {"description": "from b"}, "b")
     code, out, _ = run(capsys, a_path, "package", "export", "--out", str(tmp_path / "a1.zip"))
-    assert code == 0 and "Wrote 2 incidents" in out
+    assert code == 0 and "Wrote 2 incidents and " in out
     before = exchange_data.checksum(b)
     code, out, err = run(capsys, b_path, "package", "import", str(tmp_path / "a1.zip"))
     assert code == 3 and f"conflict: incident {shared}" in err and "'from b'" in err and "'from a'" in err
@@ -117,6 +117,33 @@ def test_package_conflict_exit_3_then_take(capsys, tmp_path):
     assert code == 1 and "not a sitmon data package" in err
     a.close()
     b.close()
+
+
+@pytest.mark.parametrize("argv", [
+    ("export", "incidents", "--out"), ("export", "status", "--date", "2023-08-15", "--out"),
+    ("export", "timeline", "--out"), ("package", "export", "--out"), ("snapshot", "--date", "2023-08-15", "--out"),
+    ("briefing", "--date", "2023-08-15", "--out"), ("backup", "--out")])
+def test_an_output_folder_that_does_not_exist_is_one_line_naming_it(capsys, tmp_path, db_path, argv):
+    folder = tmp_path / "no such folder"
+    before = sorted(tmp_path.rglob("*"))
+    code, out, err = run(capsys, db_path, *argv, str(folder / "out.file"))
+    assert (code, out) == (1, "")
+    assert err == f"sitmon: the folder {folder} does not exist: nothing was written\n"
+    assert sorted(tmp_path.rglob("*")) == before  # no folder made, nothing written
+
+
+def test_from_later_than_to_is_a_usage_error(capsys, tmp_path, db_path):
+    code, out, err = run(capsys, db_path, "export", "incidents", "--from", "2023-09-01", "--to", "2023-08-01",
+                         "--out", str(tmp_path / "i.csv"))
+    assert (code, out) == (2, "") and err.count("\n") == 1 and "--from 2023-09-01 is later than --to 2023-08-01" in err
+    assert not (tmp_path / "i.csv").exists()
+
+
+def test_counts_are_written_in_the_singular_and_the_plural(capsys, tmp_path, db_path, translations):
+    code, out, _ = run(capsys, db_path, "export", "timeline", "--out", str(tmp_path / "t.csv"))
+    assert code == 0 and re.fullmatch(r"Wrote \d+ rows to .*\n", out)
+    code, out, _ = run(capsys, db_path, "package", "export", "--out", str(tmp_path / "p.zip"))
+    assert code == 0 and out.startswith("Wrote 1 incident and 1 audit row to ")
 
 
 def test_hq_export_speaks_the_language_of_lang_and_old_acled_types_are_counted(capsys, db_path, tmp_path):

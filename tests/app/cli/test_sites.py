@@ -153,7 +153,7 @@ def test_export_site_records_has_the_incident_exports_options(capsys, db_path, t
     code, said, err = run(capsys, db_path, "export", "site-records", "--out", str(out), "--excel", "--hxl",
                           "--delimiter", ";", "--from", "2023-09-01", "--to", "2023-09-10")
     assert code == 0, err
-    assert said == f"Wrote 1 rows to {out}\n"
+    assert said == f"Wrote 1 row to {out}\n"
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))

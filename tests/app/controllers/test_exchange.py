@@ -107,6 +107,66 @@ def test_package_conflict_dialog_then_take_theirs(qtbot, controller, state, tmp_
 
 
 
+def test_export_says_which_log_filters_apply_and_lets_the_user_drop_them(qtbot, controller, state, tmp_path,
+                                                                         monkeypatch, translations):
+    """With "anefis convoy" still typed in the log's search, File > Export with "All dates" wrote 1 of 2
+    incidents and said nothing of a filter; the message said "1 rows"."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    from db.incidents.queries import IncidentFilter
+
+    writes.create(state.db, draft.IncidentDraft(
+        occurred_on="2023-09-20", location="16.27, -0.04", type="attack-on-convoy", confirmed=True,
+        description="Anefis convoy attacked"), "t", draft.context(state.scenario.sites))
+    controller.set_filter(IncidentFilter(text="anefis convoy", types=("attack-on-convoy",)))
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def export(keep: bool) -> str:
+        controller.notice = None
+        dialog = controller._ask_export("incidents")
+        qtbot.waitUntil(dialog.isVisible)
+        assert dialog.all_dates.isChecked()
+        assert dialog.log_filter.isVisibleTo(dialog) and dialog.log_filter.isChecked()
+        assert dialog.log_filter_text.text() == "search “anefis convoy”; type: Attack on convoy"
+        dialog.log_filter.setChecked(keep)
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: controller.notice is not None, timeout=20_000)
+        return controller.notice.text()
+
+    assert export(keep=True) == f"Wrote 1 row to {target}"
+    assert export(keep=False) == f"Wrote 2 rows to {target}"
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 1 + 2
+    controller.set_filter(IncidentFilter())
+    dialog = controller._ask_export("incidents")
+    assert not dialog.log_filter.isVisibleTo(dialog)  # no filter: nothing to say
+    dialog.reject()
+
+
+def _progress_dialogs():
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+
+
+@pytest.mark.parametrize("rows", [0, 60_000])
+def test_no_progress_dialog_outlives_its_op(qtbot, controller, state, tmp_path, rows):
+    """A box "Writing…/Importing… 100 % [Cancel]" stayed after every export and import: QProgressDialog shows
+    itself by its own timer after 400 ms even when closed before. Quick (an export) or long (an import of 60,000
+    rows, its dialog on screen meanwhile), once the result is told no progress dialog is left to show."""
+    if rows:
+        exchange_data.write(tmp_path / "big.csv", exchange_data.rows(rows))
+        op = controller.import_file(tmp_path / "big.csv")
+        qtbot.waitUntil(lambda: op.dialog is None or op.dialog.isVisible(), timeout=30_000)
+    else:
+        controller.export("incidents", tmp_path / "i.csv", {})
+    qtbot.waitUntil(lambda: controller.notice is not None and controller.notice.isVisible(), timeout=60_000)
+    assert _progress_dialogs() == []
+
+
 def test_disagreeing_handovers_in_a_package_are_listed_then_theirs_taken(qtbot, controller, state, tmp_path):
     from db.sites import queries as site_queries
     from tests.db.sites.records import stored
@@ -137,7 +197,7 @@ def test_export_site_records_from_the_window(qtbot, controller, state, tmp_path)
     path = tmp_path / "records.csv"
     controller.export("site-records", path, dict(profile="hq", excel=True))
     qtbot.waitUntil(lambda: controller.notice is not None and controller.notice.isVisible())
-    assert "Wrote 1 rows" in controller.notice.text()
+    assert "Wrote 1 row to" in controller.notice.text()
     text = path.read_bytes().decode("utf-8-sig")
     assert text.startswith("id,site_id,kind,date") and "radio Goundam" not in text and "goundam" in text
 
@@ -183,3 +243,32 @@ def test_an_encrypted_package_asks_its_passphrase_again_until_right_then_says_wh
     text = controller.notice.text()
     assert "Signed by laptop" in text and "(Awa)" in text and "its first package here" in text
     assert "1 incident added" in text or "1 incidents added" in text
+
+
+def test_a_movement_edited_on_both_laptops_is_listed_then_theirs_taken(qtbot, controller, state, tmp_path):
+    from dataclasses import replace
+
+    from db.movements import draft as movement_draft
+    from db.movements import queries as movement_queries
+    from db.movements import writes as movement_writes
+
+    ber = "cfd14e3c-2cb6-5cbd-be51-ba5b5ed5e9d7"
+    other = open_database(tmp_path / "other.sqlite")
+    for db, day in ((other, "2023-08-15"), (state.db, "2023-08-16")):
+        record = movement_queries.get(db, ber)
+        typed = replace(movement_draft.draft_of(record), status="arrived", arrived_on=day)
+        values = movement_draft.values(typed, movement_draft.context(read_scenario(db).sites, db))
+        movement_writes.update(db, ber, movement_writes.changes_between(record, values), "someone")
+    packages.export_package(other, tmp_path / "o.zip")
+    controller.import_package(tmp_path / "o.zip")
+    qtbot.waitUntil(lambda: controller.conflicts is not None and controller.conflicts.isVisible())
+    dialog = controller.conflicts
+    top = dialog.tree.topLevelItem(0)
+    assert top.toolTip(0) == ber and top.text(0).startswith("Movement Ber → Timbuktu, 2023-08-14")
+    assert [top.child(0).text(c) for c in range(3)] == ["Arrived on", "2023-08-16", "2023-08-15"]
+    dialog.combos[ber].setCurrentIndex(1)
+    with qtbot.waitSignal(state.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    wait_for_ops(qtbot, state)
+    assert movement_queries.get(state.db, ber).arrived_on.isoformat() == "2023-08-15"
+    other.close()

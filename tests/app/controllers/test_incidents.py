@@ -118,7 +118,7 @@ def test_create_edit_delete_restore_undo(qtbot, app, db):
     lines = view.lines()
     assert [line[2] for line in lines if len(line) == 4] == ["Edited", "Edited", "Restored", "Deleted", "Restored",
                                                             "Deleted", "Edited", "Created"]
-    assert ("Status", "verified", "reported") in lines
+    assert ("Status", "Verified", "Reported") in lines
 
 
 def test_invalid_entry_saves_nothing(qtbot, app, db):
@@ -169,3 +169,65 @@ def test_pick_on_map_fills_the_open_form(qtbot, app):
     app.pick_on_map(16.5, -1.25)
     assert form.location.text() == "16.50000, -1.25000"
     assert "Region" in form.where.text()
+
+
+@pytest.mark.parametrize("location, text", [("18.44107818729762, 1.40824", "18.44107818729762, 1.40824"),
+                                            ("30Q ZD 15880 01273", "30Q ZD 15880 01273")])
+def test_saving_an_unchanged_form_writes_nothing_and_the_position_keeps_its_form(qtbot, app, db, location, text):
+    """Opening an incident and saving it untouched changed lat/lon (rounded to 5 decimals) and audited that;
+    a position typed in MGRS came back in decimal degrees."""
+    c = app
+    ident = new_incident(qtbot, c, location=location)
+    stored = sql(db, "SELECT lat, lon, revision FROM incidents WHERE id=?", ident)
+    form = opened_form(qtbot, c)
+    assert form.location.text() == text
+    with qtbot.assertNotEmitted(c.state.changed):
+        qtbot.keyClick(form.source, Qt.Key.Key_Return)  # Save
+        wait_for_ops(qtbot, c.state)
+    assert not form.isVisible()
+    assert sql(db, "SELECT lat, lon, revision FROM incidents WHERE id=?", ident) == stored
+    assert sql(db, "SELECT action FROM incident_audit WHERE incident_id=?", ident) == [("create",)]
+    form = opened_form(qtbot, c)
+    qtbot.keyClicks(form.description, " Two vehicles.")
+    with qtbot.waitSignal(c.state.changed):
+        qtbot.keyClick(form.source, Qt.Key.Key_Return)
+    wait_for_ops(qtbot, c.state)  # the log's reload after the write, before its widgets close
+    changes = json.loads(sql(db, "SELECT changes FROM incident_audit WHERE incident_id=? AND action='update'",
+                             ident)[0][0])
+    assert list(changes) == ["description"]  # only what was edited
+    assert sql(db, "SELECT lat, lon FROM incidents WHERE id=?", ident) == [stored[0][:2]]
+
+
+def test_the_audit_trail_shows_what_the_form_shows_in_the_interface_language(qtbot, app, db, translations):
+    """Not the stored values (True, ied, kidal, ML-8, reported, 18.44107818729762), and in French under the
+    French interface."""
+    from app import i18n
+    from app.controllers.incidents import value_labels
+
+    c = app
+    ident = new_incident(qtbot, c, location="18.44107818729762, 1.40824", description="Kidal road")
+    written(qtbot, c, c.delete_action)
+    c.table.show_deleted.setChecked(True)
+    wait_for_ops(qtbot, c.state)  # the log's new query runs off the GUI thread
+    c.table.view.selectRow(c.table.model.row_of(ident))
+    i18n.install("fr")
+    try:
+        c.labels = value_labels("fr", c.state.scenario.sites, c.taxonomy)  # the French window's labels
+        c.show_audit()
+        qtbot.waitUntil(lambda: getattr(c, "audit_view", None) is not None)
+        view = c.audit_view
+        qtbot.addWidget(view)
+        lines = view.lines()
+        wait_for_ops(qtbot, c.state)
+    finally:
+        i18n.install("en")
+    shown = {line[0]: line[1:] for line in lines if len(line) == 3}
+    assert shown["Supprimé"] == ("non", "oui")
+    assert shown["Type"][1] == "EEI (engin explosif improvisé)"
+    assert shown["Site le plus proche"][1] == "Kidal" and shown["Région"][1] == "Kidal"
+    assert shown["Statut"][1] == "Signalé"
+    assert shown["Latitude"][1] == "18,44108" and shown["Date"][1] == "2 sept. 2023"
+    assert [line[2] for line in lines if len(line) == 4] == ["Supprimé", "Créé"]
+    texts = " ".join(" ".join(line) for line in lines)
+    for raw in ("True", "False", "ied", "kidal", "ML-8", "reported", "18.44107818729762"):
+        assert raw not in texts.split()

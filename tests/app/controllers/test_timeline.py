@@ -157,3 +157,20 @@ def test_new_incidents_refresh_the_density_strip(app, qtbot):
     with qtbot.waitSignal(state.points_ready):
         state.changed.emit(frozenset({"incidents"}))
     assert view._bars == ()
+
+
+def test_home_goes_to_the_drawdowns_start_and_reasons_read_as_sentences(qtbot, main_window):
+    """Home on the timeline: 1 July 2023, where the drawdown starts, not 11 January 2013 where every camp is
+    "open"; the regional context stays one "Fit all" and a drag away. The reasons start with a capital."""
+    window = main_window
+    window.state.cursor.set_date(date(2024, 1, 5))
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    assert window.state.cursor.date == date(2023, 7, 1)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert window.state.cursor.date == date(2024, 6, 30)
+    qtbot.waitUntil(lambda: panel_status(window.site_panel, "Gao") == "liquidation hub")
+    proxy = window.site_panel.proxy
+    reasons = {proxy.index(r, 0).data(): proxy.index(r, 3).data() for r in range(proxy.rowCount())}
+    assert reasons["Gao"].startswith("Liquidation hub from 1 Jan 2024")
+    assert all(text[0].isupper() for text in reasons.values())

@@ -123,7 +123,7 @@ def test_manifest_and_checksums(laptops, tmp_path):
     path = tmp_path / "p.zip"
     m = packages.export_package(a, path, author="Awa")
     assert (m.mission, m.laptop, m.author, m.counts) == ("minusma-2023", a.laptop_id, "Awa", {
-        "incidents": 2, "audit": 2, "site_records": 0, "site_record_audit": 0})
+        "incidents": 2, "audit": 2, "site_records": 0, "site_record_audit": 0, "movements": 10, "movement_audit": 10})
     with zipfile.ZipFile(path) as z:
         doc = json.loads(z.read("manifest.json"))
         members = {n: z.read(n) for n in z.namelist()}

@@ -1,6 +1,7 @@
 """db.incidents and db.incident_query on real SQLite files (no Qt)."""
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -112,10 +113,26 @@ def test_update_refuses_unknown_and_missing(db):
         writes.update(db, "nope", {"status": "closed"}, "a")
 
 
-def test_draft_round_trip(db, ctx):
-    ident = writes.create(db, draft(occurred_time="14:30", notes="n"), "amina", ctx)
+@pytest.mark.parametrize("location, shown", [
+    ("18.44107818729762, 1.40824", "18.44107818729762, 1.40824"),  # not rounded to 18.44108
+    ("30Q ZD 15880 01273", "30Q ZD 15880 01273"),  # typed in MGRS, shown in MGRS
+    ("16°16'18\"N 0°02'41\"W", "16°16′18″N 0°02′41″W"),
+    ("16.27170, -0.04470", "16.2717, -0.0447")])
+def test_a_stored_position_is_shown_as_typed_and_an_unchanged_draft_changes_nothing(db, ctx, location, shown):
+    ident = writes.create(db, draft(occurred_time="14:30", notes="n", location=location), "amina", ctx)
     rec = q.get(db, ident)
-    assert writes.changes_between(rec, inc.values(inc.draft_of(rec), ctx)) == {}
+    assert inc.draft_of(rec).location == shown
+    assert inc.edited_values(rec, inc.draft_of(rec), inc.draft_of(rec), ctx) == {}
+
+
+def test_only_the_fields_edited_are_changed(db, ctx):
+    ident = writes.create(db, draft(location="18.44107818729762, 1.40824"), "amina", ctx)
+    rec = q.get(db, ident)
+    shown = inc.draft_of(rec)
+    typed = replace(shown, description="  Edited.  ", location="18.44107818729762 , 1.40824")  # same position
+    assert inc.edited_values(rec, shown, typed, ctx) == {"description": "Edited."}
+    moved = inc.edited_values(rec, shown, replace(shown, location="16.2717, -0.0447"), ctx)
+    assert set(moved) >= {"lat", "lon", "site_id"} and moved["lat"] == 16.2717
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ def test_export_dialog_options_per_kind(qtbot):
     d.profile.setCurrentIndex(1)
     d.delimiter.setCurrentIndex(1)
     d.excel.setChecked(True)
-    assert d.options() == dict(format="csv", excel=True, hxl=False, profile="hq", delimiter=";",
+    assert d.options() == dict(format="csv", excel=True, hxl=False, log_filter=False, profile="hq", delimiter=";",
                                start=date(2023, 8, 1), end=date(2023, 8, 31), date=date(2023, 8, 15))
     d.all_dates.setChecked(True)
     assert (d.options()["start"], d.options()["end"], d.start.isEnabled()) == (None, None, False)
@@ -61,3 +61,25 @@ def test_conflict_dialog_choices(qtbot):
     with qtbot.waitSignal(d.chosen) as chosen:
         qtbot.mouseClick(d.apply_button, Qt.MouseButton.LeftButton)
     assert chosen.args == [{"a": "mine", "b": "theirs"}]
+
+
+def test_export_dialog_dates_are_typed_as_shown_and_a_bad_one_is_refused(qtbot):
+    """Dates typed as the dialog shows them or in ISO are read when Export is clicked; a bad one keeps the
+    dialog open, saying why."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    d = ExportDialog()
+    qtbot.addWidget(d)
+    d.set_range(None, None, date(2023, 1, 1), date(2024, 6, 30))
+    d.show()
+    d.all_dates.setChecked(False)
+    export = d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    d.start.setText("2023-08-01")
+    d.end.setText("31 Sep 2023")  # still being typed when Export is clicked
+    with qtbot.assertNotEmitted(d.accepted):
+        qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+    assert d.isVisible() and d.end.error.startswith("Not a date") and d.end.toolTip() == d.end.error
+    d.end.setText("15 Sep 2023")
+    with qtbot.waitSignal(d.accepted):
+        qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+    assert (d.options()["start"], d.options()["end"]) == (date(2023, 8, 1), date(2023, 9, 15))

@@ -68,7 +68,7 @@ def test_show_date_emits_nothing(qtbot, view, scenario):
         view.show_statuses(statuses_on(scenario, date(2023, 9, 15)))
         view.show_date(date(2023, 9, 15))
     assert day_at(view.cursor.value()) == date(2023, 9, 15)
-    assert view.date_box.date().toPython() == date(2023, 9, 15)
+    assert view.date_box.date() == date(2023, 9, 15) and view.date_box.text() == "15 Sept 2023"
 
 
 def test_drag_asks_once_per_distinct_day_then_settles_on_release(qtbot, view):
@@ -100,10 +100,79 @@ def test_home_and_end_ask_for_the_ends(qtbot, view, key, expected):
     assert blocker.args == [expected]
 
 
-def test_date_box_asks_for_its_date(qtbot, view):
+def type_date(qtbot, box, text: str, then=Qt.Key.Key_Return) -> None:
+    """Select what the box shows, type over it (key events carrying each character: QTest's keyClicks aborts
+    on "é"), press Enter (or `then`): as a user does."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    box.setFocus()
+    box.selectAll()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(box, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    qtbot.keyClick(box, then)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023-08-15", date(2023, 8, 15)),  # ISO: ignored before
+    ("20 Dec 2023", date(2023, 12, 20)),  # as the box shows it: gave 20 Aug 2023
+    ("5 Jan 2024", date(2024, 1, 5)),  # gave 5 Dec 2024
+    ("15 Sep 2023", date(2023, 9, 15)), ("15 Sept 2023", date(2023, 9, 15)),  # "Sep" was refused
+    ("15 september 2023", date(2023, 9, 15)), ("Dec 20, 2023", date(2023, 12, 20)), ("20/12/2023", date(2023, 12, 20)),
+    ("20 déc. 2023", date(2023, 12, 20)), ("5 janv. 2024", date(2024, 1, 5)), ("15 sept. 2023", date(2023, 9, 15)),
+    ("1er août 2023", date(2023, 8, 1)), ("3 juil 2023", date(2023, 7, 3)), ("12 juin 2023", date(2023, 6, 12))])
+def test_date_box_takes_iso_and_the_format_it_shows_in_either_language(qtbot, view, text, expected):
     with qtbot.waitSignal(view.date_requested) as blocker:
-        view.date_box.setDate(date(2023, 12, 15))
-    assert blocker.args == [date(2023, 12, 15), False]
+        type_date(qtbot, view.date_box, text)
+    assert blocker.args == [expected, False]
+    assert view.date_box.text() == view.date_box.text_of(expected) and not view.date_box.error
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("32 Dec 2023", "Not a date: type it as 2023-08-01 or 1 Aug 2023"), ("ju 2023", "Not a date"),
+    ("2023-02-30", "Not a date"), ("tomorrow", "Not a date"),
+    ("2040-01-01", "1 Jan 2040 is outside 11 Jan 2013 – 30 Jun 2025")])
+def test_date_box_shows_when_it_refuses_an_entry(qtbot, view, text, reason):
+    with qtbot.assertNotEmitted(view.date_requested):
+        type_date(qtbot, view.date_box, text)
+    box = view.date_box
+    assert box.error.startswith(reason) and box.toolTip() == box.error and "B00020" in box.styleSheet()
+    assert box.text() == text  # kept, to be corrected
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "1 Aug 2023" and not box.error and box.styleSheet() == ""
+
+
+def test_date_box_in_french(qtbot, scenario):
+    from PySide6.QtCore import QLocale
+
+    v = TimelineView()
+    qtbot.addWidget(v)
+    v.setLocale(QLocale(QLocale.Language.French, QLocale.Country.France))
+    v.set_scenario(scenario, "fr")
+    v.show()
+    v.show_date(date(2023, 9, 15))
+    assert v.date_box.text() == "15 sept. 2023"
+    for text, expected in (("20 déc. 2023", date(2023, 12, 20)), ("15 sep 2023", date(2023, 9, 15)),
+                           ("2023-08-15", date(2023, 8, 15)), ("20 Dec 2023", date(2023, 12, 20))):
+        with qtbot.waitSignal(v.date_requested) as blocker:
+            type_date(qtbot, v.date_box, text)
+        assert blocker.args == [expected, False]
+    with qtbot.assertNotEmitted(v.date_requested):
+        type_date(qtbot, v.date_box, "31 févr. 2024")
+    assert v.date_box.error  # refused, and said (in the interface language: tests/app/test_ui_french.py)
+
+
+def test_date_box_calendar_picks_a_date(qtbot, view):
+    from PySide6.QtCore import QDate
+
+    view.date_box.show_calendar()
+    calendar = view.date_box._calendar
+    assert calendar.isVisible() and calendar.selectedDate() == QDate(2023, 8, 1)
+    with qtbot.waitSignal(view.date_requested) as blocker:
+        calendar.clicked.emit(QDate(2023, 8, 20))
+    assert blocker.args == [date(2023, 8, 20), False] and not calendar.isVisible()
 
 
 def test_play_speed_and_loop_are_asked_for_and_shown(qtbot, view):
@@ -179,12 +248,15 @@ def test_fit_buttons(view, scenario):
 
 
 def test_texts_follow_the_widgets_font(view):
-    """The interface zoom changes the widget's font: phase names, notes, deadlines and the cursor's date follow."""
+    """The interface zoom changes the widget's font: phase names, notes, deadlines and the cursor's date follow
+    (the texts inside the site rows as far as the rows' height allows)."""
     font = view.font()
     font.setPointSizeF(font.pointSizeF() * 1.5)
     view.setFont(font)
-    texts = [f.item for f in view._fitted] + [view.cursor.label]
+    texts = [f.item for f in view._fitted if not f.lane] + [view.cursor.label]
     assert texts and all(t.textItem.font().pointSizeF() == pytest.approx(font.pointSizeF()) for t in texts)
+    in_rows = [f.item.textItem.font().pointSizeF() for f in view._fitted if f.lane]
+    assert in_rows and all(font.pointSizeF() / 1.5 <= size <= font.pointSizeF() for size in in_rows)
     assert view.plot.getAxis("left").style["tickFont"].pointSizeF() == pytest.approx(font.pointSizeF())
     assert view.cursor.value() == x_of(date(2023, 8, 1))  # the date shown is kept
 
@@ -241,3 +313,56 @@ def test_colour_key_keeps_to_one_line_beside_or_under_the_controls(qtbot, view):
     view.resize(1900, 400)
     qtbot.waitUntil(beside)
     assert _one_line(view.legend)
+
+
+def _lane_texts(view):
+    return [f.item for f in view._fitted if f.lane and f.item.isVisible()]
+
+
+def test_texts_in_the_rows_fit_their_row_and_never_overlap(qtbot, scenario, view):
+    """At the window's size (960 x 288 at 1366 x 768) the rows are about 13 pixels high: the three
+    "liquidation hub" texts (Gao, Timbuktu, Bamako) each stay inside their own row, whole."""
+    view.resize(960, 288)
+    view.show_date(date(2024, 3, 1))
+    qtbot.waitUntil(lambda: view.vb.height() < 240)
+    view.grab()  # painted: pyqtgraph places its pixel-sized texts as it paints
+    hubs = [f.item for f in view._fitted if f.lane and f.item.toPlainText() == "liquidation hub"]
+    assert len(hubs) == 3 and all(h.isVisible() for h in hubs)
+    boxes = [t.mapRectToScene(t.boundingRect()) for t in _lane_texts(view)]
+    for t, box in zip(_lane_texts(view), boxes):
+        site = view._lanes.site_at(t.y())
+        top, bottom = (view.vb.mapViewToScene(pg.Point(0, y)).y() for y in view._lanes.site(site))
+        assert top - 0.5 <= box.top() and box.bottom() <= bottom + 0.5, (t.toPlainText(), site)
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.intersects(b)]
+
+
+def test_the_cursors_date_is_never_cut_at_the_right_edge(qtbot, view, scenario):
+    view.resize(960, 288)
+    qtbot.waitUntil(lambda: view.vb.width() < 900)
+    for day in (date(2024, 6, 29), date(2023, 7, 2), date(2024, 1, 1)):
+        view.show_date(day)
+        view.grab()  # painted: pyqtgraph places the label as it paints
+        label = view.cursor.label
+        box = label.mapRectToScene(label.boundingRect())
+        plot = view.vb.sceneBoundingRect()
+        assert plot.left() <= box.left() and box.right() <= plot.right() + 0.5, day
+
+
+def test_movements_lane_bars_stack_and_a_click_selects_one(qtbot, view):
+    from widgets.timeline.movements import MovementBar, rows_of
+
+    bars = [MovementBar("ber", date(2023, 8, 13), date(2023, 8, 16), "arrived", "Ber → Timbuktu"),
+            MovementBar("goundam", date(2023, 8, 1), date(2023, 8, 31), "planned", "Goundam → Timbuktu"),
+            MovementBar("menaka", date(2023, 9, 5), date(2023, 9, 9), "aborted", "Ménaka → Gao")]
+    assert rows_of(bars) == {"goundam": 0, "ber": 1, "menaka": 0}  # at the same time: rows of their own
+    view.set_movements(bars)
+    top, bottom = view._lanes.movements
+    ber = view._moves["ber"].rect()
+    assert top < ber.top() < ber.bottom() < bottom and ber.top() > view._moves["goundam"].rect().bottom() - 1e-9
+    assert view._moves["ber"].toolTip() == "Ber → Timbuktu"
+    assert "Movements" in [text for _, text in view._lanes.ticks(view._scenario, "en")]
+    with qtbot.waitSignal(view.movement_selected) as blocker, qtbot.assertNotEmitted(view.date_requested):
+        pg_mouse.click(view.plot, pg_mouse.to_viewport(view.plot, x_of(date(2023, 8, 14)), ber.center().y()))
+    assert blocker.args == ["ber"]
+    view.highlight("movement", "ber")
+    assert view._moves["ber"].pen().widthF() > view._moves["goundam"].pen().widthF()

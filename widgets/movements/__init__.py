@@ -1,0 +1,1 @@
+"""The movements' widgets: the table (table.py) and the form (form.py)."""
