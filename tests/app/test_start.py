@@ -104,3 +104,13 @@ def test_a_database_that_cannot_be_opened_is_said_over_the_frame(qtbot, tmp_path
     assert started.code == 1 and told == [(window, "sitmon cannot open the database")]
     assert not window.isVisible() and window.state is None
     assert path.read_text().startswith("not a database")  # nothing written over it
+
+
+def test_only_the_windows_own_options_skip_the_full_parser(tmp_path):
+    from app.cli.main import _window_args
+
+    args = _window_args(["--db", str(tmp_path / "x.sqlite"), "--lang", "fr", "--passphrase-file", "p.txt"])
+    assert (args.db, args.lang, args.passphrase_file) == (tmp_path / "x.sqlite", "fr", Path("p.txt"))
+    assert _window_args([]).db is None
+    for argv in (["status"], ["--lang", "de"], ["--db"], ["--help"], ["--db", "x", "snapshot"], ["-x"]):
+        assert _window_args(argv) is None, argv  # the full parser reads these (and says what is wrong)
