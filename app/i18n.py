@@ -74,6 +74,14 @@ def message(exc: Exception) -> str:
     return str(exc)
 
 
+def french():
+    """Qt's translate(context, text) into French whatever the interface language, for what is written in both
+    languages at once (the statuses headquarters' GIS tools read)."""
+    translator = QTranslator()
+    translator.load("sitmon_fr", str(resources.path("i18n")))
+    return lambda context, text: translator.translate(context, text) or text
+
+
 def locale_for(lang: str) -> QLocale:
     return QLocale(QLocale.Language.French, QLocale.Country.France) if lang == "fr" else \
         QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)

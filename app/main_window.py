@@ -9,6 +9,7 @@ the database and attaches; `MainWindow(state)` does both at once.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
@@ -68,8 +69,8 @@ class MainWindow(QMainWindow):
         self.date_label = QLabel()
         self.date_label.setObjectName("current-date")
         self.statusBar().addWidget(self.date_label)
-        if db_path is not None or state is not None:
-            self._show_path(state.db.path if state is not None else db_path)
+        if state is None and isinstance(db_path, Path):  # a server's URL is shown once open (db.where: no password)
+            self._show_path(db_path)
         self.statusBar().showMessage(self.tr("Loading…"))
         self._restore()
         if state is not None:
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         """Build the views and their controllers on `state`, in the frame's places."""
         from app.controllers.backups import BackupController
         from app.controllers.briefing import BriefingController
+        from app.controllers.conflict_queue import ConflictQueueController
         from app.controllers.exchange import ExchangeController
         from app.controllers.incidents import IncidentController
         from app.controllers.interface import InterfaceController
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         self.movement_controller.route_requested.connect(self.show_movement_route)
         self.route_controller.message.connect(self._route_message)
         self.exchange = ExchangeController(state, self)
+        self.conflict_queue = ConflictQueueController(state, self)
         self.incidents.filter_changed.connect(self.exchange.set_filter)  # exports follow the log's filters
         self.backups = BackupController(state, self)
         self.briefing = BriefingController(state, self)
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         file_menu, edit_menu, view_menu, help_menu = self.menus.values()
         file_menu.addActions(self.exchange.actions())
         file_menu.addAction(self.movement_controller.export_action)
+        file_menu.addActions(self.conflict_queue.actions())
         file_menu.addSeparator()
         file_menu.addActions(self.backups.actions())
         file_menu.addSeparator()
@@ -242,7 +246,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         if self.findChild(QLabel, "database-path") is None:
-            self._show_path(self.state.db.path)
+            self._show_path(self.state.db.where)
         self.incidents_error = QLabel()  # shown when the incidents could not be loaded, until a load succeeds
         self.incidents_error.setObjectName("incidents-error")
         self.incidents_error.hide()
@@ -251,7 +255,7 @@ class MainWindow(QMainWindow):
         self.state.points_ready.connect(self.incidents_error.hide)
         if self.state.db.readonly:
             banner = QLabel(self.tr("Read-only: {0} cannot be written, so changes are not saved.").format(
-                self.state.db.path))
+                self.state.db.where))
             banner.setObjectName("readonly-banner")
             banner.setStyleSheet("background: #E69F00; color: black; padding: 4px;")
             bar = QToolBar(self.tr("Read-only"), self)

@@ -91,7 +91,7 @@ def take_daily_backup(state, parent=None) -> None:
     """Today's backup if there is none yet, as an op once the window is up (it copies the whole file); a
     failure is said, and the work goes on: the user learns there is no fresh backup."""
     db = state.db
-    if not db.readonly:
+    if not db.readonly and not db.on_server:  # a server has its own backups (pg_dump)
         state.ops.run(Op(_daily, db.path, db.passphrase).on_failure(
             lambda text: QMessageBox.warning(parent, tr("No backup today"), text)))
 

@@ -40,10 +40,15 @@ def data_dir() -> Path:
     return Path(override) if override else platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
-def default_db_path() -> Path:
-    """--db, else SITMON_DB, else sitmon.sqlite in the user's data folder."""
+def database_target(text: str) -> Path | str:
+    """What --db or SITMON_DB names: a PostgreSQL URL (postgresql://..., kept as text) or a file."""
+    return text if text.split(":", 1)[0].lower() in ("postgresql", "postgres") and "://" in text else Path(text)
+
+
+def default_db_path() -> Path | str:
+    """SITMON_DB (a file, or a postgresql:// URL), else sitmon.sqlite in the user's data folder."""
     env = os.environ.get("SITMON_DB")
-    return Path(env) if env else data_dir() / "sitmon.sqlite"
+    return database_target(env) if env else data_dir() / "sitmon.sqlite"
 
 
 def settings():

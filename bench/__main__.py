@@ -9,7 +9,7 @@ from importlib import import_module
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-BENCHES = ("startup", "map", "cursor", "incidents", "exchange", "briefing", "routes", "watch", "idle")
+BENCHES = ("startup", "map", "cursor", "incidents", "exchange", "briefing", "routes", "watch", "postgres", "idle")
 
 
 def main(names: list[str]) -> int:

@@ -17,7 +17,7 @@ def open_database(path, *, seed: bool = True, passphrase: str | None = None, rea
         if seed:
             seed_if_empty(db)
         try:
-            laptop_key(db.path, db.passphrase)
+            laptop_key(db.identity_path, db.passphrase)
         except KeyUnreadable:
             pass  # the database opens; exporting a package says what is wrong with the key
     return db

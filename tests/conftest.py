@@ -72,25 +72,53 @@ def isolated_settings(tmp_path, monkeypatch):
             QSettings.setPath(fmt, scope, str(tmp_path / "settings"))
 
 
-@pytest.fixture
-def db(tmp_path):
-    """A fresh database file seeded with the default scenario."""
-    from db import open_database
-
-    database = open_database(tmp_path / "sitmon.sqlite")
-    yield database
-    database.close()
+ENGINES = ("sqlite", "postgresql")
 
 
 @pytest.fixture
-def laptops(tmp_path):
-    """Two laptops' databases, a.sqlite and b.sqlite, seeded alike (for packages between them)."""
+def db_engine(request) -> str:
+    """The engine a test's databases are made on: "sqlite" unless the test is parametrised over ENGINES
+    (tests/db/conftest.py does it for the store's suite)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def make_db(tmp_path, db_engine, request):
+    """Makes fresh databases seeded with the default scenario, each with a laptop id of its own, on the test's
+    engine: files in tmp_path, or copies of a migrated template database on the PostgreSQL server."""
     from db import open_database
 
-    a, b = open_database(tmp_path / "a.sqlite"), open_database(tmp_path / "b.sqlite")
-    yield a, b
-    a.close()
-    b.close()
+    opened, copies = [], []
+
+    def make(name: str = "sitmon"):
+        if db_engine == "sqlite":
+            target = tmp_path / f"{name}.sqlite"
+        else:
+            server, template = request.getfixturevalue("pg_url"), request.getfixturevalue("pg_template")
+            copies.append(services.clone(server, template))
+            target = copies[-1].__enter__()
+        opened.append(open_database(target))
+        return opened[-1]
+
+    yield make
+    for database in opened:
+        database.close()
+    for copy in reversed(copies):
+        copy.__exit__(None, None, None)
+
+
+@pytest.fixture
+def db(make_db):
+    """A fresh database seeded with the default scenario (a file; on the server where the test runs on both
+    engines)."""
+    return make_db()
+
+
+@pytest.fixture
+def laptops(make_db):
+    """Two laptops' databases seeded alike (for packages between them), on the test's engine: a.sqlite and
+    b.sqlite, or two PostgreSQL databases where the test runs on both engines (tests/db/conftest.py)."""
+    return make_db("a"), make_db("b")
 
 
 @pytest.fixture
@@ -106,6 +134,13 @@ def scenario():
 def pg_url() -> str:
     """SITMON_TEST_PG (postgresql://USER@HOST:PORT/DBNAME), checked to connect, with PostGIS and unaccent."""
     return services.postgres_url()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_url) -> str:
+    """A database migrated and seeded once per session, which make_db copies for each test; its name."""
+    with services.sitmon_template(pg_url) as name:
+        yield name
 
 
 @pytest.fixture

@@ -110,8 +110,50 @@ def fresh_database(server_url: str) -> Iterator[str]:
                         "or create them in template1 as .ci/run does")
         yield url
     finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
+        _drop(server_url, name)
+
+
+def _drop(server_url: str, name: str) -> None:
+    """Drop a test database; sessions a test left open are ended (WITH FORCE, which a role that is not a
+    superuser may not use on the server's own autovacuum: a plain DROP stops that one itself)."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        try:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        except psycopg.errors.ObjectInUse:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@contextmanager
+def sitmon_template(server_url: str) -> Iterator[str]:
+    """A database migrated to the newest revision and seeded with the default scenario, once per test session:
+    `clone` copies it (CREATE DATABASE ... TEMPLATE, a file copy on the server) in a fraction of the time a
+    migration takes. Gives its name; dropped at the end."""
+    from db import open_database
+
+    with fresh_database(server_url) as url:
+        open_database(url).close()
+        yield urlsplit(url).path.lstrip("/")
+
+
+@contextmanager
+def clone(server_url: str, template: str) -> Iterator[str]:
+    """A copy of the template database with a laptop id of its own (two clones are two sites); gives its URL."""
+    import psycopg
+    from psycopg import sql
+
+    name = f"sitmon_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template)))
+    url = with_database(server_url, name)
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("UPDATE meta SET value = %s WHERE key = 'laptop_id'", [str(uuid.uuid4())])
+        yield url
+    finally:
+        _drop(server_url, name)
 
 
 # Xvfb ------------------------------------------------------------------------------------------------

@@ -28,8 +28,16 @@ def register(sub) -> None:
                                       "(--passphrase-file or SITMON_PASSPHRASE)")).set_defaults(func=cmd_encrypt)
 
 
+def _target(args, restore: bool = False) -> Path:
+    """The database file; a PostgreSQL URL is refused with the server's command for the job."""
+    target = args.db or default_db_path()
+    if isinstance(target, str):
+        raise backup.server_refusal(target, restore)
+    return Path(target).expanduser()
+
+
 def _database(args) -> tuple[Path, str | None]:
-    path = Path(args.db or default_db_path()).expanduser()
+    path = _target(args)
     if not path.is_file():
         raise errors.DatabaseError(tr("There is no database at {0}").format(path))
     return path, passphrase_given(args)
@@ -64,7 +72,7 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    path = Path(args.db or default_db_path()).expanduser()
+    path = _target(args, restore=True)
     passphrase = passphrase_given(args)
     try:
         saved = backup.restore(path, args.file, passphrase)
@@ -77,6 +85,8 @@ def cmd_restore(args) -> int:
 
 
 def cmd_check(args) -> int:
+    if isinstance(args.db or default_db_path(), str):
+        return _check_server(args)
     path, passphrase = _database(args)
     try:
         info = sqlite.inspect_file(path, passphrase, thorough=True)
@@ -89,6 +99,26 @@ def cmd_check(args) -> int:
         return fail(message(exc))
     print(tr("{0} is sound (SQLite integrity_check: ok; schema {1}; {2} incidents)").format(
         path, info.revision, sqlite.count_incidents(path, passphrase)))
+    return 0
+
+
+def _check_server(args) -> int:
+    """A PostgreSQL database: its schema, and the text index in step with the log (the server checks its pages)."""
+    from app.cli.common import open_db
+    from db.store import dialect
+
+    database = open_db(args)
+    try:
+        with database.engine.connect() as conn:
+            dialect.check_text_index(conn)
+            count = conn.exec_driver_sql("SELECT count(*) FROM incidents WHERE NOT deleted").scalar()
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    except ValueError as exc:
+        print(f"sitmon: {database.where}: {exc}", file=sys.stderr)
+        return EXIT_DAMAGED
+    finally:
+        database.close()
+    print(tr("{0} is sound (PostgreSQL; schema {1}; {2} incidents)").format(database.where, revision, count))
     return 0
 
 

@@ -1,7 +1,7 @@
 """The `sitmon` command: one argparse tree, one module per command group. No subcommand opens the window.
 
 Exit codes: 0 done, 1 refused (bad file, rows refused, damaged database), 2 usage error,
-3 conflicts need a choice (package import), 4 database damaged (check).
+3 conflicts need a choice (package import, hq ingest), 4 database damaged (check).
 """
 from __future__ import annotations
 
@@ -12,22 +12,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QtMsgType, qInstallMessageHandler
 
-from app import i18n
+from app import i18n, settings
 from app.cli.common import Parser, fail, missing_folder, tr
 from app.cli.peek import peek
 
 
 def build_parser() -> Parser:
-    from app.cli import backup, briefing, exchange, packages, routes, scenario, sites, status  # each imports its work when run
+    from app.cli import backup, briefing, exchange, hq, packages, routes, scenario, sites, status  # each imports its work when run
 
     p = Parser(prog="sitmon", description=tr("Offline situation monitor. Without a command, opens the window."))
-    p.add_argument("--db", type=Path, help=tr("database file (default: SITMON_DB or the user's data folder)"))
+    p.add_argument("--db", type=settings.database_target,
+                   help=tr("database file, or a PostgreSQL database: postgresql://HOST/NAME or "
+                           "postgresql:///?service=NAME (default: SITMON_DB or the user's data folder)"))
     p.add_argument("--lang", choices=("en", "fr"), help=tr("interface language"))
     p.add_argument("--passphrase-file", type=Path, metavar="FILE",
                    help=tr("file whose first line is the passphrase of an encrypted database "
                            "(default: SITMON_PASSPHRASE)"))
     sub = p.add_subparsers(dest="command", parser_class=Parser)
-    for group in (status, sites, scenario, exchange, packages, briefing, backup, routes):
+    for group in (status, sites, scenario, exchange, packages, briefing, backup, routes, hq):
         group.register(sub)
     return p
 
@@ -73,7 +75,7 @@ def _window_args(argv) -> argparse.Namespace | None:
     then starts without the full parser, which imports every command (the database layers among them: most of
     a second before the window could show). None otherwise: the full parser reads them (and says what is wrong)."""
     pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    pre.add_argument("--db", type=Path)
+    pre.add_argument("--db", type=settings.database_target)
     pre.add_argument("--lang")
     pre.add_argument("--passphrase-file", type=Path)
     try:

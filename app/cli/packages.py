@@ -117,7 +117,7 @@ def cmd_laptops(args) -> int:
 
     db = open_db(args)
     try:
-        key = laptop_key(db.path, db.passphrase, create=False)
+        key = laptop_key(db.identity_path, db.passphrase, create=False)
         known = packages.known_laptops(db)
         print(tr("This laptop: {0}, key {1}").format(
             db.laptop_id, fingerprint(public_raw(key.public_key())) if key else tr("(none yet)")))

@@ -42,6 +42,9 @@ class BackupController(QObject):
 
     def back_up_now(self) -> None:
         db = self.state.db
+        if db.on_server:  # the server's own tool, with the command
+            self._tell(QMessageBox.Icon.Information, message(backup.server_refusal(db.url)))
+            return
         self._run(backup.write, db.path, "manual", None, db.passphrase, on_success=self._backed_up)
 
     def _backed_up(self, outcome) -> None:
@@ -52,6 +55,9 @@ class BackupController(QObject):
 
     def show_restore_dialog(self) -> None:
         db = self.state.db
+        if db.on_server:
+            self._tell(QMessageBox.Icon.Information, message(backup.server_refusal(db.url, restore=True)))
+            return
         self._run(backup.list_backups, db.path, db.passphrase, on_success=self._list)
 
     def _list(self, backups) -> None:

@@ -113,7 +113,7 @@ def read_scenario(db) -> Scenario:
     with db.session() as s:
         row = s.execute(select(ScenarioRow.sha256, ScenarioRow.document, ScenarioRow.source_path)).first()
     if row is None:
-        raise LookupError(f"{db.path} holds no scenario; load one with 'sitmon scenario load FILE'")
+        raise LookupError(f"{db.where} holds no scenario; load one with 'sitmon scenario load FILE'")
     if row.sha256 not in _cache:
         _cache[row.sha256] = files.loads(row.document, row.source_path)
     return _cache[row.sha256]

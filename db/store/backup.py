@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -18,10 +19,11 @@ from pathlib import Path
 from db.files import atomic, part_of, sync_folder
 from db.records import QT_TRANSLATE_NOOP
 from db.store import identity
-from db.store.dialect import sqlite
+from db.store.dialect import postgresql, sqlite
 from db.store.errors import DamagedDatabase, DatabaseError, PassphraseRequired
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_EVENTS = 7, 4, 10
+STALE_PART_S = 3600  # a part file untouched this long was left by a crash (two imports at once each write one)
 EVENTS = ("before-import", "before-restore")
 STAMP = "%Y%m%dT%H%M%S%fZ"
 
@@ -29,6 +31,10 @@ MSG_BAD_SOURCE = QT_TRANSLATE_NOOP("db", "{source} was not restored: {reason}")
 MSG_SAME_FILE = QT_TRANSLATE_NOOP("db", "{source} is the database itself, not a backup.")
 MSG_EMPTY_SOURCE = QT_TRANSLATE_NOOP("db", "{source} holds no sitmon data.")
 MSG_BACKUP_FAILED = QT_TRANSLATE_NOOP("db", "The backup of {path} could not be written: {reason}")
+MSG_SERVER_BACKUP = QT_TRANSLATE_NOOP("db", "{url} is a PostgreSQL database: back it up with the server's own tool, "
+                                            "e.g. {command}")
+MSG_SERVER_RESTORE = QT_TRANSLATE_NOOP("db", "{url} is a PostgreSQL database: restore it with the server's own tool "
+                                             "from a pg_dump file, e.g. {command}")
 
 
 class BackupFailed(DatabaseError):
@@ -41,6 +47,22 @@ class BackupInfo:
     taken_at: datetime  # UTC, naive
     reason: str
     incidents: int | None  # None: the copy cannot be read
+
+
+class ServerDatabase(DatabaseError):
+    """Backups and restores of a server database are the server's (pg_dump, pg_restore)."""
+
+
+def server_refusal(url: str, restore: bool = False) -> ServerDatabase:
+    """The one-line answer to a backup or restore of a PostgreSQL database, with the command to use."""
+    shown = postgresql.shown(url)
+    if restore:
+        return ServerDatabase(MSG_SERVER_RESTORE, url=shown,
+                              command=f"pg_restore --clean --if-exists --single-transaction --dbname='{shown}' "
+                                      "sitmon.dump")
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d")
+    return ServerDatabase(MSG_SERVER_BACKUP, url=shown,
+                          command=f"pg_dump --format=custom --file=sitmon-{stamp}.dump '{shown}'")
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -74,11 +96,14 @@ def daily(db_path: Path, passphrase: str | None = None) -> Path | None:
     return out
 
 
-def before_import(db_path: Path, passphrase: str | None = None) -> Path:
+def before_import(db_path: Path | None, passphrase: str | None = None) -> Path | None:
     """The importer calls this just before its transaction starts; raises BackupFailed (import nothing then).
 
     When the newest backup already holds what the database holds, it is that backup: backups are kept by
-    what they hold, so a run of imports that change nothing cannot rotate away an older, different state."""
+    what they hold, so a run of imports that change nothing cannot rotate away an older, different state.
+    A database on a server (no path) is backed up by the server's own means (pg_dump): None."""
+    if db_path is None:
+        return None
     newest = next(iter(_named(db_path)), None)
     state = sqlite.state_of(db_path, passphrase)
     if newest is not None and state is not None and sqlite.state_of(newest.path, passphrase) == state:
@@ -97,7 +122,10 @@ def prune(db_path: Path) -> list[Path]:
     keep |= set(_newest_per(older, lambda b: b.taken_at.isocalendar()[:2], KEEP_WEEKLY))
     keep |= {b.path for b in [b for b in named if b.reason in EVENTS][:KEEP_EVENTS]}
     doomed = [b.path for b in named if b.path not in keep and (b.reason == "daily" or b.reason in EVENTS)]
-    doomed += list(backup_dir(db_path).glob(part_of(Path(f"{_glob(db_path.stem)}-*.sqlite")).name))
+    # half-written copies a crash left behind; a younger one is another process's backup being written now
+    stale = time.time() - STALE_PART_S
+    doomed += [p for p in backup_dir(db_path).glob(part_of(Path(f"{_glob(db_path.stem)}-*.sqlite")).name)
+               if _mtime(p) < stale]
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
@@ -211,6 +239,13 @@ def _newest_per(backups: list[BackupInfo], period, count: int) -> list[Path]:
         if period(b) not in chosen and len(chosen) < count:
             chosen[period(b)] = b.path
     return list(chosen.values())
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # its writer finished meanwhile
+        return time.time()
 
 
 def _glob(stem: str) -> str:

@@ -1,10 +1,14 @@
 """Open the store: refuse foreign, newer, damaged or wrongly keyed files untouched, migrate older ones
 (after a backup), open read-only where the file or its folder cannot be written, encrypt with a passphrase.
+The same store on a PostgreSQL server (headquarters) from a postgresql:// URL: refused when newer or another
+program's, migrated in one transaction (PostgreSQL's DDL rolls back whole; the server's own backups, pg_dump,
+stand in for the file copies), read-only where the role may not write.
 
 `db.open_database` (db/__init__.py) opens a store and seeds it with the default scenario.
 """
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db.records import QT_TRANSLATE_NOOP
 from db.store import backup
-from db.store.dialect import sqlite
+from db.store.dialect import postgresql, sqlite
 from db.store.errors import DatabaseError
 from db.store.migrations import HEAD
 
@@ -31,11 +35,33 @@ class Database:
     """An open sitmon database: every reader and writer in a process shares this one object (its engine
     hands each thread a connection of its own; a Session never crosses threads)."""
 
-    path: Path
+    path: Path | None  # the SQLite file; None on a server
     engine: Engine
     readonly: bool = False
     passphrase: str | None = field(default=None, repr=False)
     created: bool = False  # the file did not exist: this open made it
+    url: str | None = None  # the PostgreSQL database's URL (libpq's), None for a file
+
+    @property
+    def where(self) -> str:
+        """The file or the server database, for messages."""
+        return str(self.path) if self.url is None else postgresql.shown(self.url)
+
+    @property
+    def on_server(self) -> bool:
+        return self.url is not None
+
+    @property
+    def identity_path(self) -> Path:
+        """Where this database's signing key lives (db/store/identity.py adds ".key"): beside the file; for a
+        server database, in the user's data folder under the database's own id (never in the database, so
+        its backups cannot sign in its name)."""
+        if self.path is not None:
+            return self.path
+        import platformdirs
+
+        folder = Path(os.environ.get("SITMON_DATA_DIR") or platformdirs.user_data_path("sitmon", appauthor=False))
+        return folder / "servers" / self.laptop_id
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -66,10 +92,13 @@ class Database:
 
 
 def open_store(path: Path | str, *, passphrase: str | None = None, readonly: bool | None = None) -> Database:
-    """Open (creating if needed) and migrate a sitmon database file.
+    """Open (creating if needed) and migrate a sitmon database file, or the PostgreSQL database a
+    postgresql:// URL names.
 
     `passphrase` opens or creates an encrypted (SQLCipher) file. `readonly` None: read-only when the file
-    or its folder cannot be written."""
+    or its folder cannot be written (on a server: when the role may not write)."""
+    if postgresql.is_url(path):
+        return _open_server(path, readonly)
     path, passphrase = Path(path).expanduser(), passphrase or None
     created = not path.exists()
     if created:
@@ -90,12 +119,33 @@ def open_store(path: Path | str, *, passphrase: str | None = None, readonly: boo
     return db
 
 
+def _open_server(url: str, readonly: bool | None) -> Database:
+    url = postgresql.checked_url(url)
+    info = postgresql.inspect(url)
+    if readonly is None:
+        readonly = not info.writable
+    db = Database(None, postgresql.make_engine(url, readonly), readonly, created=info.revision is None, url=url)
+    if info.revision != HEAD:
+        if readonly:
+            db.close()
+            raise DatabaseError(MSG_READONLY_UPGRADE, path=db.where)
+        try:
+            migrate(db.engine)
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
 def migrate(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
 
     with engine.begin() as conn:
-        sqlite.mark_as_ours(conn)
+        if conn.dialect.name == "sqlite":
+            sqlite.mark_as_ours(conn)
+        else:
+            postgresql.lock_migrations(conn)
         cfg = Config()
         cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
         cfg.attributes["connection"] = conn

@@ -41,6 +41,7 @@ def _encryption(passphrase: str | None):
 
 def _write(path: Path, key: Ed25519PrivateKey, passphrase: str | None) -> None:
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, _encryption(passphrase))
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a server database's keys folder
     with atomic(path) as part:
         part.write_bytes(pem)
 

@@ -206,3 +206,29 @@ Index("ix_incidents_site", Incident.site_id)
 Index("ix_incidents_live_day", Incident.deleted, Incident.occurred_on, Incident.id)
 Index("ix_incidents_live_type", Incident.deleted, Incident.type, Incident.occurred_on)
 Index("ix_incidents_live_region", Incident.deleted, Incident.region, Incident.occurred_on)
+
+
+class ConflictRow(Base):
+    """A record two sides edited apart, kept until someone chooses (db/exchange/conflicts.py): what the package
+    held, the fields that differ and where it came from. `resolution` is empty while it waits."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record: Mapped[str] = mapped_column(String(16))  # incident | site_record
+    record_id: Mapped[str] = mapped_column(String(36))  # the package's record
+    reason: Mapped[str] = mapped_column(String(16))  # edited | handover (site records: another handover date)
+    local_id: Mapped[str] = mapped_column(String(36))  # the record here it disagrees with (its own id, or mine)
+    fields: Mapped[str] = mapped_column(Text)  # JSON list of the columns that differ
+    theirs: Mapped[str] = mapped_column(Text)  # JSON: the package's row, as SQLite stores it
+    their_audit: Mapped[str] = mapped_column(Text)  # JSON list: the package's audit rows of the record
+    digest: Mapped[str] = mapped_column(String(64))  # sha256 of theirs and their_audit: the same conflict once
+    package: Mapped[str] = mapped_column(Text)  # the package's file name
+    package_sha256: Mapped[str] = mapped_column(String(64))
+    laptop: Mapped[str] = mapped_column(String(64))  # the laptop that sent it
+    provenance: Mapped[str] = mapped_column(Text)  # what the 'merge' audit row of the choice names (the package)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    resolution: Mapped[str] = mapped_column(String(16), default="")  # "" | mine | theirs | superseded
+    resolved_by: Mapped[str] = mapped_column(String(128), default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (Index("ux_conflicts_digest", "record", "record_id", "digest", unique=True),)

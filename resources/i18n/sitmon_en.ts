@@ -26,6 +26,23 @@
     </message>
 </context>
 <context>
+    <name>ConflictQueueController</name>
+    <message numerus="yes">
+        <source>Conflicts waiting: %n</source>
+        <translation>
+            <numerusform>Conflicts waiting: %n</numerusform>
+            <numerusform>Conflicts waiting: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) settled.</source>
+        <translation>
+            <numerusform>%n conflict settled.</numerusform>
+            <numerusform>%n conflicts settled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExchangeController</name>
     <message numerus="yes">
         <source>%n incident(s) created</source>

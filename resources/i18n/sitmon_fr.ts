@@ -41,8 +41,8 @@
         <translation>Suivi de situation hors ligne. Sans commande, ouvre la fenêtre.</translation>
     </message>
     <message>
-        <source>database file (default: SITMON_DB or the user&apos;s data folder)</source>
-        <translation>fichier de la base de données (par défaut : SITMON_DB ou le dossier de données de l&apos;utilisateur)</translation>
+        <source>database file, or a PostgreSQL database: postgresql://HOST/NAME or postgresql:///?service=NAME (default: SITMON_DB or the user&apos;s data folder)</source>
+        <translation>fichier de base de données, ou base PostgreSQL : postgresql://HÔTE/NOM ou postgresql:///?service=NOM (par défaut : SITMON_DB ou le dossier de données de l&apos;utilisateur)</translation>
     </message>
     <message>
         <source>interface language</source>
@@ -159,6 +159,10 @@
     <message>
         <source>{0} is sound (SQLite integrity_check: ok; schema {1}; {2} incidents)</source>
         <translation>{0} est intacte (integrity_check SQLite : ok ; schéma {1} ; {2} incidents)</translation>
+    </message>
+    <message>
+        <source>{0} is sound (PostgreSQL; schema {1}; {2} incidents)</source>
+        <translation>{0} est saine (PostgreSQL ; schéma {1} ; {2} incidents)</translation>
     </message>
     <message>
         <source>Give the new passphrase with --passphrase-file FILE or SITMON_PASSPHRASE</source>
@@ -677,6 +681,102 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <source>{0}: restored</source>
         <translation>{0} : restauré</translation>
     </message>
+    <message>
+        <source>headquarters: ingest many laptops&apos; packages, settle their conflicts</source>
+        <translation>quartier général : intégrer les paquets de nombreux ordinateurs, trancher leurs conflits</translation>
+    </message>
+    <message>
+        <source>merge packages (a folder: every .zip in it, oldest first), each in its own transaction; conflicts wait in the queue</source>
+        <translation>fusionner des paquets (un dossier : chacun de ses .zip, le plus ancien d&apos;abord), chacun dans sa propre transaction ; les conflits attendent dans la file</translation>
+    </message>
+    <message>
+        <source>list the conflicts waiting for a choice</source>
+        <translation>lister les conflits en attente d&apos;un choix</translation>
+    </message>
+    <message>
+        <source>settle one conflict: keep the record here (mine) or take the package&apos;s (theirs)</source>
+        <translation>trancher un conflit : garder l&apos;enregistrement d&apos;ici (mine) ou prendre celui du paquet (theirs)</translation>
+    </message>
+    <message>
+        <source>write again the site statuses GIS tools read (PostgreSQL)</source>
+        <translation>réécrire les statuts des sites que lisent les outils SIG (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>let an existing PostgreSQL role read the GIS views, and nothing else</source>
+        <translation>permettre à un rôle PostgreSQL existant de lire les vues SIG, et rien d&apos;autre</translation>
+    </message>
+    <message>
+        <source>{0}: {1} created, {2} updated, {3} unchanged, {4} site records changed, {5} conflicts waiting ({6} new)</source>
+        <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} relevés de site modifiés, {5} conflits en attente ({6} nouveaux)</translation>
+    </message>
+    <message>
+        <source>No conflict is waiting.</source>
+        <translation>Aucun conflit n&apos;est en attente.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>enregistrement</translation>
+    </message>
+    <message>
+        <source>record id</source>
+        <translation>id de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>champ</translation>
+    </message>
+    <message>
+        <source>here</source>
+        <translation>ici</translation>
+    </message>
+    <message>
+        <source>in the package</source>
+        <translation>dans le paquet</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>paquet</translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation>ordinateur</translation>
+    </message>
+    <message>
+        <source>received (UTC)</source>
+        <translation>reçu (UTC)</translation>
+    </message>
+    <message>
+        <source>Conflict {0} settled: {1} {2} keeps {3}</source>
+        <translation>Conflit {0} tranché : {1} {2} garde {3}</translation>
+    </message>
+    <message>
+        <source>the record here</source>
+        <translation>l&apos;enregistrement d&apos;ici</translation>
+    </message>
+    <message>
+        <source>the package&apos;s values</source>
+        <translation>les valeurs du paquet</translation>
+    </message>
+    <message>
+        <source>{0} is a file: GIS tools read its exports; statuses are written only on PostgreSQL</source>
+        <translation>{0} est un fichier : les outils SIG lisent ses exports ; les statuts ne sont écrits que sur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>{0} site statuses written</source>
+        <translation>{0} statuts de sites écrits</translation>
+    </message>
+    <message>
+        <source>{0} is a file: roles are PostgreSQL&apos;s</source>
+        <translation>{0} est un fichier : les rôles sont ceux de PostgreSQL</translation>
+    </message>
+    <message>
+        <source>{0} may now read {1} (and nothing else of sitmon&apos;s)</source>
+        <translation>{0} peut désormais lire {1} (et rien d&apos;autre de sitmon)</translation>
+    </message>
 </context>
 <context>
     <name>Attribution</name>
@@ -1183,6 +1283,71 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>Decide &amp;later</source>
         <translation>Décider plus &amp;tard</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictQueueController</name>
+    <message>
+        <source>Conflicts &amp;waiting…</source>
+        <translation>Conflits en &amp;attente…</translation>
+    </message>
+    <message>
+        <source>No conflict is waiting.</source>
+        <translation>Aucun conflit n&apos;est en attente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts waiting: %n</source>
+        <translation>
+            <numerusform>Conflits en attente : %n</numerusform>
+            <numerusform>Conflits en attente : %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Packages from the laptops hold these incidents, site records and movements edited differently here, or a site&apos;s handover on another date. Choose, for each, which version to keep, or leave it for later: it waits here, whatever is ingested meanwhile. Nothing is lost: the other stays in the audit trail.</source>
+        <translation>Des paquets des ordinateurs contiennent ces incidents, relevés de site et mouvements modifiés autrement ici, ou la remise d&apos;un site à une autre date. Choisissez, pour chacun, la version à garder, ou laissez-le pour plus tard : il attend ici, quoi qu&apos;on intègre entre-temps. Rien n&apos;est perdu : l&apos;autre reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>Dans le paquet</translation>
+    </message>
+    <message>
+        <source>{0}, received {1}</source>
+        <translation>{0}, reçu le {1}</translation>
+    </message>
+    <message>
+        <source>another handover date</source>
+        <translation>une autre date de remise</translation>
+    </message>
+    <message>
+        <source>edited on both sides</source>
+        <translation>modifié des deux côtés</translation>
+    </message>
+    <message>
+        <source>Applying your choices…</source>
+        <translation>Application de vos choix…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) settled.</source>
+        <translation>
+            <numerusform>%n conflit tranché.</numerusform>
+            <numerusform>%n conflits tranchés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It did not work: {0}</source>
+        <translation>Cela n&apos;a pas marché : {0}</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
     </message>
 </context>
 <context>
@@ -4803,6 +4968,14 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{source} ne contient aucune donnée sitmon.</translation>
     </message>
     <message>
+        <source>{url} is a PostgreSQL database: back it up with the server&apos;s own tool, e.g. {command}</source>
+        <translation>{url} est une base PostgreSQL : sauvegardez-la avec l&apos;outil du serveur, par exemple {command}</translation>
+    </message>
+    <message>
+        <source>{url} is a PostgreSQL database: restore it with the server&apos;s own tool from a pg_dump file, e.g. {command}</source>
+        <translation>{url} est une base PostgreSQL : restaurez-la avec l&apos;outil du serveur à partir d&apos;un fichier pg_dump, par exemple {command}</translation>
+    </message>
+    <message>
         <source>{path} is in use by another sitmon: close it first. Nothing was changed.</source>
         <translation>{path} est utilisé par un autre sitmon : fermez-le d&apos;abord. Rien n&apos;a été modifié.</translation>
     </message>
@@ -4937,6 +5110,42 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message>
         <source>The laptop&apos;s signing key {path} cannot be read ({reason}). Packages cannot be signed until it is restored from where you keep it, or moved away (a new key is then made; other laptops will refuse it until they forget the old one).</source>
         <translation>La clé de signature du portable {path} est illisible ({reason}). Aucun paquet ne peut être signé tant qu&apos;elle n&apos;est pas restaurée depuis l&apos;endroit où vous la gardez, ou déplacée (une nouvelle clé est alors créée ; les autres portables la refuseront tant qu&apos;ils n&apos;auront pas oublié l&apos;ancienne).</translation>
+    </message>
+    <message>
+        <source>{path} does not exist. Nothing was ingested.</source>
+        <translation>{path} n&apos;existe pas. Rien n&apos;a été intégré.</translation>
+    </message>
+    <message>
+        <source>{path} holds no .zip package. Nothing was ingested.</source>
+        <translation>{path} ne contient aucun paquet .zip. Rien n&apos;a été intégré.</translation>
+    </message>
+    <message>
+        <source>{url}: a password in the address is refused (it would be kept in shell histories and settings). Put it in ~/.pgpass or a service file (postgresql:///?service=NAME), as libpq documents.</source>
+        <translation>{url} : un mot de passe dans l&apos;adresse est refusé (il resterait dans l&apos;historique du terminal et les réglages). Mettez-le dans ~/.pgpass ou dans un fichier de service (postgresql:///?service=NOM), comme le décrit libpq.</translation>
+    </message>
+    <message>
+        <source>{url} is not a PostgreSQL address (postgresql://HOST[:PORT]/DATABASE or postgresql:///?service=NAME).</source>
+        <translation>{url} n&apos;est pas une adresse PostgreSQL (postgresql://HÔTE[:PORT]/BASE ou postgresql:///?service=NOM).</translation>
+    </message>
+    <message>
+        <source>{url} cannot be reached: {reason}</source>
+        <translation>{url} est injoignable : {reason}</translation>
+    </message>
+    <message>
+        <source>{url} asks for a password: put it in ~/.pgpass or in the service file, never on the command line.</source>
+        <translation>{url} demande un mot de passe : mettez-le dans ~/.pgpass ou dans le fichier de service, jamais sur la ligne de commande.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL needs the psycopg package, which is not installed.</source>
+        <translation>PostgreSQL demande le paquet psycopg, qui n&apos;est pas installé.</translation>
+    </message>
+    <message>
+        <source>{url} holds the table {name} of another program, not a sitmon database. It was left unchanged.</source>
+        <translation>{url} contient la table {name} d&apos;un autre programme, ce n&apos;est pas une base sitmon. Elle n&apos;a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>{url} lacks the extension {name}, and this role may not create it. Ask the server&apos;s administrator to run CREATE EXTENSION {name}; in that database. Nothing was changed.</source>
+        <translation>{url} n&apos;a pas l&apos;extension {name}, et ce rôle ne peut pas la créer. Demandez à l&apos;administrateur du serveur d&apos;exécuter CREATE EXTENSION {name}; dans cette base. Rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>

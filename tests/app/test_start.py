@@ -112,5 +112,6 @@ def test_only_the_windows_own_options_skip_the_full_parser(tmp_path):
     args = _window_args(["--db", str(tmp_path / "x.sqlite"), "--lang", "fr", "--passphrase-file", "p.txt"])
     assert (args.db, args.lang, args.passphrase_file) == (tmp_path / "x.sqlite", "fr", Path("p.txt"))
     assert _window_args([]).db is None
+    assert _window_args(["--db", "postgresql://hq.example/sitmon"]).db == "postgresql://hq.example/sitmon"  # a URL
     for argv in (["status"], ["--lang", "de"], ["--db"], ["--help"], ["--db", "x", "snapshot"], ["-x"]):
         assert _window_args(argv) is None, argv  # the full parser reads these (and says what is wrong)

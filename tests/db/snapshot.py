@@ -19,7 +19,11 @@ def rows(path, table="incidents") -> dict:
 
 
 def tables(path) -> dict:
-    """Every table: its row count and one digest of all its rows."""
+    """Every table: its row count and one digest of all its rows. `path`: a file, or an open Database (one
+    on a server is read through its engine)."""
+    if getattr(path, "on_server", False):
+        return _server_tables(path)
+    path = getattr(path, "path", path)
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' "
@@ -30,4 +34,17 @@ def tables(path) -> dict:
     for name in names:
         r = rows(path, name)
         out[name] = (len(r), hashlib.sha256(repr(sorted(r.items())).encode()).hexdigest())
+    return out
+
+
+def _server_tables(db) -> dict:
+    with db.engine.connect() as con:
+        names = [n for (n,) in con.exec_driver_sql(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+            "AND table_type = 'BASE TABLE' ORDER BY 1")]
+        out = {}
+        for name in names:
+            digests = sorted(hashlib.sha256(repr(tuple(r)).encode()).hexdigest()
+                             for r in con.exec_driver_sql(f'SELECT * FROM "{name}"'))
+            out[name] = (len(digests), hashlib.sha256(repr(digests).encode()).hexdigest())
     return out

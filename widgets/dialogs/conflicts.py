@@ -15,16 +15,20 @@ from PySide6.QtWidgets import (
 )
 
 
+COLUMN_MAX = (330, 260, 260)  # pixels: record / field, mine, theirs
+
+
 class ConflictDialog(QDialog):
     """`set_conflicts` shows them; `chosen` gives {incident id: "mine" | "theirs"} when the user applies.
-    "Decide later" changes nothing: the next import of the package asks again."""
+    "Decide later" changes nothing: the next import of the package asks again. With `later`, each row also
+    offers "Later" (its default): headquarters' queue keeps those for another time."""
 
     chosen = Signal(dict)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Incidents edited on both laptops"))
-        note = QLabel(self.tr("These incidents and site records were changed here and on the other laptop since "
+        self.note = note = QLabel(self.tr("These incidents and site records were changed here and on the other laptop since "
                               "you last exchanged packages, or give a site two different handovers. Choose, for "
                               "each, which version to keep. Nothing is lost: the other stays in the audit trail."))
         note.setWordWrap(True)
@@ -46,10 +50,16 @@ class ConflictDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
-        self.resize(820, 460)
+        self.resize(960, 480)
 
-    def set_conflicts(self, conflicts: list[tuple[str, str, list[tuple[str, str, str]]]]) -> None:
-        """(incident id, title, [(field, mine, theirs)]) per incident."""
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+
+    def set_headers(self, mine: str, theirs: str) -> None:
+        self.tree.setHeaderLabels([self.tr("Record / field"), mine, theirs, self.tr("Keep")])
+
+    def set_conflicts(self, conflicts: list[tuple[str, str, list[tuple[str, str, str]]]], later: bool = False) -> None:
+        """(incident id, title, [(field, mine, theirs)]) per incident; `later`: each may also wait."""
         self.tree.clear()
         self.combos = {}
         for ident, title, fields in conflicts:
@@ -57,25 +67,31 @@ class ConflictDialog(QDialog):
             top.setToolTip(0, ident)
             self.tree.addTopLevelItem(top)
             for field, mine, theirs in fields:
-                QTreeWidgetItem(top, [field, mine, theirs])
+                row = QTreeWidgetItem(top, [field, mine, theirs])
+                for column, text in ((1, mine), (2, theirs)):
+                    row.setToolTip(column, text)  # a long value is cut in its column: whole here
             combo = QComboBox()
+            if later:
+                combo.addItem(self.tr("Later"), None)
             combo.addItem(self.tr("Mine"), "mine")
             combo.addItem(self.tr("Theirs"), "theirs")
             self.tree.setItemWidget(top, 3, combo)
             self.combos[ident] = combo
             top.setExpanded(True)
-        for c in range(3):
+        for c, most in enumerate(COLUMN_MAX):  # the choice column stays in sight however long a value is
             self.tree.resizeColumnToContents(c)
+            self.tree.setColumnWidth(c, min(self.tree.columnWidth(c), most))
         chain = [self.tree, *self.combos.values(), *self.buttons.buttons()]  # Tab: the list, its choices, then buttons
         for a, b in zip(chain, chain[1:]):
             QDialog.setTabOrder(a, b)
 
     def choices(self) -> dict[str, str]:
-        return {ident: combo.currentData() for ident, combo in self.combos.items()}
+        """The rows chosen (a row left for later is not among them)."""
+        return {ident: combo.currentData() for ident, combo in self.combos.items() if combo.currentData()}
 
     def _all(self, index: int) -> None:
         for combo in self.combos.values():
-            combo.setCurrentIndex(index)
+            combo.setCurrentIndex(combo.findData(("mine", "theirs")[index]))
 
     def _apply(self) -> None:
         self.accept()

@@ -94,12 +94,16 @@ def export_rows(conn) -> tuple[list[dict], list[dict]]:
     return rows.select(conn, TABLE, COLUMNS, "id"), rows.select(conn, AUDIT_TABLE, AUDIT_COLUMNS, "id")
 
 
-def local(conn) -> tuple[dict, defaultdict]:
-    """This laptop's incidents by id and the keys of its audit rows by incident."""
+def local(conn, ids=None) -> tuple[dict, defaultdict]:
+    """This laptop's incidents by id and the keys of its audit rows by incident: all of them, or those of
+    `ids` (a package's: a headquarters store holds many laptops' worth)."""
     keys = defaultdict(set)
-    for a in rows.select(conn, AUDIT_TABLE, AUDIT_COLUMNS, "id"):
+    trail = rows.select(conn, AUDIT_TABLE, AUDIT_COLUMNS, "id") if ids is None else \
+        rows.select_ids(conn, AUDIT_TABLE, AUDIT_COLUMNS, "incident_id", ids)
+    for a in trail:
         keys[a["incident_id"]].add(rows.audit_key(a, AUDIT_COLUMNS))
-    return {r["id"]: r for r in rows.select(conn, TABLE, COLUMNS, "id")}, keys
+    found = rows.select(conn, TABLE, COLUMNS, "id") if ids is None else rows.select_ids(conn, TABLE, COLUMNS, "id", ids)
+    return {r["id"]: r for r in found}, keys
 
 
 def plan(path, mine: dict, keys: defaultdict, incidents, trail, *, take, now, author, laptop, provenance) -> Plan:

@@ -39,6 +39,7 @@ class MergeResult:
     conflicts: tuple[incidents.Conflict, ...]
     site_records: site_records.RecordMerge = site_records.RecordMerge()
     movements: movements.MovementMerge = movements.MovementMerge()
+    queued: int = 0  # conflicts added to the store's queue (keep_conflicts)
 
 
 def export_package(db, path: Path | str, author: str = "", passphrase: str | None = None,
@@ -47,7 +48,7 @@ def export_package(db, path: Path | str, author: str = "", passphrase: str | Non
     laptop's key, in one file written whole or not at all; sealed when the database is encrypted (with
     `passphrase`, else the database's own)."""
     try:
-        key = laptop_key(db.path, db.passphrase)
+        key = laptop_key(db.identity_path, db.passphrase)
     except KeyUnreadable as exc:
         raise PackageError(MSG_NO_KEY, reason=str(exc)) from None
     with db.engine.connect() as conn:
@@ -71,9 +72,11 @@ def _mission(db) -> str:
 
 
 def import_package(db, path: Path | str, take: str | None = None, author: str = "", passphrase: str | None = None,
-                   progress: Progress = None) -> MergeResult:
+                   progress: Progress = None, keep_conflicts: bool = False) -> MergeResult:
     """Merge a package in one transaction. Conflicts are settled by `take` ("mine" or "theirs") or, without
-    it, returned untouched for `resolve`. `passphrase` opens a sealed package (default: the database's)."""
+    it, returned untouched for `resolve`; `keep_conflicts` also adds them to the store's queue in that
+    transaction (db/exchange/conflicts.py: headquarters' ingest). `passphrase` opens a sealed package
+    (default: the database's)."""
     package = archive.read(path, passphrase or db.passphrase)
     path = package.path
     mission = _mission(db)
@@ -95,7 +98,7 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
 
     def planned(conn):
         signer = trust.judge(conn, package, db.laptop_id)
-        mine, keys = incidents.local(conn)
+        mine, keys = incidents.local(conn, [r["id"] for r in found_incidents])
         trust.own_history(path, db.laptop_id, "incident", found_incidents, trail, mine, keys, incidents.AUDIT_COLUMNS)
         trust.own_history(path, db.laptop_id, "site record", records, record_trail, *site_records.local(conn),
                           site_records.AUDIT_COLUMNS)
@@ -106,11 +109,15 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
                 site_records.plan(path, conn, records, record_trail, **settle),
                 movements.plan(path, mine_moves, move_keys, moves, move_trail, **settle))
 
-    with db.engine.connect() as conn:  # what would change, read only: a package that changes nothing takes no backup
-        signer, merge, sites, moved = planned(conn)
-    if merge.changes or sites.changes or moved.changes or signer.known_since is None:
+    queued, write = 0, True
+    if not db.on_server:  # what would change, read only: a package that changes nothing takes no backup
+        with db.engine.connect() as conn:  # (a server has no backup to spare: the write works it out once)
+            signer, merge, sites, moved = planned(conn)
+        write = merge.changes or sites.changes or moved.changes or signer.known_since is None or (
+            keep_conflicts and bool(merge.conflicts or sites.conflicts or moved.conflicts))
         if merge.changes or sites.changes or moved.changes:
             backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
+    if write:
         try:
             with db.writing() as conn:
                 signer, merge, sites, moved = planned(conn)
@@ -118,11 +125,17 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
                 incidents.write(conn, merge)
                 site_records.write(conn, sites)
                 movements.write(conn, moved)
+                if keep_conflicts:
+                    from db.exchange import conflicts
+
+                    queued = conflicts.queue(conn, merge.conflicts, sites.conflicts, conflicts.Received(
+                        package.name, package.sha256, package.manifest.laptop, settle["now"]), moved.conflicts)
         except IntegrityError as exc:
             raise PackageError(MSG_CANNOT_MERGE, path=path, reason=str(exc.orig)) from None
     tick(progress, 1, 1)
     return MergeResult(package.manifest, signer, **merge.counts, audit_added=len(merge.audit),
-                       conflicts=tuple(merge.conflicts), site_records=sites.result, movements=moved.result(unplaced))
+                       conflicts=tuple(merge.conflicts), site_records=sites.result, movements=moved.result(unplaced),
+                       queued=queued)
 
 
 def _sites(db) -> dict | None:

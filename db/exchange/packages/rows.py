@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, Time
 
 from db.incidents import audit
+from db.store import dialect
 from db.vocab import AUDIT_ACTIONS
 
 AUDIT_FIELDS = ("at", "author", "laptop", "action", "changes")  # after the record's id column
@@ -32,10 +33,25 @@ def select(conn, table: str, columns, order: str) -> list[dict]:
         f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}")]
 
 
+def select_where(conn, table: str, columns, where: str, params=()) -> list[dict]:
+    return [dict(zip(columns, r)) for r in conn.exec_driver_sql(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE {where}", tuple(params))]
+
+
+def select_ids(conn, table: str, columns, key: str, ids) -> list[dict]:
+    """The rows whose `key` is one of `ids` (a package's records among a headquarters' million), in key order."""
+    ids = sorted(set(ids))
+    if conn.dialect.name != "sqlite":  # one array parameter
+        return select_where(conn, table, columns, f"{key} = ANY(?) ORDER BY {key}", (ids,))
+    out = []
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        out += select_where(conn, table, columns, f"{key} IN ({', '.join('?' * len(part))}) ORDER BY {key}", part)
+    return out
+
+
 def insert(conn, table: str, rows: list[dict], columns) -> None:
-    if rows:
-        conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                             [tuple(r[c] for c in columns) for r in rows])
+    dialect.insert_rows(conn, table, rows, columns)  # COPY on PostgreSQL
 
 
 def update(conn, table: str, rows: list[dict], columns) -> None:

@@ -6,6 +6,11 @@ writes engine-specific SQL itself.
                   the change counter another process's commits move (PRAGMA data_version)
   sqlite_fts.py   the text search's FTS5 index on SQLite
   sqlite_bulk.py  bulk work on SQLite: page cache, audit rows built in SQL, CSV records by printf
+  postgresql.py          PostgreSQL servers: URLs, connections (psycopg 3), checks, errors, and driver-level
+                         SQL written once with SQLite's conventions (? marks, values as SQLite stores them)
+  postgresql_search.py   the text search as a tsvector column (unaccent, GIN index)
+  postgresql_gis.py      PostGIS points, the views GIS tools read, the statuses' table, the analysts' role
+  postgresql_bulk.py     bulk work on PostgreSQL: COPY, audit rows built in SQL, CSV records by format()
 
 Each function below dispatches on the connection's dialect; where an engine has no special path the
 portable one is used, and where it has none yet, NotImplementedError says so.
@@ -14,7 +19,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager, nullcontext
 
-from db.store.dialect import sqlite, sqlite_bulk, sqlite_fts  # noqa: F401 (sqlite_fts compiles TextMatch on SQLite)
+from db.store.dialect import postgresql, postgresql_bulk, postgresql_search, sqlite, sqlite_bulk, sqlite_fts  # noqa: F401
+# (sqlite_fts and postgresql_search compile TextMatch for their engine)
 from db.store.dialect.text import TextMatch  # noqa: F401 (the search condition, for queries)
 
 
@@ -23,8 +29,22 @@ def _sqlite(conn) -> bool:
 
 
 def text_count(conn, text: str, include_deleted: bool = False) -> int | None:
-    """How many incidents a search alone finds, counted in the text index; None where no index can say."""
+    """How many incidents a search alone finds, counted in the text index; None where no index can say (on
+    PostgreSQL the search's own condition reads its index)."""
     return sqlite_fts.count(conn, text, include_deleted) if _sqlite(conn) else None
+
+
+def refresh_statistics(conn) -> None:
+    """After a bulk write: the planner's statistics brought up to date at once (PostgreSQL's ANALYZE; SQLite's
+    planner needs nothing here)."""
+    if not _sqlite(conn):
+        conn.exec_driver_sql("ANALYZE incidents")
+        conn.exec_driver_sql("ANALYZE incident_audit")
+
+
+def check_text_index(conn) -> None:
+    """Raise if the text index and the incident log disagree."""
+    (sqlite_fts.check if _sqlite(conn) else postgresql_search.check)(conn)
 
 
 def bulk_inserts(conn):
@@ -37,15 +57,13 @@ def large_cache(conn):
     return sqlite_bulk.large_cache(conn) if _sqlite(conn) else nullcontext()
 
 
-def _only_sqlite(conn) -> None:
-    if not _sqlite(conn):
-        raise NotImplementedError(f"no {conn.dialect.name} path yet")
-
-
 @contextmanager
 def audit_inserts(conn, at: str, author: str, laptop: str, columns, times=()):
     """Around a run of incident INSERTs: afterwards each new incident gets its 'create' audit row, built in SQL."""
-    _only_sqlite(conn)
+    if not _sqlite(conn):
+        with postgresql_bulk.audit_inserts(conn, at, author, laptop, columns, times):
+            yield
+        return
     after = sqlite_bulk.last_row(conn, "incidents")
     yield
     sqlite_bulk.audit_created(conn, after, at, author, laptop, columns, times)
@@ -53,12 +71,28 @@ def audit_inserts(conn, at: str, author: str, laptop: str, columns, times=()):
 
 def change_counter(db):
     """Something whose `read()` gives a number that changes when another connection commits to the database
-    (on SQLite, PRAGMA data_version on a connection of its own: sqlite.DataVersion), and `close()`; None
-    where the engine has no such thing yet."""
-    return sqlite.DataVersion(db.path, db.passphrase) if db.engine.dialect.name == "sqlite" else None
+    (on SQLite, PRAGMA data_version on a connection of its own: sqlite.DataVersion; on PostgreSQL, the
+    notifications of sitmon's tables on a connection of its own: postgresql.ChangeCounter), and `close()`."""
+    if db.engine.dialect.name == "sqlite":
+        return sqlite.DataVersion(db.path, db.passphrase)
+    return postgresql.ChangeCounter(db.url)
 
 
 def csv_record(conn, cells, delimiter: str, triggers: str, labels=None) -> str:
-    """An SQL expression formatting a whole CSV record (sqlite_bulk.csv_record)."""
-    _only_sqlite(conn)
-    return sqlite_bulk.csv_record(cells, delimiter, triggers, labels)
+    """An SQL expression formatting a whole CSV record (sqlite_bulk.csv_record, postgresql_bulk.csv_record)."""
+    build = sqlite_bulk.csv_record if _sqlite(conn) else postgresql_bulk.csv_record
+    return build(cells, delimiter, triggers, labels)
+
+
+def insert_rows(conn, table: str, rows: list, columns) -> None:
+    """Rows (dicts, or sequences in `columns` order; values as SQLite stores them) into `table`, inside the
+    caller's transaction: executemany on SQLite, COPY on PostgreSQL."""
+    if not rows:
+        return
+    if not _sqlite(conn):
+        postgresql_bulk.copy_rows(conn, table, rows, columns)
+        return
+    if isinstance(rows[0], dict):
+        rows = [tuple(r[c] for c in columns) for r in rows]
+    conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                         rows)

@@ -39,8 +39,9 @@ def words(text: str) -> list[str]:
 
 
 def like(text: str):
-    """Incidents holding the text anywhere (case as typed): the slow path that every database has."""
-    return or_(*(getattr(Incident, c).contains(text, autoescape=True) for c in (*COLUMNS, "id")))
+    """Incidents holding the text anywhere (case as typed): the slow path that every database has. Grouped,
+    so that it stays one term beside the filter's others once compiled into a condition."""
+    return or_(*(getattr(Incident, c).contains(text, autoescape=True) for c in (*COLUMNS, "id"))).self_group()
 
 
 @compiles(TextMatch)

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
-from db.sites import queries
 from tests.app.conftest import wait_for_ops
 from tests.db.sites.test_site_records import file_bytes
 from tests.widgets import pg_mouse

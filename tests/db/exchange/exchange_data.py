@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import random
-import sqlite3
 import uuid
 from datetime import date, timedelta
 
@@ -69,21 +68,15 @@ def bad_file(path, n: int = 10_000) -> set[tuple[int, str]]:
 
 
 def checksum(db) -> str:
-    """sha256 of every row of the incident and audit tables."""
-    con = sqlite3.connect(db.path)
-    try:
-        h = hashlib.sha256()
+    """sha256 of every row of the incident and audit tables (on either engine)."""
+    h = hashlib.sha256()
+    with db.engine.connect() as con:
         for table in ("incidents", "incident_audit"):
-            for row in con.execute(f"SELECT * FROM {table} ORDER BY 1"):
-                h.update(repr(row).encode())
-        return h.hexdigest()
-    finally:
-        con.close()
+            for row in con.exec_driver_sql(f"SELECT * FROM {table} ORDER BY 1"):
+                h.update(repr(tuple(row)).encode())
+    return h.hexdigest()
 
 
-def count(db, table: str = "incidents", where: str = "1") -> int:
-    con = sqlite3.connect(db.path)
-    try:
-        return con.execute(f"SELECT count(*) FROM {table} WHERE {where}").fetchone()[0]
-    finally:
-        con.close()
+def count(db, table: str = "incidents", where: str = "1 = 1") -> int:
+    with db.engine.connect() as con:
+        return con.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE {where}").scalar()

@@ -43,7 +43,7 @@ def signed_zip(out: Path, files: dict[str, bytes], signer_db, **zip_options) -> 
                     blob(z, name)
                 else:
                     z.writestr(name, blob)
-        archive.sign(f, laptop_key(signer_db.path, signer_db.passphrase))
+        archive.sign(f, laptop_key(signer_db.identity_path, signer_db.passphrase))
     return out
 
 

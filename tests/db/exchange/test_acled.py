@@ -1,13 +1,13 @@
 """ACLED event CSV: the real monadic extract, and what other real exports contain."""
 import csv
 import json
-import sqlite3
 from datetime import date
 
 import pytest
 
 from db.exchange import acled, imports
 from tests.db.exchange import exchange_data
+from tests.db.rows import dicts, one
 
 REAL = "acled_mali_2017-2020_monadic.csv"
 HEADER = ["event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
@@ -35,9 +35,7 @@ def _write(path, rows, header=HEADER):
 
 
 def _rows(db, where="external_id IS NOT NULL"):
-    con = sqlite3.connect(db.path)
-    con.row_factory = sqlite3.Row
-    return {r["external_id"]: dict(r) for r in con.execute(f"SELECT * FROM incidents WHERE {where}")}
+    return {r["external_id"]: r for r in dicts(db, f"SELECT * FROM incidents WHERE {where}")}
 
 
 def test_real_monadic_extract_gives_one_incident_per_event(db, shared_real):
@@ -93,8 +91,8 @@ def test_revised_event_updates_instead_of_duplicating(db, tmp_path):
     row = _rows(db)["MLI30001"]
     assert (row["killed_other"], row["description"], row["revision"], row["external_ts"]) == (
         5, "Revised: 5 killed.", 2, 1693000000)
-    change = json.loads(sqlite3.connect(db.path).execute(
-        "SELECT changes FROM incident_audit WHERE action='update' AND incident_id=?", (row["id"],)).fetchone()[0])
+    change = json.loads(one(db, "SELECT changes FROM incident_audit WHERE action='update' AND incident_id=?",
+                            (row["id"],)))
     assert change == {"killed_other": [3, 5], "description": ["Convoy attacked outside Ber.", "Revised: 5 killed."]}
     older = imports.write_import(db, imports.check_file(db, tmp_path / "v1.csv"), "tester")
     assert (older.updated, older.unchanged) == (0, 1)

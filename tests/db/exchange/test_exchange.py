@@ -15,6 +15,7 @@ from db.exchange import csv_format, exports, imports
 from db.incidents import audit, queries, writes
 from db.progress import Cancelled
 from tests.db.exchange import exchange_data
+from tests.db.rows import one, query
 
 
 @pytest.fixture
@@ -49,8 +50,7 @@ def test_reimport_adds_nothing_and_audits_each_create(db, tmp_path):
     _, result = _import(db, source)
     assert (result.created, result.updated, result.unchanged) == (50, 0, 0)
     assert exchange_data.count(db, "incident_audit") == before + 50
-    changes = json.loads(sqlite3.connect(db.path).execute(
-        "SELECT changes FROM incident_audit WHERE action='create' ORDER BY id DESC").fetchone()[0])
+    changes = json.loads(one(db, "SELECT changes FROM incident_audit WHERE action='create' ORDER BY id DESC"))
     assert set(changes) == set(imports.AUDITED) and changes["type"][0] is None
     checksum = exchange_data.checksum(db)
     _, again = _import(db, source)
@@ -92,7 +92,7 @@ def test_ten_thousand_rows_with_seven_bad_ones(db, tmp_path):
     assert exchange_data.checksum(db) == checksum  # checking writes nothing
     result = imports.write_import(db, plan, "tester")
     assert result.created == 9_993
-    ids = {r[0] for r in sqlite3.connect(db.path).execute("SELECT id FROM incidents")}
+    ids = {r[0] for r in query(db, "SELECT id FROM incidents")}
     with open(path, encoding="utf-8", errors="replace", newline="") as f:
         file_ids = [r[0] for r in csv.reader(f)][1:]
     assert {file_ids[row - 2] for row, _ in expected}.isdisjoint(ids)
@@ -176,9 +176,9 @@ def test_fuzzed_rows_are_accepted_or_refused_by_row(db, tmp_path, data):
         assert exchange_data.checksum(db) == checksum
     if not plan.rows:
         return
-    before = {r[0] for r in sqlite3.connect(db.path).execute("SELECT id FROM incidents")}
+    before = {r[0] for r in query(db, "SELECT id FROM incidents")}
     imports.write_import(db, plan, "fuzz")
-    after = {r[0] for r in sqlite3.connect(db.path).execute("SELECT id FROM incidents")}
+    after = {r[0] for r in query(db, "SELECT id FROM incidents")}
     assert after - before <= {r[0] for r in plan.rows}
 
 
@@ -198,12 +198,11 @@ def test_geojson_and_geopackage_read_back(db, tmp_path):
 def test_export_filters_by_date_and_skips_deleted(db, tmp_path):
     exchange_data.write(tmp_path / "in.csv", exchange_data.rows(60))
     _import(db, tmp_path / "in.csv")
-    con = sqlite3.connect(db.path)
-    victim = con.execute("SELECT id FROM incidents WHERE occurred_on BETWEEN '2023-08-01' AND '2023-08-31'"
-                         " ORDER BY id LIMIT 1").fetchone()[0]
+    victim = one(db, "SELECT id FROM incidents WHERE occurred_on BETWEEN '2023-08-01' AND '2023-08-31'"
+                     " ORDER BY id LIMIT 1")
     writes.soft_delete(db, victim, "tester")
-    expected = con.execute("SELECT count(*) FROM incidents WHERE occurred_on BETWEEN '2023-08-01' "
-                           "AND '2023-08-31' AND NOT deleted").fetchone()[0]
+    expected = one(db, "SELECT count(*) FROM incidents WHERE occurred_on BETWEEN '2023-08-01' "
+                       "AND '2023-08-31' AND NOT deleted")
     out = tmp_path / "aug.csv"
     n = exports.export_incidents(db, out, exports.incident_filter(date(2023, 8, 1), date(2023, 8, 31)))
     with open(out, encoding="utf-8", newline="") as f:

@@ -1,7 +1,6 @@
 """Issue 18: the incident's place and precisions, through ACLED of every period, exports headquarters can
 read, the same seeded rows on every laptop, and old databases upgraded."""
 import csv
-import sqlite3
 from collections import Counter
 from datetime import date
 
@@ -15,6 +14,7 @@ from db.scenario.stored import read_scenario
 from db.store.migrations import HEAD
 from tests.db.exchange.test_csv_format import _soffice_sheet
 from tests.db.store import old_database
+from tests.db.rows import dicts
 
 REAL = "acled_mali_2017-2020_monadic.csv"
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"  # the scenario's convoy attack near Ber
@@ -51,10 +51,8 @@ def _old_file(path, rows=OLD_ROWS):
     return path
 
 
-def _rows(db, where="1"):
-    con = sqlite3.connect(db.path)
-    con.row_factory = sqlite3.Row
-    return {r["external_id"] or r["id"]: dict(r) for r in con.execute(f"SELECT * FROM incidents WHERE {where}")}
+def _rows(db, where="1 = 1"):
+    return {r["external_id"] or r["id"]: r for r in dicts(db, f"SELECT * FROM incidents WHERE {where}")}
 
 
 def _csv(path):

@@ -3,10 +3,10 @@ edited on both is a conflict listed and resolved (or settled with take), nothing
 the package whole, naming the line, the movement and the field; a signed package of version 3 (no movements)
 still merges; a database without a scenario takes the incidents and says it left the movements out."""
 import json
-import sqlite3
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import text
 
 from db import open_database
 from db.exchange import packages
@@ -36,11 +36,8 @@ def swap(src, dst, tmp_path, name, **kw):
 
 
 def table(db, name, columns="*"):
-    con = sqlite3.connect(db.path)
-    try:
-        return sorted(con.execute(f"SELECT {columns} FROM {name}"))
-    finally:
-        con.close()
+    with db.engine.connect() as con:  # SQLite or PostgreSQL: the test runs on the engine of `laptops`
+        return sorted(tuple(row) for row in con.execute(text(f"SELECT {columns} FROM {name}")))
 
 
 def log(db):

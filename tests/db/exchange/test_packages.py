@@ -1,6 +1,5 @@
 """Data packages: two laptops edit apart, exchange packages both ways, and hold the same log."""
 import json
-import sqlite3
 import zipfile
 
 import pytest
@@ -10,6 +9,7 @@ from db.exchange.packages import archive
 from db.incidents import audit, draft, queries, writes
 from db.scenario.stored import read_scenario
 from tests.db.exchange import forge
+from tests.db.rows import query
 
 SEED = "c90d210a-97fc-5eb3-be70-fa237688882c"
 
@@ -21,11 +21,7 @@ def _new(db, description, lat="16.80", lon="-2.60"):
 
 
 def _table(db, table, columns="*"):
-    con = sqlite3.connect(db.path)
-    try:
-        return sorted(con.execute(f"SELECT {columns} FROM {table}"))
-    finally:
-        con.close()
+    return sorted(query(db, f"SELECT {columns} FROM {table}"))
 
 
 def _log(db):

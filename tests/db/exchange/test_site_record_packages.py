@@ -2,7 +2,6 @@
 records merge to one, disagreeing handovers are a conflict listed and resolved (or settled with take),
 nothing is lost; a bad record refuses the package whole."""
 import json
-import sqlite3
 import zipfile
 
 import pytest
@@ -13,6 +12,7 @@ from db.scenario.stored import read_scenario
 from db.sites import audit, queries
 from tests.db import snapshot
 from tests.db.exchange import forge
+from tests.db.rows import query
 from tests.db.sites.records import stored
 
 
@@ -27,11 +27,7 @@ def swap(src, dst, tmp_path, name, **kw):
 
 
 def table(db, name, columns="*"):
-    con = sqlite3.connect(db.path)
-    try:
-        return sorted(con.execute(f"SELECT {columns} FROM {name}"))
-    finally:
-        con.close()
+    return sorted(query(db, f"SELECT {columns} FROM {name}"))
 
 
 def log(db):
@@ -126,10 +122,10 @@ def test_a_bad_site_record_refuses_the_package_whole(laptops, tmp_path, field, v
     path = tmp_path / "a.zip"
     packages.export_package(a, path)
     bad = forge.repack(path, tmp_path / "bad.zip", a, rows={"site_records.jsonl": forge.each(lambda r: {**r, field: value})})
-    before = snapshot.tables(b.path)
+    before = snapshot.tables(b)
     with pytest.raises(packages.PackageError, match=f"site record {ident}: {said}: .*Nothing was imported"):
         packages.import_package(b, bad)
-    assert snapshot.tables(b.path) == before
+    assert snapshot.tables(b) == before
 
 
 @pytest.mark.parametrize("version", [1, 2])
@@ -144,10 +140,10 @@ def test_an_unsigned_package_of_an_older_sitmon_is_refused(laptops, tmp_path, ve
     with zipfile.ZipFile(old, "w") as z:  # no signature: the comment is empty
         for n, blob in blobs.items():
             z.writestr(n, json.dumps(doc) if n == "manifest.json" else blob)
-    before = snapshot.tables(b.path)
+    before = snapshot.tables(b)
     with pytest.raises(packages.PackageError, match=f"is not signed .*version {version}.*Nothing was imported"):
         packages.import_package(b, old)
-    assert snapshot.tables(b.path) == before
+    assert snapshot.tables(b) == before
 
 
 def test_site_records_need_a_scenario_to_be_checked_against(laptops, tmp_path):

@@ -1,6 +1,5 @@
 """db.incidents and db.incident_query on real SQLite files (no Qt)."""
 import json
-import sqlite3
 from dataclasses import replace
 from datetime import date
 
@@ -12,6 +11,7 @@ from db.incidents import audit, writes
 from db.incidents import draft as inc
 from db.incidents import queries as q
 from db.scenario.stored import read_scenario
+from tests.db.rows import query
 
 GAO = "16.27, -0.04"
 
@@ -90,20 +90,16 @@ def test_create_update_delete_restore_with_audit(db, ctx):
     trail = audit.trail(db, ident)
     assert [a.action for a in trail] == ["create", "update", "delete", "restore"]
     assert ("status", "reported", "verified") in trail[1].changes and trail[1].author == "jean"
-    with sqlite3.connect(db.path) as con:
-        rows = con.execute("SELECT action, changes FROM incident_audit WHERE incident_id=? ORDER BY id",
-                           (ident,)).fetchall()
-        assert json.loads(rows[1][1]) == {"status": ["reported", "verified"], "injured_civilians": [3, 4]}
-        assert con.execute("SELECT revision, deleted FROM incidents WHERE id=?", (ident,)).fetchone() == (4, 0)
+    rows = query(db, "SELECT action, changes FROM incident_audit WHERE incident_id=? ORDER BY id", (ident,))
+    assert json.loads(rows[1][1]) == {"status": ["reported", "verified"], "injured_civilians": [3, 4]}
+    assert query(db, "SELECT revision, deleted FROM incidents WHERE id=?", (ident,)) == [(4, 0)]
 
 
 def test_invalid_draft_writes_nothing(db, ctx):
-    with sqlite3.connect(db.path) as con:
-        before = con.execute("SELECT count(*) FROM incidents").fetchone()
+    before = query(db, "SELECT count(*) FROM incidents")
     with pytest.raises(inc.InvalidDraft):
         writes.create(db, draft(occurred_on="2023-02-30"), "amina", ctx)
-    with sqlite3.connect(db.path) as con:
-        assert con.execute("SELECT count(*) FROM incidents").fetchone() == before
+    assert query(db, "SELECT count(*) FROM incidents") == before
 
 
 def test_update_refuses_unknown_and_missing(db):

@@ -87,11 +87,11 @@ def database(tmp_path_factory):
 def test_refused_scenario_leaves_the_database_unchanged(database, tmp_path_factory, text):
     path = tmp_path_factory.mktemp("scenario") / "scenario.toml"
     path.write_text(text, encoding="utf-8")
-    before = snapshot.tables(database.path)
+    before = snapshot.tables(database)
     try:
         stored.load_scenario(database, path)
     except ScenarioError:
         event("refused: database unchanged")
-        assert snapshot.tables(database.path) == before
+        assert snapshot.tables(database) == before
     else:
         event("accepted: loaded")

@@ -1,11 +1,11 @@
 """Scenario files: the shipped one is valid and complete; malformed ones are refused with the key path."""
-import sqlite3
 from datetime import date
 
 import pytest
 
 from db.scenario import files as sc
 from db.scenario import stored
+from tests.db.rows import query
 
 SHIPPED = sc.scenario_file(sc.DEFAULT_SCENARIO).read_text(encoding="utf-8")
 
@@ -86,19 +86,15 @@ def test_not_utf8_is_refused(tmp_path):
         sc.load_file(path)
 
 
-def rows(path):
-    con = sqlite3.connect(path)
-    try:
-        return [con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("scenarios", "sites", "incidents")]
-    finally:
-        con.close()
+def rows(db):
+    return [query(db, f"SELECT * FROM {t} ORDER BY 1") for t in ("scenarios", "sites", "incidents")]
 
 
 def test_refused_scenario_leaves_the_database_unchanged(db, tmp_path):
-    before = rows(db.path)
+    before = rows(db)
     with pytest.raises(sc.ScenarioError):
         stored.load_scenario(db, broken(tmp_path, "lat = 16.83493", "lat = 95"))
-    assert rows(db.path) == before
+    assert rows(db) == before
 
 
 def test_another_mission_loads_without_code_changes(db, tmp_path):
@@ -129,8 +125,7 @@ closure_phase = "p1"
     stored.load_scenario(db, other)
     loaded = stored.read_scenario(db)
     assert loaded.mission.id == "unmil-2018" and [s.id for s in loaded.sites] == ["monrovia"]
-    con = sqlite3.connect(db.path)
-    assert con.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1  # the log is kept
+    assert query(db, "SELECT count(*) FROM incidents") == [(1,)]  # the log is kept
 
 
 def test_reason_goes_through_the_translate_callback_and_unknown_types_stay_english():

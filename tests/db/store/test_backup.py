@@ -17,6 +17,8 @@ from db.store.models import Incident
 from tests.db import snapshot
 from tests.db.exchange.killed_import import incident
 
+pytestmark = pytest.mark.sqlite_only  # backups are copies of a file; a server has pg_dump
+
 PAGE = 4096
 
 
@@ -110,9 +112,14 @@ def test_rotation_keeps_7_daily_4_weekly_and_10_event_backups(db):
     for at in events:
         shutil.copy(model, name(at, "before-import"))
     shutil.copy(model, name(start, "before-migration-0001-to-0002"))
-    part_of(folder / f"{db.path.stem}-20230601T000000000000Z-daily.sqlite").write_bytes(b"half")
+    left_by_a_crash = part_of(folder / f"{db.path.stem}-20230601T000000000000Z-daily.sqlite")
+    left_by_a_crash.write_bytes(b"half")
+    os.utime(left_by_a_crash, (0, 0))
+    being_written = part_of(folder / f"{db.path.stem}-20230602T000000000000Z-before-import.sqlite")
+    being_written.write_bytes(b"half")  # another process's backup, now: left alone
 
     doomed = backup.prune(db.path)
+    assert left_by_a_crash in doomed and not left_by_a_crash.exists() and being_written.exists()
     left = {(b.reason, b.taken_at) for b in backup.list_backups(db.path)}
     dailies = sorted(at for reason, at in left if reason == "daily")
     assert dailies[-7:] == days[-7:]
@@ -161,14 +168,14 @@ def test_restore_backs_up_the_current_database_first(db):
     assert again.readonly is False and stored.read_scenario(again).mission.id
     assert again.laptop_id != laptop  # a restored copy is a new laptop to the others (packages)
     again.close()
+    con = sqlite3.connect(db.path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # the restored file is the app's again
+    con.close()
 
 
 def _but_meta(path) -> dict:
     """What a restore copies: everything but the laptop id (meta), which it makes new."""
     return {k: v for k, v in snapshot.tables(path).items() if k != "meta"}
-    con = sqlite3.connect(db.path)
-    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    con.close()
 
 
 @pytest.mark.parametrize("kind", ["damaged", "foreign", "text", "itself", "empty"])

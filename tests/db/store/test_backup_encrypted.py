@@ -11,6 +11,8 @@ from db.store import backup, errors
 from db.store.dialect import sqlite
 from tests.db.store.test_backup import add_incidents, mode
 
+pytestmark = pytest.mark.sqlite_only  # backups are copies of a file; a server has pg_dump
+
 pytest.importorskip("sqlcipher3", reason="sqlcipher3-binary is not installed")
 
 SECRET = "it's a \"field\" secret ü"

@@ -33,6 +33,7 @@ def test_new_file_is_created_seeded_and_private(tmp_path):
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
 
+@pytest.mark.sqlite_only  # PostgreSQL always enforces them
 def test_foreign_keys_are_on(db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

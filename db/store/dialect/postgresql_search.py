@@ -1,0 +1,82 @@
+"""The text search on PostgreSQL, behaving as SQLite's FTS5 index does (dialect/text.py says what a search
+finds): every word typed matches the start of a word, in any order, case and accents ignored.
+
+The words of description, actors, notes, source and place name are kept in a generated `tsvector` column
+(`search_words`, GIN index) of the 'simple' configuration (no stemming, no stop words) over
+`sitmon_fold(...)`: unaccent, then punctuation to spaces (as FTS5's unicode61 tokenizer splits), then lower
+case. A search folds each typed word the same way and asks for it as a prefix (`word:*`); a word that folds to
+several ("l'armée", "sévaré-conv") asks for them in a row, the last one as a prefix, as an FTS5 phrase does.
+"""
+from __future__ import annotations
+
+from sqlalchemy import literal
+from sqlalchemy.ext.compiler import compiles
+
+from db.store.dialect.text import COLUMNS, ID_START, TextMatch, like, words
+
+COLUMN, INDEX, ID_INDEX = "search_words", "ix_incidents_search_words", "ix_incidents_id_prefix"
+SERVER_ONLY = frozenset({COLUMN, INDEX, ID_INDEX})  # beside the models
+# What FTS5's unicode61 tokenizer splits words on, as a regular expression PostgreSQL reads without a locale:
+# ASCII other than letters and digits, Latin-1's punctuation and symbols, general and supplemental punctuation,
+# CJK and full-width punctuation, Arabic punctuation, and the byte-order mark.
+SEPARATORS = (r"[\x01-\x2F\x3A-\x40\x5B-\x60\x7B-\xBF\xD7\xF7\u2000-\u206F\u2E00-\u2E7F\u3000-\u303F"
+              r"\uFF01-\uFF0F\uFF1A-\uFF20\u060C\u061B\u061F\u066A\u06D4\uFEFF]+")
+
+
+def functions(unaccent_schema: str, icu: bool) -> list[str]:
+    """The SQL functions of the search (`icu`: fold case with ICU's rules, every script, whatever the server's
+    locale; without it lower() folds what the database's locale knows)."""
+    collate = ' COLLATE "und-x-icu"' if icu else ""
+    args = ", ".join(f"{c} text" for c in COLUMNS)
+    joined = " || ' ' || ".join(f"coalesce({c}, '')" for c in COLUMNS)
+    return [
+        f"""CREATE FUNCTION sitmon_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+            AS $$ SELECT lower(regexp_replace({unaccent_schema}.unaccent('{unaccent_schema}.unaccent'::regdictionary, t),
+                                              '{SEPARATORS}', ' ', 'g'){collate}) $$""",
+        f"""CREATE FUNCTION sitmon_words({args}) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $$ SELECT to_tsvector('pg_catalog.simple', sitmon_fold({joined})) $$""",
+        # One typed word: its folded pieces in a row, the last a prefix; NULL when nothing is left of it.
+        """CREATE FUNCTION sitmon_prefix(word text) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+           AS $$ SELECT CASE WHEN w = '' THEN NULL
+                        ELSE to_tsquery('pg_catalog.simple', replace(w, ' ', ' <-> ') || ':*') END
+                 FROM (SELECT btrim(regexp_replace(sitmon_fold(word), ' +', ' ', 'g')) AS w) AS folded $$""",
+    ]
+
+
+def upgrade(conn, unaccent_schema: str) -> None:
+    """Migration 0008 on PostgreSQL: the functions, the column and its index, and an index for ids' starts."""
+    icu = conn.exec_driver_sql("SELECT count(*) FROM pg_collation WHERE collname = 'und-x-icu'").scalar() > 0
+    for ddl in functions(unaccent_schema, icu):
+        conn.exec_driver_sql(ddl)
+    conn.exec_driver_sql(f"ALTER TABLE incidents ADD COLUMN {COLUMN} tsvector "
+                         f"GENERATED ALWAYS AS (sitmon_words({', '.join(COLUMNS)})) STORED")
+    conn.exec_driver_sql(f"CREATE INDEX {INDEX} ON incidents USING gin ({COLUMN})")
+    conn.exec_driver_sql(f"CREATE INDEX {ID_INDEX} ON incidents (id text_pattern_ops)")
+
+
+def downgrade(conn) -> None:
+    conn.exec_driver_sql(f"DROP INDEX IF EXISTS {ID_INDEX}")
+    conn.exec_driver_sql(f"ALTER TABLE incidents DROP COLUMN IF EXISTS {COLUMN}")
+    for name in ("sitmon_prefix(text)", f"sitmon_words({', '.join('text' for _ in COLUMNS)})", "sitmon_fold(text)"):
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}")
+
+
+def check(conn) -> None:
+    """Raise if a row's words are not what its text gives (the column is generated: this checks the functions)."""
+    stale = conn.exec_driver_sql(f"SELECT count(*) FROM incidents WHERE {COLUMN} IS DISTINCT FROM "
+                                 f"sitmon_words({', '.join(COLUMNS)})").scalar()
+    if stale:
+        raise ValueError(f"{stale} incidents' search words are out of step with their text")
+
+
+@compiles(TextMatch, "postgresql")
+def _tsquery(element: TextMatch, compiler, **kw) -> str:
+    typed = words(element.text)
+    if not typed:  # nothing searchable (e.g. "%"): match as typed, slowly but right
+        return compiler.process(like(element.text), **kw)
+    query = " && ".join(f"sitmon_prefix({compiler.process(literal(w), **kw)})" for w in typed)
+    match = f"incidents.{COLUMN} @@ ({query})"
+    if ID_START.fullmatch(element.text):  # an id's start: the id index's range
+        start = compiler.process(literal(element.text.lower() + "%"), **kw)
+        match = f"({match} OR incidents.id LIKE {start})"
+    return match
