@@ -2,6 +2,7 @@
 writes engine-specific SQL itself.
 
   text.py         the text search as one SQL condition (TextMatch), and the LIKE chain every engine has
+  live.py         incidents not deleted as one SQL condition (Live), as each engine's planner reads it best
   sqlite.py       SQLite files: connections, SQLCipher, pragmas, file checks, error codes, file copies, and
                   the change counter another process's commits move (PRAGMA data_version)
   sqlite_fts.py   the text search's FTS5 index on SQLite
@@ -21,6 +22,7 @@ from contextlib import contextmanager, nullcontext
 
 from db.store.dialect import postgresql, postgresql_bulk, postgresql_search, sqlite, sqlite_bulk, sqlite_fts  # noqa: F401
 # (sqlite_fts and postgresql_search compile TextMatch for their engine)
+from db.store.dialect.live import Live  # noqa: F401 (the deleted term, for queries)
 from db.store.dialect.text import TextMatch  # noqa: F401 (the search condition, for queries)
 
 
