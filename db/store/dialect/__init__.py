@@ -37,11 +37,13 @@ def text_count(conn, text: str, include_deleted: bool = False) -> int | None:
 
 
 def refresh_statistics(conn) -> None:
-    """After a bulk write: the planner's statistics brought up to date at once (PostgreSQL's ANALYZE; SQLite's
-    planner needs nothing here)."""
+    """After a bulk write, on a connection that has not begun a transaction: the planner's statistics brought up
+    to date at once, and on PostgreSQL the visibility map too (VACUUM (ANALYZE)): until it marks the new rows'
+    pages all-visible, a count reads every row instead of an index alone (0.4 s against 0.07 s at 1,000,000),
+    and the text index's pending entries are merged. SQLite needs nothing here."""
     if not _sqlite(conn):
-        conn.exec_driver_sql("ANALYZE incidents")
-        conn.exec_driver_sql("ANALYZE incident_audit")
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+            "VACUUM (ANALYZE) incidents, incident_audit")
 
 
 def check_text_index(conn) -> None:

@@ -15,7 +15,7 @@ from db.incidents import draft as inc
 from db.incidents import queries as q
 from db.incidents import writes
 from db.scenario.stored import read_scenario
-from db.store import backup
+from db.store import backup, dialect
 from db.store.errors import DatabaseError, NewerDatabase, NotASitmonDatabase, ReadOnlyDatabase
 from db.store.migrations import HEAD
 from tests import services
@@ -210,3 +210,27 @@ def test_two_processes_opening_a_new_database_at_once_both_find_it_migrated(pg_d
     db = open_database(pg_database)
     assert q.count(db, q.IncidentFilter()) == 1  # seeded once
     db.close()
+
+
+def _copies(db, n: int) -> None:
+    """n copies of the scenario's seeded incident, half of them about a lorry, written in one statement."""
+    from db.store.models import Incident
+
+    kept = [c.name for c in Incident.__table__.columns if c.name not in ("id", "description", "external_id")]
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            f"INSERT INTO incidents (id, description, {', '.join(kept)}) SELECT gen_random_uuid()::text, "
+            f"CASE WHEN mod(g, 2) = 0 THEN 'Lorry ambushed near Gao' ELSE 'Market fire' END, {', '.join(kept)} "
+            f"FROM incidents, generate_series(1, {n}) AS g LIMIT {n}")
+
+
+def test_after_a_bulk_write_every_page_is_marked_visible_so_counts_read_an_index_alone(db):
+    """VACUUM (ANALYZE), not ANALYZE alone: until the visibility map marks the new rows' pages, an index-only count
+    fetches every row (at 1,000,000 incidents a count took 0.4 to 0.7 s instead of 0.07 s)."""
+    _copies(db, 2000)
+    with db.engine.connect() as conn:
+        dialect.refresh_statistics(conn)
+    with db.engine.connect() as conn:
+        visible, pages = conn.exec_driver_sql(
+            "SELECT relallvisible, relpages FROM pg_class WHERE oid = 'incidents'::regclass").one()
+    assert pages > 0 and visible == pages
