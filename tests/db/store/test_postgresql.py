@@ -1,6 +1,7 @@
 """The store on a PostgreSQL server: addresses, passwords, sslmode and service names as libpq reads them,
 migrations on an empty or an older database, refusals that leave a database untouched, the words and point
 columns, the views GIS tools read, and a role that may only read."""
+import json
 import subprocess
 import sys
 import uuid
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 
 import psycopg
 import pytest
+from sqlalchemy import select
 
 from db import open_database
 from db.incidents import draft as inc
@@ -222,6 +224,23 @@ def _copies(db, n: int) -> None:
             f"INSERT INTO incidents (id, description, {', '.join(kept)}) SELECT gen_random_uuid()::text, "
             f"CASE WHEN mod(g, 2) = 0 THEN 'Lorry ambushed near Gao' ELSE 'Market fire' END, {', '.join(kept)} "
             f"FROM incidents, generate_series(1, {n}) AS g LIMIT {n}")
+
+
+def test_a_common_words_search_is_estimated_at_its_share_so_its_first_page_walks_the_date_index(db):
+    """Where the statistics hold fewer than 100 common words, the planner guesses any prefix ('lorry':*) at 2% of
+    the rows; asked as 'lorry' | 'lorry':* it reads the word's own share (at 1,000,000 incidents of bench_postgres,
+    42 words, a first page for two common words took 1 s sorting a sixth of the log, instead of 10 ms walking the
+    date index)."""
+    _copies(db, 2000)
+    f = q.IncidentFilter(text="Lorry ambushed")
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE incidents")
+        sql = str(select(q.I.id).where(q.where(f)).compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + sql).scalar()
+    estimated = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
+    assert q.count(db, f) == 1000
+    assert estimated > 250, estimated  # 1 before
+    assert {r.description for r in q.page(db, f, limit=5000)} == {"Lorry ambushed near Gao"}
 
 
 def test_after_a_bulk_write_every_page_is_marked_visible_so_counts_read_an_index_alone(db):
