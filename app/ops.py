@@ -45,6 +45,8 @@ class Op:
         self._cancel = threading.Event()
 
     def on_success(self, callback: Callable) -> Op:
+        if self.success is not None:  # a second one silently replaced the first (Undo lost "New incident")
+            raise RuntimeError("an op has one success path")
         self.success = callback
         return self
 

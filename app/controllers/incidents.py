@@ -8,6 +8,7 @@ a 1,000,000-row summary takes seconds).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -81,10 +82,16 @@ class IncidentController(QObject):
         """A write of the incident log as an op; the executor announces it, its failure is said in one dialog."""
         return self.state.ops.run(Op(_call, fn, self.db, *args).writes("incidents"))
 
-    def _do(self, text: str, redo, undo) -> Op:
-        """Make a change, then put it on the undo stack (only once it is made)."""
-        return self._write(redo).on_success(lambda _: self.undo_stack.push(
-            Done(text, lambda: self._write(redo), lambda: self._write(undo))))
+    def _do(self, text: str, redo, undo, then: Callable[[], None] | None = None, again=None) -> Op:
+        """Make a change, then put it on the undo stack (only once it is made) and run `then`. An op has one
+        success path: a second on_success would replace the push (a new incident never reached the undo stack).
+        `again` is what Redo does when it is not the change itself (a creation undone is restored, not made anew)."""
+        def done(_result) -> None:
+            self.undo_stack.push(Done(text, lambda: self._write(again or redo), lambda: self._write(undo)))
+            if then is not None:
+                then()
+
+        return self._write(redo).on_success(done)
 
     def new_incident(self) -> IncidentForm:
         return self._open_form(None)
@@ -130,8 +137,9 @@ class IncidentController(QObject):
             ident = str(uuid.uuid4())
             self._do(self.tr("New incident"),
                      lambda db: writes.create(db, typed, author, self.ctx, ident),
-                     lambda db: writes.soft_delete(db, ident, author)) \
-                .on_success(lambda _: self.state.select("incident", ident))
+                     lambda db: writes.soft_delete(db, ident, author),
+                     then=lambda: self.state.select("incident", ident),
+                     again=lambda db: writes.restore(db, ident, author))
             return
         after = draft.edited_values(record, draft.draft_of(record), typed, self.ctx)
         if not after:

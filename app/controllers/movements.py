@@ -7,6 +7,7 @@ an op announcing {"movements"}, put on the window's one undo stack (shared with 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -207,10 +208,16 @@ class MovementController(QObject):
     def _write(self, fn) -> Op:
         return self.state.ops.run(Op(_call, fn, self.state.db).writes("movements"))
 
-    def _do(self, text: str, redo, undo) -> Op:
-        """Make a change, then put it on the undo stack (only once it is made)."""
-        return self._write(redo).on_success(lambda _: self.undo_stack.push(
-            Done(text, lambda: self._write(redo), lambda: self._write(undo))))
+    def _do(self, text: str, redo, undo, then: Callable[[], None] | None = None, again=None) -> Op:
+        """Make a change, then put it on the undo stack (only once it is made) and run `then`. An op has one
+        success path: a second on_success would replace the push (a new movement never reached the undo stack).
+        `again` is what Redo does when it is not the change itself (a creation undone is restored, not made anew)."""
+        def done(_result) -> None:
+            self.undo_stack.push(Done(text, lambda: self._write(again or redo), lambda: self._write(undo)))
+            if then is not None:
+                then()
+
+        return self._write(redo).on_success(done)
 
     def _context(self, with_log: bool = False) -> draft.Context:
         return draft.context(self.state.scenario.sites, self.state.db if with_log else None)
@@ -256,8 +263,9 @@ class MovementController(QObject):
         if record is None:
             ident = str(uuid.uuid4())
             self._do(self.tr("New movement"), lambda db: writes.create(db, typed, author, ctx, ident),
-                     lambda db: writes.soft_delete(db, ident, author)) \
-                .on_success(lambda _: self.state.select("movement", ident))
+                     lambda db: writes.soft_delete(db, ident, author),
+                     then=lambda: self.state.select("movement", ident),
+                     again=lambda db: writes.restore(db, ident, author))
             return
         after = writes.changes_between(record, draft.values(typed, ctx))
         if not after:

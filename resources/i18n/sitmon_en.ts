@@ -29,16 +29,16 @@
     <name>ConflictQueueController</name>
     <message numerus="yes">
         <source>Conflicts waiting: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Conflicts waiting: %n</numerusform>
+            <numerusform>Conflicts waiting: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) settled.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict settled.</numerusform>
+            <numerusform>%n conflicts settled.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>{0}:</source>
-        <comment>a heading of the command's help, e.g. options:</comment>
+        <comment>a heading of the command&apos;s help, e.g. options:</comment>
         <translation>{0} :</translation>
     </message>
     <message>
@@ -12,27 +13,27 @@
         <translation>{0} : erreur : {1}</translation>
     </message>
     <message>
-        <source>'{0}' is not a valid date (YYYY-MM-DD)</source>
-        <translation>« {0} » n'est pas une date valide (AAAA-MM-JJ)</translation>
+        <source>&apos;{0}&apos; is not a valid date (YYYY-MM-DD)</source>
+        <translation>« {0} » n&apos;est pas une date valide (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>the folder {0} does not exist: nothing was written</source>
-        <translation>le dossier {0} n'existe pas : rien n'a été écrit</translation>
+        <translation>le dossier {0} n&apos;existe pas : rien n&apos;a été écrit</translation>
     </message>
     <message>
         <source>created a new database at {0}</source>
         <translation>nouvelle base de données créée : {0}</translation>
     </message>
     <message>
-        <source>'{0}' is outside the years {1} to {2}</source>
+        <source>&apos;{0}&apos; is outside the years {1} to {2}</source>
         <translation>« {0} » est hors des années {1} à {2}</translation>
     </message>
     <message>
-        <source>{0}: valid scenario '{1}': {2} sites, {3} phases, {4} events</source>
+        <source>{0}: valid scenario &apos;{1}&apos;: {2} sites, {3} phases, {4} events</source>
         <translation>{0} : scénario « {1} » valide : {2} sites, {3} phases, {4} événements</translation>
     </message>
     <message>
-        <source>Loaded scenario '{0}' into {1}</source>
+        <source>Loaded scenario &apos;{0}&apos; into {1}</source>
         <translation>Scénario « {0} » chargé dans {1}</translation>
     </message>
     <message>
@@ -40,23 +41,24 @@
         <translation>Suivi de situation hors ligne. Sans commande, ouvre la fenêtre.</translation>
     </message>
     <message>
-        <source>database file, or a PostgreSQL database: postgresql://HOST/NAME or postgresql:///?service=NAME (default: SITMON_DB or the user's data folder)</source>
-        <translation>fichier de base de données, ou base PostgreSQL : postgresql://HÔTE/NOM ou postgresql:///?service=NOM (par défaut : SITMON_DB ou le dossier de données de l'utilisateur)</translation></message>
+        <source>database file, or a PostgreSQL database: postgresql://HOST/NAME or postgresql:///?service=NAME (default: SITMON_DB or the user&apos;s data folder)</source>
+        <translation>fichier de base de données, ou base PostgreSQL : postgresql://HÔTE/NOM ou postgresql:///?service=NOM (par défaut : SITMON_DB ou le dossier de données de l&apos;utilisateur)</translation>
+    </message>
     <message>
         <source>interface language</source>
-        <translation>langue de l'interface</translation>
+        <translation>langue de l&apos;interface</translation>
     </message>
     <message>
         <source>file whose first line is the passphrase of an encrypted database (default: SITMON_PASSPHRASE)</source>
-        <translation>fichier dont la première ligne est la phrase secrète d'une base chiffrée (par défaut : SITMON_PASSPHRASE)</translation>
+        <translation>fichier dont la première ligne est la phrase secrète d&apos;une base chiffrée (par défaut : SITMON_PASSPHRASE)</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <source>every site's status on a date</source>
-        <translation>l'état de chaque site à une date</translation>
+        <source>every site&apos;s status on a date</source>
+        <translation>l&apos;état de chaque site à une date</translation>
     </message>
     <message>
         <source>the key figures on a date</source>
@@ -75,7 +77,7 @@
         <translation>charger un fichier de scénario dans la base de données</translation>
     </message>
     <message>
-        <source>no display to open the window on: start sitmon from a desktop session (the commands, e.g. 'sitmon status', work without one)</source>
+        <source>no display to open the window on: start sitmon from a desktop session (the commands, e.g. &apos;sitmon status&apos;, work without one)</source>
         <translation>aucun écran pour ouvrir la fenêtre : lancez sitmon depuis une session de bureau (les commandes, par ex. « sitmon status », fonctionnent sans)</translation>
     </message>
     <message>
@@ -92,11 +94,11 @@
     </message>
     <message>
         <source>replace the database by a backup (the current file is backed up first)</source>
-        <translation>remplacer la base de données par une sauvegarde (le fichier actuel est d'abord sauvegardé)</translation>
+        <translation>remplacer la base de données par une sauvegarde (le fichier actuel est d&apos;abord sauvegardé)</translation>
     </message>
     <message>
-        <source>check the database's integrity (exit 4 when damaged)</source>
-        <translation>vérifier l'intégrité de la base de données (code de sortie 4 si elle est endommagée)</translation>
+        <source>check the database&apos;s integrity (exit 4 when damaged)</source>
+        <translation>vérifier l&apos;intégrité de la base de données (code de sortie 4 si elle est endommagée)</translation>
     </message>
     <message>
         <source>encrypt the database and its backups with the passphrase (--passphrase-file or SITMON_PASSPHRASE)</source>
@@ -104,7 +106,7 @@
     </message>
     <message>
         <source>There is no database at {0}</source>
-        <translation>Il n'y a pas de base de données à l'emplacement {0}</translation>
+        <translation>Il n&apos;y a pas de base de données à l&apos;emplacement {0}</translation>
     </message>
     <message>
         <source>{0} already exists; choose another name</source>
@@ -144,7 +146,7 @@
     </message>
     <message>
         <source>The database as it was is saved as {0}</source>
-        <translation>La base de données telle qu'elle était est enregistrée sous {0}</translation>
+        <translation>La base de données telle qu&apos;elle était est enregistrée sous {0}</translation>
     </message>
     <message>
         <source>The newest sound backup is {0}</source>
@@ -152,7 +154,7 @@
     </message>
     <message>
         <source>There is no sound backup.</source>
-        <translation>Il n'y a aucune sauvegarde intacte.</translation>
+        <translation>Il n&apos;y a aucune sauvegarde intacte.</translation>
     </message>
     <message>
         <source>{0} is sound (SQLite integrity_check: ok; schema {1}; {2} incidents)</source>
@@ -160,7 +162,8 @@
     </message>
     <message>
         <source>{0} is sound (PostgreSQL; schema {1}; {2} incidents)</source>
-        <translation>{0} est saine (PostgreSQL ; schéma {1} ; {2} incidents)</translation></message>
+        <translation>{0} est saine (PostgreSQL ; schéma {1} ; {2} incidents)</translation>
+    </message>
     <message>
         <source>Give the new passphrase with --passphrase-file FILE or SITMON_PASSPHRASE</source>
         <translation>Donnez la nouvelle phrase secrète avec --passphrase-file FICHIER ou SITMON_PASSPHRASE</translation>
@@ -187,7 +190,7 @@
     </message>
     <message>
         <source>incidents as CSV, GeoJSON or GeoPackage (by the file extension)</source>
-        <translation>les incidents en CSV, GeoJSON ou GeoPackage (selon l'extension du fichier)</translation>
+        <translation>les incidents en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
     </message>
     <message>
         <source>DATE</source>
@@ -206,8 +209,8 @@
         <translation>hq omet les champs sensibles (source, notes) et écrit le type, le sous-type, le statut et la région en toutes lettres dans la langue de --lang</translation>
     </message>
     <message>
-        <source>every site's status on a date, as CSV, GeoJSON or GeoPackage</source>
-        <translation>l'état de chaque site à une date, en CSV, GeoJSON ou GeoPackage</translation>
+        <source>every site&apos;s status on a date, as CSV, GeoJSON or GeoPackage</source>
+        <translation>l&apos;état de chaque site à une date, en CSV, GeoJSON ou GeoPackage</translation>
     </message>
     <message>
         <source>phases, closure windows, events and commitments as CSV</source>
@@ -231,10 +234,10 @@
     </message>
     <message>
         <source>add an HXL hashtag row under the header</source>
-        <translation>ajouter une ligne de hashtags HXL sous l'en-tête</translation>
+        <translation>ajouter une ligne de hashtags HXL sous l&apos;en-tête</translation>
     </message>
     <message>
-        <source>';' for Excel in French</source>
+        <source>&apos;;&apos; for Excel in French</source>
         <translation>« ; » pour Excel en français</translation>
     </message>
     <message>
@@ -243,11 +246,11 @@
     </message>
     <message>
         <source>export incidents, site records, site statuses or the timeline</source>
-        <translation>exporter les incidents, les relevés des sites, l'état des sites ou la chronologie</translation>
+        <translation>exporter les incidents, les relevés des sites, l&apos;état des sites ou la chronologie</translation>
     </message>
     <message>
         <source>site records as CSV, GeoJSON or GeoPackage (by the file extension)</source>
-        <translation>les relevés des sites en CSV, GeoJSON ou GeoPackage (selon l'extension du fichier)</translation>
+        <translation>les relevés des sites en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
     </message>
     <message>
         <source>the first date of the records written, YYYY-MM-DD</source>
@@ -267,7 +270,7 @@
     </message>
     <message>
         <source>merge a package from another laptop</source>
-        <translation>fusionner un paquet venant d'un autre ordinateur portable</translation>
+        <translation>fusionner un paquet venant d&apos;un autre ordinateur portable</translation>
     </message>
     <message>
         <source>settle every conflict this way</source>
@@ -283,15 +286,15 @@
     </message>
     <message>
         <source>{0}: nothing imported{1}</source>
-        <translation>{0} : rien n'a été importé{1}</translation>
+        <translation>{0} : rien n&apos;a été importé{1}</translation>
     </message>
     <message>
-        <source>{0} events of ACLED type {1} imported as 'other' (kept in their notes)</source>
-        <translation>{0} événements de type ACLED {1} importés comme « autre » (type d'origine gardé dans leurs notes)</translation>
+        <source>{0} events of ACLED type {1} imported as &apos;other&apos; (kept in their notes)</source>
+        <translation>{0} événements de type ACLED {1} importés comme « autre » (type d&apos;origine gardé dans leurs notes)</translation>
     </message>
     <message>
         <source> (dry run: nothing written)</source>
-        <translation> (essai à blanc : rien n'a été écrit)</translation>
+        <translation> (essai à blanc : rien n&apos;a été écrit)</translation>
     </message>
     <message>
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} rows refused{5}</source>
@@ -306,7 +309,7 @@
     </message>
     <message>
         <source>--from {0} is later than --to {1}: nothing was written</source>
-        <translation>--from {0} est postérieur à --to {1} : rien n'a été écrit</translation>
+        <translation>--from {0} est postérieur à --to {1} : rien n&apos;a été écrit</translation>
     </message>
     <message>
         <source>Wrote {0} and {1} to {2}</source>
@@ -322,29 +325,29 @@
     <message numerus="yes">
         <source>%n audit row(s)</source>
         <translation>
-            <numerusform>%n ligne d'historique</numerusform>
-            <numerusform>%n lignes d'historique</numerusform>
+            <numerusform>%n ligne d&apos;historique</numerusform>
+            <numerusform>%n lignes d&apos;historique</numerusform>
         </translation>
     </message>
     <message>
         <source>write every incident, site record and movement, with their audit trails, to a package signed by this laptop (encrypted when the database is)</source>
-        <translation>écrire tous les incidents, relevés de site et mouvements, avec leur historique, dans un paquet signé par ce portable (chiffré si la base l'est)</translation>
+        <translation>écrire tous les incidents, relevés de site et mouvements, avec leur historique, dans un paquet signé par ce portable (chiffré si la base l&apos;est)</translation>
     </message>
     <message>
-        <source>encrypt the package with the passphrase on this file's first line (default: SITMON_PACKAGE_PASSPHRASE, else the database's passphrase when it is encrypted)</source>
+        <source>encrypt the package with the passphrase on this file&apos;s first line (default: SITMON_PACKAGE_PASSPHRASE, else the database&apos;s passphrase when it is encrypted)</source>
         <translation>chiffrer le paquet avec la phrase secrète de la première ligne de ce fichier (par défaut : SITMON_PACKAGE_PASSPHRASE, sinon celle de la base si elle est chiffrée)</translation>
     </message>
     <message>
-        <source>the passphrase of an encrypted package (default: SITMON_PACKAGE_PASSPHRASE, else the database's)</source>
-        <translation>la phrase secrète d'un paquet chiffré (par défaut : SITMON_PACKAGE_PASSPHRASE, sinon celle de la base)</translation>
+        <source>the passphrase of an encrypted package (default: SITMON_PACKAGE_PASSPHRASE, else the database&apos;s)</source>
+        <translation>la phrase secrète d&apos;un paquet chiffré (par défaut : SITMON_PACKAGE_PASSPHRASE, sinon celle de la base)</translation>
     </message>
     <message>
-        <source>this laptop's key, and the laptops whose packages this database took</source>
+        <source>this laptop&apos;s key, and the laptops whose packages this database took</source>
         <translation>la clé de ce portable, et les portables dont cette base a reçu des paquets</translation>
     </message>
     <message>
-        <source>forget a laptop's key (its next package is trusted as a first one)</source>
-        <translation>oublier la clé d'un portable (son prochain paquet est accepté comme un premier)</translation>
+        <source>forget a laptop&apos;s key (its next package is trusted as a first one)</source>
+        <translation>oublier la clé d&apos;un portable (son prochain paquet est accepté comme un premier)</translation>
     </message>
     <message>
         <source>Wrote {0} site records and {1} of their audit rows</source>
@@ -364,7 +367,7 @@
     </message>
     <message>
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} audit rows added</source>
-        <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes d'historique ajoutées</translation>
+        <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes d&apos;historique ajoutées</translation>
     </message>
     <message>
         <source>site records: {0} created, {1} updated, {2} unchanged, {3} recorded on both laptops merged into one</source>
@@ -404,14 +407,14 @@
     </message>
     <message>
         <source>No package from another laptop taken yet.</source>
-        <translation>Aucun paquet d'un autre portable reçu pour l'instant.</translation>
+        <translation>Aucun paquet d&apos;un autre portable reçu pour l&apos;instant.</translation>
     </message>
     <message>
         <source>{0}  key {1}  first package {2} on {3}{4}</source>
         <translation>{0}  clé {1}  premier paquet {2} le {3}{4}</translation>
     </message>
     <message>
-        <source>{0}: no such laptop among those known here (see 'sitmon laptops')</source>
+        <source>{0}: no such laptop among those known here (see &apos;sitmon laptops&apos;)</source>
         <translation>{0} : aucun portable de ce nom parmi ceux connus ici (voir « sitmon laptops »)</translation>
     </message>
     <message>
@@ -436,7 +439,7 @@
 There is no sound backup to restore.</source>
         <translation>{0}
 
-Il n'y a aucune sauvegarde intacte à restaurer.</translation>
+Il n&apos;y a aucune sauvegarde intacte à restaurer.</translation>
     </message>
     <message>
         <source>{0}
@@ -448,15 +451,15 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>No backup today</source>
-        <translation>Pas de sauvegarde aujourd'hui</translation>
+        <translation>Pas de sauvegarde aujourd&apos;hui</translation>
     </message>
     <message>
-        <source>unknown site '{0}' (sitmon status lists them)</source>
+        <source>unknown site &apos;{0}&apos; (sitmon status lists them)</source>
         <translation>site inconnu « {0} » (sitmon status les liste)</translation>
     </message>
     <message>
-        <source>'{0}' is not a size like 1600x1000 (100 to 10000 pixels)</source>
-        <translation>« {0} » n'est pas une taille comme 1600x1000 (100 à 10000 pixels)</translation>
+        <source>&apos;{0}&apos; is not a size like 1600x1000 (100 to 10000 pixels)</source>
+        <translation>« {0} » n&apos;est pas une taille comme 1600x1000 (100 à 10000 pixels)</translation>
     </message>
     <message>
         <source>Wrote {0} ({1}x{2}), the map of {3}</source>
@@ -464,7 +467,7 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>render the map of a date to a PNG file</source>
-        <translation>dessiner la carte d'une date dans un fichier PNG</translation>
+        <translation>dessiner la carte d&apos;une date dans un fichier PNG</translation>
     </message>
     <message>
         <source>the date shown, YYYY-MM-DD</source>
@@ -480,15 +483,15 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>record what happened at a site, list, delete or restore records</source>
-        <translation>enregistrer ce qui s'est passé sur un site, lister, supprimer ou rétablir des relevés</translation>
+        <translation>enregistrer ce qui s&apos;est passé sur un site, lister, supprimer ou rétablir des relevés</translation>
     </message>
     <message>
-        <source>record an update of a site; prints the new record's id</source>
-        <translation>enregistrer une mise à jour d'un site ; affiche l'identifiant du nouveau relevé</translation>
+        <source>record an update of a site; prints the new record&apos;s id</source>
+        <translation>enregistrer une mise à jour d&apos;un site ; affiche l&apos;identifiant du nouveau relevé</translation>
     </message>
     <message>
         <source>a site id (goundam) or its English or French name</source>
-        <translation>l'identifiant d'un site (goundam) ou son nom en anglais ou en français</translation>
+        <translation>l&apos;identifiant d&apos;un site (goundam) ou son nom en anglais ou en français</translation>
     </message>
     <message>
         <source>handover, handover-planned, closure-started, rear-party, reduced, liquidation-hub, returned or repatriated</source>
@@ -508,11 +511,11 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>who or what reported it (sensitive)</source>
-        <translation>qui ou quoi l'a signalé (sensible)</translation>
+        <translation>qui ou quoi l&apos;a signalé (sensible)</translation>
     </message>
     <message>
         <source>admiralty code, e.g. B2</source>
-        <translation>code de l'Amirauté, par ex. B2</translation>
+        <translation>code de l&apos;Amirauté, par ex. B2</translation>
     </message>
     <message>
         <source>who received the site, why the date moved... (sensitive)</source>
@@ -527,7 +530,7 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>lister les relevés des sites (supprimés compris)</translation>
     </message>
     <message>
-        <source>only this site's records</source>
+        <source>only this site&apos;s records</source>
         <translation>seulement les relevés de ce site</translation>
     </message>
     <message>
@@ -539,24 +542,24 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>rétablir un relevé supprimé</translation>
     </message>
     <message>
-        <source>the record's id, or its unique start</source>
-        <translation>l'identifiant du relevé, ou son début s'il est unique</translation>
+        <source>the record&apos;s id, or its unique start</source>
+        <translation>l&apos;identifiant du relevé, ou son début s&apos;il est unique</translation>
     </message>
     <message>
         <source> (add --correction)</source>
         <translation> (ajoutez --correction)</translation>
     </message>
     <message>
-        <source>{0} is the start of several records' ids: give more of it</source>
+        <source>{0} is the start of several records&apos; ids: give more of it</source>
         <translation>{0} est le début des identifiants de plusieurs relevés : donnez-en davantage</translation>
     </message>
     <message>
         <source>no site record has the id {0}</source>
-        <translation>aucun relevé de site n'a l'identifiant {0}</translation>
+        <translation>aucun relevé de site n&apos;a l&apos;identifiant {0}</translation>
     </message>
     <message>
         <source>{0} was already so</source>
-        <translation>{0} l'était déjà</translation>
+        <translation>{0} l&apos;était déjà</translation>
     </message>
     <message>
         <source>Deleted {0}</source>
@@ -571,44 +574,44 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>site inconnu {0!r} : donnez son identifiant (par ex. goundam) ou son nom</translation>
     </message>
     <message>
-        <source>'{0}' is not a number from {1} to {2}</source>
-        <translation>« {0} » n'est pas un nombre de {1} à {2}</translation>
+        <source>&apos;{0}&apos; is not a number from {1} to {2}</source>
+        <translation>« {0} » n&apos;est pas un nombre de {1} à {2}</translation>
     </message>
     <message>
-        <source>'{0}': give at least two sites, separated by commas</source>
+        <source>&apos;{0}&apos;: give at least two sites, separated by commas</source>
         <translation>« {0} » : donnez au moins deux sites, séparés par des virgules</translation>
     </message>
     <message>
-        <source>'{0}' is not a position (LAT,LON)</source>
-        <translation>« {0} » n'est pas une position (LAT,LON)</translation>
+        <source>&apos;{0}&apos; is not a position (LAT,LON)</source>
+        <translation>« {0} » n&apos;est pas une position (LAT,LON)</translation>
     </message>
     <message>
-        <source>'{0}': give at least two positions, separated by ';'</source>
+        <source>&apos;{0}&apos;: give at least two positions, separated by &apos;;&apos;</source>
         <translation>« {0} » : donnez au moins deux positions, séparées par « ; »</translation>
     </message>
     <message>
         <source>incidents recorded near a route</source>
-        <translation>incidents enregistrés près d'un itinéraire</translation>
+        <translation>incidents enregistrés près d&apos;un itinéraire</translation>
     </message>
     <message>
-        <source>the route's stretches and the incidents recorded near each</source>
-        <translation>les tronçons de l'itinéraire et les incidents enregistrés près de chacun</translation>
+        <source>the route&apos;s stretches and the incidents recorded near each</source>
+        <translation>les tronçons de l&apos;itinéraire et les incidents enregistrés près de chacun</translation>
     </message>
     <message>
         <source>the incidents recorded near the route, by distance along it</source>
-        <translation>les incidents enregistrés près de l'itinéraire, par distance le long de celui-ci</translation>
+        <translation>les incidents enregistrés près de l&apos;itinéraire, par distance le long de celui-ci</translation>
     </message>
     <message>
         <source>sites in travel order</source>
-        <translation>sites dans l'ordre du trajet</translation>
+        <translation>sites dans l&apos;ordre du trajet</translation>
     </message>
     <message>
         <source>positions in travel order</source>
-        <translation>positions dans l'ordre du trajet</translation>
+        <translation>positions dans l&apos;ordre du trajet</translation>
     </message>
     <message>
         <source>the incidents of the days up to this date</source>
-        <translation>les incidents des jours jusqu'à cette date</translation>
+        <translation>les incidents des jours jusqu&apos;à cette date</translation>
     </message>
     <message>
         <source>movements (convoys) between sites</source>
@@ -619,12 +622,12 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>enregistrer un mouvement</translation>
     </message>
     <message>
-        <source>change a movement's fields</source>
-        <translation>modifier les champs d'un mouvement</translation>
+        <source>change a movement&apos;s fields</source>
+        <translation>modifier les champs d&apos;un mouvement</translation>
     </message>
     <message>
-        <source>waypoints in travel order: site ids or LAT,LON, separated by ';'</source>
-        <translation>points de passage dans l'ordre du trajet : identifiants de sites ou LAT,LON, séparés par « ; »</translation>
+        <source>waypoints in travel order: site ids or LAT,LON, separated by &apos;;&apos;</source>
+        <translation>points de passage dans l&apos;ordre du trajet : identifiants de sites ou LAT,LON, séparés par « ; »</translation>
     </message>
     <message>
         <source>ids of the incidents linked to it</source>
@@ -648,15 +651,15 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
     </message>
     <message>
         <source>a route needs at least two distinct positions</source>
-        <translation>un itinéraire a besoin d'au moins deux positions distinctes</translation>
+        <translation>un itinéraire a besoin d&apos;au moins deux positions distinctes</translation>
     </message>
     <message>
         <source>Incidents recorded near this route: {0} in the {1} days to {2}, within {3} km of its {4} km (a record of what happened, not a probability)</source>
-        <translation>Incidents enregistrés près de cet itinéraire : {0} dans les {1} jours jusqu'au {2}, à moins de {3} km de ses {4} km (un relevé de ce qui s'est passé, pas une probabilité)</translation>
+        <translation>Incidents enregistrés près de cet itinéraire : {0} dans les {1} jours jusqu&apos;au {2}, à moins de {3} km de ses {4} km (un relevé de ce qui s&apos;est passé, pas une probabilité)</translation>
     </message>
     <message>
         <source>the movement was not recorded</source>
-        <translation>le mouvement n'a pas été enregistré</translation>
+        <translation>le mouvement n&apos;a pas été enregistré</translation>
     </message>
     <message>
         <source>no movement {0}</source>
@@ -679,77 +682,101 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <translation>{0} : restauré</translation>
     </message>
     <message>
-        <source>headquarters: ingest many laptops' packages, settle their conflicts</source>
-        <translation>quartier général : intégrer les paquets de nombreux ordinateurs, trancher leurs conflits</translation></message>
+        <source>headquarters: ingest many laptops&apos; packages, settle their conflicts</source>
+        <translation>quartier général : intégrer les paquets de nombreux ordinateurs, trancher leurs conflits</translation>
+    </message>
     <message>
         <source>merge packages (a folder: every .zip in it, oldest first), each in its own transaction; conflicts wait in the queue</source>
-        <translation>fusionner des paquets (un dossier : chacun de ses .zip, le plus ancien d'abord), chacun dans sa propre transaction ; les conflits attendent dans la file</translation></message>
+        <translation>fusionner des paquets (un dossier : chacun de ses .zip, le plus ancien d&apos;abord), chacun dans sa propre transaction ; les conflits attendent dans la file</translation>
+    </message>
     <message>
         <source>list the conflicts waiting for a choice</source>
-        <translation>lister les conflits en attente d'un choix</translation></message>
+        <translation>lister les conflits en attente d&apos;un choix</translation>
+    </message>
     <message>
-        <source>settle one conflict: keep the record here (mine) or take the package's (theirs)</source>
-        <translation>trancher un conflit : garder l'enregistrement d'ici (mine) ou prendre celui du paquet (theirs)</translation></message>
+        <source>settle one conflict: keep the record here (mine) or take the package&apos;s (theirs)</source>
+        <translation>trancher un conflit : garder l&apos;enregistrement d&apos;ici (mine) ou prendre celui du paquet (theirs)</translation>
+    </message>
     <message>
         <source>write again the site statuses GIS tools read (PostgreSQL)</source>
-        <translation>réécrire les statuts des sites que lisent les outils SIG (PostgreSQL)</translation></message>
+        <translation>réécrire les statuts des sites que lisent les outils SIG (PostgreSQL)</translation>
+    </message>
     <message>
         <source>let an existing PostgreSQL role read the GIS views, and nothing else</source>
-        <translation>permettre à un rôle PostgreSQL existant de lire les vues SIG, et rien d'autre</translation></message>
+        <translation>permettre à un rôle PostgreSQL existant de lire les vues SIG, et rien d&apos;autre</translation>
+    </message>
     <message>
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} site records changed, {5} conflicts waiting ({6} new)</source>
-        <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} relevés de site modifiés, {5} conflits en attente ({6} nouveaux)</translation></message>
+        <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} relevés de site modifiés, {5} conflits en attente ({6} nouveaux)</translation>
+    </message>
     <message>
         <source>No conflict is waiting.</source>
-        <translation>Aucun conflit n'est en attente.</translation></message>
+        <translation>Aucun conflit n&apos;est en attente.</translation>
+    </message>
     <message>
         <source>id</source>
-        <translation>id</translation></message>
+        <translation>id</translation>
+    </message>
     <message>
         <source>record</source>
-        <translation>enregistrement</translation></message>
+        <translation>enregistrement</translation>
+    </message>
     <message>
         <source>record id</source>
-        <translation>id de l'enregistrement</translation></message>
+        <translation>id de l&apos;enregistrement</translation>
+    </message>
     <message>
         <source>field</source>
-        <translation>champ</translation></message>
+        <translation>champ</translation>
+    </message>
     <message>
         <source>here</source>
-        <translation>ici</translation></message>
+        <translation>ici</translation>
+    </message>
     <message>
         <source>in the package</source>
-        <translation>dans le paquet</translation></message>
+        <translation>dans le paquet</translation>
+    </message>
     <message>
         <source>package</source>
-        <translation>paquet</translation></message>
+        <translation>paquet</translation>
+    </message>
     <message>
         <source>laptop</source>
-        <translation>ordinateur</translation></message>
+        <translation>ordinateur</translation>
+    </message>
     <message>
         <source>received (UTC)</source>
-        <translation>reçu (UTC)</translation></message>
+        <translation>reçu (UTC)</translation>
+    </message>
     <message>
         <source>Conflict {0} settled: {1} {2} keeps {3}</source>
-        <translation>Conflit {0} tranché : {1} {2} garde {3}</translation></message>
+        <translation>Conflit {0} tranché : {1} {2} garde {3}</translation>
+    </message>
     <message>
         <source>the record here</source>
-        <translation>l'enregistrement d'ici</translation></message>
+        <translation>l&apos;enregistrement d&apos;ici</translation>
+    </message>
     <message>
-        <source>the package's values</source>
-        <translation>les valeurs du paquet</translation></message>
+        <source>the package&apos;s values</source>
+        <translation>les valeurs du paquet</translation>
+    </message>
     <message>
         <source>{0} is a file: GIS tools read its exports; statuses are written only on PostgreSQL</source>
-        <translation>{0} est un fichier : les outils SIG lisent ses exports ; les statuts ne sont écrits que sur PostgreSQL</translation></message>
+        <translation>{0} est un fichier : les outils SIG lisent ses exports ; les statuts ne sont écrits que sur PostgreSQL</translation>
+    </message>
     <message>
         <source>{0} site statuses written</source>
-        <translation>{0} statuts de sites écrits</translation></message>
+        <translation>{0} statuts de sites écrits</translation>
+    </message>
     <message>
-        <source>{0} is a file: roles are PostgreSQL's</source>
-        <translation>{0} est un fichier : les rôles sont ceux de PostgreSQL</translation></message>
+        <source>{0} is a file: roles are PostgreSQL&apos;s</source>
+        <translation>{0} est un fichier : les rôles sont ceux de PostgreSQL</translation>
+    </message>
     <message>
-        <source>{0} may now read {1} (and nothing else of sitmon's)</source>
-        <translation>{0} peut désormais lire {1} (et rien d'autre de sitmon)</translation></message>
+        <source>{0} may now read {1} (and nothing else of sitmon&apos;s)</source>
+        <translation>{0} peut désormais lire {1} (et rien d&apos;autre de sitmon)</translation>
+    </message>
 </context>
 <context>
     <name>Attribution</name>
@@ -823,7 +850,7 @@ Restaurer la sauvegarde intacte la plus récente, prise le {1} UTC avec {2} inci
         <source>The backup {0} was restored. The database as it was is saved as {1}.
 
 sitmon closes now: start it again to work on the restored data.</source>
-        <translation>La sauvegarde {0} a été restaurée. La base de données telle qu'elle était est enregistrée sous {1}.
+        <translation>La sauvegarde {0} a été restaurée. La base de données telle qu&apos;elle était est enregistrée sous {1}.
 
 sitmon va se fermer : relancez-le pour travailler sur les données restaurées.</translation>
     </message>
@@ -836,7 +863,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>Briefing</name>
     <message>
         <source>Cannot write {0}: {1}</source>
-        <translation>Impossible d'écrire {0} : {1}</translation>
+        <translation>Impossible d&apos;écrire {0} : {1}</translation>
     </message>
     <message>
         <source>Briefing pack, situation on {0}</source>
@@ -856,10 +883,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>write the briefing pack of a date (PDF)</source>
-        <translation>écrire le dossier de briefing d'une date (PDF)</translation>
+        <translation>écrire le dossier de briefing d&apos;une date (PDF)</translation>
     </message>
     <message>
-        <source>the situation's date, YYYY-MM-DD</source>
+        <source>the situation&apos;s date, YYYY-MM-DD</source>
         <translation>la date de la situation, AAAA-MM-JJ</translation>
     </message>
     <message>
@@ -888,7 +915,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Export &amp;map image…</source>
-        <translation>Exporter l'i&amp;mage de la carte…</translation>
+        <translation>Exporter l&apos;i&amp;mage de la carte…</translation>
     </message>
     <message>
         <source>Save the briefing pack</source>
@@ -916,11 +943,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>The briefing pack could not be written: {0}</source>
-        <translation>Le dossier de briefing n'a pas pu être écrit : {0}</translation>
+        <translation>Le dossier de briefing n&apos;a pas pu être écrit : {0}</translation>
     </message>
     <message>
         <source>Export map image</source>
-        <translation>Exporter l'image de la carte</translation>
+        <translation>Exporter l&apos;image de la carte</translation>
     </message>
     <message>
         <source>{0} (continued)</source>
@@ -1064,7 +1091,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>days to the withdrawal deadline ({0})</source>
-        <translation>jours avant l'échéance du retrait ({0})</translation>
+        <translation>jours avant l&apos;échéance du retrait ({0})</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
@@ -1156,11 +1183,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Cannot write {0}</source>
-        <translation>Impossible d'écrire {0}</translation>
+        <translation>Impossible d&apos;écrire {0}</translation>
     </message>
     <message>
-        <source>'{0}' is not a number of days from 1 to 366</source>
-        <translation>« {0} » n'est pas un nombre de jours de 1 à 366</translation>
+        <source>&apos;{0}&apos; is not a number of days from 1 to 366</source>
+        <translation>« {0} » n&apos;est pas un nombre de jours de 1 à 366</translation>
     </message>
     <message>
         <source>Width</source>
@@ -1184,7 +1211,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>km off</source>
-        <translation>km d'écart</translation>
+        <translation>km d&apos;écart</translation>
     </message>
     <message>
         <source>Place</source>
@@ -1196,11 +1223,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents recorded near this route: {6}, within {0} km of its {1} km, from {2} to {3}. Weighed by kind, harm, age (half-life {4} days) and how precisely each is placed; stretches of {5} km. A record of what happened, not a probability.</source>
-        <translation>Incidents enregistrés près de cet itinéraire : {6}, à moins de {0} km de ses {1} km, du {2} au {3}. Pesés selon leur nature, leurs victimes, leur âge (demi-vie de {4} jours) et la précision de leur position ; tronçons de {5} km. Un relevé de ce qui s'est passé, pas une probabilité.</translation>
+        <translation>Incidents enregistrés près de cet itinéraire : {6}, à moins de {0} km de ses {1} km, du {2} au {3}. Pesés selon leur nature, leurs victimes, leur âge (demi-vie de {4} jours) et la précision de leur position ; tronçons de {5} km. Un relevé de ce qui s&apos;est passé, pas une probabilité.</translation>
     </message>
     <message>
         <source>The table lists the first {0} of {1} incidents along the route.</source>
-        <translation>Le tableau liste les {0} premiers des {1} incidents le long de l'itinéraire.</translation>
+        <translation>Le tableau liste les {0} premiers des {1} incidents le long de l&apos;itinéraire.</translation>
     </message>
     <message>
         <source>No incident recorded near this route in these days.</source>
@@ -1223,7 +1250,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>These incidents and site records were changed here and on the other laptop since you last exchanged packages, or give a site two different handovers. Choose, for each, which version to keep. Nothing is lost: the other stays in the audit trail.</source>
-        <translation>Ces incidents et relevés de sites ont été modifiés ici et sur l'autre ordinateur depuis le dernier échange de paquets, ou donnent deux remises différentes à un site. Choisissez, pour chacun, la version à garder. Rien n'est perdu : l'autre reste dans l'historique.</translation>
+        <translation>Ces incidents et relevés de sites ont été modifiés ici et sur l&apos;autre ordinateur depuis le dernier échange de paquets, ou donnent deux remises différentes à un site. Choisissez, pour chacun, la version à garder. Rien n&apos;est perdu : l&apos;autre reste dans l&apos;historique.</translation>
     </message>
     <message>
         <source>Mine</source>
@@ -1231,7 +1258,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Theirs</source>
-        <translation>L'autre</translation>
+        <translation>L&apos;autre</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -1259,55 +1286,69 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Later</source>
-        <translation>Plus tard</translation></message>
+        <translation>Plus tard</translation>
+    </message>
 </context>
 <context>
     <name>ConflictQueueController</name>
     <message>
         <source>Conflicts &amp;waiting…</source>
-        <translation>Conflits en &amp;attente…</translation></message>
+        <translation>Conflits en &amp;attente…</translation>
+    </message>
     <message>
         <source>No conflict is waiting.</source>
-        <translation>Aucun conflit n'est en attente.</translation></message>
+        <translation>Aucun conflit n&apos;est en attente.</translation>
+    </message>
     <message numerus="yes">
         <source>Conflicts waiting: %n</source>
         <translation>
             <numerusform>Conflits en attente : %n</numerusform>
             <numerusform>Conflits en attente : %n</numerusform>
-        </translation></message>
+        </translation>
+    </message>
     <message>
-        <source>Packages from the laptops hold these incidents and site records edited differently here, or a site's handover on another date. Choose, for each, which version to keep, or leave it for later: it waits here, whatever is ingested meanwhile. Nothing is lost: the other stays in the audit trail.</source>
-        <translation>Des paquets des ordinateurs contiennent ces incidents et relevés de site modifiés autrement ici, ou la remise d'un site à une autre date. Choisissez, pour chacun, la version à garder, ou laissez-le pour plus tard : il attend ici, quoi qu'on intègre entre-temps. Rien n'est perdu : l'autre reste dans l'historique.</translation></message>
+        <source>Packages from the laptops hold these incidents and site records edited differently here, or a site&apos;s handover on another date. Choose, for each, which version to keep, or leave it for later: it waits here, whatever is ingested meanwhile. Nothing is lost: the other stays in the audit trail.</source>
+        <translation>Des paquets des ordinateurs contiennent ces incidents et relevés de site modifiés autrement ici, ou la remise d&apos;un site à une autre date. Choisissez, pour chacun, la version à garder, ou laissez-le pour plus tard : il attend ici, quoi qu&apos;on intègre entre-temps. Rien n&apos;est perdu : l&apos;autre reste dans l&apos;historique.</translation>
+    </message>
     <message>
         <source>Here</source>
-        <translation>Ici</translation></message>
+        <translation>Ici</translation>
+    </message>
     <message>
         <source>In the package</source>
-        <translation>Dans le paquet</translation></message>
+        <translation>Dans le paquet</translation>
+    </message>
     <message>
         <source>{0}, received {1}</source>
-        <translation>{0}, reçu le {1}</translation></message>
+        <translation>{0}, reçu le {1}</translation>
+    </message>
     <message>
         <source>another handover date</source>
-        <translation>une autre date de remise</translation></message>
+        <translation>une autre date de remise</translation>
+    </message>
     <message>
         <source>edited on both sides</source>
-        <translation>modifié des deux côtés</translation></message>
+        <translation>modifié des deux côtés</translation>
+    </message>
     <message>
         <source>Applying your choices…</source>
-        <translation>Application de vos choix…</translation></message>
+        <translation>Application de vos choix…</translation>
+    </message>
     <message numerus="yes">
         <source>%n conflict(s) settled.</source>
         <translation>
             <numerusform>%n conflit tranché.</numerusform>
             <numerusform>%n conflits tranchés.</numerusform>
-        </translation></message>
+        </translation>
+    </message>
     <message>
         <source>It did not work: {0}</source>
-        <translation>Cela n'a pas marché : {0}</translation></message>
+        <translation>Cela n&apos;a pas marché : {0}</translation>
+    </message>
     <message>
         <source>Conflicts</source>
-        <translation>Conflits</translation></message>
+        <translation>Conflits</translation>
+    </message>
 </context>
 <context>
     <name>Coordinates</name>
@@ -1325,7 +1366,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>{axis} {value:g} is outside {low}..{high}</source>
-        <translation>{axis} {value:g} hors de l'intervalle {low}..{high}</translation>
+        <translation>{axis} {value:g} hors de l&apos;intervalle {low}..{high}</translation>
     </message>
     <message>
         <source>{unit} must be below 60 (got {value:g})</source>
@@ -1337,11 +1378,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>use a minus sign or a hemisphere letter, not both</source>
-        <translation>utilisez un signe moins ou une lettre d'hémisphère, pas les deux</translation>
+        <translation>utilisez un signe moins ou une lettre d&apos;hémisphère, pas les deux</translation>
     </message>
     <message>
         <source>give a hemisphere letter on both values or on neither</source>
-        <translation>mettez une lettre d'hémisphère sur les deux valeurs ou sur aucune</translation>
+        <translation>mettez une lettre d&apos;hémisphère sur les deux valeurs ou sur aucune</translation>
     </message>
     <message>
         <source>both values are {axis}s: give one N/S and one E/W</source>
@@ -1392,7 +1433,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Not a date: type it as {0} or {1}</source>
-        <translation>Ce n'est pas une date : écrivez-la {0} ou {1}</translation>
+        <translation>Ce n&apos;est pas une date : écrivez-la {0} ou {1}</translation>
     </message>
     <message>
         <source>{0} is outside {1} – {2}</source>
@@ -1415,7 +1456,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Export site &amp;status…</source>
-        <translation>Exporter l'état des &amp;sites…</translation>
+        <translation>Exporter l&apos;état des &amp;sites…</translation>
     </message>
     <message>
         <source>Export the &amp;timeline…</source>
@@ -1431,11 +1472,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>It did not work: {0}</source>
-        <translation>L'opération a échoué : {0}</translation>
+        <translation>L&apos;opération a échoué : {0}</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was changed.</source>
-        <translation>Annulé. Rien n'a été modifié.</translation>
+        <translation>Annulé. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>Exchange</source>
@@ -1513,8 +1554,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message numerus="yes">
         <source>%n audit row(s)</source>
         <translation>
-            <numerusform>%n ligne d'historique</numerusform>
-            <numerusform>%n lignes d'historique</numerusform>
+            <numerusform>%n ligne d&apos;historique</numerusform>
+            <numerusform>%n lignes d&apos;historique</numerusform>
         </translation>
     </message>
     <message>
@@ -1530,7 +1571,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>ACLED types sitmon does not know, imported as “Other” (the original kept in the notes): {0}.</source>
-        <translation>Types ACLED que sitmon ne connaît pas, importés comme « Autre » (l'original gardé dans les notes) : {0}.</translation>
+        <translation>Types ACLED que sitmon ne connaît pas, importés comme « Autre » (l&apos;original gardé dans les notes) : {0}.</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -1549,7 +1590,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Paquets de données sitmon (*.zip)</translation>
     </message>
     <message>
-        <source>Signed by this laptop and encrypted with the database's passphrase.</source>
+        <source>Signed by this laptop and encrypted with the database&apos;s passphrase.</source>
         <translation>Signé par ce portable et chiffré avec la phrase secrète de la base.</translation>
     </message>
     <message>
@@ -1628,11 +1669,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>For Excel: UTF-8 with a byte order mark, so accents open right</source>
-        <translation>Pour Excel : UTF-8 avec indicateur d'ordre des octets, pour que les accents s'ouvrent correctement</translation>
+        <translation>Pour Excel : UTF-8 avec indicateur d&apos;ordre des octets, pour que les accents s&apos;ouvrent correctement</translation>
     </message>
     <message>
         <source>Add an HXL hashtag row under the header</source>
-        <translation>Ajouter une ligne de hashtags HXL sous l'en-tête</translation>
+        <translation>Ajouter une ligne de hashtags HXL sous l&apos;en-tête</translation>
     </message>
     <message>
         <source>Full</source>
@@ -1655,7 +1696,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Toutes les dates</translation>
     </message>
     <message>
-        <source>Only the incidents the log's filters show:</source>
+        <source>Only the incidents the log&apos;s filters show:</source>
         <translation>Seulement les incidents que montrent les filtres du journal :</translation>
     </message>
     <message>
@@ -1700,7 +1741,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Export site status</source>
-        <translation>Exporter l'état des sites</translation>
+        <translation>Exporter l&apos;état des sites</translation>
     </message>
     <message>
         <source>Export the timeline</source>
@@ -1715,7 +1756,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>HelpDialog</name>
     <message>
         <source>User guide</source>
-        <translation>Guide de l'utilisateur</translation>
+        <translation>Guide de l&apos;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Back</source>
@@ -1730,23 +1771,23 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>Import</name>
     <message>
         <source>{value} is not a date as ACLED writes them (2023-08-13, 13 August 2023 or 13/08/2023)</source>
-        <translation>{value} n'est pas une date telle qu'ACLED les écrit (2023-08-13, 13 August 2023 ou 13/08/2023)</translation>
+        <translation>{value} n&apos;est pas une date telle qu&apos;ACLED les écrit (2023-08-13, 13 August 2023 ou 13/08/2023)</translation>
     </message>
     <message>
         <source>{value} has the month first (ACLED writes the day first, 13/08/2023): save the file with dates as YYYY-MM-DD</source>
-        <translation>{value} commence par le mois (ACLED écrit le jour d'abord, 13/08/2023) : enregistrez le fichier avec des dates AAAA-MM-JJ</translation>
+        <translation>{value} commence par le mois (ACLED écrit le jour d&apos;abord, 13/08/2023) : enregistrez le fichier avec des dates AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>{value} is not a timestamp (seconds since 1970)</source>
-        <translation>{value} n'est pas un horodatage (secondes depuis 1970)</translation>
+        <translation>{value} n&apos;est pas un horodatage (secondes depuis 1970)</translation>
     </message>
     <message>
         <source>the row has {count} cells; the header has {expected}</source>
-        <translation>la ligne a {count} cellules ; l'en-tête en a {expected}</translation>
+        <translation>la ligne a {count} cellules ; l&apos;en-tête en a {expected}</translation>
     </message>
     <message>
         <source>bytes that are not UTF-8: {value} (save the file as UTF-8)</source>
-        <translation>octets qui ne sont pas de l'UTF-8 : {value} (enregistrez le fichier en UTF-8)</translation>
+        <translation>octets qui ne sont pas de l&apos;UTF-8 : {value} (enregistrez le fichier en UTF-8)</translation>
     </message>
     <message>
         <source>required, but empty</source>
@@ -1754,55 +1795,55 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>{value} is not a date (YYYY-MM-DD)</source>
-        <translation>{value} n'est pas une date (AAAA-MM-JJ)</translation>
+        <translation>{value} n&apos;est pas une date (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>{value} is not a time (HH:MM or HH:MM:SS)</source>
-        <translation>{value} n'est pas une heure (HH:MM ou HH:MM:SS)</translation>
+        <translation>{value} n&apos;est pas une heure (HH:MM ou HH:MM:SS)</translation>
     </message>
     <message>
         <source>{value} is not a UTC date and time (YYYY-MM-DDTHH:MM:SSZ)</source>
-        <translation>{value} n'est pas une date et heure UTC (AAAA-MM-JJTHH:MM:SSZ)</translation>
+        <translation>{value} n&apos;est pas une date et heure UTC (AAAA-MM-JJTHH:MM:SSZ)</translation>
     </message>
     <message>
         <source>{value} is not a latitude (a number from -90 to 90)</source>
-        <translation>{value} n'est pas une latitude (un nombre de -90 à 90)</translation>
+        <translation>{value} n&apos;est pas une latitude (un nombre de -90 à 90)</translation>
     </message>
     <message>
         <source>{value} is not a longitude (a number from -180 to 180)</source>
-        <translation>{value} n'est pas une longitude (un nombre de -180 à 180)</translation>
+        <translation>{value} n&apos;est pas une longitude (un nombre de -180 à 180)</translation>
     </message>
     <message>
         <source>{value} is not a distance in km (a number of 0 or more)</source>
-        <translation>{value} n'est pas une distance en km (un nombre supérieur ou égal à 0)</translation>
+        <translation>{value} n&apos;est pas une distance en km (un nombre supérieur ou égal à 0)</translation>
     </message>
     <message>
         <source>{value} is not a whole number of 0 or more</source>
-        <translation>{value} n'est pas un nombre entier supérieur ou égal à 0</translation>
+        <translation>{value} n&apos;est pas un nombre entier supérieur ou égal à 0</translation>
     </message>
     <message>
         <source>{value} is not a revision number (1 or more)</source>
-        <translation>{value} n'est pas un numéro de révision (1 ou plus)</translation>
+        <translation>{value} n&apos;est pas un numéro de révision (1 ou plus)</translation>
     </message>
     <message>
         <source>{value} is not a precision (1, 2 or 3)</source>
-        <translation>{value} n'est pas une précision (1, 2 ou 3)</translation>
+        <translation>{value} n&apos;est pas une précision (1, 2 ou 3)</translation>
     </message>
     <message>
         <source>{value} is not an incident type</source>
-        <translation>{value} n'est pas un type d'incident</translation>
+        <translation>{value} n&apos;est pas un type d&apos;incident</translation>
     </message>
     <message>
         <source>{value} is not a sub-type of {type}</source>
-        <translation>{value} n'est pas un sous-type de {type}</translation>
+        <translation>{value} n&apos;est pas un sous-type de {type}</translation>
     </message>
     <message>
         <source>{value} is not a status (reported, verified, closed)</source>
-        <translation>{value} n'est pas un statut (reported, verified, closed)</translation>
+        <translation>{value} n&apos;est pas un statut (reported, verified, closed)</translation>
     </message>
     <message>
         <source>{value} is not a reliability code (A-F then 1-6, e.g. B2)</source>
-        <translation>{value} n'est pas un code de fiabilité (A-F puis 1-6, par ex. B2)</translation>
+        <translation>{value} n&apos;est pas un code de fiabilité (A-F puis 1-6, par ex. B2)</translation>
     </message>
     <message>
         <source>{value} already appears in row {first}</source>
@@ -1814,15 +1855,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>holds a control character ({character}): not text a person typed</source>
-        <translation>contient un caractère de contrôle ({character}) : ce n'est pas du texte saisi par une personne</translation>
+        <translation>contient un caractère de contrôle ({character}) : ce n&apos;est pas du texte saisi par une personne</translation>
     </message>
     <message>
         <source>{value} is not written as a plain number (digits, one point, no separators)</source>
-        <translation>{value} n'est pas écrit comme un nombre simple (chiffres, un point, sans séparateurs)</translation>
+        <translation>{value} n&apos;est pas écrit comme un nombre simple (chiffres, un point, sans séparateurs)</translation>
     </message>
     <message>
         <source>{value} is not an id (letters, digits and . _ : - only, at most 36 characters)</source>
-        <translation>{value} n'est pas un identifiant (lettres, chiffres et . _ : - seulement, 36 caractères au plus)</translation>
+        <translation>{value} n&apos;est pas un identifiant (lettres, chiffres et . _ : - seulement, 36 caractères au plus)</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -1842,11 +1883,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>neither a sitmon nor an ACLED CSV file (the header starts {value})</source>
-        <translation>ni un fichier CSV sitmon ni un fichier CSV ACLED (l'en-tête commence par {value})</translation>
+        <translation>ni un fichier CSV sitmon ni un fichier CSV ACLED (l&apos;en-tête commence par {value})</translation>
     </message>
     <message>
         <source>{value} is already the external id of incident {other}</source>
-        <translation>{value} est déjà l'identifiant externe de l'incident {other}</translation>
+        <translation>{value} est déjà l&apos;identifiant externe de l&apos;incident {other}</translation>
     </message>
 </context>
 <context>
@@ -1869,11 +1910,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Import &amp;none</source>
-        <translation>&amp;N'importer aucune ligne</translation>
+        <translation>&amp;N&apos;importer aucune ligne</translation>
     </message>
     <message>
         <source>{0}: {1} of {2} rows cannot be imported. Nothing has been written yet.</source>
-        <translation>{0} : {1} lignes sur {2} ne peuvent pas être importées. Rien n'a encore été écrit.</translation>
+        <translation>{0} : {1} lignes sur {2} ne peuvent pas être importées. Rien n&apos;a encore été écrit.</translation>
     </message>
     <message>
         <source>{0} cannot be imported.</source>
@@ -1899,19 +1940,19 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>&amp;Edit incident…</source>
-        <translation>&amp;Modifier l'incident…</translation>
+        <translation>&amp;Modifier l&apos;incident…</translation>
     </message>
     <message>
         <source>&amp;Delete incident</source>
-        <translation>&amp;Supprimer l'incident</translation>
+        <translation>&amp;Supprimer l&apos;incident</translation>
     </message>
     <message>
         <source>Res&amp;tore incident</source>
-        <translation>&amp;Rétablir l'incident</translation>
+        <translation>&amp;Rétablir l&apos;incident</translation>
     </message>
     <message>
         <source>Show &amp;audit trail…</source>
-        <translation>Afficher l'&amp;historique des modifications…</translation>
+        <translation>Afficher l&apos;&amp;historique des modifications…</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -1927,15 +1968,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Edit incident</source>
-        <translation>Modifier l'incident</translation>
+        <translation>Modifier l&apos;incident</translation>
     </message>
     <message>
         <source>Delete incident</source>
-        <translation>Supprimer l'incident</translation>
+        <translation>Supprimer l&apos;incident</translation>
     </message>
     <message>
         <source>Restore incident</source>
-        <translation>Rétablir l'incident</translation>
+        <translation>Rétablir l&apos;incident</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2066,7 +2107,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Edit incident</source>
-        <translation>Modifier l'incident</translation>
+        <translation>Modifier l&apos;incident</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
@@ -2077,8 +2118,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>HH:MM (facultatif)</translation>
     </message>
     <message>
-        <source>16.2717, -0.0447  or  16°16'18"N 0°2'41"W  or  30Q ZD 15880 01273</source>
-        <translation>16,2717 ; -0,0447  ou  16°16'18"N 0°2'41"W  ou  30Q ZD 15880 01273</translation>
+        <source>16.2717, -0.0447  or  16°16&apos;18&quot;N 0°2&apos;41&quot;W  or  30Q ZD 15880 01273</source>
+        <translation>16,2717 ; -0,0447  ou  16°16&apos;18&quot;N 0°2&apos;41&quot;W  ou  30Q ZD 15880 01273</translation>
     </message>
     <message>
         <source>Pick on &amp;map</source>
@@ -2086,7 +2127,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Click the map to place the incident (the form stays open)</source>
-        <translation>Cliquez sur la carte pour placer l'incident (le formulaire reste ouvert)</translation>
+        <translation>Cliquez sur la carte pour placer l&apos;incident (le formulaire reste ouvert)</translation>
     </message>
     <message>
         <source>Place at a site…</source>
@@ -2122,7 +2163,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Admiralty code: source reliability A-F, information credibility 1-6</source>
-        <translation>Code de l'Amirauté : fiabilité de la source A-F, crédibilité de l'information 1-6</translation>
+        <translation>Code de l&apos;Amirauté : fiabilité de la source A-F, crédibilité de l&apos;information 1-6</translation>
     </message>
     <message>
         <source>&amp;Date (UTC)</source>
@@ -2354,8 +2395,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Mis à jour (UTC)</translation>
     </message>
     <message>
-        <source>Up to the timeline's date</source>
-        <translation>Jusqu'à la date de la chronologie</translation>
+        <source>Up to the timeline&apos;s date</source>
+        <translation>Jusqu&apos;à la date de la chronologie</translation>
     </message>
     <message>
         <source>Search description, actors, notes, source, place</source>
@@ -2363,7 +2404,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Finds incidents where every word typed starts a word of the description, actors, notes or source, in any order, ignoring case and accents; or the start of an incident id.</source>
-        <translation>Trouve les incidents dont la description, les acteurs, les notes ou la source ont un mot commençant par chaque mot saisi, dans n'importe quel ordre, sans tenir compte des majuscules ni des accents ; ou le début d'un identifiant d'incident.</translation>
+        <translation>Trouve les incidents dont la description, les acteurs, les notes ou la source ont un mot commençant par chaque mot saisi, dans n&apos;importe quel ordre, sans tenir compte des majuscules ni des accents ; ou le début d&apos;un identifiant d&apos;incident.</translation>
     </message>
     <message>
         <source>Show deleted</source>
@@ -2429,7 +2470,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>“{value}” is not a sub-type of this type</source>
-        <translation>« {value} » n'est pas un sous-type de ce type</translation>
+        <translation>« {value} » n&apos;est pas un sous-type de ce type</translation>
     </message>
     <message>
         <source>unknown status “{value}”</source>
@@ -2441,7 +2482,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>admiralty code: a letter A-F and a digit 1-6, e.g. B2</source>
-        <translation>code de l'Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
+        <translation>code de l&apos;Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
     </message>
     <message>
         <source>a precision of 1, 2 or 3</source>
@@ -2464,19 +2505,19 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Lar&amp;ger text (interface zoom)</source>
-        <translation>Texte plus gra&amp;nd (zoom de l'interface)</translation>
+        <translation>Texte plus gra&amp;nd (zoom de l&apos;interface)</translation>
     </message>
     <message>
         <source>Smaller te&amp;xt (interface zoom)</source>
-        <translation>Texte plus pe&amp;tit (zoom de l'interface)</translation>
+        <translation>Texte plus pe&amp;tit (zoom de l&apos;interface)</translation>
     </message>
     <message>
         <source>Reset interface &amp;zoom</source>
-        <translation>Ré&amp;initialiser le zoom de l'interface</translation>
+        <translation>Ré&amp;initialiser le zoom de l&apos;interface</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
-        <translation>&amp;Guide de l'utilisateur</translation>
+        <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -2488,19 +2529,19 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>The new language applies when sitmon is started again.</source>
-        <translation>La nouvelle langue s'appliquera au prochain démarrage de sitmon.</translation>
+        <translation>La nouvelle langue s&apos;appliquera au prochain démarrage de sitmon.</translation>
     </message>
     <message>
         <source>Map (click it or Tab to it first)</source>
-        <translation>Carte (cliquez dessus ou atteignez-la avec Tab d'abord)</translation>
+        <translation>Carte (cliquez dessus ou atteignez-la avec Tab d&apos;abord)</translation>
     </message>
     <message>
         <source>Timeline (click it or Tab to it first)</source>
-        <translation>Chronologie (cliquez dessus ou atteignez-la avec Tab d'abord)</translation>
+        <translation>Chronologie (cliquez dessus ou atteignez-la avec Tab d&apos;abord)</translation>
     </message>
     <message>
         <source>Incident form</source>
-        <translation>Formulaire d'incident</translation>
+        <translation>Formulaire d&apos;incident</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2519,11 +2560,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>KeyFiguresPanel</name>
     <message>
         <source>days to the deadline ({0})</source>
-        <translation>jours avant l'échéance ({0})</translation>
+        <translation>jours avant l&apos;échéance ({0})</translation>
     </message>
     <message>
         <source>days past the deadline ({0})</source>
-        <translation>jours après l'échéance ({0})</translation>
+        <translation>jours après l&apos;échéance ({0})</translation>
     </message>
     <message>
         <source>{0} of {1}</source>
@@ -2582,7 +2623,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Show only the incidents of the last days up to the current date</source>
-        <translation>N'afficher que les incidents des derniers jours jusqu'à la date courante</translation>
+        <translation>N&apos;afficher que les incidents des derniers jours jusqu&apos;à la date courante</translation>
     </message>
     <message>
         <source>Incidents of the last:</source>
@@ -2633,7 +2674,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Route risk</source>
-        <translation>Risque sur l'itinéraire</translation>
+        <translation>Risque sur l&apos;itinéraire</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2653,7 +2694,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Route ris&amp;k…</source>
-        <translation>Ris&amp;que sur l'itinéraire…</translation>
+        <translation>Ris&amp;que sur l&apos;itinéraire…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2681,11 +2722,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>The incidents could not be loaded: {0}</source>
-        <translation>Les incidents n'ont pas pu être chargés : {0}</translation>
+        <translation>Les incidents n&apos;ont pas pu être chargés : {0}</translation>
     </message>
     <message>
-        <source>Click the route's points on the map; Enter or Esc ends it.</source>
-        <translation>Cliquez les points de l'itinéraire sur la carte ; Entrée ou Échap pour terminer.</translation>
+        <source>Click the route&apos;s points on the map; Enter or Esc ends it.</source>
+        <translation>Cliquez les points de l&apos;itinéraire sur la carte ; Entrée ou Échap pour terminer.</translation>
     </message>
     <message>
         <source>sitmon</source>
@@ -2757,7 +2798,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Cannot add the layer {0}: {1}</source>
-        <translation>Impossible d'ajouter la couche {0} : {1}</translation>
+        <translation>Impossible d&apos;ajouter la couche {0} : {1}</translation>
     </message>
     <message>
         <source>Add a map layer</source>
@@ -2837,11 +2878,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents, {0} days to {1}</source>
-        <translation>Incidents, {0} jours jusqu'au {1}</translation>
+        <translation>Incidents, {0} jours jusqu&apos;au {1}</translation>
     </message>
     <message>
         <source>Incidents to {0}</source>
-        <translation>Incidents jusqu'au {0}</translation>
+        <translation>Incidents jusqu&apos;au {0}</translation>
     </message>
     <message>
         <source>Hollow: only the region is known</source>
@@ -2873,7 +2914,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents recorded near the route</source>
-        <translation>Incidents enregistrés près de l'itinéraire</translation>
+        <translation>Incidents enregistrés près de l&apos;itinéraire</translation>
     </message>
     <message>
         <source>Pan the map</source>
@@ -2889,11 +2930,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Stop measuring or picking a position</source>
-        <translation>Arrêter la mesure ou le choix d'une position</translation>
+        <translation>Arrêter la mesure ou le choix d&apos;une position</translation>
     </message>
     <message>
         <source>End the route being drawn</source>
-        <translation>Terminer l'itinéraire en cours de tracé</translation>
+        <translation>Terminer l&apos;itinéraire en cours de tracé</translation>
     </message>
     <message>
         <source>{0}, {1}: {2} killed or injured</source>
@@ -2919,7 +2960,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Supprimer le mou&amp;vement</translation>
     </message>
     <message>
-        <source>Movement's audit trai&amp;l…</source>
+        <source>Movement&apos;s audit trai&amp;l…</source>
         <translation>Histori&amp;que du mouvement…</translation>
     </message>
     <message>
@@ -3063,15 +3104,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>ids of incidents of the log, separated by spaces</source>
-        <translation>identifiants d'incidents du journal, séparés par des espaces</translation>
+        <translation>identifiants d&apos;incidents du journal, séparés par des espaces</translation>
     </message>
     <message>
         <source>Link the selected incident</source>
-        <translation>Lier l'incident sélectionné</translation>
+        <translation>Lier l&apos;incident sélectionné</translation>
     </message>
     <message>
         <source>Select an incident in the log or on the map first</source>
-        <translation>Sélectionnez d'abord un incident dans le journal ou sur la carte</translation>
+        <translation>Sélectionnez d&apos;abord un incident dans le journal ou sur la carte</translation>
     </message>
     <message>
         <source>&amp;From</source>
@@ -3212,11 +3253,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Route &amp;risk</source>
-        <translation>&amp;Risque sur l'itinéraire</translation>
+        <translation>&amp;Risque sur l&apos;itinéraire</translation>
     </message>
     <message>
-        <source>The incidents recorded near this movement's route</source>
-        <translation>Les incidents enregistrés près de l'itinéraire de ce mouvement</translation>
+        <source>The incidents recorded near this movement&apos;s route</source>
+        <translation>Les incidents enregistrés près de l&apos;itinéraire de ce mouvement</translation>
     </message>
     <message>
         <source>Show deleted</source>
@@ -3239,7 +3280,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>waypoint {n}: {value!r} is neither a site nor a position</source>
-        <translation>point de passage {n} : {value!r} n'est ni un site ni une position</translation>
+        <translation>point de passage {n} : {value!r} n&apos;est ni un site ni une position</translation>
     </message>
     <message>
         <source>at most {limit} waypoints</source>
@@ -3263,7 +3304,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>a planned movement has not departed: clear the date or change the status</source>
-        <translation>un mouvement prévu n'est pas parti : effacez la date ou changez l'état</translation>
+        <translation>un mouvement prévu n&apos;est pas parti : effacez la date ou changez l&apos;état</translation>
     </message>
     <message>
         <source>required for a movement {status}</source>
@@ -3271,7 +3312,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>a movement {status} has not arrived: clear the date or change the status</source>
-        <translation>un mouvement {status} n'est pas arrivé : effacez la date ou changez l'état</translation>
+        <translation>un mouvement {status} n&apos;est pas arrivé : effacez la date ou changez l&apos;état</translation>
     </message>
     <message>
         <source>an arrival needs a departure</source>
@@ -3279,7 +3320,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>a whole number from 0 to {high}, or empty if not known</source>
-        <translation>un nombre entier de 0 à {high}, ou vide s'il est inconnu</translation>
+        <translation>un nombre entier de 0 à {high}, ou vide s&apos;il est inconnu</translation>
     </message>
     <message>
         <source>at most {limit} characters</source>
@@ -3291,7 +3332,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>{value!r} is not an incident id</source>
-        <translation>{value!r} n'est pas un identifiant d'incident</translation>
+        <translation>{value!r} n&apos;est pas un identifiant d&apos;incident</translation>
     </message>
     <message>
         <source>at most {limit} linked incidents</source>
@@ -3306,7 +3347,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Signed by laptop {0}, key {1}: the key it has used here since {2}.</source>
-        <translation>Signé par le portable {0}, clé {1} : la clé qu'il utilise ici depuis le {2}.</translation>
+        <translation>Signé par le portable {0}, clé {1} : la clé qu&apos;il utilise ici depuis le {2}.</translation>
     </message>
 </context>
 <context>
@@ -3393,7 +3434,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation> %</translation>
     </message>
     <message>
-        <source>Text size, in percent of the system's (Ctrl++ and Ctrl+- change it too)</source>
+        <source>Text size, in percent of the system&apos;s (Ctrl++ and Ctrl+- change it too)</source>
         <translation>Taille du texte, en pourcentage de celle du système (Ctrl++ et Ctrl+- la changent aussi)</translation>
     </message>
     <message>
@@ -3406,7 +3447,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>A new language applies when sitmon is started again.</source>
-        <translation>Une nouvelle langue s'applique au prochain démarrage de sitmon.</translation>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage de sitmon.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -3418,11 +3459,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Interface &amp;zoom:</source>
-        <translation>&amp;Zoom de l'interface :</translation>
+        <translation>&amp;Zoom de l&apos;interface :</translation>
     </message>
     <message>
         <source>&amp;Author name:</source>
-        <translation>Nom de l'&amp;auteur :</translation>
+        <translation>Nom de l&apos;&amp;auteur :</translation>
     </message>
     <message>
         <source>Briefing &amp;marking:</source>
@@ -3467,7 +3508,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation>Aujourd'&amp;hui</translation>
+        <translation>Aujourd&apos;&amp;hui</translation>
     </message>
     <message>
         <source>&amp;Cursor date ({0})</source>
@@ -3479,7 +3520,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Who reported it, e.g. radio Goundam (sensitive)</source>
-        <translation>Qui l'a signalé, par ex. radio Goundam (sensible)</translation>
+        <translation>Qui l&apos;a signalé, par ex. radio Goundam (sensible)</translation>
     </message>
     <message>
         <source>e.g. B2</source>
@@ -3487,7 +3528,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Admiralty code: source reliability A-F, information credibility 1-6</source>
-        <translation>Code de l'Amirauté : fiabilité de la source A-F, crédibilité de l'information 1-6</translation>
+        <translation>Code de l&apos;Amirauté : fiabilité de la source A-F, crédibilité de l&apos;information 1-6</translation>
     </message>
     <message>
         <source>Sensitive: who received the site, why the date moved…</source>
@@ -3523,7 +3564,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>The site was handed over to the authorities on this date; who received it goes in the note.</source>
-        <translation>Le site a été remis aux autorités à cette date ; qui l'a reçu va dans la note.</translation>
+        <translation>Le site a été remis aux autorités à cette date ; qui l&apos;a reçu va dans la note.</translation>
     </message>
     <message>
         <source>The handover is now planned for this date (it may be in the future); the reason goes in the note.</source>
@@ -3538,8 +3579,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Une arrière-garde a pris le site en charge à cette date.</translation>
     </message>
     <message>
-        <source>The site's footprint was reduced on this date.</source>
-        <translation>L'empreinte du site a été réduite à cette date.</translation>
+        <source>The site&apos;s footprint was reduced on this date.</source>
+        <translation>L&apos;empreinte du site a été réduite à cette date.</translation>
     </message>
     <message>
         <source>The site became a liquidation hub on this date.</source>
@@ -3551,7 +3592,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>How many personnel of a category the mission had repatriated in all, as of this date.</source>
-        <translation>Combien de personnels d'une catégorie la mission avait rapatriés au total, à cette date.</translation>
+        <translation>Combien de personnels d&apos;une catégorie la mission avait rapatriés au total, à cette date.</translation>
     </message>
 </context>
 <context>
@@ -3562,7 +3603,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>The database is replaced by the chosen backup. The database as it is now is backed up first, so a restore can be undone by restoring that copy.</source>
-        <translation>La base de données est remplacée par la sauvegarde choisie. La base actuelle est d'abord sauvegardée : une restauration peut donc être annulée en restaurant cette copie.</translation>
+        <translation>La base de données est remplacée par la sauvegarde choisie. La base actuelle est d&apos;abord sauvegardée : une restauration peut donc être annulée en restaurant cette copie.</translation>
     </message>
     <message>
         <source>Taken (UTC)</source>
@@ -3616,8 +3657,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <source>This movement's route cannot be drawn: a site of it is not in the scenario.</source>
-        <translation>L'itinéraire de ce mouvement ne peut pas être tracé : l'un de ses sites n'est pas dans le scénario.</translation>
+        <source>This movement&apos;s route cannot be drawn: a site of it is not in the scenario.</source>
+        <translation>L&apos;itinéraire de ce mouvement ne peut pas être tracé : l&apos;un de ses sites n&apos;est pas dans le scénario.</translation>
     </message>
     <message>
         <source>{0} (movement of {1})</source>
@@ -3629,15 +3670,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>No map layer with lines: add one first (File &gt; Add map layer).</source>
-        <translation>Aucune couche avec des lignes : ajoutez-en une d'abord (Fichier &gt; Ajouter une couche).</translation>
+        <translation>Aucune couche avec des lignes : ajoutez-en une d&apos;abord (Fichier &gt; Ajouter une couche).</translation>
     </message>
     <message>
         <source>No line of a map layer there: click on a line.</source>
-        <translation>Aucune ligne d'une couche à cet endroit : cliquez sur une ligne.</translation>
+        <translation>Aucune ligne d&apos;une couche à cet endroit : cliquez sur une ligne.</translation>
     </message>
     <message>
         <source>A line of a map layer</source>
-        <translation>Une ligne d'une couche</translation>
+        <translation>Une ligne d&apos;une couche</translation>
     </message>
     <message>
         <source>A route needs two distinct positions.</source>
@@ -3650,8 +3691,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message numerus="yes">
         <source>Incidents recorded near this route: %n ({0} days to {1}, within {2} km).</source>
         <translation>
-            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu'au {1}, à moins de {2} km).</numerusform>
-            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu'au {1}, à moins de {2} km).</numerusform>
+            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu&apos;au {1}, à moins de {2} km).</numerusform>
+            <numerusform>Incidents enregistrés près de cet itinéraire : %n ({0} jours jusqu&apos;au {1}, à moins de {2} km).</numerusform>
         </translation>
     </message>
     <message>
@@ -3667,31 +3708,31 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>RoutePanel</name>
     <message>
         <source>The buttons make route {0}</source>
-        <translation>Les boutons font l'itinéraire {0}</translation>
+        <translation>Les boutons font l&apos;itinéraire {0}</translation>
     </message>
     <message>
         <source>Add a site to the route, in travel order</source>
-        <translation>Ajouter un site à l'itinéraire, dans l'ordre du trajet</translation>
+        <translation>Ajouter un site à l&apos;itinéraire, dans l&apos;ordre du trajet</translation>
     </message>
     <message>
         <source>The route of a recorded movement</source>
-        <translation>L'itinéraire d'un mouvement enregistré</translation>
+        <translation>L&apos;itinéraire d&apos;un mouvement enregistré</translation>
     </message>
     <message>
         <source>&amp;Draw on map</source>
         <translation>&amp;Tracer sur la carte</translation>
     </message>
     <message>
-        <source>Click the route's points on the map; Enter or Esc ends it</source>
-        <translation>Cliquez les points de l'itinéraire sur la carte ; Entrée ou Échap pour terminer</translation>
+        <source>Click the route&apos;s points on the map; Enter or Esc ends it</source>
+        <translation>Cliquez les points de l&apos;itinéraire sur la carte ; Entrée ou Échap pour terminer</translation>
     </message>
     <message>
         <source>Line of a map &amp;layer</source>
-        <translation>Ligne d'une &amp;couche</translation>
+        <translation>Ligne d&apos;une &amp;couche</translation>
     </message>
     <message>
         <source>Click a line of a layer you added (roads from the GIS unit)</source>
-        <translation>Cliquez une ligne d'une couche que vous avez ajoutée (routes de la cellule SIG)</translation>
+        <translation>Cliquez une ligne d&apos;une couche que vous avez ajoutée (routes de la cellule SIG)</translation>
     </message>
     <message>
         <source>&amp;Clear</source>
@@ -3743,7 +3784,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents within this distance of the route (on the ellipsoid), either side</source>
-        <translation>Les incidents à cette distance de l'itinéraire (sur l'ellipsoïde), de part et d'autre</translation>
+        <translation>Les incidents à cette distance de l&apos;itinéraire (sur l&apos;ellipsoïde), de part et d&apos;autre</translation>
     </message>
     <message>
         <source>Last</source>
@@ -3751,7 +3792,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Incidents of these days, up to the current date</source>
-        <translation>Les incidents de ces jours, jusqu'à la date courante</translation>
+        <translation>Les incidents de ces jours, jusqu&apos;à la date courante</translation>
     </message>
     <message>
         <source>Stretches of</source>
@@ -3759,7 +3800,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>The route is weighed stretch by stretch</source>
-        <translation>L'itinéraire est pesé tronçon par tronçon</translation>
+        <translation>L&apos;itinéraire est pesé tronçon par tronçon</translation>
     </message>
     <message>
         <source>Half-life</source>
@@ -3774,8 +3815,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>Ajouter un site…</translation>
     </message>
     <message>
-        <source>A movement's route…</source>
-        <translation>L'itinéraire d'un mouvement…</translation>
+        <source>A movement&apos;s route…</source>
+        <translation>L&apos;itinéraire d&apos;un mouvement…</translation>
     </message>
     <message>
         <source>Route {0}: {1} → …</source>
@@ -3790,11 +3831,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>RouteStyle</name>
     <message>
         <source>nothing recorded</source>
-        <translation>rien d'enregistré</translation>
+        <translation>rien d&apos;enregistré</translation>
     </message>
     <message>
         <source>weight up to 1</source>
-        <translation>poids jusqu'à 1</translation>
+        <translation>poids jusqu&apos;à 1</translation>
     </message>
     <message>
         <source>weight 1 to 3</source>
@@ -3861,7 +3902,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>km off</source>
-        <translation>km d'écart</translation>
+        <translation>km d&apos;écart</translation>
     </message>
     <message>
         <source>place</source>
@@ -3915,7 +3956,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>is not UTF-8 text</source>
-        <translation>n'est pas du texte UTF-8</translation>
+        <translation>n&apos;est pas du texte UTF-8</translation>
     </message>
     <message>
         <source>TOML syntax error: {error}</source>
@@ -3954,7 +3995,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>réunion inconnue {id}</translation>
     </message>
     <message>
-        <source>should have at most {max_length} items (sitmon's limit)</source>
+        <source>should have at most {max_length} items (sitmon&apos;s limit)</source>
         <translation>doit avoir au plus {max_length} éléments (limite de sitmon)</translation>
     </message>
     <message>
@@ -4015,7 +4056,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>should be one of {expected}</source>
-        <translation>doit être l'une des valeurs {expected}</translation>
+        <translation>doit être l&apos;une des valeurs {expected}</translation>
     </message>
     <message>
         <source>should be a date without a time (YYYY-MM-DD)</source>
@@ -4085,11 +4126,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Record what happened at this site: a handover, a new date, a role, personnel repatriated</source>
-        <translation>Enregistrer ce qui s'est passé sur ce site : une remise, une nouvelle date, un rôle, des personnels rapatriés</translation>
+        <translation>Enregistrer ce qui s&apos;est passé sur ce site : une remise, une nouvelle date, un rôle, des personnels rapatriés</translation>
     </message>
     <message>
         <source>Movements in and out:</source>
-        <translation>Mouvements au départ et à l'arrivée :</translation>
+        <translation>Mouvements au départ et à l&apos;arrivée :</translation>
     </message>
     <message>
         <source>Click a site on the map to see its card.</source>
@@ -4150,8 +4191,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <message numerus="yes">
         <source>%n incident(s) up to this date</source>
         <translation>
-            <numerusform>%n incident jusqu'à cette date</numerusform>
-            <numerusform>%n incidents jusqu'à cette date</numerusform>
+            <numerusform>%n incident jusqu&apos;à cette date</numerusform>
+            <numerusform>%n incidents jusqu&apos;à cette date</numerusform>
         </translation>
     </message>
     <message>
@@ -4310,7 +4351,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>unknown kind {value!r}: one of {kinds}</source>
-        <translation>genre inconnu {value!r} : l'un de {kinds}</translation>
+        <translation>genre inconnu {value!r} : l&apos;un de {kinds}</translation>
     </message>
     <message>
         <source>not a date: write it as YYYY-MM-DD, e.g. 2023-09-05</source>
@@ -4318,7 +4359,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>{day} is after today: only a rescheduled handover can be in the future</source>
-        <translation>le {day} est après aujourd'hui : seule une remise reportée peut être dans le futur</translation>
+        <translation>le {day} est après aujourd&apos;hui : seule une remise reportée peut être dans le futur</translation>
     </message>
     <message>
         <source>{site} already has a handover on {day} (record {record}…): edit or delete that record</source>
@@ -4334,15 +4375,15 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>unknown category {value!r}: one of {categories}</source>
-        <translation>catégorie inconnue {value!r} : l'une de {categories}</translation>
+        <translation>catégorie inconnue {value!r} : l&apos;une de {categories}</translation>
     </message>
     <message>
         <source>lower than the {category} figure of {earlier} on {day}: confirm that it is a correction</source>
-        <translation>inférieur au chiffre des {category} de {earlier} au {day} : confirmez qu'il s'agit d'une correction</translation>
+        <translation>inférieur au chiffre des {category} de {earlier} au {day} : confirmez qu&apos;il s&apos;agit d&apos;une correction</translation>
     </message>
     <message>
         <source>admiralty code: a letter A-F and a digit 1-6, e.g. B2</source>
-        <translation>code de l'Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
+        <translation>code de l&apos;Amirauté : une lettre A-F et un chiffre 1-6, par ex. B2</translation>
     </message>
     <message>
         <source>at most {high} characters</source>
@@ -4362,11 +4403,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>Rear party began</source>
-        <translation>Début de l'arrière-garde</translation>
+        <translation>Début de l&apos;arrière-garde</translation>
     </message>
     <message>
         <source>Reduced footprint began</source>
-        <translation>Début de l'empreinte réduite</translation>
+        <translation>Début de l&apos;empreinte réduite</translation>
     </message>
     <message>
         <source>Liquidation hub began</source>
@@ -4412,7 +4453,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{0}, source : {1}</translation>
     </message>
     <message>
-        <source>replaces the scenario's {0}</source>
+        <source>replaces the scenario&apos;s {0}</source>
         <translation>remplace le {0} du scénario</translation>
     </message>
 </context>
@@ -4534,7 +4575,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{reason}, enregistré par {author}, source : {source}</translation>
     </message>
     <message>
-        <source>{reason}; replaces the scenario's {date}</source>
+        <source>{reason}; replaces the scenario&apos;s {date}</source>
         <translation>{reason} ; remplace le {date} du scénario</translation>
     </message>
     <message>
@@ -4660,7 +4701,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>{0} days early</source>
-        <translation>{0} jours d'avance</translation>
+        <translation>{0} jours d&apos;avance</translation>
     </message>
     <message>
         <source>{0} days late</source>
@@ -4720,7 +4761,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>on time</source>
-        <translation>à l'heure</translation>
+        <translation>à l&apos;heure</translation>
     </message>
     <message>
         <source>late</source>
@@ -4739,8 +4780,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>fermeture en retard</translation>
     </message>
     <message>
-        <source>★ recorded: a handover recorded in the field (the source document's are diamonds). ▨ new date: the window drawn on to a handover rescheduled by a record.</source>
-        <translation>★ relevée : une remise enregistrée sur le terrain (celles du document source sont des losanges). ▨ nouvelle date : la fenêtre prolongée jusqu'à une remise reportée par un relevé.</translation>
+        <source>★ recorded: a handover recorded in the field (the source document&apos;s are diamonds). ▨ new date: the window drawn on to a handover rescheduled by a record.</source>
+        <translation>★ relevée : une remise enregistrée sur le terrain (celles du document source sont des losanges). ▨ nouvelle date : la fenêtre prolongée jusqu&apos;à une remise reportée par un relevé.</translation>
     </message>
     <message>
         <source>Fit drawdown</source>
@@ -4787,11 +4828,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>_Column</name>
     <message>
         <source>Route {0}: none yet</source>
-        <translation>Itinéraire {0} : aucun pour l'instant</translation>
+        <translation>Itinéraire {0} : aucun pour l&apos;instant</translation>
     </message>
     <message>
         <source>Pick sites in order, a movement, positions on the map or a line of a map layer.</source>
-        <translation>Choisissez des sites dans l'ordre, un mouvement, des positions sur la carte ou une ligne d'une couche.</translation>
+        <translation>Choisissez des sites dans l&apos;ordre, un mouvement, des positions sur la carte ou une ligne d&apos;une couche.</translation>
     </message>
 </context>
 <context>
@@ -4810,7 +4851,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>km off</source>
-        <translation>km d'écart</translation>
+        <translation>km d&apos;écart</translation>
     </message>
     <message>
         <source>Killed / injured</source>
@@ -4837,7 +4878,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>show this help message and exit</source>
-        <translation>afficher ce message d'aide et quitter</translation>
+        <translation>afficher ce message d&apos;aide et quitter</translation>
     </message>
     <message>
         <source>argument %(argument_name)s: %(message)s</source>
@@ -4853,11 +4894,11 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>one of the arguments %s is required</source>
-        <translation>l'un des arguments %s est obligatoire</translation>
+        <translation>l&apos;un des arguments %s est obligatoire</translation>
     </message>
     <message>
         <source>not allowed with argument %s</source>
-        <translation>non autorisé avec l'argument %s</translation>
+        <translation>non autorisé avec l&apos;argument %s</translation>
     </message>
     <message>
         <source>ignored explicit argument %r</source>
@@ -4900,8 +4941,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>choix non valide : %(value)r (choisissez parmi %(choices)s)</translation>
     </message>
     <message>
-        <source>can't open '%(filename)s': %(error)s</source>
-        <translation>impossible d'ouvrir « %(filename)s » : %(error)s</translation>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>impossible d&apos;ouvrir « %(filename)s » : %(error)s</translation>
     </message>
     <message>
         <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
@@ -4912,7 +4953,7 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     <name>db</name>
     <message>
         <source>{source} was not restored: {reason}</source>
-        <translation>{source} n'a pas été restauré : {reason}</translation>
+        <translation>{source} n&apos;a pas été restauré : {reason}</translation>
     </message>
     <message>
         <source>{source} is the database itself, not a backup.</source>
@@ -4923,46 +4964,48 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>{source} ne contient aucune donnée sitmon.</translation>
     </message>
     <message>
-        <source>{url} is a PostgreSQL database: back it up with the server's own tool, e.g. {command}</source>
-        <translation>{url} est une base PostgreSQL : sauvegardez-la avec l'outil du serveur, par exemple {command}</translation></message>
+        <source>{url} is a PostgreSQL database: back it up with the server&apos;s own tool, e.g. {command}</source>
+        <translation>{url} est une base PostgreSQL : sauvegardez-la avec l&apos;outil du serveur, par exemple {command}</translation>
+    </message>
     <message>
-        <source>{url} is a PostgreSQL database: restore it with the server's own tool from a pg_dump file, e.g. {command}</source>
-        <translation>{url} est une base PostgreSQL : restaurez-la avec l'outil du serveur à partir d'un fichier pg_dump, par exemple {command}</translation></message>
+        <source>{url} is a PostgreSQL database: restore it with the server&apos;s own tool from a pg_dump file, e.g. {command}</source>
+        <translation>{url} est une base PostgreSQL : restaurez-la avec l&apos;outil du serveur à partir d&apos;un fichier pg_dump, par exemple {command}</translation>
+    </message>
     <message>
         <source>{path} is in use by another sitmon: close it first. Nothing was changed.</source>
-        <translation>{path} est utilisé par un autre sitmon : fermez-le d'abord. Rien n'a été modifié.</translation>
+        <translation>{path} est utilisé par un autre sitmon : fermez-le d&apos;abord. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>The backup of {path} could not be written: {reason}</source>
-        <translation>La sauvegarde de {path} n'a pas pu être écrite : {reason}</translation>
+        <translation>La sauvegarde de {path} n&apos;a pas pu être écrite : {reason}</translation>
     </message>
     <message>
         <source>The disk holding {path} is full. The change was not saved and the database is as it was before it. Free some space and try again.</source>
-        <translation>Le disque qui contient {path} est plein. La modification n'a pas été enregistrée et la base de données est restée comme avant. Libérez de la place et réessayez.</translation>
+        <translation>Le disque qui contient {path} est plein. La modification n&apos;a pas été enregistrée et la base de données est restée comme avant. Libérez de la place et réessayez.</translation>
     </message>
     <message>
         <source>{path} is open read-only: changes cannot be saved.</source>
         <translation>{path} est ouvert en lecture seule : les modifications ne peuvent pas être enregistrées.</translation>
     </message>
     <message>
-        <source>{path} is damaged ({problem}). Restore a backup (File &gt; Restore from backup, or 'sitmon restore').</source>
+        <source>{path} is damaged ({problem}). Restore a backup (File &gt; Restore from backup, or &apos;sitmon restore&apos;).</source>
         <translation>{path} est endommagé ({problem}). Restaurez une sauvegarde (Fichier &gt; Restaurer une sauvegarde, ou « sitmon restore »).</translation>
     </message>
     <message>
         <source>{path} is encrypted (or is not an SQLite file): give its passphrase to open it.</source>
-        <translation>{path} est chiffré (ou n'est pas un fichier SQLite) : donnez sa phrase secrète pour l'ouvrir.</translation>
+        <translation>{path} est chiffré (ou n&apos;est pas un fichier SQLite) : donnez sa phrase secrète pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>The passphrase does not open {path}. It was left unchanged.</source>
-        <translation>La phrase secrète n'ouvre pas {path}. Il n'a pas été modifié.</translation>
+        <translation>La phrase secrète n&apos;ouvre pas {path}. Il n&apos;a pas été modifié.</translation>
     </message>
     <message>
         <source>{path} is not encrypted, but a passphrase was given. Open it without a passphrase. It was left unchanged.</source>
-        <translation>{path} n'est pas chiffré, mais une phrase secrète a été donnée. Ouvrez-le sans phrase secrète. Il n'a pas été modifié.</translation>
+        <translation>{path} n&apos;est pas chiffré, mais une phrase secrète a été donnée. Ouvrez-le sans phrase secrète. Il n&apos;a pas été modifié.</translation>
     </message>
     <message>
         <source>Encrypted databases need the sqlcipher3-binary package, which is not installed.</source>
-        <translation>Les bases de données chiffrées nécessitent le paquet sqlcipher3-binary, qui n'est pas installé.</translation>
+        <translation>Les bases de données chiffrées nécessitent le paquet sqlcipher3-binary, qui n&apos;est pas installé.</translation>
     </message>
     <message>
         <source>{path} cannot be created: {reason}.</source>
@@ -4974,123 +5017,132 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
     </message>
     <message>
         <source>{path} is not a sitmon database: it is not an SQLite file. It was left unchanged.</source>
-        <translation>{path} n'est pas une base de données sitmon : ce n'est pas un fichier SQLite. Il n'a pas été modifié.</translation>
+        <translation>{path} n&apos;est pas une base de données sitmon : ce n&apos;est pas un fichier SQLite. Il n&apos;a pas été modifié.</translation>
     </message>
     <message>
         <source>{path} cannot be opened: {reason}. It was left unchanged.</source>
-        <translation>{path} ne peut pas être ouvert : {reason}. Il n'a pas été modifié.</translation>
+        <translation>{path} ne peut pas être ouvert : {reason}. Il n&apos;a pas été modifié.</translation>
     </message>
     <message>
         <source>{path} is an SQLite database of another program, not a sitmon database. It was left unchanged.</source>
-        <translation>{path} est une base de données SQLite d'un autre programme, pas une base sitmon. Il n'a pas été modifié.</translation>
+        <translation>{path} est une base de données SQLite d&apos;un autre programme, pas une base sitmon. Il n&apos;a pas été modifié.</translation>
     </message>
     <message>
         <source>{path} is being changed by another sitmon (an import, a merge or a restore may take a while): nothing was changed here. Try again when it has finished.</source>
-        <translation>{path} est en cours de modification par un autre sitmon (une importation, une fusion ou une restauration peut prendre du temps) : rien n'a été modifié ici. Réessayez quand il aura terminé.</translation>
+        <translation>{path} est en cours de modification par un autre sitmon (une importation, une fusion ou une restauration peut prendre du temps) : rien n&apos;a été modifié ici. Réessayez quand il aura terminé.</translation>
     </message>
     <message>
         <source>{path} holds the {kind} {name}, which sitmon did not make (it could change or wipe data when it runs). It was left unchanged.</source>
-        <translation>{path} contient l'objet {kind} {name}, que sitmon n'a pas créé (il pourrait modifier ou effacer des données en s'exécutant). Le fichier n'a pas été modifié.</translation>
+        <translation>{path} contient l&apos;objet {kind} {name}, que sitmon n&apos;a pas créé (il pourrait modifier ou effacer des données en s&apos;exécutant). Le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
         <source>{path} was written by a newer version of sitmon (schema {revision}; this version reads up to {head}). Update sitmon to open it. The file was left unchanged.</source>
-        <translation>{path} a été écrit par une version plus récente de sitmon (schéma {revision} ; cette version lit jusqu'au schéma {head}). Mettez sitmon à jour pour l'ouvrir. Le fichier n'a pas été modifié.</translation>
+        <translation>{path} a été écrit par une version plus récente de sitmon (schéma {revision} ; cette version lit jusqu&apos;au schéma {head}). Mettez sitmon à jour pour l&apos;ouvrir. Le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
         <source>{path} was changed by another sitmon while {file} was being checked: nothing was imported. Import the file again.</source>
-        <translation>{path} a été modifiée par un autre sitmon pendant la vérification de {file} : rien n'a été importé. Importez le fichier à nouveau.</translation>
+        <translation>{path} a été modifiée par un autre sitmon pendant la vérification de {file} : rien n&apos;a été importé. Importez le fichier à nouveau.</translation>
     </message>
     <message>
         <source>{path} is not a sitmon data package ({reason}). Nothing was imported.</source>
-        <translation>{path} n'est pas un paquet de données sitmon ({reason}). Rien n'a été importé.</translation>
+        <translation>{path} n&apos;est pas un paquet de données sitmon ({reason}). Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} was written by a newer version of sitmon (package version {version}). Update sitmon to import it. Nothing was imported.</source>
-        <translation>{path} a été écrit par une version plus récente de sitmon (paquet version {version}). Mettez sitmon à jour pour l'importer. Rien n'a été importé.</translation>
+        <translation>{path} a été écrit par une version plus récente de sitmon (paquet version {version}). Mettez sitmon à jour pour l&apos;importer. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} is not signed (it comes from an older sitmon, version {version}): ask for a new export from an up-to-date sitmon. Nothing was imported.</source>
-        <translation>{path} n'est pas signé (il vient d'un sitmon plus ancien, version {version}) : demandez un nouvel export depuis un sitmon à jour. Rien n'a été importé.</translation>
+        <translation>{path} n&apos;est pas signé (il vient d&apos;un sitmon plus ancien, version {version}) : demandez un nouvel export depuis un sitmon à jour. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} was altered after it was signed ({reason}). Nothing was imported.</source>
-        <translation>{path} a été modifié après sa signature ({reason}). Rien n'a été importé.</translation>
+        <translation>{path} a été modifié après sa signature ({reason}). Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} is refused: {problem}. Nothing was imported.</source>
-        <translation>{path} est refusé : {problem}. Rien n'a été importé.</translation>
+        <translation>{path} est refusé : {problem}. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} holds mission {theirs}; this database holds {mine}. Nothing was imported.</source>
-        <translation>{path} contient la mission {theirs} ; cette base contient {mine}. Rien n'a été importé.</translation>
+        <translation>{path} contient la mission {theirs} ; cette base contient {mine}. Rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <source>{path} holds site records, but this database holds no scenario to check them against: load the mission's scenario first. Nothing was imported.</source>
-        <translation>{path} contient des relevés de site, mais cette base ne contient aucun scénario pour les vérifier : chargez d'abord le scénario de la mission. Rien n'a été importé.</translation>
+        <source>{path} holds site records, but this database holds no scenario to check them against: load the mission&apos;s scenario first. Nothing was imported.</source>
+        <translation>{path} contient des relevés de site, mais cette base ne contient aucun scénario pour les vérifier : chargez d&apos;abord le scénario de la mission. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} cannot be merged: {reason}. Nothing was imported.</source>
-        <translation>{path} ne peut pas être fusionné : {reason}. Rien n'a été importé.</translation>
+        <translation>{path} ne peut pas être fusionné : {reason}. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>This laptop has no signing key to sign a package with ({reason}).</source>
-        <translation>Ce portable n'a pas de clé pour signer un paquet ({reason}).</translation>
+        <translation>Ce portable n&apos;a pas de clé pour signer un paquet ({reason}).</translation>
     </message>
     <message>
         <source>{path} is an encrypted package: give its passphrase. Nothing was imported.</source>
-        <translation>{path} est un paquet chiffré : donnez sa phrase secrète. Rien n'a été importé.</translation>
+        <translation>{path} est un paquet chiffré : donnez sa phrase secrète. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} cannot be opened with this passphrase (or it was altered). Nothing was imported.</source>
-        <translation>{path} ne s'ouvre pas avec cette phrase secrète (ou il a été modifié). Rien n'a été importé.</translation>
+        <translation>{path} ne s&apos;ouvre pas avec cette phrase secrète (ou il a été modifié). Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} is an encrypted package that is damaged: {reason}. Nothing was imported.</source>
-        <translation>{path} est un paquet chiffré endommagé : {reason}. Rien n'a été importé.</translation>
+        <translation>{path} est un paquet chiffré endommagé : {reason}. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} claims to come from this laptop ({laptop}): refused. Nothing was imported.</source>
-        <translation>{path} prétend venir de ce portable ({laptop}) : refusé. Rien n'a été importé.</translation>
+        <translation>{path} prétend venir de ce portable ({laptop}) : refusé. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} is signed by key {key} but laptop {laptop} signed with key {known} since {since}: refused. If that laptop was reinstalled, forget its old key (sitmon laptops forget {laptop}). Nothing was imported.</source>
-        <translation>{path} est signé par la clé {key}, mais le portable {laptop} signe avec la clé {known} depuis le {since} : refusé. Si ce portable a été réinstallé, oubliez son ancienne clé (sitmon laptops forget {laptop}). Rien n'a été importé.</translation>
+        <translation>{path} est signé par la clé {key}, mais le portable {laptop} signe avec la clé {known} depuis le {since} : refusé. Si ce portable a été réinstallé, oubliez son ancienne clé (sitmon laptops forget {laptop}). Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{path} is the database itself, one of its journal files, its signing key or one of its backups: choose another file. Nothing was written.</source>
-        <translation>{path} est la base elle-même, un de ses journaux, sa clé de signature ou une de ses sauvegardes : choisissez un autre fichier. Rien n'a été écrit.</translation>
+        <translation>{path} est la base elle-même, un de ses journaux, sa clé de signature ou une de ses sauvegardes : choisissez un autre fichier. Rien n&apos;a été écrit.</translation>
     </message>
     <message>
-        <source>The laptop's signing key {path} cannot be read ({reason}). Packages cannot be signed until it is restored from where you keep it, or moved away (a new key is then made; other laptops will refuse it until they forget the old one).</source>
-        <translation>La clé de signature du portable {path} est illisible ({reason}). Aucun paquet ne peut être signé tant qu'elle n'est pas restaurée depuis l'endroit où vous la gardez, ou déplacée (une nouvelle clé est alors créée ; les autres portables la refuseront tant qu'ils n'auront pas oublié l'ancienne).</translation>
+        <source>The laptop&apos;s signing key {path} cannot be read ({reason}). Packages cannot be signed until it is restored from where you keep it, or moved away (a new key is then made; other laptops will refuse it until they forget the old one).</source>
+        <translation>La clé de signature du portable {path} est illisible ({reason}). Aucun paquet ne peut être signé tant qu&apos;elle n&apos;est pas restaurée depuis l&apos;endroit où vous la gardez, ou déplacée (une nouvelle clé est alors créée ; les autres portables la refuseront tant qu&apos;ils n&apos;auront pas oublié l&apos;ancienne).</translation>
     </message>
     <message>
         <source>{path} does not exist. Nothing was ingested.</source>
-        <translation>{path} n'existe pas. Rien n'a été intégré.</translation></message>
+        <translation>{path} n&apos;existe pas. Rien n&apos;a été intégré.</translation>
+    </message>
     <message>
         <source>{path} holds no .zip package. Nothing was ingested.</source>
-        <translation>{path} ne contient aucun paquet .zip. Rien n'a été intégré.</translation></message>
+        <translation>{path} ne contient aucun paquet .zip. Rien n&apos;a été intégré.</translation>
+    </message>
     <message>
         <source>{url}: a password in the address is refused (it would be kept in shell histories and settings). Put it in ~/.pgpass or a service file (postgresql:///?service=NAME), as libpq documents.</source>
-        <translation>{url} : un mot de passe dans l'adresse est refusé (il resterait dans l'historique du terminal et les réglages). Mettez-le dans ~/.pgpass ou dans un fichier de service (postgresql:///?service=NOM), comme le décrit libpq.</translation></message>
+        <translation>{url} : un mot de passe dans l&apos;adresse est refusé (il resterait dans l&apos;historique du terminal et les réglages). Mettez-le dans ~/.pgpass ou dans un fichier de service (postgresql:///?service=NOM), comme le décrit libpq.</translation>
+    </message>
     <message>
         <source>{url} is not a PostgreSQL address (postgresql://HOST[:PORT]/DATABASE or postgresql:///?service=NAME).</source>
-        <translation>{url} n'est pas une adresse PostgreSQL (postgresql://HÔTE[:PORT]/BASE ou postgresql:///?service=NOM).</translation></message>
+        <translation>{url} n&apos;est pas une adresse PostgreSQL (postgresql://HÔTE[:PORT]/BASE ou postgresql:///?service=NOM).</translation>
+    </message>
     <message>
         <source>{url} cannot be reached: {reason}</source>
-        <translation>{url} est injoignable : {reason}</translation></message>
+        <translation>{url} est injoignable : {reason}</translation>
+    </message>
     <message>
         <source>{url} asks for a password: put it in ~/.pgpass or in the service file, never on the command line.</source>
-        <translation>{url} demande un mot de passe : mettez-le dans ~/.pgpass ou dans le fichier de service, jamais sur la ligne de commande.</translation></message>
+        <translation>{url} demande un mot de passe : mettez-le dans ~/.pgpass ou dans le fichier de service, jamais sur la ligne de commande.</translation>
+    </message>
     <message>
         <source>PostgreSQL needs the psycopg package, which is not installed.</source>
-        <translation>PostgreSQL demande le paquet psycopg, qui n'est pas installé.</translation></message>
+        <translation>PostgreSQL demande le paquet psycopg, qui n&apos;est pas installé.</translation>
+    </message>
     <message>
         <source>{url} holds the table {name} of another program, not a sitmon database. It was left unchanged.</source>
-        <translation>{url} contient la table {name} d'un autre programme, ce n'est pas une base sitmon. Elle n'a pas été modifiée.</translation></message>
+        <translation>{url} contient la table {name} d&apos;un autre programme, ce n&apos;est pas une base sitmon. Elle n&apos;a pas été modifiée.</translation>
+    </message>
     <message>
-        <source>{url} lacks the extension {name}, and this role may not create it. Ask the server's administrator to run CREATE EXTENSION {name}; in that database. Nothing was changed.</source>
-        <translation>{url} n'a pas l'extension {name}, et ce rôle ne peut pas la créer. Demandez à l'administrateur du serveur d'exécuter CREATE EXTENSION {name}; dans cette base. Rien n'a été modifié.</translation></message>
+        <source>{url} lacks the extension {name}, and this role may not create it. Ask the server&apos;s administrator to run CREATE EXTENSION {name}; in that database. Nothing was changed.</source>
+        <translation>{url} n&apos;a pas l&apos;extension {name}, et ce rôle ne peut pas la créer. Demandez à l&apos;administrateur du serveur d&apos;exécuter CREATE EXTENSION {name}; dans cette base. Rien n&apos;a été modifié.</translation>
+    </message>
 </context>
 <context>
     <name>gui</name>

@@ -104,3 +104,14 @@ def test_shutdown_stops_a_load_under_way(db, qtbot, loads):
     with qtbot.assertNotEmitted(state.points_ready, wait=20):
         state.shutdown()
     assert loads.cancelled == [1] and state.ops.idle
+
+
+def test_an_op_has_one_success_path():
+    """A second on_success replaced the first without a word: New incident never reached the undo stack."""
+    import pytest
+
+    from app.ops import Op
+
+    op = Op(print).on_success(print)
+    with pytest.raises(RuntimeError, match="one success path"):
+        op.on_success(print)

@@ -231,3 +231,14 @@ def test_the_audit_trail_shows_what_the_form_shows_in_the_interface_language(qtb
     texts = " ".join(" ".join(line) for line in lines)
     for raw in ("True", "False", "ied", "kidal", "ML-8", "reported", "18.44107818729762"):
         assert raw not in texts.split()
+
+
+def test_a_new_incident_is_one_undo_away(qtbot, app, db):
+    """A new incident reached the undo stack only in name: the op's second success callback (select it)
+    replaced the first (push it), so Undo skipped it."""
+    ident = new_incident(qtbot, app)
+    assert app.undo_stack.count() == 1 and app.undo_stack.undoText() == "New incident"
+    written(qtbot, app, app.undo_action)
+    assert sql(db, "SELECT deleted FROM incidents WHERE id=?", ident) == [(1,)]
+    written(qtbot, app, app.redo_action)
+    assert sql(db, "SELECT deleted FROM incidents WHERE id=?", ident) == [(0,)]

@@ -72,6 +72,14 @@ def test_new_movement_in_the_table_timeline_and_site_card(main_window, qtbot):
     wait_for_ops(qtbot, w.state)
     ident = w.state.selection[1]
     assert w.movements.selected_id() == ident
+    undo = w.incident_controller.undo_stack
+    assert undo.undoText() == "New movement"  # one undo away (it was never pushed)
+    undo.undo()
+    qtbot.waitUntil(lambda: ident not in w.map.movement_layer.states())
+    undo.redo()  # restored, not created again under the same id
+    qtbot.waitUntil(lambda: ident in w.map.movement_layer.states())
+    wait_for_ops(qtbot, w.state)
+    w.movements.select_movement(ident)
     row = w.movements.selected_row()
     assert (row.route, row.status_label, row.planned_departure) == ("Gao → Ansongo → Ménaka", "planned",
                                                                     date(2023, 9, 1))
