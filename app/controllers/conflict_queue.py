@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 from app import settings
 from app.actions import action
 from app.i18n import french
-from app.controllers.incidents import field_labels
+from app.controllers.incidents import field_labels, value_labels, values_shown
+from app.controllers.movements import movement_field_labels, movement_values
 from app.controllers.sites import field_labels as record_labels
 from app.ops import Op
 from app.state import AppState
 from db.exchange import conflicts, gis
+from db.incidents import taxonomy
 from widgets.dialogs.conflicts import ConflictDialog
 
 STATUS_KINDS = frozenset({"site_records", "scenario"})
@@ -50,8 +52,8 @@ class ConflictQueueController(QObject):
         self.dialog.setObjectName("conflict-queue")
         self.dialog.setWindowTitle(self.tr("Conflicts waiting: %n", "", len(waiting)))
         self.dialog.set_note(self.tr(
-            "Packages from the laptops hold these incidents and site records edited differently here, or a site's "
-            "handover on another date. Choose, for each, which version to keep, or leave it for later: it waits "
+            "Packages from the laptops hold these incidents, site records and movements edited differently here, "
+            "or a site's handover on another date. Choose, for each, which version to keep, or leave it for later: it waits "
             "here, whatever is ingested meanwhile. Nothing is lost: the other stays in the audit trail."))
         self.dialog.set_headers(self.tr("Here"), self.tr("In the package"))
         self.dialog.set_conflicts([self._row(c) for c in waiting], later=True)
@@ -61,24 +63,36 @@ class ConflictQueueController(QObject):
     def _row(self, c: conflicts.QueuedConflict) -> tuple[str, str, list[tuple[str, str, str]]]:
         when = QLocale().toString(QDate(c.received_at.date()), "d MMM yyyy")
         source = self.tr("{0}, received {1}").format(c.package, when)  # first: a long title is cut at its end
+        values = {}
         if c.record == "incident":
             what = f"{c.incoming.get('occurred_on', '')}  {str(c.incoming.get('description', ''))[:50]}"
             labels = field_labels()
+            values = value_labels(self.state.lang, self.state.scenario.sites, taxonomy.load())
+        elif c.record == "movement":
+            ends = [self._site_name(c.incoming.get(k)) for k in ("from_site", "to_site")]
+            what = f"{ends[0]} → {ends[1]}  ({c.incoming.get('planned_departure', '')})"
+            labels = movement_field_labels()
+            values = movement_values(self.state.lang, self.state.scenario.sites)
         else:
-            site = self.state.scenario.site(c.incoming["site_id"]).name.get(self.state.lang) \
-                if c.incoming.get("site_id") in {s.id for s in self.state.scenario.sites} else c.incoming.get("site_id")
+            site = self._site_name(c.incoming.get("site_id"))
             why = self.tr("another handover date") if c.reason == "handover" else self.tr("edited on both sides")
             what = f"{site}  ({why})"
             labels = record_labels()
-        fields = [(labels.get(f, f), _shown(here), _shown(there)) for f, here, there in conflicts.differing(c)]
+        fields = [(labels.get(f, f), *values_shown(f, here, there, values))
+                  for f, here, there in conflicts.differing(c)]
         return str(c.id), f"#{c.id}  {source}: {what}", fields
+
+    def _site_name(self, site_id) -> str:
+        known = {s.id: s for s in self.state.scenario.sites}
+        return known[site_id].name.get(self.state.lang) if site_id in known else str(site_id or "")
 
     def _apply(self, choices: dict[str, str]) -> None:
         if not choices:
             return
         op = Op(_resolve, self.state.db, {int(k): v for k, v in choices.items()}, settings.author(), self.french)
         self.state.ops.run(op.with_progress(self.tr("Applying your choices…"), self.parent_widget)
-                           .writes("incidents", "site_records").on_success(self._applied).on_failure(self._failed))
+                           .writes("incidents", "site_records", "movements").on_success(self._applied)
+                           .on_failure(self._failed))
 
     def _applied(self, outcome: tuple[int, list[str]]) -> None:
         done, refused = outcome
@@ -120,6 +134,3 @@ def _resolve(db, choices: dict[int, str], author: str, french, progress=None) ->
         gis.refresh_statuses(db, french)
     return done, refused
 
-
-def _shown(value) -> str:
-    return "" if value is None else str(value)

@@ -263,18 +263,20 @@ class ExchangeController(QObject):
         why = self.tr("two different handovers") if c.reason == "handover" else self.tr("edited on both laptops")
         title = f"{site}  {kind_label(c.mine['kind'], QCoreApplication.translate)}  ({why})"
         labels = record_labels()
-        return c.record_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
+        return c.record_id, title, [(labels.get(f, f), *values_shown(f, c.mine[f], c.theirs[f], {})) for f in c.fields]
 
     def _movement_conflict_row(self, c) -> tuple[str, str, list[tuple[str, str, str]]]:
         """A movement edited on both laptops: its route and planned departure, the differing fields."""
-        from app.controllers.movements import movement_field_labels
+        from app.controllers.movements import movement_field_labels, movement_values
 
         names = {s.id: s.name.get(self.state.lang) for s in self.state.scenario.sites}
         title = self.tr("Movement {0} → {1}, {2}").format(names.get(c.mine["from_site"], c.mine["from_site"]),
                                                           names.get(c.mine["to_site"], c.mine["to_site"]),
                                                           c.mine["planned_departure"])
         labels = {**field_labels(), **movement_field_labels()}
-        return c.movement_id, title, [(labels.get(f, f), _shown(c.mine[f]), _shown(c.theirs[f])) for f in c.fields]
+        values = movement_values(self.state.lang, self.state.scenario.sites)
+        return c.movement_id, title, [(labels.get(f, f), *values_shown(f, c.mine[f], c.theirs[f], values))
+                                      for f in c.fields]
 
     def _conflict_row(self, c: packages.Conflict) -> tuple[str, str, list[tuple[str, str, str]]]:
         try:
@@ -303,6 +305,3 @@ def _import_package(db, path, author, passphrase, progress=None):
 def _resolve(db, conflicts, choices, author, record_conflicts=(), movement_conflicts=(), progress=None):
     return packages.resolve(db, conflicts, choices, author, record_conflicts, movement_conflicts)
 
-
-def _shown(value) -> str:
-    return "" if value is None else str(value)

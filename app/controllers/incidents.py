@@ -19,7 +19,7 @@ from app.ops import Op
 from app.state import AppState
 from app.undo import Done
 from db.incidents import audit, draft, queries, taxonomy, writes
-from db.vocab import GEO_PRECISION_LABELS, INCIDENT_STATUS_LABELS, TIME_PRECISION_LABELS
+from db.vocab import GEO_PRECISION_LABELS, INCIDENT_STATUS_LABELS, MOVEMENT_DATES, TIME_PRECISION_LABELS
 from geo import basemap
 from widgets.incidents.audit import AuditView
 from widgets.incidents.form import IncidentForm
@@ -272,6 +272,9 @@ def field_labels() -> dict[str, str]:
 PRECISION_LABELS = {"geo_precision": GEO_PRECISION_LABELS, "time_precision": TIME_PRECISION_LABELS}
 
 
+DATE_FIELDS = frozenset({"occurred_on", "date", *MOVEMENT_DATES})  # shown as the locale writes a date
+
+
 def value_labels(lang: str, sites, types: taxonomy.Taxonomy) -> dict[str, dict[str, str]]:
     """What the log shows for a stored id: type, sub-type, region, site and status names in the interface
     language."""
@@ -306,7 +309,7 @@ def value_shown(field: str, value, labels: dict[str, dict[str, str]]) -> str:
         return translate("Precision", PRECISION_LABELS[field][value])
     if field == "deleted" or isinstance(value, bool):
         return translate("IncidentController", "yes") if value else translate("IncidentController", "no")
-    if field == "occurred_on":
+    if field in DATE_FIELDS:
         day = QDate.fromString(str(value)[:10], "yyyy-MM-dd")
         return QLocale().toString(day, "d MMM yyyy") if day.isValid() else str(value)
     if field == "occurred_time":

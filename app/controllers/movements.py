@@ -39,6 +39,13 @@ def status_label(status: str) -> str:
     return translate("MovementStatus", MOVEMENT_STATUS_LABELS.get(status, status))
 
 
+def movement_values(lang: str, sites) -> dict[str, dict[str, str]]:
+    """What a conflict shows for a movement's stored ids: site names and the status in the interface language
+    (with incidents.values_shown: dates and numbers in the locale)."""
+    names = {s.id: s.name.get(lang) for s in sites}
+    return {"from_site": names, "to_site": names, "status": {k: status_label(k) for k in MOVEMENT_STATUS_LABELS}}
+
+
 class MovementController(QObject):
     loaded = Signal(object)  # tuple of the live MovementRecords, after each load
     route_requested = Signal(str)  # a movement's route, for the route panel

@@ -1,4 +1,4 @@
-"""The conflict queue: records two sides edited apart (an incident, a site record), kept in the store until
+"""The conflict queue: records two sides edited apart (an incident, a site record, a movement), kept in the store until
 someone chooses, whatever is ingested after. Headquarters' ingest (db/exchange/hq.py) queues what each
 package's merge (db/exchange/packages.py) leaves open; `waiting` lists them, `resolve` settles one.
 
@@ -16,12 +16,14 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from db.exchange.packages import incidents, rows, site_records
+from db.exchange.packages import incidents, movements, rows, site_records
 
 KINDS = {"incident": (incidents.TABLE, incidents.AUDIT_TABLE, incidents.COLUMNS, incidents.AUDIT_COLUMNS,
                       incidents.COMPARED),
          "site_record": (site_records.TABLE, site_records.AUDIT_TABLE, site_records.COLUMNS,
-                         site_records.AUDIT_COLUMNS, site_records.COMPARED)}
+                         site_records.AUDIT_COLUMNS, site_records.COMPARED),
+         "movement": (movements.TABLE, movements.AUDIT_TABLE, movements.COLUMNS, movements.AUDIT_COLUMNS,
+                      movements.COMPARED)}
 QUEUE_COLUMNS = ("record", "record_id", "reason", "local_id", "fields", "theirs", "their_audit", "digest", "package",
                  "package_sha256", "laptop", "provenance", "received_at", "resolution", "resolved_by")
 
@@ -45,7 +47,7 @@ class QueuedConflict:
     """One waiting conflict: `local` is the record as it is now, `incoming` what the package holds."""
 
     id: int
-    record: str  # incident | site_record
+    record: str  # incident | site_record | movement
     record_id: str
     reason: str  # edited (both edited it) | handover (two handovers of one site, another date)
     fields: tuple[str, ...]
@@ -60,10 +62,11 @@ def _digest(theirs: dict, their_audit) -> str:
     return hashlib.sha256(json.dumps([theirs, list(their_audit)], sort_keys=True).encode()).hexdigest()
 
 
-def queue(conn, incident_conflicts, record_conflicts, received: Received) -> int:
+def queue(conn, incident_conflicts, record_conflicts, received: Received, movement_conflicts=()) -> int:
     """Inside the package's write transaction: add its conflicts to the queue (each once); how many are new."""
     entries = [("incident", c.incident_id, "edited", c.incident_id, c) for c in incident_conflicts]
     entries += [("site_record", c.record_id, c.reason, c.mine["id"], c) for c in record_conflicts]
+    entries += [("movement", c.movement_id, "edited", c.movement_id, c) for c in movement_conflicts]
     added = 0
     for record, record_id, reason, local_id, c in entries:
         digest = _digest(c.theirs, c.their_audit)
@@ -141,6 +144,11 @@ def resolve(db, conflict_id: int, choice: str, author: str = "") -> QueuedConfli
         mine = _current(conn, e.record, e.local_id)
         if e.record == "incident":
             _settle_incident(conn, mine, theirs, their_audit, choice, now, author, db.laptop_id, e.provenance)
+        elif e.record == "movement":
+            c = movements.MovementConflict(e.record_id, tuple(json.loads(e.fields)), mine, theirs, tuple(their_audit),
+                                           e.provenance)
+            if movements.resolve(conn, [c], {e.record_id: choice}, now, author, db.laptop_id):
+                raise QueueError(f"conflict {conflict_id} no longer applies: the movement was changed here since")
         else:
             c = site_records.RecordConflict(e.record_id, e.reason, tuple(json.loads(e.fields)), mine, theirs,
                                             tuple(their_audit), e.provenance)

@@ -40,7 +40,8 @@ class Ingested:
         """Conflicts of this package waiting in the queue (new ones and ones queued before)."""
         if self.result is None:
             return 0
-        return len(self.result.conflicts) + len(self.result.site_records.conflicts)
+        return (len(self.result.conflicts) + len(self.result.site_records.conflicts)
+                + len(self.result.movements.conflicts))
 
 
 def package_files(targets) -> list[Path]:

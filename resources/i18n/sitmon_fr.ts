@@ -1307,8 +1307,8 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         </translation>
     </message>
     <message>
-        <source>Packages from the laptops hold these incidents and site records edited differently here, or a site&apos;s handover on another date. Choose, for each, which version to keep, or leave it for later: it waits here, whatever is ingested meanwhile. Nothing is lost: the other stays in the audit trail.</source>
-        <translation>Des paquets des ordinateurs contiennent ces incidents et relevés de site modifiés autrement ici, ou la remise d&apos;un site à une autre date. Choisissez, pour chacun, la version à garder, ou laissez-le pour plus tard : il attend ici, quoi qu&apos;on intègre entre-temps. Rien n&apos;est perdu : l&apos;autre reste dans l&apos;historique.</translation>
+        <source>Packages from the laptops hold these incidents, site records and movements edited differently here, or a site&apos;s handover on another date. Choose, for each, which version to keep, or leave it for later: it waits here, whatever is ingested meanwhile. Nothing is lost: the other stays in the audit trail.</source>
+        <translation>Des paquets des ordinateurs contiennent ces incidents, relevés de site et mouvements modifiés autrement ici, ou la remise d&apos;un site à une autre date. Choisissez, pour chacun, la version à garder, ou laissez-le pour plus tard : il attend ici, quoi qu&apos;on intègre entre-temps. Rien n&apos;est perdu : l&apos;autre reste dans l&apos;historique.</translation>
     </message>
     <message>
         <source>Here</source>

@@ -114,7 +114,7 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
         with db.engine.connect() as conn:  # (a server has no backup to spare: the write works it out once)
             signer, merge, sites, moved = planned(conn)
         write = merge.changes or sites.changes or moved.changes or signer.known_since is None or (
-            keep_conflicts and bool(merge.conflicts or sites.conflicts))
+            keep_conflicts and bool(merge.conflicts or sites.conflicts or moved.conflicts))
         if merge.changes or sites.changes or moved.changes:
             backup.before_import(db.path, db.passphrase)  # raises BackupFailed: then nothing is merged
     if write:
@@ -129,7 +129,7 @@ def import_package(db, path: Path | str, take: str | None = None, author: str = 
                     from db.exchange import conflicts
 
                     queued = conflicts.queue(conn, merge.conflicts, sites.conflicts, conflicts.Received(
-                        package.name, package.sha256, package.manifest.laptop, settle["now"]))
+                        package.name, package.sha256, package.manifest.laptop, settle["now"]), moved.conflicts)
         except IntegrityError as exc:
             raise PackageError(MSG_CANNOT_MERGE, path=path, reason=str(exc.orig)) from None
     tick(progress, 1, 1)

@@ -170,3 +170,34 @@ def test_the_window_list_and_the_command_line_list_agree(make_db, field_packages
     waiting = conflicts.waiting(hq)
     assert [f for c in waiting for f, _, _ in conflicts.differing(c)] == ["actors", "date"]
     assert all(c.received_at.date() >= date(2024, 1, 1) for c in waiting)
+
+
+def test_a_movement_edited_on_two_laptops_waits_in_the_queue_until_chosen(capsys, make_db, tmp_path):
+    """Movements (issue 21) travel in packages too: headquarters queued the incidents' and site records'
+    conflicts but merged past a movement's, which was then lost from sight."""
+    from dataclasses import replace as edited
+
+    from db.movements import draft as movement_draft, queries as movement_queries, writes as movement_writes
+
+    ber_convoy = "cfd14e3c-2cb6-5cbd-be51-ba5b5ed5e9d7"
+    hq = make_db("hq")
+    for i, day in enumerate(("2023-08-15", "2023-08-17")):
+        laptop = open_database(tmp_path / f"laptop{i}.sqlite")
+        record = movement_queries.get(laptop, ber_convoy)
+        typed = edited(movement_draft.draft_of(record), status="arrived", arrived_on=day)
+        ctx = movement_draft.context(read_scenario(laptop).sites, laptop)
+        movement_writes.update(laptop, ber_convoy, movement_writes.changes_between(
+            record, movement_draft.values(typed, ctx)), f"user{i}")
+        packages.export_package(laptop, tmp_path / f"laptop{i}.zip")
+        laptop.close()
+    code, out, err = run(capsys, hq, "hq", "ingest", str(tmp_path / "laptop0.zip"), str(tmp_path / "laptop1.zip"))
+    assert code == 3, (out, err)
+    waiting = [c for c in conflicts.waiting(hq) if c.record == "movement"]
+    assert [(c.record_id, c.package) for c in waiting] == [(ber_convoy, "laptop1.zip")]
+    code, out, _ = run(capsys, hq, "hq", "conflicts", "--format", "csv")
+    rows = [r for r in csv.reader(io.StringIO(out)) if r[1] == "movement"]
+    assert [(r[3], r[4], r[5]) for r in rows] == [("arrived_on", "2023-08-15", "2023-08-17")]
+    assert movement_queries.get(hq, ber_convoy).arrived_on == date(2023, 8, 15)  # the first to come, until chosen
+    assert run(capsys, hq, "hq", "resolve", str(waiting[0].id), "--take", "theirs")[0] == 0
+    assert movement_queries.get(hq, ber_convoy).arrived_on == date(2023, 8, 17)
+    assert not [c for c in conflicts.waiting(hq) if c.record == "movement"]
