@@ -6,6 +6,8 @@ SQLite (bench_incidents' database of 1,000,000).
 Targets: ingest at least half of raw COPY's rate; every query under 300 ms.
 Needs a server: SITMON_BENCH_PG or SITMON_TEST_PG (a role that may CREATE DATABASE, PostGIS and unaccent,
 as .ci/run starts); without one it says so and skips. `python -m bench.bench_postgres [N]` (default 1,000,000).
+`python -m bench.bench_postgres --queries URL [N]` runs the query part alone on an existing database of N incidents
+(e.g. one an earlier run or a faster load filled), beside SQLite's.
 """
 from __future__ import annotations
 
@@ -183,24 +185,46 @@ def main(n: int = 1_000_000) -> None:
     raw_s, raw_rows = raw_copy(url, files)
     from bench.bench_incidents import database
 
-    sqlite_db = open_database(database(n), seed=False)
+    database(n)  # SQLite's, built once before the ingest's database exists
     with _fresh(url) as target:
         pg = open_database(target)
         ingest_s, rows = ingest(pg, files)
-        pg_ms, sqlite_ms = queries(pg), queries(sqlite_db)
+        print(f"{'ingest of ' + format(n, ',') + ' incidents in 20 packages':<48} {'incidents/s':>12}")
+        print(f"{'  sitmon hq ingest (checks, merge, COPY)':<48} {rows / ingest_s:12,.0f}   ({ingest_s:.1f} s, "
+              f"{rows:,} incidents)")
+        print(f"{'  raw COPY of the same rows':<48} {raw_rows / raw_s:12,.0f}   ({raw_s:.1f} s)")
+        ratio = (rows / ingest_s) / (raw_rows / raw_s)
+        print(f"  ingest / COPY = {ratio:.2f} (target >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})")
+        print_queries(pg, n)
         pg.close()
+
+
+def print_queries(pg, n: int) -> None:
+    """The queries on the PostgreSQL database `pg`, then on SQLite's database of n incidents, medians printed side
+    by side."""
+    from bench.bench_incidents import database
+    from db import open_database
+
+    sqlite_db = open_database(database(n), seed=False)
+    pg_ms, sqlite_ms = queries(pg), queries(sqlite_db)
     sqlite_db.close()
-    print(f"{'ingest of ' + format(n, ',') + ' incidents in 20 packages':<48} {'incidents/s':>12}")
-    print(f"{'  sitmon hq ingest (checks, merge, COPY)':<48} {rows / ingest_s:12,.0f}   ({ingest_s:.1f} s, "
-          f"{rows:,} incidents)")
-    print(f"{'  raw COPY of the same rows':<48} {raw_rows / raw_s:12,.0f}   ({raw_s:.1f} s)")
-    ratio = (rows / ingest_s) / (raw_rows / raw_s)
-    print(f"  ingest / COPY = {ratio:.2f} (target >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})")
     print(f"\n{'at ' + format(n, ',') + ' incidents (median of 5, ms)':<40} {'PostgreSQL':>11} {'SQLite':>9}")
     for (label, _, _), p, s in zip(QUERIES, pg_ms, sqlite_ms):
         flag = "" if p < TARGET_MS else "  over 300 ms"
         print(f"  {label:<38} {p:11.1f} {s:9.1f}{flag}")
 
 
+def main_queries(url: str, n: int = 1_000_000) -> None:
+    """The query part alone, on the existing database at `url` holding n incidents."""
+    from db import open_database
+
+    pg = open_database(url, seed=False)
+    print_queries(pg, n)
+    pg.close()
+
+
 if __name__ == "__main__":
-    main(*(int(a) for a in sys.argv[1:]))
+    if sys.argv[1:2] == ["--queries"]:
+        main_queries(sys.argv[2], *(int(a) for a in sys.argv[3:]))
+    else:
+        main(*(int(a) for a in sys.argv[1:]))

@@ -17,7 +17,7 @@ from db.records import QT_TRANSLATE_NOOP
 from db.store import dialect
 from db.store.errors import DatabaseError
 
-BULK = 10_000  # incidents created by one ingest after which the server's statistics are refreshed
+BULK = 10_000  # incidents created by one ingest after which the server's statistics and visibility map are refreshed
 
 MSG_NOT_FOUND = QT_TRANSLATE_NOOP("db", "{path} does not exist. Nothing was ingested.")
 MSG_NO_PACKAGES = QT_TRANSLATE_NOOP("db", "{path} holds no .zip package. Nothing was ingested.")
@@ -77,7 +77,7 @@ def ingest(db, files, author: str = "", progress: Progress = None, french=None) 
     written = [d.result for d in done if d.result is not None]
     if any(r.site_records.created + r.site_records.updated for r in written) or gis.missing(db):
         gis.refresh_statuses(db, french)
-    if sum(r.created for r in written) >= BULK and db.on_server:  # the planner learns of the new rows at once
+    if sum(r.created for r in written) >= BULK and db.on_server:  # the planner and index-only scans learn of the new rows at once
         with db.engine.connect() as conn:
             dialect.refresh_statistics(conn)
     return done

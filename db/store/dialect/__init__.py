@@ -2,6 +2,7 @@
 writes engine-specific SQL itself.
 
   text.py         the text search as one SQL condition (TextMatch), and the LIKE chain every engine has
+  live.py         incidents not deleted as one SQL condition (Live), as each engine's planner reads it best
   sqlite.py       SQLite files: connections, SQLCipher, pragmas, file checks, error codes, file copies, and
                   the change counter another process's commits move (PRAGMA data_version)
   sqlite_fts.py   the text search's FTS5 index on SQLite
@@ -22,6 +23,7 @@ from contextlib import contextmanager, nullcontext
 
 from db.store.dialect import postgresql, postgresql_bulk, postgresql_search, sqlite, sqlite_bulk, sqlite_fts  # noqa: F401
 # (sqlite_fts and postgresql_search compile TextMatch for their engine)
+from db.store.dialect.live import Live  # noqa: F401 (the deleted term, for queries)
 from db.store.dialect.text import TextMatch  # noqa: F401 (the search condition, for queries)
 
 
@@ -36,11 +38,13 @@ def text_count(conn, text: str, include_deleted: bool = False) -> int | None:
 
 
 def refresh_statistics(conn) -> None:
-    """After a bulk write: the planner's statistics brought up to date at once (PostgreSQL's ANALYZE; SQLite's
-    planner needs nothing here)."""
+    """After a bulk write, on a connection that has not begun a transaction: the planner's statistics brought up
+    to date at once, and on PostgreSQL the visibility map too (VACUUM (ANALYZE)): until it marks the new rows'
+    pages all-visible, a count reads every row instead of an index alone (0.4 s against 0.07 s at 1,000,000),
+    and the text index's pending entries are merged. SQLite needs nothing here."""
     if not _sqlite(conn):
-        conn.exec_driver_sql("ANALYZE incidents")
-        conn.exec_driver_sql("ANALYZE incident_audit")
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+            "VACUUM (ANALYZE) incidents, incident_audit")
 
 
 def check_text_index(conn) -> None:

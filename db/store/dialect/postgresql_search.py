@@ -35,9 +35,14 @@ def functions(unaccent_schema: str, icu: bool) -> list[str]:
                                               '{SEPARATORS}', ' ', 'g'){collate}) $$""",
         f"""CREATE FUNCTION sitmon_words({args}) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $$ SELECT to_tsvector('pg_catalog.simple', sitmon_fold({joined})) $$""",
-        # One typed word: its folded pieces in a row, the last a prefix; NULL when nothing is left of it.
+        # One typed word: its folded pieces in a row, the last a prefix; NULL when nothing is left of it. A word
+        # of one piece is asked for as itself or a prefix ('w' | 'w':*, the same rows as 'w':*): where the column's
+        # statistics hold fewer than 100 common words the planner guesses any prefix at 2% of the rows, but it
+        # knows a word's own share, so that a common word's first page walks the date index instead of sorting
+        # a sixth of the log (1 s against 10 ms at 1,000,000 incidents of 42 words, bench_postgres).
         """CREATE FUNCTION sitmon_prefix(word text) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
            AS $$ SELECT CASE WHEN w = '' THEN NULL
+                        WHEN strpos(w, ' ') = 0 THEN to_tsquery('pg_catalog.simple', w || ' | ' || w || ':*')
                         ELSE to_tsquery('pg_catalog.simple', replace(w, ' ', ' <-> ') || ':*') END
                  FROM (SELECT btrim(regexp_replace(sitmon_fold(word), ' +', ' ', 'g')) AS w) AS folded $$""",
     ]

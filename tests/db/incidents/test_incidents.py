@@ -177,3 +177,32 @@ def test_summary(db, log):
     assert s.by_type[0] == ("ied", 2)
     assert dict(s.by_region)["ML-7"] == 2
     assert s.by_week == ((date(2023, 7, 31), 2), (date(2023, 8, 7), 2))
+
+
+@pytest.mark.parametrize("column", ["occurred_on", "type", "description"])
+def test_a_deleted_incident_is_never_counted_or_listed_whatever_the_filter(db, log, column):
+    """The deleted term is written per engine and per query (db/store/dialect/live.py); each form hides it."""
+    gone = log[3]  # the riot in Sévaré
+    for f in (q.IncidentFilter(), q.IncidentFilter(types=("riots",)), q.IncidentFilter(text="riot"),
+              q.IncidentFilter(text="sevare", regions=("ML-6", "ML-7", "ML-8")), q.IncidentFilter(sites=("gao",))):
+        assert gone not in [r.id for r in q.page(db, f, column)], f
+        assert q.position(db, f, column, True, gone) is None, f
+        assert q.count(db, f) == len(q.page(db, f, column)) == q.summary(db, f).total, f
+        everything = replace(f, include_deleted=True)
+        assert q.count(db, everything) == len(q.page(db, everything, column)), f
+    assert q.count(db, q.IncidentFilter(text="riot", include_deleted=True)) == 1
+
+
+def test_the_deleted_term_is_written_for_each_engines_planner():
+    """SQLite: `deleted IS 0` where its indexes serve, coalesce(...) where a scan is faster, never with "= 1" after
+    it (SQLite would then walk no index); PostgreSQL: `NOT deleted`, which its statistics and indexes read."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    def where(f, dialect, column=None):
+        return str(q.count_statement(f).compile(dialect=dialect) if column is None else
+                   q.page_statement(f, column, True, 0, 10).compile(dialect=dialect)).split("WHERE")[1]
+    assert where(q.IncidentFilter(), sqlite.dialect()).strip() == "incidents.deleted IS 0"
+    assert where(q.IncidentFilter(), sqlite.dialect(), "type").split("ORDER")[0].strip() == \
+        "coalesce(incidents.deleted, ?) IS 0"
+    assert where(q.IncidentFilter(), postgresql.dialect()).strip() == "NOT incidents.deleted"
+    assert where(q.IncidentFilter(), postgresql.dialect(), "type").split("ORDER")[0].strip() == "NOT incidents.deleted"

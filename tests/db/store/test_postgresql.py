@@ -1,6 +1,7 @@
 """The store on a PostgreSQL server: addresses, passwords, sslmode and service names as libpq reads them,
 migrations on an empty or an older database, refusals that leave a database untouched, the words and point
 columns, the views GIS tools read, and a role that may only read."""
+import json
 import subprocess
 import sys
 import uuid
@@ -9,13 +10,14 @@ from urllib.parse import urlsplit
 
 import psycopg
 import pytest
+from sqlalchemy import select
 
 from db import open_database
 from db.incidents import draft as inc
 from db.incidents import queries as q
 from db.incidents import writes
 from db.scenario.stored import read_scenario
-from db.store import backup
+from db.store import backup, dialect
 from db.store.errors import DatabaseError, NewerDatabase, NotASitmonDatabase, ReadOnlyDatabase
 from db.store.migrations import HEAD
 from tests import services
@@ -210,3 +212,44 @@ def test_two_processes_opening_a_new_database_at_once_both_find_it_migrated(pg_d
     db = open_database(pg_database)
     assert q.count(db, q.IncidentFilter()) == 1  # seeded once
     db.close()
+
+
+def _copies(db, n: int) -> None:
+    """n copies of the scenario's seeded incident, half of them about a lorry, written in one statement."""
+    from db.store.models import Incident
+
+    kept = [c.name for c in Incident.__table__.columns if c.name not in ("id", "description", "external_id")]
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            f"INSERT INTO incidents (id, description, {', '.join(kept)}) SELECT gen_random_uuid()::text, "
+            f"CASE WHEN mod(g, 2) = 0 THEN 'Lorry ambushed near Gao' ELSE 'Market fire' END, {', '.join(kept)} "
+            f"FROM incidents, generate_series(1, {n}) AS g LIMIT {n}")
+
+
+def test_a_common_words_search_is_estimated_at_its_share_so_its_first_page_walks_the_date_index(db):
+    """Where the statistics hold fewer than 100 common words, the planner guesses any prefix ('lorry':*) at 2% of
+    the rows; asked as 'lorry' | 'lorry':* it reads the word's own share (at 1,000,000 incidents of bench_postgres,
+    42 words, a first page for two common words took 1 s sorting a sixth of the log, instead of 10 ms walking the
+    date index)."""
+    _copies(db, 2000)
+    f = q.IncidentFilter(text="Lorry ambushed")
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE incidents")
+        sql = str(select(q.I.id).where(q.where(f)).compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + sql).scalar()
+    estimated = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"]
+    assert q.count(db, f) == 1000
+    assert estimated > 250, estimated  # 1 before
+    assert {r.description for r in q.page(db, f, limit=5000)} == {"Lorry ambushed near Gao"}
+
+
+def test_after_a_bulk_write_every_page_is_marked_visible_so_counts_read_an_index_alone(db):
+    """VACUUM (ANALYZE), not ANALYZE alone: until the visibility map marks the new rows' pages, an index-only count
+    fetches every row (at 1,000,000 incidents a count took 0.4 to 0.7 s instead of 0.07 s)."""
+    _copies(db, 2000)
+    with db.engine.connect() as conn:
+        dialect.refresh_statistics(conn)
+    with db.engine.connect() as conn:
+        visible, pages = conn.exec_driver_sql(
+            "SELECT relallvisible, relpages FROM pg_class WHERE oid = 'incidents'::regclass").one()
+    assert pages > 0 and visible == pages
