@@ -6,18 +6,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 QM     := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+BASEMAP_CACHE := resources/basemap/mali_basemap.npz
 
 .PHONY: run test bench basemap i18n lupdate lock clean syscheck
 
-run: $(STAMP) $(QM)
+run: $(STAMP) $(QM) $(BASEMAP_CACHE)
 	@$(BIN)/python -m app.syscheck
 	$(BIN)/sitmon
 
-test: $(STAMP) $(QM)
+test: $(STAMP) $(QM) $(BASEMAP_CACHE)
 	QT_QPA_PLATFORM=offscreen $(BIN)/lint-imports --no-cache
 	$(BIN)/python -X faulthandler -m pytest -p no:cacheprovider
 
-bench: $(STAMP) $(QM)
+bench: $(STAMP) $(QM) $(BASEMAP_CACHE)
 	$(BIN)/python -m bench
 
 $(STAMP): pyproject.toml requirements.lock
@@ -49,9 +50,15 @@ basemap: $(STAMP)
 	$(BIN)/pip install -q -c requirements.lock pycountry==26.2.16
 	$(BIN)/python -m geo.build_basemap build/basemap-cache resources/basemap/mali_basemap.gpkg
 
+# The shipped basemap's drawing and lookup arrays, computed from the GeoPackage so that a start needs no geopandas
+# (geo/basemap_cache.py); built, never committed, like the .qm files. Rebuilt whenever the GeoPackage or the code
+# that computes it changes; a stale or missing cache is not used (the program computes the arrays instead).
+$(BASEMAP_CACHE): resources/basemap/mali_basemap.gpkg geo/basemap_cache.py geo/basemap.py $(STAMP)
+	$(BIN)/python -m geo.basemap_cache $@ $<
+
 lock: $(STAMP)
 	( echo "# Exact versions for every install (pip constraints file). Regenerate: make lock"; \
 	  $(BIN)/pip freeze --exclude-editable ) > requirements.lock
 
 clean:
-	rm -rf $(VENV) build .pytest_cache resources/i18n/*.qm
+	rm -rf $(VENV) build .pytest_cache resources/i18n/*.qm $(BASEMAP_CACHE)

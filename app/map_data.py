@@ -5,12 +5,11 @@ import math
 from pathlib import Path
 
 import numpy as np
-import shapely
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from db.incidents import taxonomy
 from geo import basemap as gb
-from widgets.map.layers import Basemap, IncidentStyle, Labels, Lines, Tile, VectorData
+from geo import basemap_cache
+from widgets.map.records import Basemap, IncidentStyle, Labels, Lines, Tile, VectorData
 
 # The basemap's attribution lines (its metadata), marked so that each reads in the interface language;
 # a line not listed here is shown as the data gives it.
@@ -25,45 +24,36 @@ MAX_TILES = 64
 TILE_PX = 256
 
 
-def _lines(geoms) -> Lines:
-    return Lines(*gb.lines_to_xy(geoms))
-
-
-def _labels(gdf, text, rank) -> Labels:
-    points = shapely.point_on_surface(gdf.geometry.to_numpy())
-    return Labels(shapely.get_x(points), shapely.get_y(points), tuple(text), np.asarray(rank, dtype=int))
-
-
 def load_basemap(lang: str = "en") -> Basemap:
-    countries = gb.load_layer("countries")
-    regional = gb.load_layer("countries_regional")
-    regions = gb.load_layer("mali_regions")
-    rivers = gb.load_layer("rivers")
-    lakes = gb.load_layer("lakes")
-    places = gb.load_layer("places")
-    mali = countries[countries.iso_a3 == "MLI"]
-    clip_edge = shapely.box(*countries.total_bounds).exterior.buffer(0.01)  # the layer's clip box is no border
-    name = "name_fr" if lang == "fr" else "name_en"
-    region_name = regions.name_fr.where(regions.name_fr.astype(bool), regions.name) if lang == "fr" else regions.name
+    """The shipped basemap in `lang`, from its cache (geo/basemap_cache.py): no geopandas, a few milliseconds."""
+    b = basemap_cache.load()
+
+    def lines(name: str) -> Lines:
+        return Lines(b[f"{name}_x"], b[f"{name}_y"], b[f"{name}_connect"])
+
+    def labels(prefix: str, text, rank) -> Labels:
+        return Labels(b[f"{prefix}_x"], b[f"{prefix}_y"], tuple(text.tolist()), np.asarray(rank, dtype=int))
+
+    region_names = np.where(b["region_fr"] != "", b["region_fr"], b["region_en"]) if lang == "fr" else b["region_en"]
     return Basemap(
-        land=gb.polygons_to_rings(countries.geometry),
-        focus=gb.polygons_to_rings(mali.geometry),
-        nouakchott=gb.polygons_to_rings(regional.geometry),
-        lakes=gb.polygons_to_rings(lakes.geometry),
-        borders=_lines(countries.geometry.boundary.difference(clip_edge)),
-        regions=_lines(regions.geometry[regions.geometry.intersects(mali.geometry.iloc[0].buffer(0.01))].boundary),
-        rivers=_lines(rivers.geometry),
-        country_labels=_labels(countries, countries[name].str.upper(),
-                               np.where(countries.iso_a3 == "MLI", 1, 2)),
-        region_labels=_labels(regions, region_name, np.ones(len(regions))),
-        place_labels=Labels(places.geometry.x.to_numpy(), places.geometry.y.to_numpy(), tuple(places.name),
-                            places["rank"].to_numpy(dtype=int)),
+        land=basemap_cache.rings(b, "land"),
+        focus=basemap_cache.rings(b, "focus"),
+        nouakchott=basemap_cache.rings(b, "nouakchott"),
+        lakes=basemap_cache.rings(b, "lakes"),
+        borders=lines("borders"),
+        regions=lines("regions"),
+        rivers=lines("rivers"),
+        country_labels=labels("country", b["country_fr" if lang == "fr" else "country_en"], b["country_rank"]),
+        region_labels=labels("region", region_names, np.ones(len(region_names))),
+        place_labels=labels("place", b["place_name"], b["place_rank"]),
         attribution="\n".join(attributions()),
     )
 
 
 def incident_styles(types: tuple[str, ...], lang: str = "en") -> list[IncidentStyle]:
     """The taxonomy's colour, symbol and label of each type id; unknown types in grey."""
+    from db.incidents import taxonomy
+
     tax = taxonomy.load()
     out = []
     for type_id in types:
@@ -77,6 +67,8 @@ def incident_styles(types: tuple[str, ...], lang: str = "en") -> list[IncidentSt
 
 def read_vector(path: Path) -> VectorData:
     """A user's vector file as rings, lines and points (raises geo.basemap.LayerError)."""
+    import shapely
+
     gdf = gb.read_vector_file(path)
     geoms = gdf.geometry.dropna().to_numpy()
     parts = shapely.get_parts(geoms)

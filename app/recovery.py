@@ -1,5 +1,5 @@
 """Opening the database interactively: ask for a passphrase, offer the newest sound backup when the
-file is damaged, take the day's backup. Also the passphrase given on the command line or in the
+file is damaged; then the day's backup, in the background. Also the passphrase given on the command line or in the
 environment, and translated database messages for both the window and the CLI."""
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, Q
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.i18n import message
+from app.ops import Op
 from db import open_database
 from db.store import backup, errors
 from db.store.engine import Database
@@ -68,6 +69,7 @@ def offer_restore(path: Path, error: str, parent=None, passphrase: str | None = 
 
 def open_interactive(path: Path, parent=None, passphrase: str | None = None) -> Database | None:
     """Open the database for the window, asking what only the user can answer; None if the user gives up.
+    The window then takes the day's backup (take_daily_backup).
 
     Other refusals (newer, foreign, unreadable) are raised for the caller's message."""
     while True:
@@ -82,9 +84,17 @@ def open_interactive(path: Path, parent=None, passphrase: str | None = None) -> 
         except errors.DamagedDatabase as exc:
             if not offer_restore(path, message(exc), parent, passphrase):
                 return None
-    if not database.readonly and not database.on_server:  # a server has its own backups (pg_dump)
-        try:
-            backup.daily(database.path, database.passphrase)
-        except backup.BackupFailed as exc:  # the work goes on; the user learns there is no fresh backup
-            QMessageBox.warning(parent, tr("No backup today"), message(exc))
     return database
+
+
+def take_daily_backup(state, parent=None) -> None:
+    """Today's backup if there is none yet, as an op once the window is up (it copies the whole file); a
+    failure is said, and the work goes on: the user learns there is no fresh backup."""
+    db = state.db
+    if not db.readonly and not db.on_server:  # a server has its own backups (pg_dump)
+        state.ops.run(Op(_daily, db.path, db.passphrase).on_failure(
+            lambda text: QMessageBox.warning(parent, tr("No backup today"), text)))
+
+
+def _daily(path: Path, passphrase: str | None, progress=None) -> Path | None:
+    return backup.daily(path, passphrase)

@@ -35,7 +35,7 @@ class AppState(QObject):
     records_changed = Signal(object)  # tuple of every SiteRecord (deleted ones too), after each (re)load
 
     def __init__(self, db: Database, scenario: Scenario, cursor: CursorState, lang: str = "en", parent=None,
-                 records: tuple[SiteRecord, ...] = ()):
+                 records: tuple[SiteRecord, ...] = (), load_points: bool = True):
         super().__init__(parent)
         self.db, self.scenario, self.cursor, self.lang = db, scenario, cursor, lang
         self.records = tuple(records)  # every site record, deleted ones too (the card lists them)
@@ -49,7 +49,8 @@ class AppState(QObject):
         self.situation = status.situation(scenario, cursor.date, self.records)
         cursor.date_settled.connect(self._work_out)
         self.changed.connect(self._changed)
-        self.reload_points()
+        if load_points:  # else the owner calls reload_points() when it suits (app/gui.py: after the first paint)
+            self.reload_points()
 
     # ---------------------------------------------------------------- the situation on the date
 

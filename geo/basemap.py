@@ -1,22 +1,27 @@
 """The shipped basemap, user vector layers and MBTiles rasters, as plain data (no Qt).
 
-Geometries are turned into numpy arrays here, ready for pyqtgraph in widgets/.
+Geometries are turned into numpy arrays here, ready for pyqtgraph in widgets/. What the window and the
+commands need of the shipped basemap (its drawing, regions, places, sources) comes from the cache of
+geo/basemap_cache.py, without geopandas; geopandas, pyogrio and pyproj are imported only to read a
+GeoPackage layer or a user's file, and to place MBTiles tiles.
 """
+from __future__ import annotations
+
 import functools
 import math
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import numpy as np
-import pyogrio
-import pyproj
-import shapely
 
-import resources
+from geo import basemap_cache
 
-BASEMAP_PATH = resources.path("basemap", "mali_basemap.gpkg")
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+BASEMAP_PATH = basemap_cache.GPKG
 WGS84 = "EPSG:4326"
 
 
@@ -40,6 +45,8 @@ def load_layer(name: str, path=None) -> gpd.GeoDataFrame:
 
 @functools.lru_cache(maxsize=32)
 def _read_layer(path: str, name: str) -> gpd.GeoDataFrame:
+    import pyogrio
+
     names = _layer_names(path)
     if name not in names:
         raise LayerError(f"{path}: no layer {name!r} (layers: {', '.join(names)})")
@@ -49,9 +56,12 @@ def _read_layer(path: str, name: str) -> gpd.GeoDataFrame:
 @functools.lru_cache(maxsize=1)
 def regions():
     """The regions of Mali of the shipped basemap, prepared for point lookups (geo.lookups.Regions)."""
-    from geo.lookups import Regions
+    from geo.lookups import Region, Regions
 
-    return Regions(load_layer("mali_regions"))
+    b = basemap_cache.load()
+    return Regions([Region(str(code), str(name), str(fr) or None)
+                    for code, name, fr in zip(b["region_code"], b["region_en"], b["region_fr"])],
+                   basemap_cache.region_geometries(b))
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,18 +70,18 @@ def gazetteer():
     geo.lookups.SiteIndex whose ids are the places' names."""
     from geo.lookups import SiteIndex
 
-    places = load_layer("places")
-    return SiteIndex(list(zip(places["name"], places.geometry.y, places.geometry.x)))
+    b = basemap_cache.load()
+    return SiteIndex(list(zip(b["place_name"].tolist(), b["place_y"].tolist(), b["place_x"].tolist())))
 
 
-@functools.lru_cache(maxsize=1)
 def focus_bbox() -> tuple[float, float, float, float]:
     """lon_min, lat_min, lon_max, lat_max of the mission's country and its neighbours."""
-    countries = load_layer("countries")
-    return tuple(float(v) for v in countries[countries["role"] == "focus"].total_bounds)
+    return tuple(float(v) for v in basemap_cache.load()["focus_bbox"])
 
 
 def _layer_names(path: str) -> list[str]:
+    import pyogrio
+
     if not Path(path).exists():
         raise LayerError(f"{path}: file not found")
     try:
@@ -80,21 +90,17 @@ def _layer_names(path: str) -> list[str]:
         raise LayerError(f"{path}: not a readable vector file ({e})") from e
 
 
-def layer_sources(path=None) -> tuple[LayerSource, ...]:
+@functools.lru_cache(maxsize=1)
+def layer_sources() -> tuple[LayerSource, ...]:
     """Where each basemap layer comes from, with its licence and attribution."""
-    return _layer_sources(str(path or BASEMAP_PATH))
+    b = basemap_cache.load()
+    columns = [b[f"source_{c}"].tolist() for c in basemap_cache.SOURCES]
+    return tuple(LayerSource(*row) for row in zip(*columns))
 
 
-@functools.lru_cache(maxsize=4)
-def _layer_sources(path: str) -> tuple[LayerSource, ...]:
-    df = _read_layer(path, "layer_sources")
-    return tuple(LayerSource(**row) for row in df[["layer", "package", "file", "licence", "attribution"]]
-                 .to_dict("records"))
-
-
-def attributions(path=None) -> list[str]:
+def attributions() -> list[str]:
     """Distinct attribution lines to show with the map, in layer order."""
-    return list(dict.fromkeys(s.attribution for s in layer_sources(path)))
+    return list(dict.fromkeys(s.attribution for s in layer_sources()))
 
 
 def read_vector_file(path, layer: str | None = None) -> gpd.GeoDataFrame:
@@ -103,6 +109,10 @@ def read_vector_file(path, layer: str | None = None) -> gpd.GeoDataFrame:
     Reads `layer`, or the first layer. A file without a CRS is taken as EPSG:4326 when its
     coordinates fit, and then `gdf.attrs["crs_assumed"]` is True.
     """
+    import geopandas as gpd
+    import pyogrio
+    import pyproj
+
     path = str(path)
     names = _layer_names(path)
     layer = layer or names[0]
@@ -137,6 +147,8 @@ def lines_to_xy(geoms) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     `connect[i]` is False at the last vertex of each ring or line, as pyqtgraph's
     PlotCurveItem(x, y, connect=connect) expects. Points are ignored.
     """
+    import shapely
+
     parts = shapely.get_parts(np.asarray(geoms, dtype=object))
     kind = shapely.get_type_id(parts)
     lines = np.concatenate([shapely.get_rings(parts[kind == 3]), parts[(kind == 1) | (kind == 2)]])
@@ -150,6 +162,8 @@ def polygons_to_rings(geoms) -> list[np.ndarray]:
 
     Filled with the odd-even rule, holes come out right without knowing which ring is which.
     """
+    import shapely
+
     parts = shapely.get_parts(np.asarray(geoms, dtype=object))
     rings = shapely.get_rings(parts[shapely.get_type_id(parts) == 3])
     xy, index = shapely.get_coordinates(rings, return_index=True)
@@ -157,9 +171,16 @@ def polygons_to_rings(geoms) -> list[np.ndarray]:
 
 
 # Web Mercator tile grid: pyproj does the projection; the grid is plain arithmetic
-# (no installed library provides slippy-map tile math).
-_MERCATOR = pyproj.Transformer.from_crs(WGS84, "EPSG:3857", always_xy=True)
-_HALF = math.pi * pyproj.CRS("EPSG:3857").ellipsoid.semi_major_metre  # half the world's width, metres
+# (no installed library provides slippy-map tile math). The transformer is made on first use, by the map on the
+# GUI thread: PROJ crashes when one is made in a thread that Qt started (the database executor's).
+@functools.cache
+def _mercator():
+    import pyproj
+
+    return pyproj.Transformer.from_crs(WGS84, "EPSG:3857", always_xy=True), pyproj.enums.TransformDirection.INVERSE
+
+
+_HALF = math.pi * 6378137.0  # half the world's width in EPSG:3857, metres (its sphere: WGS84's semi-major axis)
 
 
 MAX_ZOOM = 22  # the deepest zoom level of any published tile set (about 4 cm a pixel)
@@ -210,7 +231,7 @@ class MBTiles:
         """The columns and rows of the XYZ tiles covering a lon/lat box at zoom z (no wrap across the
         antimeridian): counted before any tile is listed, so a deep zoom over a wide box costs nothing."""
         n = 2**z
-        xs, ys = _MERCATOR.transform([lon_min, lon_max], [lat_max, lat_min])
+        xs, ys = _mercator()[0].transform([lon_min, lon_max], [lat_max, lat_min])
         col = np.clip(((np.clip(xs, -_HALF, _HALF) + _HALF) / (2 * _HALF) * n).astype(np.int64), 0, n - 1)
         row = np.clip(((_HALF - np.clip(ys, -_HALF, _HALF)) / (2 * _HALF) * n).astype(np.int64), 0, n - 1)
         return range(int(col[0]), int(col[1]) + 1), range(int(row[0]), int(row[1]) + 1)
@@ -226,9 +247,9 @@ class MBTiles:
     def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
         """(lon_min, lat_min, lon_max, lat_max) of XYZ tile (z, x, y)."""
         size = 2 * _HALF / 2**z
-        lons, lats = _MERCATOR.transform([-_HALF + x * size, -_HALF + (x + 1) * size],
-                                         [_HALF - (y + 1) * size, _HALF - y * size],
-                                         direction=pyproj.enums.TransformDirection.INVERSE)
+        transformer, inverse = _mercator()
+        lons, lats = transformer.transform([-_HALF + x * size, -_HALF + (x + 1) * size],
+                                           [_HALF - (y + 1) * size, _HALF - y * size], direction=inverse)
         return lons[0], lats[0], lons[1], lats[1]
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ import numpy as np
 import shapely
 from pyproj import Geod
 
-if TYPE_CHECKING:  # geopandas costs 0.4 s to import; only callers that build Regions need it
+if TYPE_CHECKING:  # geopandas costs 0.4 s to import; only Regions.from_frame takes its frames
     import geopandas as gpd
 
 _GEOD = Geod(ellps="WGS84")
@@ -35,23 +35,34 @@ class NearestSite(NamedTuple):
 
 
 class Regions:
-    """Polygons with columns iso_3166_2, name (optional name_fr); prepared once.
+    """Regions (code, names) and their polygons in lon/lat, prepared once for point lookups.
 
-    A point on a shared border goes to the first region in row order.
+    A point on a shared border goes to the first region in order.
     """
 
-    def __init__(self, gdf: "gpd.GeoDataFrame") -> None:
+    def __init__(self, regions: Sequence[Region], geometries) -> None:
+        self.regions = tuple(regions)
+        self._codes = np.array([r.code for r in self.regions], dtype=object)
+        self._geoms = np.asarray(geometries, dtype=object)
+        self._bounds = shapely.bounds(self._geoms)
+        shapely.prepare(self._geoms)
+
+    @classmethod
+    def from_frame(cls, gdf: "gpd.GeoDataFrame") -> "Regions":
+        """From polygons with columns iso_3166_2, name (optional name_fr), in any CRS."""
         if gdf.crs is not None:
             gdf = gdf.to_crs(4326)
         names_fr = gdf["name_fr"] if "name_fr" in gdf else [None] * len(gdf)
-        self.regions = tuple(
-            Region(code, name, name_fr if isinstance(name_fr, str) else None)
-            for code, name, name_fr in zip(gdf["iso_3166_2"], gdf["name"], names_fr)
-        )
-        self._codes = np.array([r.code for r in self.regions], dtype=object)
-        self._geoms = gdf.geometry.to_numpy()
-        self._bounds = shapely.bounds(self._geoms)
-        shapely.prepare(self._geoms)
+        return cls([Region(code, name, name_fr if isinstance(name_fr, str) else None)
+                    for code, name, name_fr in zip(gdf["iso_3166_2"], gdf["name"], names_fr)],
+                   gdf.geometry.to_numpy())
+
+    def bounds_of(self, code: str) -> tuple[float, float, float, float]:
+        """lon_min, lat_min, lon_max, lat_max of a region (KeyError for an unknown code)."""
+        rows = np.flatnonzero(self._codes == code)
+        if not len(rows):
+            raise KeyError(code)
+        return tuple(float(v) for v in self._bounds[rows[0]])
 
     def region_of(self, lat: float, lon: float) -> Region | None:
         row = self._rows_of(np.array([lat]), np.array([lon]))[0]

@@ -31,7 +31,7 @@ from db.sites import queries as site_queries
 from db.sites.queries import SiteRecord
 from db.status import Situation
 from geo.lookups import geodesic_km
-from widgets.map.layers import Basemap
+from widgets.map.records import Basemap
 from widgets.map.view import MALI, MapView
 from widgets.timeline.view import TimelineView
 

@@ -76,13 +76,12 @@ def gather(db, day: date, lang: str = "en", marking: str = "", days: int = INCID
     mapped = gather_map(db, day, lang, days, extent)
     if extent is None:
         mapped = replace(mapped, extent=situation_frame(mapped))
-    regions = gb.load_layer("mali_regions")
     return BriefingData(
         map=mapped, generated=datetime.now(timezone.utc), marking=marking, days=days,
         figures=mapped.situation.figures, updates=site_queries.between(db, window.date_from, day),
         incidents=tuple(queries.page(db, window, "occurred_on", True, 0, MAX_INCIDENT_ROWS)),
         summary=queries.summary(db, window), weekly=weekly_by_type(db, window),
-        regions={c: Text(n, f or "") for c, n, f in zip(regions.iso_3166_2, regions.name, regions.name_fr)},
+        regions={r.code: Text(r.name, r.name_fr or "") for r in gb.regions().regions},
         attributions=tuple(gb.attributions()),
         routes=gather_routes(db, mapped.points, list(routes), day, route_options))
 

@@ -5,6 +5,7 @@ Exit codes: 0 done, 1 refused (bad file, rows refused, damaged database), 2 usag
 """
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -69,17 +70,30 @@ def _peek(argv) -> tuple[str | None, str]:
     return peeked.command, peeked.lang if peeked.lang in i18n.LANGUAGES else i18n.choose_language()
 
 
-def main(argv: list[str] | None = None) -> int:
-    from db.scenario.files import ScenarioError
-    from db.store.errors import DatabaseError
+def _window_args(argv) -> argparse.Namespace | None:
+    """When the arguments hold nothing but the window's own options, well formed, those options: the window
+    then starts without the full parser, which imports every command (the database layers among them: most of
+    a second before the window could show). None otherwise: the full parser reads them (and says what is wrong)."""
+    pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    pre.add_argument("--db", type=settings.database_target)
+    pre.add_argument("--lang")
+    pre.add_argument("--passphrase-file", type=Path)
+    try:
+        known, rest = pre.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest or known.lang not in (None, *i18n.LANGUAGES) else known
 
+
+def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     command, lang = _peek(argv)
+    window_args = _window_args(argv)
     window_possible = has_display()  # before application() picks a platform
     app = application(command, lang)  # noqa: F841 (kept alive while the command runs)
-    args = build_parser().parse_args(argv)
+    args = window_args or build_parser().parse_args(argv)
     args.lang = lang
-    if args.command is None:
+    if window_args is not None or args.command is None:
         if not window_possible:
             return fail(tr("no display to open the window on: start sitmon from a desktop session "
                            "(the commands, e.g. 'sitmon status', work without one)"), 1)
@@ -89,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     refused = missing_folder(args.out) if getattr(args, "out", None) is not None else None
     if refused:
         return fail(refused, 1)
+    from db.scenario.files import ScenarioError
+    from db.store.errors import DatabaseError
+
     try:
         return args.func(args)
     except (DatabaseError, ScenarioError) as exc:

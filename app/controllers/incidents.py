@@ -278,12 +278,12 @@ DATE_FIELDS = frozenset({"occurred_on", "date", *MOVEMENT_DATES})  # shown as th
 def value_labels(lang: str, sites, types: taxonomy.Taxonomy) -> dict[str, dict[str, str]]:
     """What the log shows for a stored id: type, sub-type, region, site and status names in the interface
     language."""
-    regions = basemap.load_layer("mali_regions")
-    names = regions["name_fr"] if lang == "fr" else regions["name"]
+    regions = basemap.regions().regions
+    names = [(r.name_fr or r.name) if lang == "fr" else r.name for r in regions]
     return {
         "type": {t.id: t.label.get(lang) for t in types.types},
         "subtype": {s.id: s.label.get(lang) for t in types.types for s in t.subtypes},
-        "region": dict(sorted(zip(regions["iso_3166_2"], names), key=lambda kv: kv[1])),
+        "region": dict(sorted(zip((r.code for r in regions), names), key=lambda kv: kv[1])),
         "site_id": {s.id: s.name.get(lang) for s in sites},
         "status": {k: label.get(lang) for k, label in INCIDENT_STATUS_LABELS.items()},
     }

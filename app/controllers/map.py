@@ -43,7 +43,6 @@ class MapController(QObject):
         self.mbtiles: dict[str, gb.MBTiles] = {}
         self.vectors: dict[str, object] = {}  # layer id -> the user's vector layer (VectorData), for its lines
         self.points = state.incident_points()  # none yet at start: they follow in points_ready
-        self.regions_gdf = gb.load_layer("mali_regions")
         self.regions = gb.regions()
         self.tile_timer = QTimer(self, singleShot=True, interval=150)
         self.tile_timer.timeout.connect(self.refresh_tiles)
@@ -265,8 +264,7 @@ class MapController(QObject):
         self.view.zoom_to((site.lon - d, site.lat - d, site.lon + d, site.lat + d))
 
     def zoom_to_region(self, code: str) -> None:
-        rows = self.regions_gdf[self.regions_gdf.iso_3166_2 == code]
-        self.view.zoom_to(tuple(rows.total_bounds))
+        self.view.zoom_to(self.regions.bounds_of(code))
 
     def zoom_to_selection(self) -> None:
         kind, ident = self.state.selection
@@ -302,9 +300,9 @@ class MapController(QObject):
         self.view.set_legend_visible(settings.get("map/legend"))
         self.view.set_legend_collapsed(settings.get("map/legend_collapsed"))
         self.view.legend_collapsed.connect(lambda folded: settings.put("map/legend_collapsed", folded))
-        for code, name, name_fr in self.regions_gdf[["iso_3166_2", "name", "name_fr"]].itertuples(index=False):
-            label = (name_fr or name) if self.state.lang == "fr" else name
-            actions["region:" + code] = action(self, label, lambda _=False, c=code: self.zoom_to_region(c))
+        for region in self.regions.regions:
+            label = (region.name_fr or region.name) if self.state.lang == "fr" else region.name
+            actions["region:" + region.code] = action(self, label, lambda _=False, c=region.code: self.zoom_to_region(c))
         return actions
 
     def file_actions(self) -> list[QAction]:

@@ -2701,6 +2701,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
         <source>&amp;About sitmon</source>
         <translation>À &amp;propos de sitmon</translation>
     </message>

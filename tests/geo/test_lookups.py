@@ -126,7 +126,7 @@ def test_regions_from_two_squares():
         geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)],
         crs="EPSG:4326",
     )
-    regions = Regions(frame)
+    regions = Regions.from_frame(frame)
     assert regions.region_of(0.5, 0.5) == Region("XX-A", "West", "Ouest")
     assert regions.region_of(0.5, 1.5) == Region("XX-B", "East", "Est")
     assert regions.region_of(0.5, 1.0).code == "XX-A"  # shared border: first row wins
@@ -140,7 +140,7 @@ def test_regions_without_name_fr_and_reprojected():
     frame = gpd.GeoDataFrame(
         {"iso_3166_2": ["XX-A"], "name": ["West"]}, geometry=[box(0, 0, 1, 1)], crs="EPSG:4326"
     ).to_crs(3857)
-    regions = Regions(frame)
+    regions = Regions.from_frame(frame)
     assert regions.region_of(0.5, 0.5) == Region("XX-A", "West", None)
 
 
@@ -150,7 +150,7 @@ def test_regions_of_mali_cities():
     if not path.exists():
         pytest.skip("../shared/data/real is absent (a user's clone has no ../shared)")
     frame = gpd.read_file(path).rename(columns={"shapeName": "name", "shapeISO": "iso_3166_2"})
-    regions = Regions(frame)
+    regions = Regions.from_frame(frame)
     cities = {"ML-7": GAO, "ML-6": TIMBUKTU, "ML-8": (18.4411, 1.4078), "ML-5": (14.5325, -4.0961),
               "ML-BKO": (12.65, -8.0)}
     for code, (lat, lon) in cities.items():

@@ -7,81 +7,22 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph import functions as fn
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QColor, QFont, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from db.vocab import SITE_KIND_LABELS, SITE_STATUS_LABELS
+from widgets.map.basemap import INK, BasemapDrawing, Labeller, Tiles, cosmetic
+from widgets.map.records import Basemap, IncidentStyle, Labels, Tile
 from widgets.status_style import STATUS_COLORS, STATUS_SYMBOLS
-
-# ------------------------------------------------------------------ input records
-
-
-@dataclass(frozen=True, eq=False)
-class Lines:
-    """Polylines as pyqtgraph wants them: x, y, and connect[i] False where a line ends."""
-
-    x: np.ndarray
-    y: np.ndarray
-    connect: np.ndarray
-
-
-@dataclass(frozen=True, eq=False)
-class Labels:
-    x: np.ndarray
-    y: np.ndarray
-    text: tuple[str, ...]
-    rank: np.ndarray  # 1 = most important; labels of a higher rank appear as the map zooms in
-
-
-@dataclass(frozen=True, eq=False)
-class Basemap:
-    land: list[np.ndarray]  # rings (n, 2) of every country
-    focus: list[np.ndarray]  # Mali
-    nouakchott: list[np.ndarray]  # the states of the 2013 Nouakchott meeting, whole
-    lakes: list[np.ndarray]
-    borders: Lines
-    regions: Lines
-    rivers: Lines
-    country_labels: Labels
-    region_labels: Labels
-    place_labels: Labels
-    attribution: str = ""
-
-
-@dataclass(frozen=True, eq=False)
-class VectorData:
-    """A user's vector layer: polygon rings, lines and points."""
-
-    rings: list[np.ndarray] = field(default_factory=list)
-    lines: Lines | None = None
-    points: tuple[np.ndarray, np.ndarray] | None = None  # x, y
-
-
-@dataclass(frozen=True)
-class IncidentStyle:
-    label: str
-    symbol: str  # pyqtgraph symbol name
-    color: str  # "#RRGGBB"
-
-
-@dataclass(frozen=True)
-class Tile:
-    key: tuple
-    image: bytes  # PNG/JPEG/WebP bytes
-    bbox: tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
-
 
 # ------------------------------------------------------------------ styles
 
 KIND_SYMBOLS = {"camp": ("s", 24), "tob": ("t1", 30), "headquarters": ("o", 28), "liquidation-hub": ("h", 28)}
-INK = "#333333"
 CASUALTY_STEPS = np.array([1, 3, 6, 11, 26])  # size class = how many steps the count reaches
 CASUALTY_SIZES = (7, 9, 11, 14, 17, 21)
 
@@ -117,30 +58,6 @@ def kind_style(kind: str, line_width: float = 1.0) -> dict:
                 brush=pg.mkBrush(255, 255, 255, 230))
 
 
-def cosmetic(color, width=1.0, style=Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(QColor(color), width, style)
-    pen.setCosmetic(True)
-    return pen
-
-
-def rings_path(rings) -> QPainterPath:
-    """One odd-even filled path of many rings (holes come out right)."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    for ring in rings:
-        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring]))
-    return path
-
-
-def rings_lines(rings) -> Lines:
-    """Rings as closed polylines."""
-    if not rings:
-        return Lines(np.zeros(0), np.zeros(0), np.zeros(0, bool))
-    xy = np.concatenate(rings)
-    connect = np.concatenate([np.arange(len(r)) < len(r) - 1 for r in rings])
-    return Lines(xy[:, 0], xy[:, 1], connect)
-
-
 # ------------------------------------------------------------------ pixel-drawing items
 
 
@@ -171,145 +88,8 @@ class PixelItem(pg.GraphicsObject):
         self.prepareGeometryChange()
 
 
-RIGHT, LEFT, CENTRE = (0.0, 1.0, 0.0), (-1.0, -1.0, 0.0), (-0.5, 0.0, 0.0)
-HALO = 2.0  # pixels of white around label text
-
-
-class Labeller:
-    """Text labels with a white halo; higher ranks appear as the map zooms in; no overlaps: a label with no free
-    placement is left out. (Site names are placed by widgets/map/names.py, which uses a Labeller's texts.)
-
-    `ranks_by_zoom` is [(pixels per degree, highest rank shown from there)], ascending.
-    `placements` are tried in turn: (shift in text widths, shift in `gap` pixels, vertical pixels).
-    """
-
-    def __init__(self, font: QFont, color: str, ranks_by_zoom=((0, 99),), dot: bool = False,
-                 placements=(CENTRE,), gap: float = 0.0):
-        self.font, self.color, self.ranks_by_zoom, self.dot = font, QColor(color), ranks_by_zoom, dot
-        self.placements, self.gap = placements, gap
-        self.labels: Labels | None = None
-        self.x = self.y = self.rank = np.zeros(0)
-        self._paths: list[QPainterPath] = []
-        self._rects: list[QRectF] = []
-        self._sprites: dict[tuple[int, float], QImage] = {}
-        self.avoid = np.zeros((2, 0))
-
-    def set_labels(self, labels: Labels) -> None:
-        self.labels = labels
-        order = np.argsort(labels.rank, kind="stable")
-        self.x, self.y, self.rank = labels.x[order], labels.y[order], labels.rank[order]
-        cap = QFontMetricsF(self.font).capHeight()
-        self._paths = []
-        for i in order:
-            path = QPainterPath()
-            path.addText(QPointF(0, cap / 2), self.font, labels.text[i])
-            self._paths.append(path)
-        self._rects = [path.boundingRect() for path in self._paths]
-        self._sprites: dict[tuple[int, float], QImage] = {}
-
-    def set_font(self, font: QFont) -> None:
-        """Draw the labels in `font` from now on (the interface zoom changed)."""
-        self.font = font
-        if self.labels is not None:
-            self.set_labels(self.labels)
-
-    def set_avoid(self, x, y) -> None:
-        """Points (data coordinates) whose surroundings stay free of these labels (e.g. sites)."""
-        self.avoid = np.vstack([x, y])
-
-    def max_rank(self, pixels_per_degree: float) -> int:
-        shown = 0
-        for threshold, rank in self.ranks_by_zoom:
-            if pixels_per_degree >= threshold:
-                shown = rank
-        return shown
-
-    def draw(self, p, t: QTransform, exporting: bool, taken: list[QRectF] | None = None) -> None:
-        """Paint with `p` in device pixels; `t` maps lon/lat to them; `exporting`: paths, not sprites.
-
-        `taken`: boxes already covered (by other labellers); the labels drawn are added to it.
-        """
-        if not len(self.x):
-            return
-        pts = fn.transformCoordinates(t, np.vstack([self.x, self.y]))
-        view = QRectF(p.viewport()).adjusted(-300, -40, 300, 40)
-        shown = ((self.rank <= self.max_rank(abs(t.m22()))) & (pts[0] > view.left()) & (pts[0] < view.right())
-                 & (pts[1] > view.top()) & (pts[1] < view.bottom()))
-        taken = [] if taken is None else taken
-        marks = [QRectF(x - 14, y - 14, 28, 28) for x, y in fn.transformCoordinates(t, self.avoid).T] \
-            if self.avoid.size else []
-        dpr = p.device().devicePixelRatioF()
-        for i in np.flatnonzero(shown):
-            at = QPointF(*pts[:, i])
-            corner = self._place(self._rects[i], at, taken, marks)
-            if corner is None:
-                continue
-            if self.dot:
-                p.setPen(cosmetic(INK, 1))
-                p.setBrush(QColor("#777777"))
-                p.drawEllipse(at, 2.2, 2.2)
-            if exporting:
-                self._draw_text(p, self._paths[i].translated(corner))
-            else:
-                p.drawImage(corner + self._rects[i].topLeft() - QPointF(HALO, HALO), self._sprite(i, dpr))
-        taken += marks  # labellers drawn next keep off the marks too
-
-    def _place(self, rect: QRectF, at: QPointF, taken: list[QRectF], marks: list[QRectF]) -> QPointF | None:
-        """Where the text's origin goes: the first placement clear of `taken` (labels) and `marks`; None if
-        there is none."""
-        for fw, fg, dy in self.placements:
-            corner = at + QPointF(fw * rect.width() + fg * self.gap, dy)
-            box = rect.translated(corner).adjusted(-2, -2, 2, 2)
-            if not any(box.intersects(b) for b in taken) and not any(box.intersects(b) for b in marks):
-                taken.append(box)
-                return corner
-        return None
-
-    def _draw_text(self, p, path: QPainterPath) -> None:
-        halo = QPen(QColor(255, 255, 255, 220), 2 * HALO - 1)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        p.strokePath(path, halo)
-        p.fillPath(path, self.color)
-
-    def _sprite(self, i: int, dpr: float) -> QImage:
-        """Label i drawn once with its halo into an image (stroking text paths on every frame is slow)."""
-        image = self._sprites.get((i, dpr))
-        if image is None:
-            rect = self._rects[i].adjusted(-HALO, -HALO, HALO, HALO)
-            image = QImage(math.ceil(rect.width() * dpr), math.ceil(rect.height() * dpr),
-                           QImage.Format.Format_ARGB32_Premultiplied)
-            image.setDevicePixelRatio(dpr)
-            image.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(image)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.translate(-rect.topLeft())
-            self._draw_text(painter, self._paths[i])
-            painter.end()
-            self._sprites[(i, dpr)] = image
-        return image
-
-
-class Tiles:
-    """Raster tiles (an MBTiles basemap), each stretched over its lon/lat box."""
-
-    def __init__(self):
-        self.images: dict[tuple, tuple[QImage, tuple]] = {}
-
-    def set_tiles(self, tiles: list[Tile]) -> None:
-        images = {}
-        for tile in tiles:
-            old = self.images.get(tile.key)
-            images[tile.key] = old if old else (QImage.fromData(tile.image), tile.bbox)
-        self.images = images
-
-    def draw(self, p, t: QTransform) -> None:
-        for image, (x0, y0, x1, y1) in self.images.values():
-            if not image.isNull():
-                p.drawImage(QRectF(t.map(QPointF(x0, y1)), t.map(QPointF(x1, y0))), image)
-
-
 class BasemapLayer(PixelItem):
-    """The static map in one item: fills, then raster tiles, then lines, then labels.
+    """The static map in one item, drawn by a BasemapDrawing (widgets/map/basemap.py).
 
     Cached by Qt as one device pixmap (DeviceCoordinateCache): a date change repaints the sites
     and incidents over it; only a pan, a zoom or a change of its own layers redraws it.
@@ -318,70 +98,49 @@ class BasemapLayer(PixelItem):
 
     def __init__(self):
         super().__init__()
-        self.fills: list[tuple[str, QPainterPath, QColor]] = []
-        self.lines: list[tuple[str, QPainterPath, QPen]] = []
-        self.labels: list[tuple[str, Labeller]] = []
-        self.tiles: dict[str, Tiles] = {}
-        self.hidden: set[str] = set()
-        self.line_width = 1.0  # times each line's own width
+        self.drawing = BasemapDrawing()
         self.keep_clear = None  # (transform, viewport) -> [QRectF]: where the site names and marks are
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def set_content(self, fills, lines, labels) -> None:
-        """fills [(layer, rings, colour)], lines [(layer, Lines, pen)], labels [(layer, Labeller)] by priority."""
-        self.fills = [(layer, rings_path(rings), QColor(color)) for layer, rings, color in fills]
-        self.lines = [(layer, pg.arrayToQPath(ln.x, ln.y, ln.connect), pen) for layer, ln, pen in lines]
-        self.labels = list(labels)
-        box = QRectF()
-        for _, path, _ in self.fills + self.lines:
-            box = box.united(path.boundingRect())
+    @property
+    def hidden(self) -> set[str]:
+        return self.drawing.hidden
+
+    @property
+    def tiles(self) -> dict[str, Tiles]:
+        return self.drawing.tiles
+
+    @property
+    def line_width(self) -> float:
+        return self.drawing.line_width
+
+    def set_basemap(self, basemap: Basemap) -> None:
+        box = self.drawing.set_basemap(basemap)
         self.set_bounds([box.left(), box.right()], [box.top(), box.bottom()])
         self.update()
 
+    def set_font(self, base: QFont) -> None:
+        self.drawing.set_font(base)
+        self.update()
+
     def set_layer_visible(self, layer: str, visible: bool) -> None:
-        if (layer not in self.hidden) != visible:
-            (self.hidden.discard if visible else self.hidden.add)(layer)
+        if self.drawing.set_layer_visible(layer, visible):
             self.update()
 
     def set_line_width(self, factor: float) -> None:
-        self.line_width = factor
+        self.drawing.line_width = factor
         self.update()
 
     def show_tiles(self, layer: str, tiles: list[Tile]) -> None:
-        self.tiles.setdefault(layer, Tiles()).set_tiles(tiles)
+        self.drawing.tiles.setdefault(layer, Tiles()).set_tiles(tiles)
         self.update()
 
     def remove_tiles(self, layer: str) -> None:
-        if self.tiles.pop(layer, None):
+        if self.drawing.tiles.pop(layer, None):
             self.update()
 
     def paint(self, p, *args):
-        p.setPen(Qt.PenStyle.NoPen)
-        for layer, path, color in self.fills:
-            if layer not in self.hidden:
-                p.fillPath(path, color)
-        t = p.transform()
-        p.resetTransform()
-        p.setRenderHint(p.RenderHint.SmoothPixmapTransform)
-        for layer, tiles in self.tiles.items():
-            if layer not in self.hidden:
-                tiles.draw(p, t)
-        p.setTransform(t)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        for layer, path, pen in self.lines:
-            if layer not in self.hidden:
-                pen = QPen(pen)
-                pen.setWidthF(pen.widthF() * self.line_width)
-                p.setRenderHint(p.RenderHint.Antialiasing, pen.widthF() > 1.2)
-                p.setPen(pen)
-                p.drawPath(path)
-        p.resetTransform()
-        p.setRenderHint(p.RenderHint.Antialiasing)
-        taken = self._site_boxes(t)  # labels in priority order, none over another nor over a site's name or mark
-        for layer, labeller in self.labels:
-            if layer not in self.hidden:
-                labeller.draw(p, t, self._exportOpts is not False, taken)
-
+        self.drawing.paint(p, self._exportOpts is not False, self._site_boxes(p.transform()))
 
     def _site_boxes(self, t: QTransform) -> list[QRectF]:
         """The site names' and marks' boxes (placed for the view's own pixels) in this painter's pixels: the

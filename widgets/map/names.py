@@ -15,7 +15,9 @@ from pyqtgraph import functions as fn
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPainterPath, QPen, QTransform
 
-from widgets.map.layers import HALO, INK, Labeller, Labels, PixelItem
+from widgets.map.basemap import HALO, INK, Labeller
+from widgets.map.layers import PixelItem
+from widgets.map.records import Labels
 
 PAD = 3.0  # pixels between a mark and a name beside it
 RINGS = (0.0, 14.0, 30.0, 50.0, 75.0, 105.0, 140.0)  # further out, with a leader line from the mark
@@ -216,7 +218,7 @@ class SiteNames(PixelItem):
             else:
                 obstacles = obstacles + [QRectF(ring.x() - self.ring[2] / 2 - 4, ring.y() - self.ring[2] / 2 - 4,
                                                 self.ring[2] + 8, self.ring[2] + 8)]
-        rects = self.labeller._rects
+        rects = self.labeller.rects()
         sizes = [QSizeF(r.width() + 2 * HALO + 2, r.height() + 2 * HALO) for r in rects]
         return place(anchors, halves, sizes, viewport, obstacles)
 
@@ -246,9 +248,9 @@ class SiteNames(PixelItem):
                 path = QPainterPath()
                 path.addRoundedRect(placed.box, 3, 3)
                 p.fillPath(path, PLATE)
-            rect = self.labeller._rects[placed.index]
+            path, rect = self.labeller.path(placed.index)
             origin = placed.box.topLeft() + QPointF(HALO + 1, HALO) - rect.topLeft()
             if exporting:
-                self.labeller._draw_text(p, self.labeller._paths[placed.index].translated(origin))
+                self.labeller._draw_text(p, path.translated(origin))
             else:
                 p.drawImage(origin + rect.topLeft() - QPointF(HALO, HALO), self.labeller._sprite(placed.index, dpr))

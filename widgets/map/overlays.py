@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt, Signa
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsObject
 
-from widgets.map.layers import INK
+from widgets.map.basemap import INK
 
 
 class Overlay(QGraphicsObject):

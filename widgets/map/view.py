@@ -4,8 +4,8 @@ No database or geo calls: app/map_controller.py prepares the data and listens to
 """
 from __future__ import annotations
 
-import math
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -13,50 +13,39 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
-from db.scenario.schema import Site
-from db.status import SiteStatus
 from db.vocab import SITE_KINDS, SITE_STATUSES
+from widgets.map.basemap import (
+    BACKGROUND,
+    MALI,
+    PADDING,
+    Labeller,
+    aspect_of,
+    cosmetic,
+    font,
+    rings_path,
+)
 from widgets.map.layers import (
-    CENTRE,
-    LEFT,
-    RIGHT,
-    Basemap,
     BasemapLayer,
     FlowLayer,
     IncidentLayer,
-    IncidentStyle,
-    Labeller,
-    Labels,
-    Tile,
-    VectorData,
-    cosmetic,
     hollow_pen,
     kind_label,
     kind_style,
-    rings_lines,
-    rings_path,
     status_label,
     status_style,
 )
 from widgets.map.movements import MovementLayer, MovementLine, RouteDrawing, RouteLayer
 from widgets.map.names import SiteNames
 from widgets.map.overlays import Legend, LegendRow, NorthArrow, ScaleBar, TextOverlay
+from widgets.map.records import Basemap, IncidentStyle, Labels, Tile, VectorData
+
+if TYPE_CHECKING:
+    from db.scenario.schema import Site
+    from db.status import SiteStatus
 from widgets.route_style import ARRIVED_ALPHA, MOVEMENT_COLOR, SCORE_COLORS, score_labels
 
-MALI = (-12.3, 10.1, 4.3, 25.1)
 USER_COLORS = ("#882255", "#117733", "#332288", "#AA4499", "#44AA99")
 PAN_STEP, ZOOM_STEP = 0.1, 1.25
-
-
-def font(base: QFont, points_delta=0.0, bold=False, italic=False, spacing=0.0) -> QFont:
-    """The map's base font (the widget's: it follows the interface zoom), a little larger or smaller."""
-    f = QFont(base)
-    f.setPointSizeF(max(1.0, f.pointSizeF() + points_delta))
-    f.setBold(bold)
-    f.setItalic(italic)
-    if spacing:
-        f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
-    return f
 
 
 FULL_MARKS, MIN_MARK_SCALE = 22.0, 0.55  # site marks at full size from 22 pixels a degree, down to 55 %
@@ -80,7 +69,7 @@ class MapView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.graphics = pg.GraphicsView(background="#d9e4ea")
+        self.graphics = pg.GraphicsView(background=BACKGROUND)
         self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.box = pg.ViewBox(enableMenu=False)
         self.graphics.setCentralItem(self.box)
@@ -128,12 +117,9 @@ class MapView(QWidget):
 
     def _build_items(self) -> None:
         self.basemap = self._add("basemap", BasemapLayer(), 0)
-        self.place_labels = Labeller(QFont(), "#3a3a3a", ((0, 1), (35, 2), (90, 3), (250, 4)), dot=True,
-                                     placements=(RIGHT, LEFT), gap=5)
-        self.region_labels = Labeller(QFont(), "#6f6f6f", ((35, 9),))
-        # a country's name moves up or down from its centre rather than under a site's name
-        self.country_labels = Labeller(QFont(), "#8a8a8a", ((0, 1), (20, 2)), placements=(
-            CENTRE, (-0.5, 0.0, -45.0), (-0.5, 0.0, 45.0), (-0.5, 0.0, -90.0), (-0.5, 0.0, 90.0)))
+        drawing = self.basemap.drawing
+        self.place_labels, self.region_labels = drawing.place_labels, drawing.region_labels
+        self.country_labels = drawing.country_labels
         self.incidents = IncidentLayer()
         self._add("incidents", self.incidents.item, 30)
         self.flows = self._add("flows", FlowLayer(), 40)
@@ -165,9 +151,7 @@ class MapView(QWidget):
     def _restyle(self) -> None:
         """Fonts from the widget's (the interface zoom) and lines `line_width` times their usual width."""
         base, w = self.font(), self.line_width
-        self.place_labels.set_font(font(base, -1.5))
-        self.region_labels.set_font(font(base, -1, italic=True, spacing=1.2))
-        self.country_labels.set_font(font(base, 1, bold=True, spacing=2.5))
+        self.basemap.set_font(base)
         self.site_labels.set_font(font(base, 0.5, bold=True))
         self.measure_text.setFont(base)
         for overlay in (self.north, self.scale_bar, self.legend, self.attribution):
@@ -201,19 +185,7 @@ class MapView(QWidget):
     # -------------------------------------------------------------- data in
 
     def set_basemap(self, basemap: Basemap) -> None:
-        self.country_labels.set_labels(basemap.country_labels)
-        self.region_labels.set_labels(basemap.region_labels)
-        self.place_labels.set_labels(basemap.place_labels)
-        self.basemap.set_content(
-            fills=[("countries", basemap.land, "#f1eee7"), ("nouakchott", basemap.nouakchott, "#e9d8ad"),
-                   ("countries", basemap.focus, "#fffdf6"), ("rivers", basemap.lakes, "#a9cfe8")],
-            lines=[("rivers", rings_lines(basemap.lakes), cosmetic("#6d9ec0", 0.8)),
-                   ("regions", basemap.regions, cosmetic("#8f8f8f", 1.1, Qt.PenStyle.DashLine)),
-                   ("countries", basemap.borders, cosmetic("#7a7a7a", 1.0)),
-                   ("rivers", basemap.rivers, cosmetic("#4a8fc4", 1.6)),
-                   ("countries", rings_lines(basemap.focus), cosmetic("#3c3c3c", 2.0))],
-            labels=[("countries", self.country_labels), ("regions", self.region_labels),
-                    ("places", self.place_labels)])
+        self.basemap.set_basemap(basemap)
         self.attribution.set_text(basemap.attribution)
         self.legend.set_section("nouakchott", [LegendRow(self.tr("States at the Nouakchott meeting (2013)"), dict(
             symbol="s", size=14, pen=pg.mkPen("#7a7a7a"), brush=pg.mkBrush("#e9d8ad")))])
@@ -449,7 +421,7 @@ class MapView(QWidget):
         names of a crowded cluster go), in the view box's coordinates."""
         if not self.sites or "sites" in self.hidden:
             return []
-        rects, out = self.site_labels.labeller._rects, []
+        rects, out = self.site_labels.labeller.rects(), []
         for site, half, rect in zip(self.sites, self._mark_halves(), rects):
             at = self.box.mapFromView(QPointF(site.lon, site.lat))
             w, h = rect.width() + 10, max(half, rect.height() / 2 + 3) + rect.height() + 4
@@ -497,8 +469,8 @@ class MapView(QWidget):
         lon0, lat0, lon1, lat1 = map(float, bbox)
         # pyqtgraph's ratio is x pixels per unit over y pixels per unit: a degree of longitude
         # is cos(latitude) times as long as a degree of latitude.
-        self.box.setAspectLocked(True, math.cos(math.radians((lat0 + lat1) / 2)))
-        self.box.setRange(xRange=(lon0, lon1), yRange=(lat0, lat1), padding=0.03)
+        self.box.setAspectLocked(True, aspect_of(bbox))
+        self.box.setRange(xRange=(lon0, lon1), yRange=(lat0, lat1), padding=PADDING)
 
     def view_bbox(self) -> tuple[float, float, float, float]:
         (x0, x1), (y0, y1) = self.box.viewRange()

@@ -112,10 +112,31 @@ def test_start_up_without_a_sound_backup_says_so(tmp_path, monkeypatch):
     assert "There is no sound backup" in told[0]
 
 
-def test_start_up_takes_the_days_backup(tmp_path):
-    database = recovery.open_interactive(tmp_path / "new.sqlite")
-    database.close()
-    assert [b.reason for b in backup.list_backups(tmp_path / "new.sqlite")] == ["daily"]
+def test_start_up_takes_the_days_backup_in_the_background(qtbot, tmp_path):
+    """Opening takes none (the window is drawn first); the window's start then takes it as an op, once a day."""
+    path = tmp_path / "new.sqlite"
+    state = open_state(path, "en", recovery.open_interactive(path))
+    assert backup.list_backups(path) == []
+    recovery.take_daily_backup(state)
+    qtbot.waitUntil(lambda: state.ops.idle)
+    assert [b.reason for b in backup.list_backups(path)] == ["daily"]
+    recovery.take_daily_backup(state)
+    qtbot.waitUntil(lambda: state.ops.idle)
+    assert [b.reason for b in backup.list_backups(path)] == ["daily"]
+    state.shutdown()
+    state.db.close()
+
+
+def test_a_failed_daily_backup_is_said_and_the_work_goes_on(qtbot, state, window, monkeypatch):
+    def refused(db_path, passphrase=None):
+        raise backup.BackupFailed("The backup could not be written: {reason}.", reason="disk full")
+
+    told = []
+    monkeypatch.setattr(backup, "daily", refused)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append((parent, title, text)))
+    recovery.take_daily_backup(state, window)
+    qtbot.waitUntil(lambda: state.ops.idle)
+    assert told == [(window, "No backup today", "The backup could not be written: disk full.")]
 
 
 def test_start_up_asks_again_after_a_wrong_passphrase(tmp_path, monkeypatch):

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from db import status
 from db.incidents.points import IncidentPoints
-from widgets.map.layers import CASUALTY_SIZES, IncidentLayer, IncidentStyle
+from widgets.map.layers import CASUALTY_SIZES, IncidentLayer
+from widgets.map.records import IncidentStyle
 from widgets.map.view import MALI, MapView
 from widgets.status_style import STATUS_COLORS, STATUS_SYMBOLS
 
@@ -226,12 +227,12 @@ def test_labels_legend_and_scale_bar_follow_the_widgets_font(view, scenario):
     shown_on(view, scenario)
     view.show_scale(111.0)
     before = (view.site_labels.labeller.font.pointSizeF(), view.legend.size(), view.scale_bar.size(),
-              view.site_labels.labeller._rects[0].width())
+              view.site_labels.labeller.path(0)[1].width())
     font = view.font()
     font.setPointSizeF(font.pointSizeF() * 1.5)
     view.setFont(font)
     assert view.site_labels.labeller.font.pointSizeF() == pytest.approx(before[0] * 1.5, abs=0.6)
-    assert view.site_labels.labeller._rects[0].width() > before[3]  # the label drawn is larger
+    assert view.site_labels.labeller.path(0)[1].width() > before[3]  # the label drawn is larger
     assert view.legend.size()[0] > before[1][0] and view.legend.size()[1] > before[1][1]
     assert view.scale_bar.size()[1] > before[2][1]
     assert view.place_labels.font.pointSizeF() == pytest.approx(font.pointSizeF() - 1.5)
