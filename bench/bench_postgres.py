@@ -92,7 +92,14 @@ def _fresh(url: str):
         yield urlunsplit(urlsplit(url)._replace(path="/" + name))
     finally:
         with psycopg.connect(url, autocommit=True) as con:
-            con.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            for wait in (1, 2, 4, 8, 0):  # FORCE may not end an autovacuum worker (another role's): it ends soon
+                try:
+                    con.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+                    break
+                except psycopg.errors.InsufficientPrivilege:
+                    if not wait:
+                        raise
+                    time.sleep(wait)
 
 
 def ingest(db, files) -> tuple[float, int]:

@@ -24,6 +24,7 @@ RINGS = (0.0, 14.0, 30.0, 50.0, 75.0, 105.0, 140.0)  # further out, with a leade
 DIRECTIONS = ((1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1), (0, -1), (0, 1))  # E, W, NE, NW, SE, SW, N, S
 MARGIN = 2.0  # pixels kept free around a name
 TRIES = 40  # orders tried after the most crowded first; the best layout wins
+MAX_PLACES = 3000  # places tried in all: the costs of two places together are (places x places) arrays
 PLATE = QColor(255, 255, 255, 235)
 
 
@@ -85,7 +86,10 @@ def place(anchors: list[QPointF], halves: list[float], sizes: list[QSizeF], view
     """Where each name goes (see _place): beside the marks when every name finds room there, which is quick;
     else with the places further out on leader lines too."""
     near = _place(anchors, halves, sizes, view, obstacles, RINGS[:1])
-    return near if not any(p.crowded for p in near) else _place(anchors, halves, sizes, view, obstacles, RINGS)
+    rings = RINGS[:max(1, MAX_PLACES // max(1, len(anchors) * len(DIRECTIONS)))]  # hundreds of sites: fewer
+    if len(rings) == 1 or not any(p.crowded for p in near):  # rings (300 sites with every ring took 16 GB)
+        return near
+    return _place(anchors, halves, sizes, view, obstacles, rings)
 
 
 def _place(anchors: list[QPointF], halves: list[float], sizes: list[QSizeF], view: QRectF,
@@ -140,7 +144,7 @@ def _place(anchors: list[QPointF], halves: list[float], sizes: list[QSizeF], vie
     crowding = (np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1)) < 110).sum(axis=1)
     orders = [sorted(range(len(shown)), key=lambda i: (-crowding[i], i))]
     rng = np.random.default_rng(0)  # the same layout for the same view, every time
-    orders += [list(rng.permutation(len(shown))) for _ in range(TRIES)]
+    orders += [list(rng.permutation(len(shown))) for _ in range(min(TRIES, 2000 // len(shown)))]
     score, chosen = min((layout(order) for order in orders), key=lambda found: found[0])
     total = {c: own[c] + sum(pair[c, b] for b in chosen if b != c) for c in chosen}
     out = []

@@ -10,7 +10,8 @@ writes engine-specific SQL itself.
                   exports formatted by worker processes (sqlite_export_worker.py, run as a script)
   postgresql.py          PostgreSQL servers: URLs, connections (psycopg 3), checks, errors, and driver-level
                          SQL written once with SQLite's conventions (? marks, values as SQLite stores them)
-  postgresql_search.py   the text search as a tsvector column (unaccent, GIN index)
+  postgresql_search.py   the text search as a tsvector column (unaccent, GIN index), and its words again in
+                         a narrow table that counts read, kept in step by triggers
   postgresql_gis.py      PostGIS points, the views GIS tools read, the statuses' table, the analysts' role
   postgresql_bulk.py     bulk work on PostgreSQL: COPY, audit rows built in SQL, CSV records by format()
 
@@ -32,9 +33,9 @@ def _sqlite(conn) -> bool:
 
 
 def text_count(conn, text: str, include_deleted: bool = False) -> int | None:
-    """How many incidents a search alone finds, counted in the text index; None where no index can say (on
-    PostgreSQL the search's own condition reads its index)."""
-    return sqlite_fts.count(conn, text, include_deleted) if _sqlite(conn) else None
+    """How many incidents a search alone finds, counted in the text index (SQLite) or the words' table
+    (PostgreSQL); None where neither can say."""
+    return (sqlite_fts if _sqlite(conn) else postgresql_search).count(conn, text, include_deleted)
 
 
 def refresh_statistics(conn) -> None:
@@ -44,7 +45,7 @@ def refresh_statistics(conn) -> None:
     and the text index's pending entries are merged. SQLite needs nothing here."""
     if not _sqlite(conn):
         conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
-            "VACUUM (ANALYZE) incidents, incident_audit")
+            f"VACUUM (ANALYZE) incidents, incident_audit, {postgresql_search.SIDE}")
 
 
 def check_text_index(conn) -> None:

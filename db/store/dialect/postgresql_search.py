@@ -6,16 +6,22 @@ The words of description, actors, notes, source and place name are kept in a gen
 `sitmon_fold(...)`: unaccent, then punctuation to spaces (as FTS5's unicode61 tokenizer splits), then lower
 case. A search folds each typed word the same way and asks for it as a prefix (`word:*`); a word that folds to
 several ("l'armée", "sévaré-conv") asks for them in a row, the last one as a prefix, as an FTS5 phrase does.
+
+A search's count reads the words again from a narrow table of their own (`incidents_search`: id, deleted, words;
+GIN index; migration 0011), kept in step with incidents by statement triggers: GIN cannot count alone (each match's
+row is read for its visibility), and a common word's matches lie on nearly every page of the wide incidents table
+(683 MB at 1,000,000), against 326 MB here (bench_postgres: 400 ms -> 180 ms for a word in 15% of the rows).
 """
 from __future__ import annotations
 
-from sqlalchemy import literal
+from sqlalchemy import Boolean, column, func, literal, select, table
 from sqlalchemy.ext.compiler import compiles
 
 from db.store.dialect.text import COLUMNS, ID_START, TextMatch, like, words
 
 COLUMN, INDEX, ID_INDEX = "search_words", "ix_incidents_search_words", "ix_incidents_id_prefix"
-SERVER_ONLY = frozenset({COLUMN, INDEX, ID_INDEX})  # beside the models
+SIDE, SIDE_INDEX = "incidents_search", "ix_incidents_search"  # the words for counts (migration 0011)
+SERVER_ONLY = frozenset({COLUMN, INDEX, ID_INDEX, SIDE, SIDE_INDEX})  # beside the models
 # What FTS5's unicode61 tokenizer splits words on, as a regular expression PostgreSQL reads without a locale:
 # ASCII other than letters and digits, Latin-1's punctuation and symbols, general and supplemental punctuation,
 # CJK and full-width punctuation, Arabic punctuation, and the byte-order mark.
@@ -66,12 +72,63 @@ def downgrade(conn) -> None:
         conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}")
 
 
+# What each change of incidents does to the words' table, as (event, transition tables, SQL): statement
+# triggers, so that a COPY of 50,000 rows writes them in one INSERT ... SELECT. An update writes only rows whose
+# words or deleted flag changed.
+_IN_STEP = (
+    ("insert", "NEW TABLE AS new_rows", f"INSERT INTO {SIDE} SELECT id, deleted, {COLUMN} FROM new_rows"),
+    ("update", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+     f"DELETE FROM {SIDE} s USING old_rows o WHERE s.id = o.id AND NOT EXISTS (SELECT FROM new_rows n WHERE n.id = o.id); "
+     f"INSERT INTO {SIDE} AS s SELECT id, deleted, {COLUMN} FROM new_rows ON CONFLICT (id) DO UPDATE "
+     f"SET deleted = excluded.deleted, {COLUMN} = excluded.{COLUMN} "
+     f"WHERE (s.deleted, s.{COLUMN}) IS DISTINCT FROM (excluded.deleted, excluded.{COLUMN})"),
+    ("delete", "OLD TABLE AS old_rows", f"DELETE FROM {SIDE} s USING old_rows o WHERE s.id = o.id"),
+    ("truncate", "", f"TRUNCATE {SIDE}"),
+)
+
+
+def upgrade_counts(conn) -> None:
+    """Migration 0011 on PostgreSQL: the words' table, filled from incidents, its index, and the triggers."""
+    conn.exec_driver_sql(f"CREATE TABLE {SIDE} (id varchar(36) PRIMARY KEY, deleted boolean NOT NULL, {COLUMN} tsvector)")
+    conn.exec_driver_sql(f"INSERT INTO {SIDE} SELECT id, deleted, {COLUMN} FROM incidents")
+    conn.exec_driver_sql(f"CREATE INDEX {SIDE_INDEX} ON {SIDE} USING gin ({COLUMN})")
+    for event, tables, statement in _IN_STEP:
+        conn.exec_driver_sql(f"CREATE FUNCTION sitmon_search_{event}() RETURNS trigger LANGUAGE plpgsql "
+                             f"AS $$ BEGIN {statement}; RETURN NULL; END $$")
+        conn.exec_driver_sql(f"CREATE TRIGGER sitmon_search_{event} AFTER {event.upper()} ON incidents "
+                             f"{'REFERENCING ' + tables if tables else ''} FOR EACH STATEMENT "
+                             f"EXECUTE FUNCTION sitmon_search_{event}()")
+
+
+def downgrade_counts(conn) -> None:
+    for event, _, _ in _IN_STEP:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS sitmon_search_{event} ON incidents")
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS sitmon_search_{event}()")
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {SIDE}")
+
+
+def count(conn, text: str, include_deleted: bool) -> int | None:
+    """How many incidents the search finds, read from the words' table; None when nothing typed is a word (the
+    search is then a LIKE over the text, which only incidents hold). The table is named as incidents in the
+    statement, so that the search's own condition (`incidents.search_words @@ ...`) reads its columns."""
+    if not words(text):
+        return None
+    side = table(SIDE, column("deleted", Boolean)).alias("incidents")
+    found = select(func.count()).select_from(side).where(TextMatch(text))
+    return conn.scalar(found if include_deleted else found.where(~side.c.deleted))
+
+
 def check(conn) -> None:
-    """Raise if a row's words are not what its text gives (the column is generated: this checks the functions)."""
+    """Raise if a row's words are not what its text gives (the column is generated: this checks the functions),
+    or if the words' table says otherwise."""
     stale = conn.exec_driver_sql(f"SELECT count(*) FROM incidents WHERE {COLUMN} IS DISTINCT FROM "
                                  f"sitmon_words({', '.join(COLUMNS)})").scalar()
     if stale:
         raise ValueError(f"{stale} incidents' search words are out of step with their text")
+    apart = conn.exec_driver_sql(f"SELECT count(*) FROM incidents i FULL JOIN {SIDE} s ON s.id = i.id WHERE "
+                                 f"(i.deleted, i.{COLUMN}) IS DISTINCT FROM (s.deleted, s.{COLUMN})").scalar()
+    if apart:
+        raise ValueError(f"{apart} incidents' search words are out of step with the words' table")
 
 
 @compiles(TextMatch, "postgresql")

@@ -132,6 +132,9 @@ def test_a_database_from_before_headquarters_upgrades_keeping_its_incidents(pg_d
     engine.dispose()
     db = open_database(pg_database, seed=False)
     assert [r.id for r in q.page(db, q.IncidentFilter(text="PONT detr"))] == ["old-1"]
+    assert q.count(db, q.IncidentFilter(text="PONT detr")) == 1  # the words' table was filled (0011)
+    with db.engine.connect() as conn:
+        dialect.check_text_index(conn)
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT ST_X(geom), ST_Y(geom), ST_SRID(geom) FROM incidents").one() == (
             -0.04, 16.27, 4326)
@@ -253,3 +256,17 @@ def test_after_a_bulk_write_every_page_is_marked_visible_so_counts_read_an_index
         visible, pages = conn.exec_driver_sql(
             "SELECT relallvisible, relpages FROM pg_class WHERE oid = 'incidents'::regclass").one()
     assert pages > 0 and visible == pages
+
+
+def test_a_search_count_reads_the_words_table(db):
+    """A search's count reads the narrow words' table (a common word's count read every page of incidents: 0.4 s
+    at 1,000,000, against 0.18 s), which the check compares with incidents."""
+    _copies(db, 20)
+    f = q.IncidentFilter(text="lorry")
+    assert q.count(db, f) == 10
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE incidents_search SET deleted = true WHERE id IN "
+                             "(SELECT id FROM incidents_search ORDER BY id LIMIT 3)")
+    assert q.count(db, f) < 10 and q.count(db, q.IncidentFilter(text="lorry", include_deleted=True)) == 10
+    with db.engine.connect() as conn, pytest.raises(ValueError, match="words' table"):
+        dialect.check_text_index(conn)

@@ -133,6 +133,51 @@ def test_counting_in_the_index_agrees_with_counting_rows(db, ctx):
     assert q.count(db, q.IncidentFilter(text="mortar")) == 1
 
 
+def test_a_search_count_stays_right_through_edits_deletes_imports_and_merges(make_db, tmp_path):
+    """A search alone is counted apart from the rows (SQLite: its text index; PostgreSQL: the words' table its
+    triggers keep): after every write path that count is the rows' own, with and without deleted incidents."""
+    here, there = make_db("here"), make_db("there")
+    ctx = inc.context(read_scenario(here).sites, date(2024, 6, 30))
+
+    def counts(db, *texts):
+        out = []
+        for text in texts:
+            for deleted in (False, True):
+                f = q.IncidentFilter(text=text, include_deleted=deleted)
+                with db.engine.connect() as conn:
+                    assert q.count(db, f) == conn.scalar(q.count_statement(f)), (text, deleted)
+                out.append(q.count(db, f))
+        index_agrees(db)
+        return out
+
+    a, b = (writes.create(here, draft(description=d, location=GAO), "amina", ctx) for d in ("road bomb", "mortar"))
+    writes.update(here, a, {"description": "mortar fire"}, "amina")
+    writes.update(here, a, {"status": "verified"}, "amina")  # not a word: the words stay as they were
+    writes.soft_delete(here, b, "amina")
+    assert counts(here, "bomb", "mortar", "fire") == [0, 0, 1, 2, 1, 1]
+    writes.restore(here, b, "amina")
+    assert counts(here, "mortar") == [2, 2]
+    pack = tmp_path / "here.zip"
+    packages.export_package(here, pack)
+    packages.import_package(there, pack)  # new rows merged (COPY on PostgreSQL)
+    assert counts(there, "mortar", "fire") == [2, 2, 1, 1]
+    writes.update(there, a, {"description": "convoy ambushed"}, "bakary")
+    writes.soft_delete(there, b, "bakary")
+    writes.create(there, draft(description="convoy escort", location=GAO), "bakary", ctx)
+    back = tmp_path / "there.zip"
+    packages.export_package(there, back)
+    packages.import_package(here, back)  # edits, a deletion and a new incident merged back
+    assert counts(here, "convoy", "mortar", "fire") == [3, 3, 0, 1, 0, 0]  # with the scenario's convoy
+    third, log = make_db("third"), tmp_path / "log.csv"
+    exports.export_incidents(there, log)
+    imports.write_import(third, imports.check_file(third, log))  # CSV rows created
+    writes.update(there, a, {"description": "market fire"}, "bakary")
+    exports.export_incidents(there, log)
+    imports.write_import(third, imports.check_file(third, log))  # a newer revision updates
+    assert counts(third, "convoy", "fire") == [2, 2, 1, 1]
+    counts(there, "convoy", "mortar", "fire", a[:8])
+
+
 def test_a_database_from_before_the_index_is_indexed_on_upgrade(tmp_path):
 
     path = tmp_path / "old.sqlite"

@@ -5,13 +5,13 @@ row of every value, and the audit rows an import or its undo wrote are tagged wi
 added (NULL for everything that was there), so the incidents, their trail and the text index stay as they are.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0011
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
