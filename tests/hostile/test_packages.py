@@ -294,3 +294,23 @@ def test_any_byte_changed_is_refused(pair, data):
     with pytest.raises(packages.PackageError):
         packages.import_package(b, tmp / "byte.zip")
     assert file_bytes(b) == before
+
+
+def test_a_signature_written_another_way_with_the_same_meaning_is_refused(laptops, tmp_path):
+    """The last base64 character of the key before '=' carries two bits the decoder ignores: '8' for '9' made
+    another file that read as the same signature and was taken (found by the one-byte test at a random offset)."""
+    import string
+
+    a, b = laptops
+    path = tmp_path / "a.zip"
+    packages.export_package(a, path)
+    raw = path.read_bytes()
+    at = raw.rindex(b"= ") - 1  # the key's last character
+    alphabet = (string.ascii_uppercase + string.ascii_lowercase + string.digits + "+/").encode()
+    other = alphabet[alphabet.index(raw[at]) ^ 1]  # differs only in a bit the decoder ignores
+    altered = tmp_path / "altered.zip"
+    altered.write_bytes(raw[:at] + bytes([other]) + raw[at + 1:])
+    before = file_bytes(b)
+    with pytest.raises(packages.PackageError, match="signature"):
+        packages.import_package(b, altered)
+    assert file_bytes(b) == before

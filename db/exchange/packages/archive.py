@@ -134,6 +134,15 @@ def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode()
 
 
+def _canonical_b64(text: bytes) -> bytes:
+    """The bytes of base64 text written exactly as _b64 writes them: a last character differing only in the
+    bits the decoder ignores ('8' for '9' before '=') is another file with the same meaning: refused too."""
+    raw = base64.b64decode(text, validate=True)
+    if base64.b64encode(raw) != text:
+        raise ValueError("not canonical base64")
+    return raw
+
+
 def is_sealed(path: Path | str) -> bool:
     try:
         with open(path, "rb") as f:
@@ -207,9 +216,8 @@ def _verify(path, f, z: zipfile.ZipFile) -> bytes:
         raise PackageError(MSG_ALTERED, path=path, reason="its signature is missing or cut")
     try:
         key_text, signature_text = tail[len(SIGNATURE):].split(b" ")
-        raw = base64.b64decode(key_text, validate=True)
-        Ed25519PublicKey.from_public_bytes(raw).verify(base64.b64decode(signature_text, validate=True),
-                                                       SIGNED_WHAT + _digest(f, size - SIGNATURE_SIZE))
+        raw, signature = _canonical_b64(key_text), _canonical_b64(signature_text)
+        Ed25519PublicKey.from_public_bytes(raw).verify(signature, SIGNED_WHAT + _digest(f, size - SIGNATURE_SIZE))
     except (InvalidSignature, ValueError):
         raise PackageError(MSG_ALTERED, path=path, reason="its signature does not match its content") from None
     return raw
