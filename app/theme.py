@@ -9,6 +9,7 @@ zoom actions change a setting; widgets without a font of their own follow at onc
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -50,6 +51,9 @@ def apply(app: QApplication | None = None, theme: str | None = None, zoom: int |
     app = app or QApplication.instance()
     if app is None:
         return
+    # widgets already closed and waiting to be deleted go first: one deleted after the style sheet changed
+    # under it crashed the process (a full test run, after the high-contrast theme and back)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if not _system:
         _system.update(style=app.style().name(), palette=QPalette(app.palette()), font=QFont(app.font()))
     theme = theme if theme in THEMES else settings.get("ui/theme")
