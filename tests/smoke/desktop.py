@@ -131,7 +131,16 @@ class Desktop:
     def windows(self) -> list[Window]:
         """The visible top-level windows (dialogs, menus and tooltips included), oldest first."""
         ids = self.xdotool("search", "--onlyvisible", "--maxdepth", "1", "--name", "").split()
-        return [Window(i, self.xdotool("getwindowname", i).rstrip("\n")) for i in ids if i != self.root]
+        found = []
+        for i in ids:
+            if i == self.root:
+                continue
+            try:
+                found.append(Window(i, self.xdotool("getwindowname", i).rstrip("\n")))
+            except RuntimeError as exc:  # closed between the search and the question (a progress box): gone
+                if "BadWindow" not in str(exc):
+                    raise
+        return found
 
     def wait_for_window(self, title: str, program: Program, timeout: float = 60) -> Window:
         """The first visible top-level window whose title matches the regular expression `title`."""
