@@ -279,12 +279,12 @@ class ExchangeController(QObject):
         """A movement edited on both laptops: its route and planned departure, the differing fields."""
         from app.controllers.movements import movement_field_labels, movement_values
 
-        names = {s.id: s.name.get(self.state.lang) for s in self.state.scenario.sites}
+        values = movement_values(self.state.lang, self.state.scenario.sites)
+        names = values["from_site"]  # the sites' names, once
         title = self.tr("Movement {0} → {1}, {2}").format(names.get(c.mine["from_site"], c.mine["from_site"]),
                                                           names.get(c.mine["to_site"], c.mine["to_site"]),
                                                           c.mine["planned_departure"])
         labels = {**field_labels(), **movement_field_labels()}
-        values = movement_values(self.state.lang, self.state.scenario.sites)
         return c.movement_id, title, [(labels.get(f, f), *values_shown(f, c.mine[f], c.theirs[f], values))
                                       for f in c.fields]
 
