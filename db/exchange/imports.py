@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db.bulk import no_cyclic_gc
 from db.clock import utcnow
-from db.exchange import acled, csv_columns, csv_format
+from db.exchange import acled, csv_format
 from db.exchange.csv_format import FIELDS, Problem, problem
 from db.incidents import audit
 from db.progress import Progress, tick
@@ -93,6 +93,8 @@ def check_file(db, path: Path | str, format: str = "auto", author: str = "", pro
         reader, header_problems = _reader(format, header, defaults)
         if header_problems:
             return ImportPlan(path, format, (), tuple(header_problems), 0, 0, sha256=sha256)
+        from db.exchange import csv_columns  # pyarrow: imported when a file is imported, not at every start
+
         fast = csv_columns.read(path, header, table.next_row, table.delimiter, defaults, progress) \
             if format == "sitmon" else None
         if fast is not None:  # every cell in sitmon's own form: checked a column at a time
