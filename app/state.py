@@ -46,6 +46,7 @@ class AppState(QObject):
         self._selection = ("", "")
         self._points = IncidentPoints.empty()
         self._points_op: Op | None = None
+        self.points_read = False  # a load has delivered (or failed): before it, "no incidents" means "not read yet"
         self.situation = status.situation(scenario, cursor.date, self.records)
         cursor.date_settled.connect(self._work_out)
         self.changed.connect(self._changed)
@@ -109,13 +110,13 @@ class AppState(QObject):
 
     def _loaded(self, op: Op, points: IncidentPoints) -> None:
         if op is self._points_op:
-            self._points_op = None
+            self._points_op, self.points_read = None, True
             self._points = points
             self.points_ready.emit(points)
 
     def _failed(self, op: Op, text: str) -> None:
         if op is self._points_op:
-            self._points_op = None
+            self._points_op, self.points_read = None, True
             self.points_failed.emit(text)
 
     # ---------------------------------------------------------------- selection

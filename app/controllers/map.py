@@ -62,6 +62,7 @@ class MapController(QObject):
         state.situation_changed.connect(self.show_situation)
         state.scenario_changed.connect(self.load_scenario)
         state.points_ready.connect(self.show_incidents)
+        state.points_failed.connect(lambda _text: self._show_window(state.situation.day))
         state.selected.connect(self._selected)
         view.site_clicked.connect(lambda ident: state.select("site", ident))
         view.incident_clicked.connect(lambda ident: state.select("incident", ident))
@@ -87,20 +88,24 @@ class MapController(QObject):
         """Draw a (re)load of the incidents: at start and after each incident write, when they arrive."""
         self.points = points
         self.view.set_incidents(points, map_data.incident_styles(points.types, self.state.lang))
-        self.view.show_incident_window(self.state.situation.day, self.incident_days)
+        self._show_window(self.state.situation.day)
         self.view.highlight(*self.state.selection)  # an incident selected before it arrived (just created, moved)
         self._refresh_card()
 
     def show_situation(self, situation: Situation) -> None:
         """The sites' statuses, the moves under way and the incidents of the situation's date."""
         self.view.show_statuses(situation.statuses, situation.flows, situation.day)
-        self.view.show_incident_window(situation.day, self.incident_days)
+        self._show_window(situation.day)
         self._refresh_card()
+
+    def _show_window(self, day) -> None:
+        """The incidents of the window ending on `day`; before the first load arrives the legend says "loading…"."""
+        self.view.show_incident_window(day, self.incident_days, loading=not self.state.points_read)
 
     def set_incident_days(self, days: int) -> None:
         self.incident_days = days
         settings.put("map/incident_days", days)
-        self.view.show_incident_window(self.state.situation.day, days)
+        self._show_window(self.state.situation.day)
         self._refresh_card()
 
     # -------------------------------------------------------------- selection and the site card

@@ -2913,6 +2913,10 @@ sitmon va se fermer : relancez-le pour travailler sur les données restaurées.<
         <translation>aucun</translation>
     </message>
     <message>
+        <source>loading…</source>
+        <translation>chargement…</translation>
+    </message>
+    <message>
         <source>Larger: more killed and injured</source>
         <translation>Plus grand : plus de tués et de blessés</translation>
     </message>

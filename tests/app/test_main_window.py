@@ -122,6 +122,8 @@ def test_the_window_works_while_the_incidents_load(qtbot, db, loads):
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: loads.started == [1])
     assert len(w.map.visible_incident_ids()) == 0 and w.timeline._bars == ()  # nothing yet, nothing blocks
+    legend = [r.text for r in w.map.legend.rows()]
+    assert legend[legend.index("Incidents to 1 August 2023") + 1] == "loading…"  # not "none": not read yet
     assert site_row(w, "Ber")[1] == "closing" and w.map.site_status("ber") == "closing"
     w.timeline.setFocus()
     for _ in range(2):  # a week and a week: 15 August, while the incidents are still loading
@@ -136,6 +138,7 @@ def test_the_window_works_while_the_incidents_load(qtbot, db, loads):
     with qtbot.waitSignal(w.state.points_ready):
         loads.release.set()
     assert w.map.visible_incident_ids().tolist() == [SEED]  # drawn for the date the user moved to
+    assert "Attack on convoy (1)" in [r.text for r in w.map.legend.rows()]
     assert len(w.timeline._bars) == 2
     assert "1 incident up to this date" in w.site_card.text()  # the open card counts them too
 

@@ -267,8 +267,9 @@ class MapView(QWidget):
         """points: db.incident_points.IncidentPoints; styles: one per points.types, in that order."""
         self.incidents.set_points(points, styles)
 
-    def show_incident_window(self, day: date, days_back: int = 0) -> None:
-        """Show the incidents up to `day` (only the last `days_back` days if > 0)."""
+    def show_incident_window(self, day: date, days_back: int = 0, loading: bool = False) -> None:
+        """Show the incidents up to `day` (only the last `days_back` days if > 0); `loading`: none are here yet
+        because they are being read (the legend says so rather than "none")."""
         self.incidents.show_window(day, days_back)
         counts = self.incidents.counts()
         title = self.tr("Incidents, {0} days to {1}").format(days_back, self.long_date(day)) if days_back \
@@ -282,7 +283,7 @@ class MapView(QWidget):
             rows.append(LegendRow(self.tr("Hollow: only the region is known"), dict(
                 symbol="o", size=11, pen=hollow_pen("#333333", self.line_width), brush=pg.mkBrush(None))))
         if len(rows) == 1:
-            rows.append(LegendRow(self.tr("none"), kind="text"))
+            rows.append(LegendRow(self.tr("loading…") if loading else self.tr("none"), kind="text"))
         else:
             rows.append(LegendRow(self.tr("Larger: more killed and injured"), dict(
                 symbol="o", size=17, pen=pg.mkPen("#333333", width=0.8), brush=pg.mkBrush(None))))
