@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QFont, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from db.vocab import SITE_KIND_LABELS, SITE_STATUS_LABELS
-from widgets.map.basemap import INK, BasemapDrawing, Labeller, Tiles, cosmetic
-from widgets.map.records import Basemap, IncidentStyle, Labels, Tile
+from widgets.map.basemap import INK, BasemapDrawing, Tiles, cosmetic
+from widgets.map.records import Basemap, IncidentStyle, Tile
 from widgets.status_style import STATUS_COLORS, STATUS_SYMBOLS
 
 # ------------------------------------------------------------------ styles

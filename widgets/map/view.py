@@ -18,7 +18,6 @@ from widgets.map.basemap import (
     BACKGROUND,
     MALI,
     PADDING,
-    Labeller,
     aspect_of,
     cosmetic,
     font,
