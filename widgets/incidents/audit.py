@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QEvent, QLocale, QTime, QTimeZone
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from db.incidents.audit import IMPORT
 
@@ -24,6 +25,8 @@ class AuditView(QDialog):
         self.tree.setHeaderLabels([self.tr("When (UTC) / field"), self.tr("Who / old value"),
                                    self.tr("What / new value"), self.tr("Laptop")])
         self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.installEventFilter(self)  # Ctrl+C copies whole rows, not the current cell alone
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -46,14 +49,35 @@ class AuditView(QDialog):
             for field, old, new in r.changes:
                 if r.action == "create" and new in (None, "", 0):
                     continue
-                QTreeWidgetItem(item, [labels.get(field, field), *shown(field, old, new)])
+                row = QTreeWidgetItem(item, [labels.get(field, field), *shown(field, old, new)])
+                for column in (1, 2):
+                    row.setToolTip(column, row.text(column))  # a long value (a file's SHA-256) is cut: whole here
             self.tree.addTopLevelItem(item)
         self.tree.expandAll()
         for col in range(3):
             self.tree.resizeColumnToContents(col)
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        copy = event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Copy)
+        if watched is self.tree and copy:
+            self.copy_selection()
+            return True
+        return super().eventFilter(watched, event)
+
+    def copy_selection(self) -> None:
+        """The selected rows to the clipboard, whole values, a tab between columns (Ctrl+C)."""
+        rows = [item for item in self._items() if item.isSelected()]
+        QGuiApplication.clipboard().setText("\n".join(
+            "\t".join(item.text(c) for c in range(self.tree.columnCount()) if item.text(c)) for item in rows))
+
+    def _items(self):
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            yield item
+            yield from (item.child(j) for j in range(item.childCount()))
+
     def lines(self) -> list[tuple[str, ...]]:
-        """What the tree shows, top to bottom (for tests and copy)."""
+        """What the tree shows, top to bottom."""
         out = []
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
