@@ -1,4 +1,5 @@
-"""`sitmon import|export ...`: the exchange commands (the same db/ functions as File > Import/Export).
+"""`sitmon import|export ...`: the exchange commands (the same db/ functions as File > Import/Export and
+Edit > Undo import).
 
 Exit codes: 0 done, 1 rows refused or file refused, 2 usage error.
 Bad rows go to stderr in English, one a line: `row N: FIELD: reason`.
@@ -22,6 +23,16 @@ def register(subparsers) -> None:
                      help=tr("none: refuse the whole file if a row is bad; skip: import the good rows"))
     inc.add_argument("--dry-run", action="store_true", help=tr("check and count, write nothing"))
     inc.set_defaults(func=cmd_import_incidents)
+    il = imps.add_parser("list", help=tr("every import, newest first: its number, file, counts, and its undo"))
+    il.set_defaults(func=cmd_import_list)
+    iu = imps.add_parser("undo", help=tr("undo an import as one step: the incidents it created are removed, "
+                                         "those it changed get their values from before it back"))
+    iu.add_argument("number", type=int, nargs="?", help=tr("the import's number (sitmon import list); "
+                                                           "the newest import not undone if left out"))
+    iu.set_defaults(func=cmd_import_undo, redo=False)
+    ir = imps.add_parser("redo", help=tr("put back what the undo of an import took away"))
+    ir.add_argument("number", type=int, help=tr("the import's number (sitmon import list)"))
+    ir.set_defaults(func=cmd_import_undo, redo=True)
 
     exp = subparsers.add_parser("export", help=tr("export incidents, site records, site statuses or the timeline"))
     exps = exp.add_subparsers(dest="export_command", required=True, parser_class=type(exp))
@@ -82,6 +93,41 @@ def cmd_import_incidents(args) -> int:
     print(tr("{0}: {1} created, {2} updated, {3} unchanged, {4} rows refused{5}").format(
         args.file, result.created, result.updated, result.unchanged, plan.refused_rows, note))
     return 1 if plan.problems else 0
+
+
+def cmd_import_list(args) -> int:
+    from db.exchange import import_log
+
+    db = open_db(args)
+    try:
+        found = import_log.list_imports(db)
+    finally:
+        db.close()
+    if not found:
+        print(tr("No file has been imported into this database."))
+    for r in found:
+        undone = tr(" - undone {0} by {1}").format(f"{r.undone_at:%Y-%m-%d %H:%M} UTC", r.undone_by or "?") \
+            if r.undone_at else ""
+        print(tr("{0}. {1} UTC {2} ({3}, by {4}): {5} created, {6} updated, {7} unchanged, {8} rows refused{9}").format(
+            r.id, f"{r.at:%Y-%m-%d %H:%M}", r.file, r.format, r.author or "?", r.created, r.updated, r.unchanged,
+            r.refused, undone))
+    return 0
+
+
+def cmd_import_undo(args) -> int:
+    from db.exchange import import_log
+
+    db = open_db(args)
+    try:
+        number = import_log.newest_in_force(db) if args.number is None else args.number
+        done = import_log.undo_import(db, number, settings.author(), redo=args.redo)
+    finally:
+        db.close()
+    text = tr("Redid import {0} of {1}: {2} incidents back, {3} with its values again") if args.redo else \
+        tr("Undid import {0} of {1}: {2} incidents removed, {3} with their values from before it")
+    kept = tr("; {0} kept a field edited since").format(done.kept) if done.kept else ""
+    print(text.format(done.record.id, done.record.file, done.removed, done.reverted) + kept)
+    return 0
 
 
 def _export(args, run) -> int:

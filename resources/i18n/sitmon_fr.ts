@@ -189,6 +189,26 @@
         <translation>vérifier et compter, sans rien écrire</translation>
     </message>
     <message>
+        <source>every import, newest first: its number, file, counts, and its undo</source>
+        <translation>chaque importation, la plus récente d&apos;abord : son numéro, son fichier, ses comptes et son annulation</translation>
+    </message>
+    <message>
+        <source>undo an import as one step: the incidents it created are removed, those it changed get their values from before it back</source>
+        <translation>annuler une importation d&apos;un seul coup : les incidents qu&apos;elle a créés sont supprimés, ceux qu&apos;elle a modifiés retrouvent leurs valeurs d&apos;avant</translation>
+    </message>
+    <message>
+        <source>the import&apos;s number (sitmon import list); the newest import not undone if left out</source>
+        <translation>le numéro de l&apos;importation (sitmon import list) ; à défaut, la plus récente non annulée</translation>
+    </message>
+    <message>
+        <source>put back what the undo of an import took away</source>
+        <translation>rétablir ce que l&apos;annulation d&apos;une importation a retiré</translation>
+    </message>
+    <message>
+        <source>the import&apos;s number (sitmon import list)</source>
+        <translation>le numéro de l&apos;importation (sitmon import list)</translation>
+    </message>
+    <message>
         <source>incidents as CSV, GeoJSON or GeoPackage (by the file extension)</source>
         <translation>les incidents en CSV, GeoJSON ou GeoPackage (selon l&apos;extension du fichier)</translation>
     </message>
@@ -299,6 +319,30 @@
     <message>
         <source>{0}: {1} created, {2} updated, {3} unchanged, {4} rows refused{5}</source>
         <translation>{0} : {1} créés, {2} mis à jour, {3} inchangés, {4} lignes refusées{5}</translation>
+    </message>
+    <message>
+        <source>No file has been imported into this database.</source>
+        <translation>Aucun fichier n&apos;a été importé dans cette base.</translation>
+    </message>
+    <message>
+        <source> - undone {0} by {1}</source>
+        <translation> - annulée le {0} par {1}</translation>
+    </message>
+    <message>
+        <source>{0}. {1} UTC {2} ({3}, by {4}): {5} created, {6} updated, {7} unchanged, {8} rows refused{9}</source>
+        <translation>{0}. {1} UTC {2} ({3}, par {4}) : {5} créés, {6} mis à jour, {7} inchangés, {8} lignes refusées{9}</translation>
+    </message>
+    <message>
+        <source>Redid import {0} of {1}: {2} incidents back, {3} with its values again</source>
+        <translation>Importation {0} de {1} rétablie : {2} incidents de retour, {3} avec ses valeurs à nouveau</translation>
+    </message>
+    <message>
+        <source>Undid import {0} of {1}: {2} incidents removed, {3} with their values from before it</source>
+        <translation>Importation {0} de {1} annulée : {2} incidents supprimés, {3} avec leurs valeurs d&apos;avant</translation>
+    </message>
+    <message>
+        <source>; {0} kept a field edited since</source>
+        <translation> ; {0} ont gardé un champ modifié depuis</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n row(s) to {0}</source>

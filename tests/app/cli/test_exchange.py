@@ -158,3 +158,28 @@ def test_hq_export_speaks_the_language_of_lang_and_old_acled_types_are_counted(c
     code, out_text, err = run(capsys, db_path, "import", "incidents", str(_old_file(tmp_path / "old.csv")))
     assert code == 0 and f"{len(OLD_ROWS)} created" in out_text
     assert "1 events of ACLED type Non-violent activity by a conflict actor imported as 'other'" in err
+
+
+def test_an_import_is_listed_undone_and_redone_from_the_command_line(capsys, tmp_path, db_path):
+    exchange_data.write(tmp_path / "in.csv", exchange_data.rows(30))
+    database = open_database(db_path)
+    before = queries.count(database, queries.IncidentFilter())
+    assert run(capsys, db_path, "import", "list")[:2] == (0, "No file has been imported into this database.\n")
+    assert run(capsys, db_path, "import", "incidents", str(tmp_path / "in.csv"))[0] == 0
+    code, out, _ = run(capsys, db_path, "import", "list")
+    assert code == 0 and re.fullmatch(r"1\. \S+ \S+ UTC in\.csv \(sitmon, by \S+\): 30 created, 0 updated, "
+                                      r"0 unchanged, 0 rows refused\n", out), out
+    code, out, err = run(capsys, db_path, "import", "undo")  # the newest not undone
+    assert (code, err) == (0, "") and out == "Undid import 1 of in.csv: 30 incidents removed, 0 with their values " \
+                                             "from before it\n"
+    assert queries.count(database, queries.IncidentFilter()) == before
+    assert " - undone " in run(capsys, db_path, "import", "list")[1]
+    code, out, err = run(capsys, db_path, "import", "undo")
+    assert (code, out, err) == (1, "", "sitmon: No import is left to undo.\n")
+    code, out, err = run(capsys, db_path, "import", "undo", "1")
+    assert code == 1 and "was undone already" in err
+    assert run(capsys, db_path, "import", "undo", "7")[2] == "sitmon: There is no import number 7.\n"
+    code, out, _ = run(capsys, db_path, "import", "redo", "1")
+    assert code == 0 and out.startswith("Redid import 1 of in.csv: 30 incidents back")
+    assert queries.count(database, queries.IncidentFilter()) == before + 30
+    database.close()
