@@ -2,6 +2,7 @@
 the views and the heavy imports come after; the day's backup runs as an op."""
 import json
 import os
+import re
 import subprocess
 import sys
 from argparse import Namespace
@@ -38,6 +39,8 @@ class Paints(QObject):
             if getattr(window, "state", None) is not None and "attached" not in seen:
                 seen["attached"] = imported()
                 seen["title"] = window.windowTitle()
+                scanned = sys.modules["shibokensupport.feature"].pyside_feature_dict
+                seen["sources read"] = [m for m in ("app.main_window", "db.store.models") if scanned.get(m) != -1]
                 print(json.dumps(seen))
                 sys.stdout.flush()
                 os._exit(0)
@@ -61,6 +64,18 @@ def test_the_window_is_drawn_before_the_heavy_imports(tmp_path):
     assert "geopandas" not in seen["attached"] and "pyogrio" not in seen["attached"]  # nor for the whole start
     assert "sqlalchemy" in seen["attached"] and "pyqtgraph" in seen["attached"]  # the probe sees imports
     assert seen["title"].startswith("sitmon — ")
+    assert seen["sources read"] == []  # PySide6 did not read our modules' source (app.__main__)
+
+
+def test_no_module_selects_a_pyside_feature():
+    """app.__main__.skip_pyside_source_scan holds while no module of ours or pyqtgraph's says
+    `from __feature__ import ...` (snake_case, true_property)."""
+    import pyqtgraph
+
+    folders = [ROOT / name for name in ("app", "widgets", "db", "geo")] + [Path(pyqtgraph.__file__).parent]
+    selects = re.compile(r"^\s*(from __feature__ import|import __feature__)", re.MULTILINE)
+    users = [p for folder in folders for p in folder.rglob("*.py") if selects.search(p.read_text(encoding="utf-8"))]
+    assert users == []
 
 
 def start(qtbot, path, **args):
