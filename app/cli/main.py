@@ -107,11 +107,16 @@ def main(argv: list[str] | None = None) -> int:
     from db.store.errors import DatabaseError
 
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a reader that went away is met here, not in the interpreter's exit
+        return code
     except (DatabaseError, ScenarioError) as exc:
         from app.i18n import message
 
         return fail(message(exc), 1)
+    except BrokenPipeError:  # the reader went away (`sitmon status ... | head`): say nothing, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor at exit, flushing the rest
+        return 1
     except OSError as exc:  # a file that cannot be written or read: a full disk, a missing folder
         where = exc.filename or ""
         return fail(tr("{0}: {1}").format(where, exc.strerror or exc) if where else str(exc.strerror or exc), 1)

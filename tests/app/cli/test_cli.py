@@ -77,6 +77,17 @@ def test_installed_sitmon_command(tmp_path):
     assert proc.stdout.startswith("site_id,site,kind,status,since,reason,planned_handover,confirmed_by\n")
 
 
+def test_a_reader_that_goes_away_is_no_error(tmp_path):
+    """`sitmon status ... | head -1`: the pipe closes before sitmon has written; it says nothing and exits 1."""
+    exe = shutil.which("sitmon", path=str(Path(sys.executable).parent))
+    proc = subprocess.Popen([exe, "--db", str(tmp_path / "z.sqlite"), "status", "--date", "2023-08-15"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # before the first line: every write meets a closed pipe
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert err == f"sitmon: created a new database at {tmp_path / 'z.sqlite'}\n"
+
+
 def test_window_without_a_display_is_a_clear_error(tmp_path, capsys, monkeypatch):
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
