@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import insert, select
-from sqlalchemy import update as sql_update
+from sqlalchemy import insert
 
 from db.clock import utcnow
 from db.incidents import audit
 from db.incidents.draft import Context, IncidentDraft, values
 from db.incidents.queries import NotFound
 from db.store.models import Incident
+from db.store.versioned import apply_changes
 from db.vocab import CONTENT
 
 
@@ -48,16 +48,11 @@ def restore(db, incident_id: str, author: str) -> bool:
 
 
 def _write(db, incident_id: str, changes: dict, author: str, action: str) -> bool:
+    now = utcnow()
     with db.write_session() as s, s.begin():
-        cols = [getattr(Incident, k) for k in changes]
-        old = s.execute(select(Incident.revision, *cols).where(Incident.id == incident_id)).first()
-        if old is None:
+        diff = apply_changes(s, Incident, incident_id, changes, now)
+        if diff is None:
             raise NotFound(incident_id)
-        diff = {k: (getattr(old, k), v) for k, v in changes.items() if getattr(old, k) != v}
-        if not diff:
-            return False
-        now = utcnow()
-        s.execute(sql_update(Incident).where(Incident.id == incident_id).values(
-            **{k: new for k, (_, new) in diff.items()}, revision=old.revision + 1, updated_at=now))
-        audit.record(s, incident_id, now, author, db.laptop_id, action, diff)
-    return True
+        if diff:
+            audit.record(s, incident_id, now, author, db.laptop_id, action, diff)
+    return bool(diff)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import insert, select
-from sqlalchemy import update as sql_update
+from sqlalchemy import insert
 
 from db.clock import utcnow
 from db.movements import audit
 from db.movements.draft import Context, MovementDraft, values
 from db.movements.queries import MovementRecord, NotFound
 from db.store.models import Movement
+from db.store.versioned import apply_changes
 from db.vocab import MOVEMENT_CONTENT
 
 
@@ -66,16 +66,11 @@ def restore(db, movement_id: str, author: str) -> bool:
 
 
 def _write(db, movement_id: str, changes: dict, author: str, action: str) -> bool:
+    now = utcnow()
     with db.write_session() as s, s.begin():
-        cols = [getattr(Movement, k) for k in changes]
-        old = s.execute(select(Movement.revision, *cols).where(Movement.id == movement_id)).first()
-        if old is None:
+        diff = apply_changes(s, Movement, movement_id, changes, now)
+        if diff is None:
             raise NotFound(movement_id)
-        diff = {k: (getattr(old, k), v) for k, v in changes.items() if getattr(old, k) != v}
-        if not diff:
-            return False
-        now = utcnow()
-        s.execute(sql_update(Movement).where(Movement.id == movement_id).values(
-            **{k: new for k, (_, new) in diff.items()}, revision=old.revision + 1, updated_at=now))
-        audit.record(s, movement_id, now, author, db.laptop_id, action, diff)
-    return True
+        if diff:
+            audit.record(s, movement_id, now, author, db.laptop_id, action, diff)
+    return bool(diff)

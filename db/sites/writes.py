@@ -11,13 +11,13 @@ import uuid
 from dataclasses import replace
 
 from sqlalchemy import insert, select
-from sqlalchemy import update as sql_update
 
 from db.clock import utcnow
 from db.sites import audit
 from db.sites.draft import Context, InvalidDraft, SiteRecordDraft, draft_of, validate, values
 from db.sites.queries import COLUMNS, NotFound, SiteRecord
 from db.store.models import SiteRecordRow as R  # noqa: N814
+from db.store.versioned import apply_changes
 from db.vocab import SITE_RECORD_CONTENT
 
 
@@ -69,13 +69,11 @@ def _get(s, record_id: str) -> SiteRecord:
 
 
 def _write(s, db, record_id: str, changes: dict, author: str, action: str) -> bool:
-    old = _get(s, record_id)
-    diff = {k: (getattr(old, k), v) for k, v in changes.items() if getattr(old, k) != v}
-    if not diff:
-        return False
     now = utcnow()
-    s.execute(sql_update(R).where(R.id == record_id).values(
-        **{k: new for k, (_, new) in diff.items()}, revision=old.revision + 1, updated_at=now))
-    audit.record(s, record_id, now, author, db.laptop_id, action, diff)
-    return True
+    diff = apply_changes(s, R, record_id, changes, now)
+    if diff is None:
+        raise NotFound(record_id)
+    if diff:
+        audit.record(s, record_id, now, author, db.laptop_id, action, diff)
+    return bool(diff)
 
