@@ -15,8 +15,10 @@ from PySide6.QtCore import QDate, QLocale, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QSizePolicy, QToolTip
 
+from widgets.field_errors import ERROR_COLOR
+
 FORMAT = "d MMM yyyy"  # how the box writes a date, in the interface language: 15 Aug 2023, 15 août 2023
-ERROR_STYLE = "QLineEdit { border: 2px solid #B00020; }"
+ERROR_STYLE = f"QLineEdit {{ border: 2px solid {ERROR_COLOR}; }}"
 LANGUAGES = (QLocale.Language.English, QLocale.Language.French)
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from db.incidents.draft import FieldError, IncidentDraft, Location
 from db.vocab import CASUALTIES as COUNTS
 from db.vocab import GEO_PRECISION_LABELS, INCIDENT_STATUS_LABELS, TIME_PRECISION_LABELS
+from widgets.field_errors import error_label
 
-ERROR_STYLE = "color: #B00020;"
 WORD_PARAMS = ("axis", "unit")  # geo.coords puts words (marked there) in these slots
 DECIMAL_DEGREES = re.compile(r"\s*(-?[0-9]+\.[0-9]+)\s*,\s*(-?[0-9]+\.[0-9]+)\s*")  # as db.incidents.draft_of writes them
 DECIMAL_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9])")  # "13,12345": a comma between two digits
@@ -174,7 +174,7 @@ class IncidentForm(QDialog):
         self.confirm.toggled.connect(self._check)
 
     def _error_label(self) -> QLabel:
-        label = QLabel(styleSheet=ERROR_STYLE, wordWrap=True)
+        label = error_label()
         label.hide()
         return label
 

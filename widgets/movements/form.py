@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from db.movements.draft import FieldError, MovementDraft
 from db.vocab import MOVEMENT_STATUS_LABELS
+from widgets.field_errors import error_label
 
-ERROR_STYLE = "color: #B00020;"
 TEXTS = ("via", "planned_departure", "planned_arrival", "departed_on", "arrived_on", "personnel", "vehicles",
          "incidents")
 DATES = ("planned_departure", "planned_arrival", "departed_on", "arrived_on")
@@ -96,7 +96,7 @@ class MovementForm(QDialog):
 
     def _build_layout(self) -> None:
         names = ("from_site", "to_site", *TEXTS, "status", "note")
-        self.error_labels = {name: QLabel(styleSheet=ERROR_STYLE, wordWrap=True) for name in names}
+        self.error_labels = {name: error_label() for name in names}
         for label in self.error_labels.values():
             label.hide()
         form = QFormLayout()

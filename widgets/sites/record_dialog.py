@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from db.sites.draft import SiteRecordDraft
 from db.vocab import COUNTED_KINDS, PERSONNEL, PERSONNEL_LABELS, SITE_RECORD_KINDS, SITE_RECORD_LABELS
+from widgets.field_errors import error_label
 
-ERROR_STYLE = "color: #B00020;"
 FIELDS = ("site", "kind", "date", "value", "category", "source", "reliability", "note")
 Problem = tuple[str, str, bool]  # field, message (translated), a doubt the user may confirm
 
@@ -78,7 +78,7 @@ class RecordDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
-        self.errors = {name: QLabel(styleSheet=ERROR_STYLE, wordWrap=True) for name in FIELDS}
+        self.errors = {name: error_label() for name in FIELDS}
         for label in self.errors.values():
             label.hide()
 
